@@ -1,0 +1,146 @@
+"""Engine and session factory, SQLite pragmas, and migrations at start-up.
+
+SQLite is opened with WAL, ``foreign_keys=ON`` and ``synchronous=FULL`` so that a power cut
+loses nothing that was committed. Any SQLAlchemy URL is accepted (a commune server may later
+run PostgreSQL); the pragmas apply only to SQLite.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "kiosk.sqlite3"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseUnavailable(Exception):
+    """The database exists but cannot be opened or is damaged. It is never overwritten."""
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; for SQLite, set the pragmas on every new connection."""
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # The stdlib driver's own transaction handling would emit BEGIN lazily (after our
+            # first read). We emit BEGIN ourselves (see "begin" below) so that every write
+            # transaction is BEGIN IMMEDIATE: one writer decides, the other waits.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=10000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url)
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Raise DatabaseUnavailable when an existing SQLite file is not a healthy database."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnavailable(f"Không mở được cơ sở dữ liệu {path.name}: {exc}") from exc
+    if not row or row[0] != "ok":
+        raise DatabaseUnavailable(f"Cơ sở dữ liệu {path.name} bị hỏng ({row[0] if row else '?'})")
+
+
+def backup_sqlite(src: Path, dest: Path) -> Path:
+    """Copy a live SQLite database with the online backup API (never a plain file copy)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    source = sqlite3.connect(str(src))
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    tmp.replace(dest)
+    return dest
+
+
+def migrate(engine: Engine, db_path: Path | None = None) -> str | None:
+    """Bring the schema to head. For SQLite, back the file up first when a migration is due."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return current
+    if db_path is not None and db_path.exists() and current is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_sqlite(db_path, db_path.parent / "backups" / f"pre-migrate-{current}-{stamp}.sqlite3")
+    cfg = alembic_config(str(engine.url))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("database migrated from %s to %s", current, head)
+    return head
+
+
+def open_database(url: str | None, data_dir: Path) -> tuple[Engine, sessionmaker[Session]]:
+    """Open (and if needed create and migrate) the kiosk database."""
+    db_path: Path | None = None
+    if not url:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        db_path = data_dir / DB_FILE
+        check_sqlite_file(db_path)
+        url = sqlite_url(db_path)
+    engine = make_engine(url)
+    try:
+        migrate(engine, db_path)
+    except Exception as exc:  # a failed migration must not leave the kiosk half-open
+        engine.dispose()
+        raise DatabaseUnavailable(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
+    return engine, make_session_factory(engine)

@@ -1,0 +1,224 @@
+"""Typed SQLAlchemy models.
+
+Every row that may leave the machine (tickets, assistance records, events, audit entries)
+carries a UUID and the device id so that merging bundles from a mobile team is idempotent.
+Times are stored in UTC; "today" is computed in Asia/Ho_Chi_Minh by the services.
+Personal data is kept to the minimum described in shared/domain/facts.md §5: there is no
+column for an ID number, a card photo, a password, a passcode or an OTP, by design.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: DateTime(timezone=False)}
+
+
+class Meta(Base):
+    """Key/value facts about this installation (device id, schema notes)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
+class Volunteer(Base):
+    """A team member who may sign in: role 'volunteer' or 'staff'. The PIN is only a hash."""
+
+    __tablename__ = "volunteer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    display_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+
+class PinPadState(Base):
+    """Failed-PIN counter and lock, kept in the database so a restart does not reset it."""
+
+    __tablename__ = "pin_pad_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+
+
+class AuditEvent(Base):
+    """Who did what, when. ``detail`` never holds personal data (ids and counts only)."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Service(Base):
+    """A kind of help the queue offers (A: VNeID, B: online public services, ...)."""
+
+    __tablename__ = "service"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(1), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120), default="")
+    icon: Mapped[str] = mapped_column(String(64), default="")
+    tutorials: Mapped[list[str]] = mapped_column(JSON, default=list)
+    desks: Mapped[list[int]] = mapped_column(JSON, default=list)
+    avg_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    official_url: Mapped[str] = mapped_column(String(300), default="")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ticket(Base):
+    """A queue number. (day, prefix, number) is unique: one transaction hands each out."""
+
+    __tablename__ = "ticket"
+    __table_args__ = (UniqueConstraint("day", "prefix", "number", name="uq_ticket_day_number"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    prefix: Mapped[str] = mapped_column(String(1))
+    number: Mapped[int] = mapped_column(Integer)
+    service_code: Mapped[str] = mapped_column(ForeignKey("service.code"))
+    status: Mapped[str] = mapped_column(String(16), default="waiting", index=True)
+    issued_at: Mapped[datetime]
+    called_at: Mapped[datetime | None]
+    desk: Mapped[int | None]
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None]
+    satisfaction: Mapped[int | None]
+    tutorial_id: Mapped[str | None] = mapped_column(String(64))
+    tutorial_step: Mapped[int | None]
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+
+
+class Assistance(Base):
+    """One assisted citizen. Contact fields exist only with consent and are erased later."""
+
+    __tablename__ = "assistance"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime]
+    volunteer_uuids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    tutorial_id: Mapped[str | None] = mapped_column(String(64))
+    ticket_uuid: Mapped[str | None] = mapped_column(String(36))
+    outcome: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    commune: Mapped[str] = mapped_column(String(80), default="")
+    village: Mapped[str] = mapped_column(String(80), default="")
+    age_band: Mapped[str] = mapped_column(String(16), default="")
+    gender: Mapped[str] = mapped_column(String(8), default="")
+    ethnic_group: Mapped[str | None] = mapped_column(String(40))
+    ethnic_consent_at: Mapped[datetime | None]
+    first_visit: Mapped[bool | None]
+    satisfaction: Mapped[int | None]
+    note: Mapped[str] = mapped_column(String(280), default="")
+    contact_name: Mapped[str | None] = mapped_column(String(80))
+    contact_phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    contact_consent_at: Mapped[datetime | None]
+    contact_consent_purpose: Mapped[str | None] = mapped_column(String(200))
+    deleted_at: Mapped[datetime | None]
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ActivityDay(Base):
+    """A volunteer active on a local day (sign-in, a record, or outreach added by staff)."""
+
+    __tablename__ = "activity_day"
+    __table_args__ = (UniqueConstraint("volunteer_uuid", "day", "source", name="uq_activity"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    volunteer_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TutorialEvent(Base):
+    """Anonymous usage: opened, step, finished, abandoned, ask (at step N). No person data."""
+
+    __tablename__ = "tutorial_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(index=True)
+    run_id: Mapped[str] = mapped_column(String(36), index=True)
+    tutorial_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    step: Mapped[int | None]
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PrintEvent(Base):
+    """A printed how-to sheet or ticket, counted for the quota and the support report."""
+
+    __tablename__ = "print_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime]
+    day: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    tutorial_id: Mapped[str | None] = mapped_column(String(64))
+    sheets: Mapped[int] = mapped_column(Integer, default=1)
+    ok: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PolicyRule(Base):
+    """A support-policy rule (data, because the city changes it): rate, cap and cap period."""
+
+    __tablename__ = "policy_rule"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    daily_rate_vnd: Mapped[int] = mapped_column(Integer)
+    cap_vnd: Mapped[int] = mapped_column(Integer)
+    cap_period: Mapped[str] = mapped_column(String(8))
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Place(Base):
+    """Commune-level units and villages/residential groups, editable, with validity dates."""
+
+    __tablename__ = "place"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str] = mapped_column(String(16))  # "commune" or "village"
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(16), default="")  # xã / phường / đặc khu / thôn / TDP
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("place.id"))
+    former_names: Mapped[str] = mapped_column(String(400), default="")
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    parent: Mapped[Place | None] = relationship(remote_side=[id])

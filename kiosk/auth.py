@@ -1,0 +1,216 @@
+"""Volunteer and staff sign-in with PINs, lockout, and the role checks every service uses.
+
+PINs (4–8 digits) are stored only as argon2 hashes. Five wrong tries lock the pad for five
+minutes; the counter lives in the database so pulling the plug does not reset it. Role checks
+live here, not in widgets, so the CLI and the GUI obey the same rules.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import PinPadState, Volunteer
+from kiosk import audit
+from kiosk.clock import local_day
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+# Modest argon2id parameters: an old help-point PC checks every active PIN in well under a
+# second, and a stolen database still costs an attacker a real hash per guess.
+_HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+class Role(StrEnum):
+    CITIZEN = "citizen"
+    VOLUNTEER = "volunteer"
+    STAFF = "staff"
+
+
+_RANK = {Role.CITIZEN: 0, Role.VOLUNTEER: 1, Role.STAFF: 2}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is using the kiosk right now. Citizens are anonymous."""
+
+    role: Role
+    uuid: str = ""
+    name: str = ""
+
+    @property
+    def audit_name(self) -> str:
+        return f"{self.role.value}:{self.uuid}" if self.uuid else self.role.value
+
+
+CITIZEN = Actor(Role.CITIZEN)
+
+
+class PermissionDenied(Exception):
+    """The signed-in role may not do this. The message is shown to the person as is."""
+
+
+class AuthError(Exception):
+    """A sign-in or PIN problem, with a Vietnamese message for the screen."""
+
+
+@dataclass(frozen=True)
+class VolunteerInfo:
+    uuid: str
+    name: str
+    role: Role
+    active: bool
+
+
+def require(actor: Actor, role: Role) -> None:
+    """Raise PermissionDenied unless ``actor`` has at least ``role``."""
+    if _RANK[actor.role] < _RANK[role]:
+        who = "cán bộ xã/phường" if role is Role.STAFF else "thành viên tổ"
+        raise PermissionDenied(f"Việc này cần {who} đăng nhập bằng mã PIN.")
+
+
+def validate_pin(pin: str) -> None:
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise AuthError("Mã PIN phải gồm từ 4 đến 8 chữ số.")
+
+
+def hash_pin(pin: str) -> str:
+    validate_pin(pin)
+    return _HASHER.hash(pin)
+
+
+def _matches(pin_hash: str, pin: str) -> bool:
+    try:
+        return _HASHER.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class AuthService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- volunteers --------------------------------------------------------------------------
+    def has_staff(self) -> bool:
+        with self.store.read() as s:
+            n = s.scalar(select(func.count()).select_from(Volunteer).where(
+                Volunteer.role == Role.STAFF.value, Volunteer.active.is_(True)))
+            return bool(n)
+
+    def add_member(self, actor: Actor | None, name: str, role: Role, pin: str) -> VolunteerInfo:
+        """Add a volunteer or staff member. Only staff may, except the very first staff PIN."""
+        name = name.strip()
+        if not name or len(name) > 80:
+            raise AuthError("Tên phải có từ 1 đến 80 ký tự.")
+        if role is Role.CITIZEN:
+            raise AuthError("Không thể tạo tài khoản cho công dân.")
+        first_setup = actor is None and role is Role.STAFF and not self.has_staff()
+        if not first_setup:
+            require(actor or CITIZEN, Role.STAFF)
+        validate_pin(pin)
+        with self.store.write() as s:
+            for other in s.scalars(select(Volunteer).where(Volunteer.active.is_(True))):
+                if _matches(other.pin_hash, pin):
+                    raise AuthError("Mã PIN này đã có người dùng. Hãy chọn mã khác.")
+            v = Volunteer(display_name=name, role=role.value, pin_hash=hash_pin(pin),
+                          active=True, created_at=self.store.clock.now())
+            s.add(v)
+            s.flush()
+            audit.record(s, self.store, actor.audit_name if actor else "setup", "member.add",
+                         member=v.uuid, role=role.value)
+            return VolunteerInfo(v.uuid, v.display_name, role, True)
+
+    def list_members(self, actor: Actor) -> list[VolunteerInfo]:
+        require(actor, Role.STAFF)
+        with self.store.read() as s:
+            return [VolunteerInfo(v.uuid, v.display_name, Role(v.role), v.active)
+                    for v in s.scalars(select(Volunteer).order_by(Volunteer.display_name))]
+
+    def set_active(self, actor: Actor, member_uuid: str, active: bool) -> None:
+        require(actor, Role.STAFF)
+        with self.store.write() as s:
+            v = self._get(s, member_uuid)
+            v.active = active
+            audit.record(s, self.store, actor.audit_name,
+                         "member.enable" if active else "member.disable", member=member_uuid)
+
+    def reset_pin(self, actor: Actor, member_uuid: str, new_pin: str) -> None:
+        require(actor, Role.STAFF)
+        validate_pin(new_pin)
+        with self.store.write() as s:
+            v = self._get(s, member_uuid)
+            v.pin_hash = hash_pin(new_pin)
+            audit.record(s, self.store, actor.audit_name, "member.reset_pin", member=member_uuid)
+
+    @staticmethod
+    def _get(s: Session, member_uuid: str) -> Volunteer:
+        v = s.scalar(select(Volunteer).where(Volunteer.uuid == member_uuid))
+        if v is None:
+            raise AuthError("Không tìm thấy thành viên này.")
+        return v
+
+    # -- sign-in -----------------------------------------------------------------------------
+    def locked_for(self) -> timedelta | None:
+        """How long the pad stays locked, or None when it is open."""
+        with self.store.read() as s:
+            state = s.get(PinPadState, 1)
+            now = self.store.clock.now()
+            if state and state.locked_until and state.locked_until > now:
+                return state.locked_until - now
+        return None
+
+    def sign_in(self, pin: str) -> Actor:
+        """Check a PIN against every active member; count failures; lock after five."""
+        remaining = self.locked_for()
+        if remaining is not None:
+            minutes = max(1, round(remaining.total_seconds() / 60))
+            raise AuthError(f"Bàn phím PIN đang bị khóa. Vui lòng thử lại sau {minutes} phút.")
+        with self.store.write() as s:
+            now = self.store.clock.now()
+            state = s.get(PinPadState, 1) or PinPadState(id=1, failed_count=0)
+            s.add(state)
+            match = None
+            if pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8:
+                for v in s.scalars(select(Volunteer).where(Volunteer.active.is_(True))):
+                    if _matches(v.pin_hash, pin):
+                        match = v
+                        break
+            if match is None:
+                state.failed_count += 1
+                audit.record(s, self.store, "pinpad", "signin.fail", failures=state.failed_count)
+                if state.failed_count >= MAX_FAILURES:
+                    state.failed_count = 0
+                    state.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                    audit.record(s, self.store, "pinpad", "signin.lockout",
+                                 minutes=LOCK_MINUTES)
+                    message = (f"Sai mã PIN {MAX_FAILURES} lần. Bàn phím bị khóa "
+                               f"{LOCK_MINUTES} phút.")
+                else:
+                    left = MAX_FAILURES - state.failed_count
+                    message = f"Mã PIN không đúng. Còn {left} lần thử."
+                failed = AuthError(message)
+            else:
+                state.failed_count = 0
+                state.locked_until = None
+                actor = Actor(Role(match.role), match.uuid, match.display_name)
+                audit.record(s, self.store, actor.audit_name, "signin.ok")
+                failed = None
+        if failed is not None:
+            raise failed
+        self._mark_active(actor)
+        return actor
+
+    def _mark_active(self, actor: Actor) -> None:
+        from kiosk.attendance import mark_active
+
+        mark_active(self.store, actor.uuid, local_day(self.store.clock.now()), "signin")

@@ -1,0 +1,1 @@
+"""Sub-commands of ``help-kiosk``, one module per staff task."""

@@ -1,0 +1,32 @@
+"""``help-kiosk content check [DIR ...]``: validate tutorial packs as a content author would."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.validate import check
+from kiosk.paths import resource_path
+
+
+def register(sub: Any) -> None:
+    content = sub.add_parser("content", help="kiểm tra nội dung bài hướng dẫn")
+    csub = content.add_subparsers(dest="content_command", metavar="LỆNH", required=True)
+    chk = csub.add_parser("check", help="kiểm tra một hoặc nhiều thư mục nội dung")
+    chk.add_argument("dirs", nargs="*", type=Path,
+                     help="thư mục chứa các bài (mặc định: nội dung đi kèm kiosk)")
+    chk.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    roots = args.dirs or [resource_path("tutorials")]
+    cat, summary = check(roots)
+    for problem in cat.problems:
+        print(problem)
+    if cat.problems:
+        print(f"\nCó {len(cat.problems)} lỗi cần sửa. Các bài còn lại vẫn dùng được: "
+              f"{summary.tutorials} bài.")
+        return 1
+    print(summary)
+    return 0

@@ -1,0 +1,186 @@
+"""The kiosk's settings: one TOML file in the data dir, every option declared once.
+
+Each option has a type, a default, a Vietnamese label and a check, so the setup screen, the
+settings screen and the loader all agree. A file that cannot be read, or holds a value that
+fails its check, is kept as ``config.toml.bad`` and the kiosk starts with defaults: a help
+point must never fail to open because someone mistyped a setting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+log = logging.getLogger(__name__)
+
+CONFIG_FILE = "config.toml"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Option:
+    """One declared setting."""
+
+    name: str
+    type: type
+    default: Any
+    label: str
+    check: Callable[[Any], str | None] = lambda _v: None
+
+
+def _between(lo: int, hi: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if lo <= value <= hi else f"phải từ {lo} đến {hi}"
+
+    return check
+
+
+def _one_of(*allowed: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value in allowed else "phải là một trong: " + ", ".join(allowed)
+
+    return check
+
+
+def _max_len(n: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if len(value) <= n else f"dài quá {n} ký tự"
+
+    return check
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("help_point_name", str, "Điểm hỗ trợ số", "Tên điểm hỗ trợ", _max_len(80)),
+    Option("commune", str, "", "Xã/phường/đặc khu", _max_len(80)),
+    Option("village", str, "", "Thôn/tổ dân phố", _max_len(80)),
+    Option("hotline", str, "", "Số điện thoại liên hệ in trên tờ hướng dẫn", _max_len(40)),
+    Option("desk_count", int, 2, "Số bàn hỗ trợ", _between(1, 9)),
+    Option("idle_timeout_s", int, 90, "Thời gian chờ trước khi về màn hình chính (giây)",
+           _between(30, 900)),
+    Option("language", str, "vi", "Ngôn ngữ mặc định", _one_of("vi", "en")),
+    Option("text_size", int, 1, "Cỡ chữ (0 = vừa, 1 = lớn, 2 = rất lớn)", _between(0, 2)),
+    Option("high_contrast", bool, False, "Tương phản cao"),
+    Option("mode", str, "help_point", "Chế độ (điểm hỗ trợ / tổ lưu động)",
+           _one_of("help_point", "mobile")),
+    Option("printer", str, "", "Máy in (để trống = máy in mặc định)", _max_len(200)),
+    Option("ticket_width_mm", int, 80, "Khổ giấy in phiếu (mm)",
+           lambda v: None if v in (58, 80) else "phải là 58 hoặc 80"),
+    Option("voice", str, "", "Giọng đọc (để trống = tự chọn giọng tiếng Việt)", _max_len(200)),
+    Option("speech_rate", int, 150, "Tốc độ đọc (từ/phút)", _between(80, 260)),
+    Option("daily_print_quota", int, 100, "Số tờ hướng dẫn được in mỗi ngày", _between(0, 10000)),
+    Option("contact_retention_days", int, 180, "Số ngày giữ thông tin liên hệ", _between(1, 3650)),
+    Option("database_url", str, "", "Địa chỉ cơ sở dữ liệu (để trống = SQLite trong thư mục dữ liệu)",
+           _max_len(500)),
+    Option("extra_content_dirs", list, [], "Thư mục nội dung bổ sung (ví dụ USB)"),
+    Option("backup_dir", str, "", "Thư mục sao lưu thứ hai (ví dụ USB)", _max_len(500)),
+    Option("setup_done", bool, False, "Đã cài đặt lần đầu"),
+)
+OPTION_BY_NAME = {o.name: o for o in OPTIONS}
+
+
+@dataclass
+class Config:
+    """The settings in force. Built only through :func:`load_config` or :func:`defaults`."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied; each one is checked like a loaded value."""
+        new = dict(self.values)
+        for name, value in changes.items():
+            problem = check_value(name, value)
+            if problem:
+                raise ValueError(problem)
+            new[name] = value
+        return Config(new)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """Why the config file was not used, in words a staff member can act on."""
+
+    message: str
+    kept_as: Path | None
+
+
+def defaults() -> Config:
+    return Config({o.name: (list(o.default) if isinstance(o.default, list) else o.default)
+                   for o in OPTIONS})
+
+
+def check_value(name: str, value: Any) -> str | None:
+    """None when ``value`` is acceptable for option ``name``, else a Vietnamese reason."""
+    opt = OPTION_BY_NAME.get(name)
+    if opt is None:
+        return f"Mục cài đặt không tồn tại: “{name}”"
+    # bool is a subclass of int: do not let `true` pass as a desk count.
+    if opt.type is int and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"“{name}” ({opt.label}) phải là một số nguyên"
+    if not isinstance(value, opt.type):
+        return f"“{name}” ({opt.label}) có kiểu sai, cần {opt.type.__name__}"
+    if opt.type is list and not all(isinstance(x, str) for x in value):
+        return f"“{name}” ({opt.label}) phải là danh sách đường dẫn"
+    reason = opt.check(value)
+    return f"“{name}” ({opt.label}) {reason}" if reason else None
+
+
+def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
+    """Read ``config.toml``; on any problem keep the file as ``.bad`` and use defaults."""
+    path = data_dir / CONFIG_FILE
+    cfg = defaults()
+    if not path.exists():
+        return cfg, None
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a table")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        return cfg, _quarantine(path, f"Tệp cài đặt bị hỏng, không đọc được ({exc})")
+    raw.pop("schema_version", None)
+    for name, value in raw.items():
+        problem = check_value(name, value)
+        if problem:
+            return defaults(), _quarantine(path, f"Tệp cài đặt có mục sai: {problem}")
+        cfg.values[name] = value
+    return cfg, None
+
+
+def _quarantine(path: Path, message: str) -> ConfigProblem:
+    bad = path.with_name(path.name + ".bad")
+    os.replace(path, bad)
+    log.warning("config file rejected and kept as %s: %s", bad.name, message)
+    return ConfigProblem(
+        message=f"{message}. Tệp cũ được giữ lại là “{bad.name}”; kiosk đang dùng cài đặt mặc định.",
+        kept_as=bad,
+    )
+
+
+def save_config(data_dir: Path, cfg: Config) -> None:
+    """Write atomically so a power cut leaves either the old or the new file, never half."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / CONFIG_FILE
+    tmp = path.with_suffix(".toml.tmp")
+    payload = {"schema_version": SCHEMA_VERSION, **cfg.values}
+    with tmp.open("wb") as fh:
+        tomli_w.dump(payload, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def as_dict(cfg: Config) -> dict[str, Any]:
+    return dataclasses.replace(cfg).values.copy()

@@ -1,0 +1,392 @@
+"""Load and check tutorial packs: ``<dir>/<id>/tutorial.toml`` plus images and audio.
+
+Loading and validating are one pass: every problem is collected with the file and the field
+it concerns, and a broken tutorial is skipped while the others load. The same code runs at
+start-up, in ``help-kiosk content check`` and for extra content folders (a USB pack).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.model import (
+    DEFAULT_LANG,
+    Catalogue,
+    Category,
+    Problem,
+    Source,
+    Step,
+    Text,
+    Tutorial,
+)
+
+log = logging.getLogger(__name__)
+
+TUTORIAL_FILE = "tutorial.toml"
+CATEGORIES_FILE = "categories.toml"
+PRONUNCIATION_FILE = "pronunciation.toml"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+AUDIO_RE = re.compile(r"^step-(\d{2})\.([a-z]{2,3})\.(wav|ogg|mp3)$")
+URL_RE = re.compile(r"^https?://[^\s]+$")
+IMAGE_EXTS = {".svg", ".png", ".jpg", ".jpeg"}
+MAX_TOML_BYTES = 256 * 1024
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_AUDIO_BYTES = 20 * 1024 * 1024
+MAX_STEPS = 12
+# What fits on the step screen at the largest text size, measured on 1366×768.
+LIMITS = {"title": 60, "summary": 180, "step.title": 70, "step.text": 320, "step.voice": 600,
+          "step.warning": 180, "step.tip": 180, "bring": 80}
+
+TUTORIAL_KEYS = {"id", "category", "icon", "minutes", "title", "summary", "bring",
+                 "last_reviewed", "sources", "steps", "official_link", "order"}
+STEP_KEYS = {"title", "text", "image", "voice", "warning", "tip", "link", "sources",
+             "unconfirmed"}
+SOURCE_KEYS = {"key", "url", "title"}
+TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", list: "danh sách", dict: "bảng",
+              date: "ngày (YYYY-MM-DD)", bool: "true/false"}
+
+
+@dataclass
+class _Ctx:
+    file: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message))
+
+
+def _typed(ctx: _Ctx, data: Mapping[str, Any], key: str, typ: type, where: str,
+           required: bool = True) -> Any:
+    value = data.get(key)
+    if value is None:
+        if required:
+            ctx.add(where, f"thiếu mục bắt buộc “{key}” ({TYPE_NAMES[typ]})")
+        return None
+    if typ is int and isinstance(value, bool) or not isinstance(value, typ):
+        ctx.add(where, f"“{key}” có kiểu sai: cần {TYPE_NAMES[typ]}, "
+                       f"đang là {type(value).__name__}")
+        return None
+    return value
+
+
+def _text(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str, limit_key: str,
+          required: bool = True) -> Text | None:
+    value = _typed(ctx, data, key, dict, where, required)
+    if value is None:
+        return None
+    out: dict[str, str] = {}
+    for lang, text in value.items():
+        if not LANG_RE.match(lang):
+            ctx.add(f"{where}.{lang}", f"mã ngôn ngữ lạ “{lang}” (dùng vi, en, ...)")
+        elif not isinstance(text, str):
+            ctx.add(f"{where}.{lang}", "cần một chuỗi chữ")
+        elif not text.strip():
+            ctx.add(f"{where}.{lang}", "đang để trống")
+        elif len(text) > LIMITS[limit_key]:
+            ctx.add(f"{where}.{lang}", f"dài quá cho màn hình: {len(text)} ký tự, "
+                                       f"tối đa {LIMITS[limit_key]}")
+        else:
+            out[lang] = text.strip()
+    if DEFAULT_LANG not in value:
+        ctx.add(where, "thiếu bản tiếng Việt (vi)")
+        return None
+    return Text(out) if DEFAULT_LANG in out else None
+
+
+def _unknown(ctx: _Ctx, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    for key in sorted(set(data) - allowed):
+        ctx.add(f"{where}.{key}" if where else key,
+                f"mục lạ “{key}”; các mục được dùng: {', '.join(sorted(allowed))}")
+
+
+def safe_child(folder: Path, relative: str) -> Path | None:
+    """``folder/relative`` if it stays inside ``folder`` (no absolute path, ``..`` or link out)."""
+    if not relative or relative.startswith(("/", "\\")) or ":" in relative:
+        return None
+    parts = Path(relative.replace("\\", "/")).parts
+    if ".." in parts:
+        return None
+    candidate = folder / Path(*parts)
+    try:
+        candidate.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return candidate
+
+
+def _url(ctx: _Ctx, value: Any, where: str) -> str:
+    if not isinstance(value, str) or not URL_RE.match(value):
+        ctx.add(where, "địa chỉ web không hợp lệ (cần bắt đầu bằng https://)")
+        return ""
+    return value
+
+
+def _load_toml(ctx: _Ctx, path: Path) -> dict[str, Any] | None:
+    try:
+        if path.stat().st_size > MAX_TOML_BYTES:
+            ctx.add("", f"tệp quá lớn (tối đa {MAX_TOML_BYTES // 1024} KB)")
+            return None
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        ctx.add("", f"không đọc được TOML: {exc}")
+    except UnicodeDecodeError:
+        ctx.add("", "tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8")
+    except OSError as exc:
+        ctx.add("", f"không mở được tệp: {exc.strerror}")
+    return None
+
+
+def load_tutorial(folder: Path, categories: set[str] | None = None
+                  ) -> tuple[Tutorial | None, list[Problem]]:
+    path = folder / TUTORIAL_FILE
+    ctx = _Ctx(path)
+    if not path.is_file():
+        ctx.add("", f"thiếu tệp {TUTORIAL_FILE} trong thư mục {folder.name}")
+        return None, ctx.problems
+    data = _load_toml(ctx, path)
+    if data is None:
+        return None, ctx.problems
+    _unknown(ctx, data, TUTORIAL_KEYS, "")
+    tid = _typed(ctx, data, "id", str, "id")
+    if tid is not None:
+        if not ID_RE.match(tid):
+            ctx.add("id", "mã chỉ gồm chữ thường không dấu, số và dấu gạch (-), 2–63 ký tự")
+        elif tid != folder.name:
+            ctx.add("id", f"mã “{tid}” phải trùng tên thư mục “{folder.name}”")
+    category = _typed(ctx, data, "category", str, "category")
+    if category is not None and categories is not None and category not in categories:
+        ctx.add("category", f"nhóm “{category}” không có trong {CATEGORIES_FILE}; "
+                            f"có: {', '.join(sorted(categories))}")
+    icon = _typed(ctx, data, "icon", str, "icon") or ""
+    minutes = _typed(ctx, data, "minutes", int, "minutes")
+    if minutes is not None and not 1 <= minutes <= 120:
+        ctx.add("minutes", "số phút phải từ 1 đến 120")
+    order = _typed(ctx, data, "order", int, "order", required=False)
+    title = _text(ctx, data, "title", "title", "title")
+    summary = _text(ctx, data, "summary", "summary", "summary")
+    reviewed = data.get("last_reviewed")
+    if reviewed is None:
+        ctx.add("last_reviewed", "thiếu ngày kiểm tra lại nội dung (last_reviewed = YYYY-MM-DD)")
+    elif not isinstance(reviewed, date) or hasattr(reviewed, "hour"):
+        ctx.add("last_reviewed", "cần một ngày TOML, ví dụ last_reviewed = 2026-11-20 "
+                                 "(không có dấu ngoặc kép)")
+        reviewed = None
+    official = data.get("official_link", "")
+    if official:
+        official = _url(ctx, official, "official_link")
+    bring = _bring(ctx, data)
+    sources = _sources(ctx, data)
+    steps = _steps(ctx, folder, data, {s.key for s in sources})
+    if ctx.problems:
+        return None, ctx.problems
+    assert tid and category and minutes and title and summary and reviewed
+    return Tutorial(id=tid, category=category, icon=icon, minutes=minutes, title=title,
+                    summary=summary, bring=bring, last_reviewed=reviewed, sources=sources,
+                    steps=steps, folder=folder, official_link=official,
+                    order=order if order is not None else 100), ctx.problems
+
+
+def _bring(ctx: _Ctx, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    raw = _typed(ctx, data, "bring", dict, "bring")
+    out: dict[str, tuple[str, ...]] = {}
+    if raw is None:
+        return out
+    for lang, items in raw.items():
+        where = f"bring.{lang}"
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip()
+                                                  for i in items):
+            ctx.add(where, "cần danh sách các món cần mang, mỗi món là một chuỗi chữ")
+            continue
+        for i, item in enumerate(items):
+            if len(item) > LIMITS["bring"]:
+                ctx.add(f"{where}[{i}]", f"dài quá: tối đa {LIMITS['bring']} ký tự")
+        out[lang] = tuple(i.strip() for i in items)
+    if DEFAULT_LANG not in raw:
+        ctx.add("bring", "thiếu danh sách tiếng Việt (bring.vi); để [] nếu không cần mang gì")
+    return out
+
+
+def _sources(ctx: _Ctx, data: Mapping[str, Any]) -> tuple[Source, ...]:
+    raw = _typed(ctx, data, "sources", list, "sources")
+    if raw is None:
+        return ()
+    if not raw:
+        ctx.add("sources", "cần ít nhất một nguồn ([[sources]] với key và url)")
+    out: list[Source] = []
+    for i, item in enumerate(raw):
+        where = f"sources[{i}]"
+        if not isinstance(item, dict):
+            ctx.add(where, "mỗi nguồn là một bảng [[sources]] có key, url, title")
+            continue
+        _unknown(ctx, item, SOURCE_KEYS, where)
+        key = _typed(ctx, item, "key", str, where)
+        url = _url(ctx, item.get("url"), f"{where}.url")
+        title = item.get("title", "")
+        if key and url:
+            out.append(Source(key, url, title if isinstance(title, str) else ""))
+    return tuple(out)
+
+
+def _steps(ctx: _Ctx, folder: Path, data: Mapping[str, Any], source_keys: set[str]
+           ) -> tuple[Step, ...]:
+    raw = _typed(ctx, data, "steps", list, "steps")
+    if raw is None:
+        return ()
+    if not raw:
+        ctx.add("steps", "danh sách bước đang trống: cần ít nhất một [[steps]]")
+        return ()
+    if len(raw) > MAX_STEPS:
+        ctx.add("steps", f"quá nhiều bước ({len(raw)}); tối đa {MAX_STEPS}, hãy tách bài")
+    audio = _audio_files(ctx, folder, len(raw))
+    steps: list[Step] = []
+    for i, item in enumerate(raw):
+        where = f"steps[{i + 1}]"
+        if not isinstance(item, dict):
+            ctx.add(where, "mỗi bước là một bảng [[steps]]")
+            continue
+        _unknown(ctx, item, STEP_KEYS, where)
+        title = _text(ctx, item, "title", f"{where}.title", "step.title")
+        text = _text(ctx, item, "text", f"{where}.text", "step.text")
+        voice = _text(ctx, item, "voice", f"{where}.voice", "step.voice", required=False)
+        warning = _text(ctx, item, "warning", f"{where}.warning", "step.warning", required=False)
+        tip = _text(ctx, item, "tip", f"{where}.tip", "step.tip", required=False)
+        image = _image(ctx, folder, item, where)
+        link = _url(ctx, item["link"], f"{where}.link") if item.get("link") else ""
+        keys = _typed(ctx, item, "sources", list, f"{where}.sources", required=False) or []
+        for key in keys:
+            if key not in source_keys:
+                ctx.add(f"{where}.sources", f"nguồn “{key}” không có trong [[sources]]")
+        unconfirmed = _typed(ctx, item, "unconfirmed", bool, f"{where}.unconfirmed",
+                             required=False) or False
+        if title and text:
+            steps.append(Step(title=title, text=text, image=image, voice=voice,
+                              warning=warning, tip=tip, link=link,
+                              sources=tuple(str(k) for k in keys), unconfirmed=unconfirmed,
+                              audio=audio.get(i + 1, {})))
+    return tuple(steps)
+
+
+def _image(ctx: _Ctx, folder: Path, item: Mapping[str, Any], where: str) -> Path | None:
+    rel = _typed(ctx, item, "image", str, f"{where}.image")
+    if rel is None:
+        return None
+    path = safe_child(folder, rel)
+    if path is None:
+        ctx.add(f"{where}.image", f"đường dẫn không an toàn “{rel}”: ảnh phải nằm trong thư mục "
+                                  "của bài (không dùng ../ hay đường dẫn tuyệt đối)")
+        return None
+    if path.suffix.lower() not in IMAGE_EXTS:
+        ctx.add(f"{where}.image", f"loại ảnh không hỗ trợ “{path.suffix}”; dùng .svg hoặc .png")
+        return None
+    if not path.is_file():
+        ctx.add(f"{where}.image", f"không tìm thấy tệp ảnh “{rel}”")
+        return None
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        ctx.add(f"{where}.image", "ảnh quá lớn (tối đa 5 MB)")
+        return None
+    return path
+
+
+def _audio_files(ctx: _Ctx, folder: Path, n_steps: int) -> dict[int, dict[str, Path]]:
+    out: dict[int, dict[str, Path]] = {}
+    audio_dir = folder / "audio"
+    if not audio_dir.is_dir():
+        return out
+    for f in sorted(audio_dir.iterdir()):
+        m = AUDIO_RE.match(f.name)
+        where = f"audio/{f.name}"
+        if f.is_symlink() or not f.is_file():
+            ctx.add(where, "tệp âm thanh phải là tệp thường trong thư mục audio/")
+        elif not m:
+            ctx.add(where, "tên tệp âm thanh phải có dạng step-03.vi.wav (bước, ngôn ngữ, đuôi)")
+        elif not 1 <= int(m.group(1)) <= n_steps:
+            ctx.add(where, f"bước {int(m.group(1))} không tồn tại (bài có {n_steps} bước)")
+        elif f.stat().st_size > MAX_AUDIO_BYTES:
+            ctx.add(where, "tệp âm thanh quá lớn (tối đa 20 MB)")
+        else:
+            out.setdefault(int(m.group(1)), {})[m.group(2)] = f
+    return out
+
+
+def load_categories(root: Path) -> tuple[list[Category], list[Problem]]:
+    path = root / CATEGORIES_FILE
+    if not path.is_file():
+        return [], []
+    ctx = _Ctx(path)
+    data = _load_toml(ctx, path) or {}
+    out: list[Category] = []
+    for i, item in enumerate(data.get("category", [])):
+        where = f"category[{i}]"
+        if not isinstance(item, dict):
+            ctx.add(where, "mỗi nhóm là một bảng [[category]]")
+            continue
+        _unknown(ctx, item, {"id", "icon", "title", "order"}, where)
+        cid = _typed(ctx, item, "id", str, where)
+        title = _text(ctx, item, "title", f"{where}.title", "title")
+        icon = _typed(ctx, item, "icon", str, where) or ""
+        order = _typed(ctx, item, "order", int, where, required=False)
+        if cid and title:
+            out.append(Category(cid, icon, title, order if order is not None else 100))
+    return out, ctx.problems
+
+
+def load_pronunciation(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    path = root / PRONUNCIATION_FILE
+    if not path.is_file():
+        return {}, []
+    ctx = _Ctx(path)
+    data = _load_toml(ctx, path) or {}
+    out: dict[str, dict[str, str]] = {}
+    for lang, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            ctx.add(lang, "mỗi ngôn ngữ là một bảng: \"chữ viết\" = \"cách đọc\"")
+            continue
+        out[lang] = dict(table)
+    return out, ctx.problems
+
+
+def load_catalogue(roots: Iterable[Path]) -> Catalogue:
+    """Load every pack under ``roots`` (first root = bundled content). Never raises."""
+    roots = [Path(r) for r in roots]
+    categories: dict[str, Category] = {}
+    pronunciation: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for root in roots:
+        cats, probs = load_categories(root)
+        problems += probs
+        for c in cats:
+            categories.setdefault(c.id, c)
+        table, probs = load_pronunciation(root)
+        problems += probs
+        for lang, entries in table.items():
+            pronunciation.setdefault(lang, {}).update(entries)
+    tutorials: dict[str, Tutorial] = {}
+    for root in roots:
+        if not root.is_dir():
+            problems.append(Problem(root, "", "không tìm thấy thư mục nội dung"))
+            continue
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            if folder.name.startswith((".", "_")):
+                continue
+            tut, probs = load_tutorial(folder, set(categories) or None)
+            problems += probs
+            if tut is None:
+                log.warning("tutorial skipped: %s (%d problems)", folder.name, len(probs))
+                continue
+            if tut.id in tutorials:
+                problems.append(Problem(folder / TUTORIAL_FILE, "id",
+                                        f"mã “{tut.id}” bị trùng với "
+                                        f"{tutorials[tut.id].folder / TUTORIAL_FILE}"))
+                continue
+            tutorials[tut.id] = tut
+    ordered = sorted(tutorials.values(), key=lambda t: (t.order, t.id))
+    cats = sorted(categories.values(), key=lambda c: (c.order, c.id))
+    return Catalogue(tuple(cats), tuple(ordered), tuple(problems), pronunciation)

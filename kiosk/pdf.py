@@ -1,0 +1,109 @@
+"""Shared pieces for every PDF the kiosk makes (tickets, how-to sheets, reports).
+
+The bundled Noto Sans is registered once and embedded (subset) in every file, so every PC
+prints the same Vietnamese; reportlab's own Helvetica/Vera lack most Vietnamese vowels.
+Files are written to a temporary name and moved into place, so a failure never leaves a
+partial PDF where the person expects one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import qrcode
+from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from kiosk.paths import resource_path
+
+FONT = "NotoSans"
+FONT_BOLD = "NotoSans-Bold"
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str = FONT
+    bold: str = FONT_BOLD
+
+
+def register_fonts() -> Fonts:
+    """Register the bundled fonts with reportlab (idempotent) and name them for SVG text."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "NotoSans-Regular.ttf"))))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "NotoSans-Bold.ttf"))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
+                                      boldItalic=FONT_BOLD)
+        # Names used by the step pictures' SVG text (font-family="Noto Sans").
+        pdfmetrics.registerFont(TTFont("Noto Sans", str(resource_path("fonts",
+                                                                       "NotoSans-Regular.ttf"))))
+    return Fonts()
+
+
+def qr_drawing(data: str, size: float, border: int = 2) -> Drawing:
+    """A QR code as reportlab vector shapes (sharp at any print size), made with `qrcode`."""
+    qr = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr.add_data(data)
+    qr.make(fit=True)
+    matrix = qr.get_matrix()
+    n = len(matrix)
+    cell = size / n
+    drawing = Drawing(size, size)
+    drawing.add(Rect(0, 0, size, size, fillColor=colors.white, strokeColor=None))
+    for y, row in enumerate(matrix):
+        x = 0
+        while x < n:
+            if row[x]:
+                start = x
+                while x < n and row[x]:
+                    x += 1
+                drawing.add(Rect(start * cell, size - (y + 1) * cell, (x - start) * cell, cell,
+                                 fillColor=colors.black, strokeColor=None, strokeWidth=0))
+            else:
+                x += 1
+    return drawing
+
+
+class OutputError(Exception):
+    """An output file could not be written; the message says where and what to do."""
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
+                          "hoặc cắm lại USB.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được vào “{folder}” ({exc.strerror}). Hãy chọn thư mục "
+                          "khác hoặc kiểm tra USB.") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được tệp “{path.name}” ({exc.strerror}). "
+                          "Tệp cũ (nếu có) vẫn còn nguyên.") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_pdf(path: Path, build: Callable[[Path], None]) -> Path:
+    """Run ``build(tmp_path)`` and publish the result atomically at ``path``."""
+    with atomic_output(path) as tmp:
+        build(tmp)
+    return path

@@ -1,0 +1,1 @@
+"""Offline speech: engines, the pronunciation table and the one speech worker thread."""

@@ -1,0 +1,77 @@
+"""Shared test fixtures: a fresh data dir and database per test, a fake clock, sample content.
+
+The offscreen Qt platform is chosen here, before anything can create a QApplication.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.auth import Actor, AuthService, Role  # noqa: E402
+from kiosk.clock import FakeClock  # noqa: E402
+from kiosk.content.loader import load_catalogue  # noqa: E402
+from kiosk.content.model import Catalogue  # noqa: E402
+from kiosk.store import Store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_CONTENT = FIXTURES / "content"
+STAFF_PIN = "2468"
+VOLUNTEER_PIN = "1357"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real data dir."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data-env"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # 10:00 local time (UTC+7) on a Tuesday in 2026.
+    return FakeClock(datetime(2026, 3, 10, 3, 0, 0))
+
+
+@pytest.fixture
+def store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
+    s = Store.open(data_dir, clock=clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def auth(store: Store) -> AuthService:
+    return AuthService(store)
+
+
+@pytest.fixture
+def staff(auth: AuthService) -> Actor:
+    auth.add_member(None, "Cán bộ Lan", Role.STAFF, STAFF_PIN)
+    return auth.sign_in(STAFF_PIN)
+
+
+@pytest.fixture
+def volunteer(auth: AuthService, staff: Actor) -> Actor:
+    auth.add_member(staff, "Tình nguyện viên Hùng", Role.VOLUNTEER, VOLUNTEER_PIN)
+    return auth.sign_in(VOLUNTEER_PIN)
+
+
+@pytest.fixture
+def sample_catalogue() -> Catalogue:
+    cat = load_catalogue([SAMPLE_CONTENT])
+    assert not cat.problems, cat.problems
+    return cat

@@ -1,0 +1,1 @@
+"""The PySide6 user interface: screens, theme, printing to devices, and the GUI entry point."""

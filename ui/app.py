@@ -1,0 +1,310 @@
+"""Composition root: builds every service and screen once and wires them together.
+
+``run(args)`` is what ``help-kiosk`` (no sub-command) calls. ``build(...)`` assembles the same
+kiosk for tests and screenshots with fakes at the edges (speaker, task runner, clock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.auth import AuthService, Role
+from kiosk.config import Config, ConfigProblem, load_config, save_config
+from kiosk.content.loader import load_catalogue
+from kiosk.content.model import Catalogue
+from kiosk.paths import resource_path
+from kiosk.speech.engine import create_default_engine
+from kiosk.speech.pronounce import Pronouncer
+from kiosk.speech.worker import SpeechWorker
+from kiosk.store import Store
+from kiosk.usage import UsageRecorder
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = ("Không tìm thấy màn hình (DISPLAY). Chạy trong Xvfb: "
+              "xvfb-run -a -s \"-screen 0 1920x1080x24\" help-kiosk --windowed "
+              "— hoặc đặt QT_QPA_PLATFORM=offscreen để chụp ảnh màn hình.")
+
+
+def display_available() -> bool:
+    """False on Linux with no X/Wayland display and no explicit Qt platform (Qt would abort)."""
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def setup_logging(data_dir: Path, verbose: bool = False) -> None:
+    """A rotating log file in the data dir. Services never log personal data."""
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(logs / "kiosk.log", maxBytes=2_000_000,
+                                                   backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def content_roots(cfg: Config) -> list[Path]:
+    return [resource_path("tutorials"), *(Path(p) for p in cfg.extra_content_dirs)]
+
+
+def demo_config(cfg: Config) -> Config:
+    return cfg.replace(help_point_name="Điểm hỗ trợ số thôn Tà Lang",
+                       commune="Hòa Bắc (cũ)", village="Tà Lang",
+                       hotline="Tổ CNSCĐ thôn Tà Lang", setup_done=True)
+
+
+DEMO_STAFF_PIN = "2468"
+DEMO_VOLUNTEER_PIN = "1357"
+
+
+def ensure_demo_members(auth: AuthService) -> None:
+    """Demo PINs (documented in the README) so a trainer can try every role at once."""
+    if auth.has_staff():
+        return
+    auth.add_member(None, "Cán bộ xã (mẫu)", Role.STAFF, DEMO_STAFF_PIN)
+    staff = auth.sign_in(DEMO_STAFF_PIN)
+    auth.add_member(staff, "Tình nguyện viên Hùng (mẫu)", Role.VOLUNTEER, DEMO_VOLUNTEER_PIN)
+
+
+@dataclass
+class Kiosk:
+    """Everything the running kiosk is made of (handed to tests and the screenshot script)."""
+
+    app: Any
+    window: Any
+    nav: Any
+    state: Any
+    speaker: Any
+    tasks: Any
+    store: Store
+    config: Config
+    catalogue: Catalogue
+    idle: Any
+    funnel: Any
+    screens: dict[Any, Any] = field(default_factory=dict)
+    translations: Any = None
+    restyle: Callable[[], None] = lambda: None
+
+    def shutdown(self) -> None:
+        self.idle.stop()
+        self.tasks.wait_all()
+        self.speaker.shutdown()
+        self.funnel.uninstall()
+
+
+def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
+          speaker: Any = None, tasks: Any = None, kiosk_mode: bool = True,
+          screen_size: tuple[int, int] | None = None) -> Kiosk:
+    """Assemble the kiosk. A QApplication must already exist."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+    from ui.errors import ErrorFunnel
+    from ui.i18n import Translations
+    from ui.idle import IdleWarning, IdleWatcher
+    from ui.navigator import Navigator, ScreenId
+    from ui.screens.catalogue import CatalogueScreen
+    from ui.screens.finish import FinishScreen
+    from ui.screens.home import HomeScreen
+    from ui.screens.pin_pad import PinPadScreen
+    from ui.screens.staff import StaffScreen
+    from ui.screens.step_player import StepPlayerScreen
+    from ui.shell import KioskWindow
+    from ui.speech import Speaker
+    from ui.state import KioskState
+    from ui.tasks import TaskRunner
+    from ui.widgets.big_button import BigButton
+
+    app = QApplication.instance()
+    assert app is not None, "create a QApplication first"
+    for font in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(resource_path("fonts", font)))
+
+    if speaker is None:
+        worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
+                              Pronouncer(catalogue.pronunciation), rate=config.speech_rate,
+                              voice=config.voice)
+        worker.start()
+        speaker = Speaker(worker, config.language)
+    tasks = tasks or TaskRunner()
+    auth = AuthService(store)
+    usage = UsageRecorder(store)
+    state = KioskState(config.language, config.text_size, config.high_contrast, kiosk_mode)
+    nav = Navigator()
+    window = KioskWindow(state, nav, config.help_point_name)
+    translations = Translations(app, data_dir / "cache" / "i18n")
+
+    def ask_volunteer(tutorial_id: str, step: int) -> None:
+        window.show_message(window.tr("Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
+                                      "sẽ giúp bạn ngay."))
+
+    screens: dict[ScreenId, Any] = {
+        ScreenId.HOME: HomeScreen(state, nav, speaker),
+        ScreenId.CATALOGUE: CatalogueScreen(state, nav, speaker, catalogue),
+        ScreenId.STEP: StepPlayerScreen(state, nav, speaker, catalogue, usage, tasks,
+                                        ask_volunteer),
+        ScreenId.FINISH: FinishScreen(state, nav, speaker, catalogue, ask_volunteer),
+        ScreenId.PIN: PinPadScreen(state, nav, speaker, auth, tasks),
+        ScreenId.STAFF: StaffScreen(state, nav, speaker, auth, tasks, data_dir, config,
+                                    catalogue),
+    }
+    for sid, widget in screens.items():
+        nav.add(sid, widget)
+    screens[ScreenId.HOME].state.actor_changed.emit(state.actor)  # rebuild tiles with all screens
+
+    overlay = IdleWarning(window)
+    idle = IdleWatcher(state, overlay, config.idle_timeout_s,
+                       is_at_rest=lambda: nav.current_id == ScreenId.HOME and not state.is_helper
+                       and not state.voice_on,
+                       warn_sound=lambda: speaker.announce(
+                           overlay.label.text().replace("\n", " "), chime=True))
+    app.installEventFilter(idle)
+
+    def reset_everything() -> None:
+        speaker.stop_narration()
+        step = screens[ScreenId.STEP]
+        step.leave_tutorial()
+        for w in screens.values():
+            w.reset()
+        state.sign_out()
+        state.set_voice(False)
+        nav.home()
+
+    idle.timed_out.connect(reset_everything)
+    funnel = ErrorFunnel(go_home=nav.home)
+    funnel.error.connect(lambda msg: window.show_message(msg))
+    if kiosk_mode:
+        funnel.install()
+
+    def go_home_cleanly() -> None:
+        screens[ScreenId.STEP].leave_tutorial()
+
+    window.home_btn.clicked.connect(go_home_cleanly)
+    window.staff_gesture.connect(lambda: nav.go_to(ScreenId.PIN, next=ScreenId.HOME))
+
+    scale = theme.scale_for(*(screen_size or (1920, 1080)))
+
+    def restyle() -> None:
+        p = theme.palette(state.high_contrast)
+        app.setStyleSheet(theme.style_sheet(p, state.text_size, scale))
+        for b in window.findChildren(BigButton):
+            b.apply_palette(p)
+
+    def retranslate(lang: str) -> None:
+        translations.switch(lang)
+        speaker.lang = lang
+        window.retranslate()
+        current = nav.currentWidget()
+        for w in screens.values():
+            if w is not current:
+                continue
+            w.retranslate()
+        restyle()
+
+    def announce_screen(_sid: Any) -> None:
+        if state.voice_on:
+            w = nav.currentWidget()
+            text = w.announcement() if hasattr(w, "announcement") else ""
+            if _sid != ScreenId.STEP and text:
+                speaker.say(text)
+            restyle()
+        else:
+            restyle()
+
+    def voice_changed(on: bool) -> None:
+        restyle()
+        if on:
+            speaker.say(window.tr("Đã bật đọc to. Chạm một lần để nghe, chạm lần nữa để chọn."))
+            announce_screen(nav.current_id)
+        else:
+            speaker.stop_narration()
+
+    nav.screen_changed.connect(announce_screen)
+    state.look_changed.connect(restyle)
+    state.language_changed.connect(retranslate)
+    state.voice_changed.connect(voice_changed)
+    if state.language != "vi":
+        translations.switch(state.language)
+    restyle()
+    nav.home()
+    return Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
+                 store=store, config=config, catalogue=catalogue, idle=idle, funnel=funnel,
+                 screens=screens, translations=translations, restyle=restyle)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the kiosk window (what ``help-kiosk`` with no sub-command does)."""
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    data_dir: Path = args.data_dir
+    data_dir.mkdir(parents=True, exist_ok=True)
+    setup_logging(data_dir, getattr(args, "verbose", False))
+    config, problem = load_config(data_dir)
+    if args.demo and not config.setup_done:
+        config = demo_config(config)
+        save_config(data_dir, config)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Điểm hỗ trợ số")
+    try:
+        store = Store.open(data_dir, config.database_url or None)
+    except Exception as exc:  # the database is never overwritten: show recovery instead
+        from ui.screens.recovery import show_recovery
+
+        log.error("database unavailable: %s", exc)
+        return show_recovery(app, data_dir, str(exc), windowed=args.windowed)
+    if args.demo:
+        ensure_demo_members(AuthService(store))
+    catalogue = load_catalogue(content_roots(config))
+    screen = app.primaryScreen()
+    geo = screen.geometry() if screen is not None else None
+    size = (geo.width(), geo.height()) if geo is not None else (1920, 1080)
+    kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
+                  kiosk_mode=not args.windowed, screen_size=size)
+    from ui.screens.setup_wizard import maybe_run_setup
+
+    maybe_run_setup(kiosk, data_dir)
+    show(kiosk, windowed=args.windowed)
+    if problem is not None:
+        _tell_staff_about_config(kiosk, problem)
+    if catalogue.problems:
+        log.warning("%d content problems; staff screen lists them", len(catalogue.problems))
+    code = app.exec()
+    kiosk.shutdown()
+    store.close()
+    return code
+
+
+def show(kiosk: Kiosk, windowed: bool) -> None:
+    from PySide6.QtCore import Qt
+
+    window = kiosk.window
+    if windowed:
+        window.resize(1366, 768)
+        window.show()
+        return
+    screen = kiosk.app.primaryScreen()
+    if screen is not None:
+        # Xvfb and some kiosks have no window manager: size the window to the screen first.
+        window.setGeometry(screen.geometry())
+    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    window.showFullScreen()
+
+
+def _tell_staff_about_config(kiosk: Kiosk, problem: ConfigProblem) -> None:
+    kiosk.window.show_message(problem.message, kiosk.window.tr("Cài đặt có vấn đề"))

@@ -1,0 +1,101 @@
+"""One navigator: a QStackedWidget of screens keyed by an enum.
+
+``go_to(screen, **context)`` calls ``on_leave()`` on the current screen, then
+``on_enter(**context)`` on the new one. Screens never construct or call each other; they ask
+the navigator. Back keeps a short history; Home clears it.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum, auto
+from typing import Any, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class ScreenId(Enum):
+    HOME = auto()
+    CATALOGUE = auto()
+    TUTORIALS = auto()
+    STEP = auto()
+    FINISH = auto()
+    SHEET_PREVIEW = auto()
+    TAKE_TICKET = auto()
+    TICKET = auto()
+    PIN = auto()
+    VOLUNTEER = auto()
+    QUICK_LOG = auto()
+    STAFF = auto()
+    SETUP = auto()
+    RECOVERY = auto()
+
+
+class Screen(Protocol):
+    title_key: str
+
+    def on_enter(self, **context: Any) -> None: ...
+
+    def on_leave(self) -> None: ...
+
+
+class Navigator(QStackedWidget):
+    screen_changed = Signal(object)  # ScreenId
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Navigator")
+        self._screens: dict[ScreenId, QWidget] = {}
+        self._history: list[tuple[ScreenId, dict[str, Any]]] = []
+        self.current_id: ScreenId | None = None
+        self._current_context: dict[str, Any] = {}
+
+    def add(self, screen_id: ScreenId, widget: QWidget) -> None:
+        self._screens[screen_id] = widget
+        self.addWidget(widget)
+
+    def screen(self, screen_id: ScreenId) -> QWidget:
+        return self._screens[screen_id]
+
+    def has(self, screen_id: ScreenId) -> bool:
+        return screen_id in self._screens
+
+    def go_to(self, screen_id: ScreenId, *, remember: bool = True, **context: Any) -> None:
+        if screen_id not in self._screens:
+            log.error("no screen registered for %s", screen_id)
+            screen_id, context = ScreenId.HOME, {}
+        if self.current_id is not None:
+            if remember and self.current_id != screen_id:
+                self._history.append((self.current_id, self._current_context))
+                del self._history[:-10]
+            self._leave(self.current_id)
+        self.current_id = screen_id
+        self._current_context = dict(context)
+        widget = self._screens[screen_id]
+        self.setCurrentWidget(widget)
+        enter = getattr(widget, "on_enter", None)
+        if enter is not None:
+            enter(**context)
+        self.screen_changed.emit(screen_id)
+
+    def back(self) -> None:
+        if not self._history:
+            self.home()
+            return
+        screen_id, context = self._history.pop()
+        self.go_to(screen_id, remember=False, **context)
+
+    def home(self) -> None:
+        self._history.clear()
+        self.go_to(ScreenId.HOME, remember=False)
+
+    def _leave(self, screen_id: ScreenId) -> None:
+        leave = getattr(self._screens[screen_id], "on_leave", None)
+        if leave is not None:
+            try:
+                leave()
+            except Exception:  # leaving must never trap the citizen on a screen
+                log.exception("on_leave failed for %s", screen_id)

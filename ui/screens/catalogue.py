@@ -1,0 +1,116 @@
+"""Learn step by step: categories as large tiles, then the tutorials of one category as cards.
+
+In print mode (from the Home "print a guide" tile) a card opens the sheet preview instead of
+the step player. Volunteers can jump to any tutorial by typing part of its title.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from PySide6.QtWidgets import QLineEdit, QScrollArea, QWidget
+
+from kiosk.content.model import Catalogue, Tutorial
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike, clear_layout, grid
+from ui.state import KioskState
+from ui.widgets.big_button import BigButton
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, so "vneid" or "kich hoat" find what they should."""
+    nfkd = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+class CatalogueScreen(BaseScreen):
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 catalogue: Catalogue) -> None:
+        super().__init__(state, nav, speaker, "catalogue")
+        self.catalogue = catalogue
+        self.mode = "learn"
+        self.category: str | None = None
+        self.search = QLineEdit(self)
+        self.search.setObjectName("catalogueSearch")
+        self.search.textChanged.connect(lambda _t: self._fill())
+        self.outer.addWidget(self.search)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.grid = grid(self.body, [], 3)
+        self.body.setLayout(self.grid)
+        scroll.setWidget(self.body)
+        self.outer.addWidget(scroll, 1)
+        self.buttons: list[BigButton] = []
+
+    def on_enter(self, **context: Any) -> None:
+        self.mode = context.get("mode", "learn")
+        self.category = context.get("category")
+        self.search.setVisible(self.state.is_helper)
+        self.retranslate()
+
+    def reset(self) -> None:
+        self.search.clear()
+        self.category = None
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Gõ để tìm bài hướng dẫn (dành cho tình nguyện viên)"))
+        self.search.setAccessibleName(self.tr("Tìm bài hướng dẫn"))
+        self._fill()
+
+    def _lang(self) -> str:
+        return self.state.language
+
+    def _fill(self) -> None:
+        clear_layout(self.grid)
+        self.buttons = []
+        query = _fold(self.search.text().strip()) if self.search.isVisible() else ""
+        lang = self._lang()
+        if query:
+            items: list[BigButton] = [self._card(t) for t in self.catalogue.tutorials
+                                      if query in _fold(t.title.get(lang) + " " + t.id)]
+            self.title.setText(self.tr("Kết quả tìm kiếm"))
+        elif self.category is None:
+            self.title.setText(self.tr("In hướng dẫn: chọn chủ đề") if self.mode == "print"
+                               else self.tr("Học từng bước: chọn chủ đề"))
+            items = []
+            for c in self.catalogue.categories:
+                n = len(self.catalogue.in_category(c.id))
+                if not n:
+                    continue
+                b = BigButton(c.title.get(lang), c.icon, object_name=f"category_{c.id}",
+                              role="tile", icon_px=96,
+                              what_it_does=self.tr("{n} bài hướng dẫn.").replace("{n}", str(n)))
+                b.clicked.connect(lambda _=False, cid=c.id: self._open_category(cid))
+                items.append(b)
+        else:
+            cat = next((c for c in self.catalogue.categories if c.id == self.category), None)
+            self.title.setText(cat.title.get(lang) if cat else "")
+            items = [self._card(t) for t in self.catalogue.in_category(self.category)]
+        for i, b in enumerate(items):
+            self.grid.addWidget(b, i // 3, i % 3)
+        self.buttons = items
+
+    def _card(self, t: Tutorial) -> BigButton:
+        minutes = self.tr("khoảng {n} phút").replace("{n}", str(t.minutes))
+        does = (self.tr("In tờ hướng dẫn này.") if self.mode == "print"
+                else self.tr("Mở hướng dẫn từng bước."))
+        b = BigButton(f"{t.title.get(self._lang())}\n{minutes}", t.icon,
+                      object_name=f"tutorial_{t.id}", role="tile", icon_px=80,
+                      what_it_does=does)
+        b.clicked.connect(lambda _=False, tid=t.id: self._open_tutorial(tid))
+        return b
+
+    def _open_category(self, category_id: str) -> None:
+        self.nav.go_to(ScreenId.CATALOGUE, mode=self.mode, category=category_id)
+
+    def _open_tutorial(self, tutorial_id: str) -> None:
+        if self.mode == "print":
+            self.nav.go_to(ScreenId.SHEET_PREVIEW, tutorial_id=tutorial_id)
+        else:
+            self.nav.go_to(ScreenId.STEP, tutorial_id=tutorial_id, step=0)
+
+    def announcement(self) -> str:
+        names = ", ".join(b.text().split("\n")[0] for b in self.buttons)
+        return f"{self.title.text()}. {names}."

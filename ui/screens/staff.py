@@ -1,0 +1,258 @@
+"""The staff screen (PIN, staff role): members, settings, content warnings, audit trail.
+
+Every action goes through a kiosk service that checks the role again; this screen only makes
+the services easy to reach. More tabs (reports, exports, sheets, places, backups) plug in via
+``add_tab`` from the composition root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk import audit
+from kiosk.auth import AuthError, AuthService, PermissionDenied, Role, VolunteerInfo
+from kiosk.config import Config, save_config
+from kiosk.content.model import Catalogue
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike
+from ui.state import KioskState
+from ui.tasks import TaskRunner
+from ui.widgets.big_button import BigButton
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """Staff forms scroll instead of forcing the window taller than a 1366×768 screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class MembersTab(QWidget):
+    def __init__(self, state: KioskState, auth: AuthService, tasks: TaskRunner) -> None:
+        super().__init__()
+        self.state, self.auth, self.tasks = state, auth, tasks
+        layout = QHBoxLayout(self)
+        self.list = QListWidget(self)
+        _named(self.list, "membersList", "Danh sách thành viên")
+        layout.addWidget(self.list, 1)
+        form_box = QWidget(self)
+        form = QFormLayout(form_box)
+        self.name = QLineEdit(form_box)
+        _named(self.name, "memberName", "Tên thành viên")
+        self.role = QComboBox(form_box)
+        _named(self.role, "memberRole", "Vai trò")
+        self.role.addItem("Tình nguyện viên", Role.VOLUNTEER)
+        self.role.addItem("Cán bộ", Role.STAFF)
+        self.pin = QLineEdit(form_box)
+        _named(self.pin, "memberPin", "Mã PIN mới")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        form.addRow("Tên", self.name)
+        form.addRow("Vai trò", self.role)
+        form.addRow("Mã PIN (4–8 số)", self.pin)
+        self.add_btn = BigButton("Thêm thành viên", "volunteer", object_name="memberAdd",
+                                 beside=True, icon_px=40)
+        self.toggle_btn = BigButton("Tắt / bật", "lock", object_name="memberToggle",
+                                    role="secondary", beside=True, icon_px=40)
+        self.reset_btn = BigButton("Đặt lại PIN", "key", object_name="memberResetPin",
+                                   role="secondary", beside=True, icon_px=40)
+        form.addRow(self.add_btn)
+        form.addRow(self.toggle_btn)
+        form.addRow(self.reset_btn)
+        self.message = QLabel(form_box)
+        self.message.setObjectName("membersMessage")
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        layout.addWidget(form_box, 1)
+        self.add_btn.clicked.connect(self._add)
+        self.toggle_btn.clicked.connect(self._toggle)
+        self.reset_btn.clicked.connect(self._reset_pin)
+
+    def refresh(self) -> None:
+        self.list.clear()
+        try:
+            members = self.auth.list_members(self.state.actor)
+        except PermissionDenied as exc:
+            self.message.setText(str(exc))
+            return
+        for m in members:
+            role = "Cán bộ" if m.role is Role.STAFF else "Tình nguyện viên"
+            status = "" if m.active else " (đã tắt)"
+            item = QListWidgetItem(f"{m.name} — {role}{status}")
+            item.setData(256, m)
+            self.list.addItem(item)
+
+    def _selected(self) -> VolunteerInfo | None:
+        item = self.list.currentItem()
+        return item.data(256) if item is not None else None
+
+    def _run(self, fn: Any, done_text: str) -> None:
+        def ok(_v: object) -> None:
+            self.message.setText(done_text)
+            self.pin.clear()
+            self.refresh()
+
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, AuthError | PermissionDenied):
+                self.message.setText(str(exc))
+            else:
+                raise exc
+
+        self.tasks.run_in_background(fn, ok, fail, lane="db")
+
+    def _add(self) -> None:
+        name, pin, role = self.name.text(), self.pin.text(), self.role.currentData()
+        actor = self.state.actor
+        self._run(lambda: self.auth.add_member(actor, name, role, pin),
+                  f"Đã thêm “{name.strip()}”.")
+        self.name.clear()
+
+    def _toggle(self) -> None:
+        m = self._selected()
+        if m is None:
+            self.message.setText("Hãy chọn một thành viên trong danh sách.")
+            return
+        actor = self.state.actor
+        self._run(lambda: self.auth.set_active(actor, m.uuid, not m.active),
+                  f"Đã {'tắt' if m.active else 'bật'} “{m.name}”.")
+
+    def _reset_pin(self) -> None:
+        m = self._selected()
+        if m is None:
+            self.message.setText("Hãy chọn một thành viên, rồi nhập mã PIN mới.")
+            return
+        actor, pin = self.state.actor, self.pin.text()
+        self._run(lambda: self.auth.reset_pin(actor, m.uuid, pin),
+                  f"Đã đặt lại mã PIN cho “{m.name}”.")
+
+    def reset(self) -> None:
+        self.name.clear()
+        self.pin.clear()
+        self.message.clear()
+
+
+class SettingsTab(QWidget):
+    FIELDS = (("help_point_name", "Tên điểm hỗ trợ"), ("commune", "Xã/phường/đặc khu"),
+              ("village", "Thôn/tổ dân phố"), ("hotline", "Liên hệ in trên tờ hướng dẫn"))
+    NUMBERS = (("desk_count", "Số bàn hỗ trợ", 1, 9), ("idle_timeout_s", "Chờ về màn hình chính "
+               "(giây)", 30, 900), ("speech_rate", "Tốc độ đọc", 80, 260),
+               ("daily_print_quota", "Số tờ in mỗi ngày", 0, 10000),
+               ("contact_retention_days", "Giữ thông tin liên hệ (ngày)", 1, 3650))
+
+    def __init__(self, data_dir: Path, config: Config) -> None:
+        super().__init__()
+        self.data_dir, self.config = data_dir, config
+        form = QFormLayout(self)
+        self.edits: dict[str, QLineEdit] = {}
+        self.spins: dict[str, QSpinBox] = {}
+        for key, label in self.FIELDS:
+            e = QLineEdit(self)
+            _named(e, f"setting_{key}", label)
+            self.edits[key] = e
+            form.addRow(label, e)
+        for key, label, lo, hi in self.NUMBERS:
+            s = QSpinBox(self)
+            _named(s, f"setting_{key}", label)
+            s.setRange(lo, hi)
+            self.spins[key] = s
+            form.addRow(label, s)
+        self.save_btn = BigButton("Lưu cài đặt", "done", object_name="settingsSave",
+                                  beside=True, icon_px=40)
+        self.save_btn.clicked.connect(self.save)
+        self.message = QLabel(self)
+        self.message.setObjectName("settingsMessage")
+        self.message.setWordWrap(True)
+        form.addRow(self.save_btn)
+        form.addRow(self.message)
+        self.load()
+
+    def load(self) -> None:
+        for key, e in self.edits.items():
+            e.setText(getattr(self.config, key))
+        for key, s in self.spins.items():
+            s.setValue(getattr(self.config, key))
+
+    def save(self) -> None:
+        changes: dict[str, Any] = {k: e.text().strip() for k, e in self.edits.items()}
+        changes.update({k: s.value() for k, s in self.spins.items()})
+        try:
+            new = self.config.replace(**changes)
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        save_config(self.data_dir, new)
+        self.config.values.update(new.values)
+        self.message.setText("Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk.")
+
+
+class StaffScreen(BaseScreen):
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 auth: AuthService, tasks: TaskRunner, data_dir: Path, config: Config,
+                 catalogue: Catalogue) -> None:
+        super().__init__(state, nav, speaker, "staff")
+        self.auth = auth
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("staffTabs")
+        self.tabs.setAccessibleName("Các mục quản lý")
+        self.members = MembersTab(state, auth, tasks)
+        self.settings = SettingsTab(data_dir, config)
+        self.content = QPlainTextEdit(self)
+        _named(self.content, "contentProblems", "Cảnh báo nội dung")
+        self.content.setReadOnly(True)
+        problems = catalogue.problems
+        self.content.setPlainText(
+            "\n".join(str(p) for p in problems) if problems else
+            f"Nội dung hợp lệ: {len(catalogue.tutorials)} bài hướng dẫn.")
+        self.audit = QPlainTextEdit(self)
+        _named(self.audit, "auditLog", "Nhật ký hoạt động")
+        self.audit.setReadOnly(True)
+        self.tabs.addTab(scrolled(self.members), "Thành viên")
+        self.tabs.addTab(scrolled(self.settings), "Cài đặt")
+        self.tabs.addTab(self.content,
+                         f"Nội dung ({len(problems)} cảnh báo)" if problems else "Nội dung")
+        self.tabs.addTab(self.audit, "Nhật ký")
+        wrapper = QVBoxLayout()
+        wrapper.addWidget(self.tabs)
+        self.outer.addLayout(wrapper, 1)
+
+    def add_tab(self, widget: QWidget, label: str) -> None:
+        self.tabs.addTab(scrolled(widget), label)
+
+    def on_enter(self, **context: Any) -> None:
+        if not self.state.is_staff:
+            self.nav.go_to(ScreenId.PIN, remember=False, next=ScreenId.STAFF)
+            return
+        self.title.setText(self.tr("Quản lý điểm hỗ trợ"))
+        self.members.refresh()
+        rows = audit.entries(self.auth.store, limit=50)
+        self.audit.setPlainText("\n".join(f"{at}  {actor}  {action}" for at, actor, action in rows))
+
+    def reset(self) -> None:
+        self.members.reset()
+
+    def announcement(self) -> str:
+        return self.tr("Quản lý điểm hỗ trợ.")

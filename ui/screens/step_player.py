@@ -1,0 +1,220 @@
+"""The step player: one step per screen, read aloud in voice mode, and the finish screen.
+
+Usage events (opened, step, finished, abandoned at step N, asked for help at step N) are
+recorded anonymously off the GUI thread. "Hỏi tình nguyện viên" records where the citizen got
+stuck and, when the queue exists, hands them a ticket tagged with the tutorial and step.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
+
+from kiosk.content.model import Catalogue, Step, Tutorial
+from kiosk.usage import Run, UsageRecorder
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike
+from ui.state import KioskState
+from ui.tasks import TaskRunner
+from ui.widgets.big_button import BigButton
+from ui.widgets.step_image import StepImage
+
+log = logging.getLogger(__name__)
+
+AskFn = Callable[[str, int], None]
+
+
+class StepPlayerScreen(BaseScreen):
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 catalogue: Catalogue, usage: UsageRecorder, tasks: TaskRunner,
+                 ask_volunteer: AskFn | None = None) -> None:
+        super().__init__(state, nav, speaker, "step")
+        self.catalogue = catalogue
+        self.usage = usage
+        self.tasks = tasks
+        self.ask_volunteer = ask_volunteer
+        self.tutorial: Tutorial | None = None
+        self.index = 0
+        self.run: Run | None = None
+        self.finished = False
+
+        top = QHBoxLayout()
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("stepProgressLabel")
+        self.progress_label.setProperty("role", "muted")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("stepProgress")
+        self.progress.setTextVisible(False)
+        top.addWidget(self.progress_label)
+        top.addWidget(self.progress, 1)
+        self.outer.insertLayout(0, top)
+
+        body = QHBoxLayout()
+        self.image = StepImage(self)
+        body.addWidget(self.image, 5)
+        texts = QVBoxLayout()
+        self.text = QLabel(self)
+        self.text.setObjectName("stepText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("stepWarning")
+        self.warning.setProperty("role", "warning")
+        self.warning.setWordWrap(True)
+        self.tip = QLabel(self)
+        self.tip.setObjectName("stepTip")
+        self.tip.setProperty("role", "tip")
+        self.tip.setWordWrap(True)
+        texts.addWidget(self.text, 1)
+        texts.addWidget(self.warning)
+        texts.addWidget(self.tip)
+        body.addLayout(texts, 4)
+        self.outer.addLayout(body, 1)
+
+        buttons = QHBoxLayout()
+        self.prev_btn = BigButton("", "back", object_name="stepPrev", role="secondary",
+                                  beside=True)
+        self.again_btn = BigButton("", "speaker", object_name="stepListenAgain",
+                                   role="secondary", beside=True)
+        self.ask_btn = BigButton("", "help", object_name="stepAskVolunteer", role="secondary",
+                                 beside=True)
+        self.next_btn = BigButton("", "next", object_name="stepNext", beside=True)
+        for b in (self.prev_btn, self.again_btn, self.ask_btn, self.next_btn):
+            buttons.addWidget(b)
+        self.outer.addLayout(buttons)
+        self.prev_btn.clicked.connect(self.previous)
+        self.next_btn.clicked.connect(self.next)
+        self.again_btn.clicked.connect(self.read_aloud)
+        self.ask_btn.clicked.connect(self._ask)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def on_enter(self, **context: Any) -> None:
+        tid = context.get("tutorial_id")
+        tutorial = self.catalogue.by_id(tid) if tid else None
+        if tutorial is None:
+            log.warning("step player opened without a known tutorial: %s", tid)
+            self.nav.home()
+            return
+        resumed = self.tutorial is tutorial and self.run is not None and not self.finished
+        self.tutorial = tutorial
+        self.index = max(0, min(int(context.get("step", 0)), len(tutorial.steps) - 1))
+        if not resumed:
+            self.finished = False
+            self.run = self.usage.new_run(tutorial.id)
+            self._record("opened", None)
+        self.show_step()
+
+    def on_leave(self) -> None:
+        self.speaker.stop_narration()
+        self.state.busy_reasons.discard("narration")
+
+    def leave_tutorial(self) -> None:
+        """Home, idle reset or Back past step one: the run ends here unless finished."""
+        if self.run is not None and not self.finished and self.tutorial is not None:
+            self._record("abandoned", self.index + 1)
+        self.run = None
+        self.tutorial = None
+
+    def reset(self) -> None:
+        self.leave_tutorial()
+
+    def next(self) -> None:
+        if self.tutorial is None:
+            return
+        if self.index + 1 >= len(self.tutorial.steps):
+            self.finished = True
+            self._record("finished", len(self.tutorial.steps))
+            tid = self.tutorial.id
+            self.run = None
+            self.nav.go_to(ScreenId.FINISH, tutorial_id=tid)
+            return
+        self.index += 1
+        self.show_step()
+
+    def previous(self) -> None:
+        if self.index == 0:
+            self.leave_tutorial()
+            self.nav.back()
+            return
+        self.index -= 1
+        self.show_step()
+
+    @property
+    def step(self) -> Step | None:
+        return self.tutorial.steps[self.index] if self.tutorial else None
+
+    def show_step(self) -> None:
+        self.retranslate()
+        self._record("step", self.index + 1)
+        if self.state.voice_on:
+            self.read_aloud()
+
+    def read_aloud(self) -> None:
+        step = self.step
+        if step is None:
+            return
+        lang = self.state.language
+        self.speaker.say(step.spoken(lang), lang=lang, audio=step.audio.get(lang))
+
+    def retranslate(self) -> None:
+        self.prev_btn.set_label(self.tr("Quay lại"), self.tr("Về bước trước."))
+        self.again_btn.set_label(self.tr("Nghe lại"), self.tr("Đọc to bước này."))
+        self.ask_btn.set_label(self.tr("Hỏi tình nguyện viên"),
+                               self.tr("Nhờ tình nguyện viên giúp ở bước này."))
+        step, t = self.step, self.tutorial
+        if step is None or t is None:
+            return
+        lang = self.state.language
+        last = self.index + 1 >= len(t.steps)
+        self.next_btn.set_label(self.tr("Xong") if last else self.tr("Bước tiếp"),
+                                self.tr("Kết thúc bài hướng dẫn.") if last
+                                else self.tr("Sang bước tiếp theo."))
+        n, total = self.index + 1, len(t.steps)
+        self.progress_label.setText(self.tr("Bước {n}/{total}").replace("{n}", str(n))
+                                    .replace("{total}", str(total)))
+        self.progress.setRange(0, total)
+        self.progress.setValue(n)
+        self.progress.setAccessibleName(self.progress_label.text())
+        self.title.setText(step.title.get(lang))
+        self.text.setText(step.text.get(lang))
+        self.text.setAccessibleName(step.text.get(lang))
+        self.image.placeholder_text = self.tr("Không có hình")
+        self.image.set_image(step.image, step.title.get(lang))
+        self._set_box(self.warning, step.warning.get(lang) if step.warning else "", "⚠ ")
+        self._set_box(self.tip, step.tip.get(lang) if step.tip else "", "")
+
+    @staticmethod
+    def _set_box(label: QLabel, text: str, prefix: str) -> None:
+        label.setVisible(bool(text))
+        label.setText(prefix + text if text else "")
+        label.setAccessibleName(text)
+
+    def announcement(self) -> str:
+        # In voice mode the step itself is read (show_step); only the position is added here.
+        return self.progress_label.text()
+
+    # -- events ---------------------------------------------------------------------------------
+    def _record(self, kind: str, step: int | None) -> None:
+        run = self.run
+        if run is None:
+            return
+
+        def write() -> None:
+            self.usage.record(run, kind, step)
+
+        self.tasks.run_in_background(write, None, self._log_failure, lane="db")
+
+    @staticmethod
+    def _log_failure(exc: BaseException) -> None:
+        log.warning("usage event not recorded: %s", type(exc).__name__)
+
+    def _ask(self) -> None:
+        if self.tutorial is None:
+            return
+        self._record("ask", self.index + 1)
+        if self.ask_volunteer is not None:
+            self.ask_volunteer(self.tutorial.id, self.index + 1)

@@ -1,0 +1,211 @@
+"""The kiosk window: top bar, the navigator, and the always-visible Back and Home.
+
+In kiosk mode the window refuses to close (close event, Alt+F4, Esc); a hidden gesture
+(long-press on the logo for 3 seconds, or Ctrl+Alt+K) opens the staff PIN pad. The speaker
+button sits in the same place on every screen and needs no reading.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import icons
+from ui.navigator import Navigator, ScreenId
+from ui.state import KioskState
+from ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
+
+LONG_PRESS_MS = 3000
+
+
+class _LongPress(QObject):
+    """Emits ``triggered`` when the watched widget is held down for LONG_PRESS_MS."""
+
+    triggered = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LONG_PRESS_MS)
+        self._timer.timeout.connect(self.triggered)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._timer.start()
+        elif event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.Leave):
+            self._timer.stop()
+        return False
+
+
+class KioskWindow(QMainWindow):
+    close_refused = Signal()
+    staff_gesture = Signal()
+
+    def __init__(self, state: KioskState, nav: Navigator, help_point_name: str) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("Điểm hỗ trợ số")
+        self.state = state
+        self.nav = nav
+        self.allow_close = not state.kiosk_mode
+        central = QWidget(self)
+        central.setObjectName("Screen")
+        root = QVBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        self.top = QWidget(central)
+        self.top.setObjectName("TopBar")
+        self.top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        top = QHBoxLayout(self.top)
+        self.logo = QLabel(self.top)
+        self.logo.setObjectName("logo")
+        self.logo.setAccessibleName("Biểu tượng điểm hỗ trợ số")
+        self.logo.setPixmap(icons.pixmap("logo", "#1565c0", 72))
+        self.name_label = QLabel(help_point_name, self.top)
+        self.name_label.setObjectName("helpPointName")
+        self.who_label = QLabel("", self.top)
+        self.who_label.setObjectName("signedInAs")
+        self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,
+                                  icon_px=40)
+        self.size_btn = BigButton("", "textsize", object_name="textSizeButton", icon_px=40,
+                                  beside=True)
+        self.contrast_btn = BigButton("", "contrast", object_name="contrastButton", icon_px=40,
+                                      beside=True)
+        self.speaker_btn = BigButton("", "speaker", object_name="speakerButton", icon_px=56)
+        self.speaker_btn.setCheckable(True)
+        top.addWidget(self.logo)
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.who_label)
+        for b in (self.lang_btn, self.size_btn, self.contrast_btn, self.speaker_btn):
+            b.setSizePolicy(b.sizePolicy().horizontalPolicy(), b.sizePolicy().verticalPolicy())
+            top.addWidget(b)
+        root.addWidget(self.top)
+
+        body = QWidget(central)
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(nav)
+        root.addWidget(body, 1)
+
+        self.bottom = QWidget(central)
+        self.bottom.setObjectName("BottomBar")
+        self.bottom.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bottom = QHBoxLayout(self.bottom)
+        self.back_btn = BigButton("", "back", object_name="backButton", beside=True)
+        self.signout_btn = BigButton("", "lock", object_name="signOutButton", beside=True)
+        self.home_btn = BigButton("", "home", object_name="homeButton", beside=True)
+        bottom.addWidget(self.back_btn)
+        bottom.addStretch(1)
+        bottom.addWidget(self.signout_btn)
+        bottom.addStretch(1)
+        bottom.addWidget(self.home_btn)
+        root.addWidget(self.bottom)
+        self.setCentralWidget(central)
+
+        self.back_btn.clicked.connect(nav.back)
+        self.home_btn.clicked.connect(nav.home)
+        self.signout_btn.clicked.connect(self._sign_out)
+        self.lang_btn.clicked.connect(
+            lambda: state.set_language("en" if state.language == "vi" else "vi"))
+        self.size_btn.clicked.connect(lambda: state.set_text_size((state.text_size + 1) % 3))
+        self.contrast_btn.clicked.connect(lambda: state.set_high_contrast(not state.high_contrast))
+        self.speaker_btn.toggled.connect(state.set_voice)
+        state.voice_changed.connect(self._on_voice_changed)
+        state.actor_changed.connect(lambda _a: self.retranslate())
+        _LongPress(self.logo).triggered.connect(self.staff_gesture)
+        QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=self.staff_gesture.emit)
+        nav.screen_changed.connect(self._on_screen_changed)
+        self.retranslate()
+
+    # -- look ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.back_btn.set_label(self.tr("Quay lại"), self.tr("Về màn hình trước."))
+        self.home_btn.set_label(self.tr("Màn hình chính"), self.tr("Về màn hình đầu tiên."))
+        self.signout_btn.set_label(self.tr("Đăng xuất"),
+                                   self.tr("Kết thúc phiên của tình nguyện viên."))
+        self.lang_btn.set_label("English" if self.state.language == "vi" else "Tiếng Việt",
+                                self.tr("Đổi ngôn ngữ."))
+        self.size_btn.set_label(self.tr("Cỡ chữ"), self.tr("Đổi cỡ chữ to hơn hoặc nhỏ hơn."))
+        self.contrast_btn.set_label(self.tr("Tương phản"), self.tr("Đổi màu dễ nhìn hơn."))
+        self.speaker_btn.set_label("", self.tr("Bật hoặc tắt đọc to."))
+        self.speaker_btn.setAccessibleName(self.tr("Đọc to"))
+        self.speaker_btn.setToolTip(self.tr("Đọc to"))
+        actor = self.state.actor
+        helper = self.state.is_helper
+        self.signout_btn.setVisible(helper)
+        self.who_label.setText(self.tr("Đang đăng nhập: {name}").replace("{name}", actor.name)
+                               if helper else "")
+        self._refresh_back()
+
+    def _on_voice_changed(self, on: bool) -> None:
+        self.speaker_btn.blockSignals(True)
+        self.speaker_btn.setChecked(on)
+        self.speaker_btn.blockSignals(False)
+        self.speaker_btn.icon_name = "speaker" if on else "speaker-off"
+
+    def _on_screen_changed(self, screen_id: ScreenId) -> None:
+        self._refresh_back()
+
+    def _refresh_back(self) -> None:
+        at_home = self.nav.current_id in (None, ScreenId.HOME)
+        self.back_btn.setEnabled(not at_home)
+        self.home_btn.setEnabled(not at_home)
+
+    def _sign_out(self) -> None:
+        self.state.sign_out()
+        self.nav.home()
+
+    # -- kiosk lock ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.allow_close:
+            event.accept()
+            return
+        log.info("close refused in kiosk mode")
+        event.ignore()
+        self.close_refused.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self._is_escape_key(event):
+            event.accept()
+            self.close_refused.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _is_escape_key(self, event: QKeyEvent) -> bool:
+        if self.allow_close:
+            return False
+        if event.key() == Qt.Key.Key_Escape:
+            return True
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        return bool(alt and event.key() == Qt.Key.Key_F4)
+
+    def show_message(self, text: str, title: str = "") -> QMessageBox:
+        """A calm, non-blocking message (never a traceback)."""
+        box = QMessageBox(self)
+        box.setObjectName("calmMessage")
+        box.setWindowTitle(title or self.tr("Thông báo"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        ok.setText(self.tr("Đã hiểu"))
+        ok.setObjectName("calmMessageOk")
+        ok.setAccessibleName(self.tr("Đã hiểu"))
+        box.setModal(False)
+        box.open()
+        QTimer.singleShot(15000, box.accept)
+        return box

@@ -1,0 +1,154 @@
+"""Colours, sizes and the application style sheet, in two contrasts and three text sizes.
+
+Every text/background pair a screen uses is listed in :data:`TEXT_PAIRS`, so a test can compute
+each contrast ratio with the WCAG formula (4.5:1 normal, 7:1 high contrast) instead of trusting
+an eye. Pure functions at the top need no QApplication.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BASE_WIDTH = 1920
+BASE_HEIGHT = 1080
+MIN_TARGET_PX = 96  # at 1920×1080; scaled with the screen
+BASE_FONT_PT = (22, 26, 30)  # text size levels 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Palette:
+    name: str
+    window: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    on_primary: str
+    secondary: str
+    on_secondary: str
+    danger: str
+    on_danger: str
+    warning_bg: str
+    warning_text: str
+    tip_bg: str
+    tip_text: str
+    focus: str
+    bar: str
+    on_bar: str
+    icon: str
+    min_ratio: float
+
+
+NORMAL = Palette(
+    name="normal", window="#eef3f8", surface="#ffffff", text="#1f2937", muted="#374151",
+    primary="#0d47a1", on_primary="#ffffff", secondary="#ffffff", on_secondary="#0d47a1",
+    danger="#b71c1c", on_danger="#ffffff", warning_bg="#fdecea", warning_text="#8e1111",
+    tip_bg="#e8f5e9", tip_text="#1b5e20", focus="#e65100", bar="#0d47a1", on_bar="#ffffff",
+    icon="#1f2937", min_ratio=4.5)
+
+HIGH_CONTRAST = Palette(
+    name="high", window="#000000", surface="#000000", text="#ffffff", muted="#ffffff",
+    primary="#ffff00", on_primary="#000000", secondary="#000000", on_secondary="#ffff00",
+    danger="#ffffff", on_danger="#000000", warning_bg="#000000", warning_text="#ffff00",
+    tip_bg="#000000", tip_text="#00ffff", focus="#00ffff", bar="#000000", on_bar="#ffffff",
+    icon="#ffffff", min_ratio=7.0)
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+# (foreground attribute, background attribute) pairs that appear on screen.
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "window"), ("text", "surface"), ("muted", "surface"), ("muted", "window"),
+    ("on_primary", "primary"), ("on_secondary", "secondary"), ("on_danger", "danger"),
+    ("warning_text", "warning_bg"), ("tip_text", "tip_bg"), ("on_bar", "bar"),
+)
+
+
+def _channel(c: float) -> float:
+    c /= 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio between two colours, 1.0 to 21.0."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def scale_for(width: int, height: int) -> float:
+    """Layout scale relative to 1920×1080 (1366×768 gives about 0.71)."""
+    return min(width / BASE_WIDTH, height / BASE_HEIGHT, 1.0) if width and height else 1.0
+
+
+def target_px(scale: float) -> int:
+    return round(MIN_TARGET_PX * scale)
+
+
+def font_pt(level: int) -> int:
+    return BASE_FONT_PT[max(0, min(level, 2))]
+
+
+def style_sheet(p: Palette, level: int, scale: float) -> str:
+    """The application-wide Qt style sheet for a palette, text size level and screen scale."""
+    base = font_pt(level)
+    big = round(base * 1.35)
+    huge = round(base * 2.2)
+    pad = max(8, round(16 * scale))
+    radius = max(8, round(16 * scale))
+    target = target_px(scale)
+    # QSS min sizes exclude padding and border: subtract them so the whole box is the target.
+    inner = max(24, target - 2 * pad - 6)
+    return f"""
+QWidget {{ font-family: "Noto Sans"; font-size: {base}pt; color: {p.text}; }}
+QMainWindow, QStackedWidget, QWidget#Screen {{ background: {p.window}; }}
+QWidget#TopBar, QWidget#BottomBar {{ background: {p.bar}; }}
+QWidget#TopBar QLabel {{ color: {p.on_bar}; font-weight: bold; }}
+QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; color: {p.text}; }}
+QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; color: {p.text}; }}
+QLabel#stepText {{ font-size: {round(base * 1.15)}pt; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="warning"] {{ background: {p.warning_bg}; color: {p.warning_text};
+    border: 3px solid {p.warning_text}; border-radius: {radius}px; padding: {pad}px;
+    font-weight: bold; }}
+QLabel[role="tip"] {{ background: {p.tip_bg}; color: {p.tip_text};
+    border: 3px solid {p.tip_text}; border-radius: {radius}px; padding: {pad}px; }}
+QLabel[role="banner"] {{ background: {p.primary}; color: {p.on_primary}; font-weight: bold;
+    padding: {pad}px; border-radius: {radius}px; }}
+QAbstractButton {{ min-width: {inner}px; min-height: {inner}px; border-radius: {radius}px;
+    padding: {pad}px; font-weight: bold; background: {p.primary}; color: {p.on_primary};
+    border: 3px solid {p.primary}; }}
+QAbstractButton[role="secondary"], QWidget#TopBar QAbstractButton,
+QWidget#BottomBar QAbstractButton {{ background: {p.secondary}; color: {p.on_secondary};
+    border: 3px solid {p.on_secondary}; }}
+QAbstractButton[role="danger"] {{ background: {p.danger}; color: {p.on_danger};
+    border: 3px solid {p.danger}; }}
+QAbstractButton[role="tile"] {{ background: {p.surface}; color: {p.text};
+    border: 3px solid {p.muted}; font-size: {round(base * 1.1)}pt; }}
+QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
+    border: 5px solid {p.focus}; }}
+QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
+QAbstractButton:disabled {{ background: {p.window}; color: {p.muted};
+    border: 3px dashed {p.muted}; }}
+QAbstractButton[armed="true"] {{ border: 6px solid {p.focus}; }}
+QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit, QDateEdit {{
+    background: {p.surface}; color: {p.text}; border: 3px solid {p.muted};
+    border-radius: {radius // 2}px; padding: {pad // 2}px; min-height: {round(target * 0.7)}px; }}
+QProgressBar {{ border: 3px solid {p.muted}; border-radius: {radius // 2}px;
+    background: {p.surface}; color: {p.text}; text-align: center;
+    min-height: {round(target * 0.35)}px; }}
+QProgressBar::chunk {{ background: {p.primary}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QTableView, QListView, QTreeView {{ background: {p.surface}; color: {p.text};
+    alternate-background-color: {p.window}; gridline-color: {p.muted}; }}
+QHeaderView::section {{ background: {p.bar}; color: {p.on_bar}; padding: 6px; border: 0; }}
+QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radius: {radius}px; }}
+QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus}; border-radius: {radius}px; }}
+"""

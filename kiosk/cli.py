@@ -22,6 +22,14 @@ Handler = Callable[[argparse.Namespace], int]
 # ``handler`` on its parsers. Listed explicitly so the command table is easy to read.
 COMMAND_MODULES = (
     "kiosk.commands.content",
+    "kiosk.commands.sheet",
+    "kiosk.commands.places",
+    "kiosk.commands.bundle",
+    "kiosk.commands.records",
+    "kiosk.commands.queue",
+    "kiosk.commands.export",
+    "kiosk.commands.demo",
+    "kiosk.commands.backup",
 )
 
 

@@ -1,0 +1,130 @@
+"""``help-kiosk sheet ID [ID …] | --all --out PATH``: how-to sheets as PDF files.
+
+Staff use it to print a stack of sheets before an outreach day, or to make one booklet of
+every tutorial. The content is the kiosk's own (bundled tutorials plus the config's extra
+content folders), and the help point's name, commune and phone come from the config file in
+the data dir, so the files match what the kiosk prints. Nothing is written to the database:
+this makes files, it does not use the help point's printer or its daily quota.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli import CliError
+from kiosk.config import load_config
+from kiosk.content.loader import load_catalogue
+from kiosk.content.model import Catalogue, Tutorial
+from kiosk.paths import resource_path
+from kiosk.pdf import OutputError
+from kiosk.sheets import render_booklet, render_sheet
+
+BOOKLET_NAME = "so-tay-huong-dan.pdf"
+
+
+def _say(text: str) -> None:
+    print(text)  # noqa: T201 - this module is the command line's output
+
+
+def _warn(text: str) -> None:
+    print(text, file=sys.stderr)  # noqa: T201
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "sheet", help="in tờ hướng dẫn (PDF) cho một hoặc nhiều bài",
+        description="Tạo tờ hướng dẫn in được (PDF). Một mã bài và --out TỆP.pdf: ghi một tệp. "
+                    "Nhiều mã bài hoặc --all: --out là thư mục (mỗi bài một tệp), "
+                    "trừ khi có --booklet (gộp thành một sổ tay).")
+    p.add_argument("ids", nargs="*", metavar="MÃ_BÀI", help="mã bài hướng dẫn, ví dụ vneid-install")
+    p.add_argument("--all", action="store_true", help="tất cả các bài")
+    p.add_argument("--out", required=True, type=Path, metavar="ĐƯỜNG_DẪN",
+                   help="tệp PDF (một bài hoặc --booklet) hoặc thư mục (nhiều bài)")
+    p.add_argument("--size", choices=("A4", "A5"), default="A4", help="khổ giấy (mặc định A4)")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi",
+                   help="ngôn ngữ (mặc định vi; chỗ nào thiếu tiếng Anh sẽ in tiếng Việt)")
+    p.add_argument("--large", action="store_true", help="chữ to (ít bước hơn mỗi trang)")
+    p.add_argument("--booklet", action="store_true",
+                   help="gộp thành một sổ tay có trang bìa và mục lục")
+    p.set_defaults(handler=run_sheet)
+
+
+def _catalogue(data_dir: Path) -> tuple[Catalogue, dict[str, str]]:
+    cfg, problem = load_config(data_dir)
+    if problem is not None:
+        _warn(f"Chú ý: {problem.message}")
+    roots = [resource_path("tutorials"), *(Path(d) for d in cfg.extra_content_dirs)]
+    cat = load_catalogue(roots)
+    if cat.problems:
+        _warn(f"Chú ý: nội dung có {len(cat.problems)} lỗi; bài bị lỗi không được in. "
+              "Chạy “help-kiosk content check” để xem chi tiết.")
+    place = {"help_point": cfg.help_point_name, "commune": cfg.commune,
+             "hotline": cfg.hotline}
+    return cat, place
+
+
+def _chosen(cat: Catalogue, args: argparse.Namespace) -> list[Tutorial]:
+    if args.all and args.ids:
+        raise CliError("Dùng hoặc các mã bài, hoặc --all, không dùng cả hai.")
+    if args.all:
+        if not cat.tutorials:
+            raise CliError("Không có bài hướng dẫn nào để in. Hãy kiểm tra thư mục nội dung.")
+        return list(cat.tutorials)
+    if not args.ids:
+        raise CliError("Hãy ghi mã bài cần in (ví dụ: help-kiosk sheet vneid-install "
+                       "--out to.pdf) hoặc dùng --all.")
+    unknown = [i for i in args.ids if cat.by_id(i) is None]
+    if unknown:
+        known = ", ".join(t.id for t in cat.tutorials) or "(chưa có bài nào)"
+        raise CliError(f"Không có bài hướng dẫn mã “{', '.join(unknown)}”. "
+                       f"Các mã hiện có: {known}.")
+    chosen: list[Tutorial] = []
+    for tid in dict.fromkeys(args.ids):  # keep order, drop repeats
+        tut = cat.by_id(tid)
+        assert tut is not None
+        chosen.append(tut)
+    return chosen
+
+
+def _folder(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise CliError(f"“{out}” là một tệp. Khi in nhiều bài, --out phải là một thư mục "
+                       "(hoặc thêm --booklet để gộp thành một tệp).")
+    if not out.exists():
+        if not out.parent.is_dir():
+            raise CliError(f"Thư mục “{out.parent}” không tồn tại. Hãy chọn thư mục khác.")
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise CliError(f"Không tạo được thư mục “{out}” ({exc.strerror}).") from exc
+    return out
+
+
+def run_sheet(args: argparse.Namespace) -> int:
+    cat, place = _catalogue(args.data_dir)
+    tutorials = _chosen(cat, args)
+    options: dict[str, Any] = {"size": args.size, "lang": args.lang, "large": args.large,
+                               **place}
+    out: Path = args.out
+    try:
+        if args.booklet:
+            path = out / BOOKLET_NAME if out.is_dir() else out
+            book = render_booklet(tutorials, path, **options)
+            _say(f"Đã ghi sổ tay {len(tutorials)} bài ({book.pages} trang): {book.path}")
+        elif len(tutorials) == 1 and not args.all:
+            tut = tutorials[0]
+            path = out / f"{tut.id}.pdf" if out.is_dir() else out
+            result = render_sheet(tut, path, **options)
+            _say(f"Đã ghi tờ hướng dẫn ({result.pages} trang): {result.path}")
+        else:
+            folder = _folder(out)
+            pages = 0
+            for tut in tutorials:
+                pages += render_sheet(tut, folder / f"{tut.id}.pdf", **options).pages
+            _say(f"Đã ghi {len(tutorials)} tờ hướng dẫn ({pages} trang) vào thư mục: {folder}")
+    except OutputError as exc:
+        raise CliError(str(exc)) from exc
+    return 0

@@ -1,0 +1,262 @@
+"""Personal-data rules that every screen, the CLI and bundle import share.
+
+What lives here and why (shared/domain/facts.md §5, Law 91/2025/QH15 and Decree 356/2025):
+
+* Free-text notes must never hold an ID number, a phone number, a password, a passcode or an
+  OTP. :func:`check_note` finds ID-like (9 or 12 digits), phone-like and other long numbers,
+  and OTP/passcode/password-like codes next to words such as "OTP" or "mã", and raises
+  :class:`PrivacyError` with a Vietnamese message asking the volunteer to remove them. The
+  message never repeats the number itself: exceptions can reach a log file.
+* Phone numbers are validated as Vietnamese numbers and stored in one canonical form
+  (``0xxxxxxxxx``), so a data-subject request finds every record of that person.
+* Consent texts: the UI shows them and reads them aloud next to an unticked box. They name the
+  controller (the team of the help point and its commune), the purpose, the retention period
+  and the person's rights. Plain words without abbreviations, because the speech engine reads
+  them as written.
+
+Pure functions only: safe to call from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# -- errors ----------------------------------------------------------------------------------
+
+
+class PrivacyError(ValueError):
+    """Data that must not be stored, or stored without consent. Message is Vietnamese."""
+
+    def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+class PhoneNumberError(ValueError):
+    """Not a Vietnamese phone number. The message is shown to the volunteer as is."""
+
+
+# -- phone numbers ---------------------------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+# Mobile numbers: 0 + 3/5/7/8/9 + 8 digits (10 digits). Landlines: 02 + 9 digits (11 digits).
+_MOBILE = re.compile(r"0[35789]\d{8}")
+_LANDLINE = re.compile(r"02\d{9}")
+
+
+def normalize_phone(raw: str) -> str:
+    """The canonical form ``0xxxxxxxxx`` of a Vietnamese phone number, or PhoneNumberError.
+
+    Accepts spaces, dots, dashes and brackets, and the international forms ``+84 …``,
+    ``0084 …`` and ``84 …``.
+    """
+    text = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw or ""))
+    if text.startswith("+84"):
+        text = "0" + text[3:]
+    elif text.startswith("0084"):
+        text = "0" + text[4:]
+    elif text.startswith("84") and len(text) in (11, 12):
+        text = "0" + text[2:]
+    if text.isascii() and (_MOBILE.fullmatch(text) or _LANDLINE.fullmatch(text)):
+        return text
+    raise PhoneNumberError(
+        "Số điện thoại không đúng. Hãy nhập số di động 10 chữ số bắt đầu bằng 0 "
+        "(ví dụ 0905 123 456) hoặc số bàn có mã vùng (ví dụ 0236 3 123 456).")
+
+
+def is_valid_phone(raw: str) -> bool:
+    try:
+        normalize_phone(raw)
+    except PhoneNumberError:
+        return False
+    return True
+
+
+def mask_phone(phone: str) -> str:
+    """``0905123456`` → ``090****456`` for lists where the full number is not needed."""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 6) + phone[-3:]
+
+
+# -- notes -----------------------------------------------------------------------------------
+
+NOTE_MAX_CHARS = 280
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in a text that must not be stored. ``start``/``end`` index the NFC text."""
+
+    kind: str  # "id_number" | "phone" | "long_number" | "otp" | "password"
+    start: int
+    end: int
+
+
+# A number: digit groups (the first of 2+ digits) joined by single spaces, dots or dashes, so
+# "0905 123 456", "0236 3 822 123" and "+84 905 123 456" are each one number. It must start
+# and end at a word boundary and not follow "letter-" or "digit.", so the digits inside a
+# dossier code like "000.00.18.H12-250101-0001" do not count.
+_NUMBER = re.compile(r"(?<![\w+])(?<!\w[.\-])\+?\d{2,}(?:[ .\-]\d+)*(?!\w)")
+# Amounts of money are long numbers too ("129.000.000 đồng"); those are fine in a note.
+_MONEY_AFTER = re.compile(r"\s*(?:đ|₫|đồng|vnd|vnđ|k|nghìn|ngàn|triệu|tr|tỷ)(?!\w)", re.IGNORECASE)
+_OTP_WORDS = re.compile(
+    r"(?<!\w)(?:otp|mã|passcode|pass|code|mật\s*khẩu|mat\s*khau|mk|xác\s*nhận|xac\s*nhan|"
+    r"xác\s*thực|xac\s*thuc)(?!\w)", re.IGNORECASE)
+# Only "OTP"-like words make a 4–8 digit code suspicious; plain "mã" needs exactly 6 digits
+# (an OTP or a VNeID passcode), because "mã hồ sơ 2024" is an ordinary thing to write.
+_STRONG_OTP_WORDS = re.compile(r"(?<!\w)(?:otp|passcode|pass|mật\s*khẩu|mat\s*khau|mk)(?!\w)",
+                               re.IGNORECASE)
+_PASSWORD = re.compile(
+    r"(?<!\w)(?:mật\s*khẩu|mat\s*khau|password|passcode|pass|mk)\s*(?::|=|là|la)\s*(\S{4,})",
+    re.IGNORECASE)
+_NEAR = 25
+
+_DESCRIPTIONS = {
+    "id_number": "một dãy số giống số căn cước hoặc chứng minh nhân dân",
+    "phone": "một số điện thoại",
+    "long_number": "một dãy số dài (có thể là số giấy tờ, số tài khoản hoặc số bảo hiểm)",
+    "otp": "một mã OTP hoặc passcode",
+    "password": "một mật khẩu",
+}
+
+
+def _classify(digits: str, plus: bool) -> str | None:
+    n = len(digits)
+    if (plus and digits.startswith("84") and n in (11, 12)) or (
+            digits.startswith("84") and n == 11):
+        return "phone"
+    if (digits.startswith("0") and n == 10) or (digits.startswith("02") and n == 11):
+        return "phone"
+    if n in (9, 12):
+        return "id_number"
+    if n >= 9:
+        return "long_number"
+    return None
+
+
+def find_sensitive(text: str) -> list[Finding]:
+    """Everything in ``text`` that looks like an ID number, a phone, an OTP or a password."""
+    norm = unicodedata.normalize("NFC", text or "")
+    # Patterns are case-insensitive, so positions index ``norm`` itself (lower() could change
+    # the length of some strings).
+    findings: list[Finding] = []
+    for m in _PASSWORD.finditer(norm):
+        token = m.group(1)
+        if any(c.isdigit() for c in token) or any(not c.isalnum() for c in token):
+            findings.append(Finding("password", *m.span(1)))
+    passwords = list(findings)
+    for m in _NUMBER.finditer(norm):
+        if any(p.start < m.end() and m.start() < p.end for p in passwords):
+            continue
+        raw = m.group(0)
+        digits = re.sub(r"\D", "", raw)
+        if _MONEY_AFTER.match(norm, m.end()):
+            continue
+        kind = _classify(digits, raw.startswith("+"))
+        if kind is None and 4 <= len(digits) <= 8:
+            before = norm[max(0, m.start() - _NEAR):m.start()]
+            after = norm[m.end():m.end() + _NEAR]
+            near = before + " " + after
+            if (len(digits) == 6 and _OTP_WORDS.search(near)) or _STRONG_OTP_WORDS.search(near):
+                kind = "otp"
+        if kind is not None:
+            findings.append(Finding(kind, m.start(), m.end()))
+    findings.sort(key=lambda f: f.start)
+    return findings
+
+
+def check_note(text: str, what: str = "Ghi chú") -> str:
+    """Return the text (NFC, trimmed), or raise PrivacyError naming what was found.
+
+    ``what`` names the field in the message ("Ghi chú", "Lý do"). Length is the caller's
+    business (the note limit is :data:`NOTE_MAX_CHARS`).
+    """
+    norm = unicodedata.normalize("NFC", text or "").strip()
+    findings = find_sensitive(norm)
+    if findings:
+        kinds = list(dict.fromkeys(f.kind for f in findings))
+        found = ", ".join(_DESCRIPTIONS[k] for k in kinds)
+        raise PrivacyError(
+            f"{what} có {found}. Không được lưu số giấy tờ, số điện thoại, mật khẩu, "
+            f"passcode hay mã OTP trong {what.lower()}. Vui lòng xóa phần đó rồi lưu lại.",
+            tuple(findings))
+    return norm
+
+
+# -- consent texts ---------------------------------------------------------------------------
+
+# The purpose stored with a contact consent; the consent text below states the same purpose.
+CONTACT_PURPOSE_VI = "Liên hệ lại về lần hỗ trợ này"
+CONTACT_PURPOSE_EN = "Follow-up on this help"
+
+CONTACT_CONSENT_TEXT_VI = (
+    "Đồng ý lưu thông tin liên hệ. "
+    "{team}, {commune}, xin lưu họ tên và số điện thoại của bạn. "
+    "Mục đích: chỉ để liên hệ lại với bạn về lần hỗ trợ này, không dùng vào việc khác "
+    "và không chuyển cho ai khác. "
+    "Thông tin này được giữ {days} ngày, sau đó tự động bị xóa. "
+    "Bạn có quyền xem, sửa, xóa thông tin này và rút lại sự đồng ý bất cứ lúc nào: "
+    "hãy nói với thành viên của tổ. "
+    "Nếu bạn không đồng ý, bạn vẫn được hỗ trợ như bình thường."
+)
+CONTACT_CONSENT_TEXT_EN = (
+    "Consent to keep your contact details. "
+    "{team}, {commune}, asks to keep your name and phone number. "
+    "Purpose: only to contact you again about this help; not used for anything else and not "
+    "passed to anyone else. "
+    "These details are kept for {days} days and then erased automatically. "
+    "You may see, correct or erase them and withdraw your consent at any time: "
+    "ask a member of the team. "
+    "If you do not agree, you are helped just the same."
+)
+
+ETHNIC_CONSENT_TEXT_VI = (
+    "Đồng ý cho biết dân tộc. "
+    "Dân tộc là thông tin nhạy cảm. {team}, {commune}, chỉ dùng thông tin này để đếm số người "
+    "được hỗ trợ theo dân tộc trong báo cáo thống kê, không dùng vào việc khác. "
+    "Bạn có thể không trả lời; bạn vẫn được hỗ trợ như bình thường. "
+    "Bạn có quyền xem, sửa, xóa thông tin này và rút lại sự đồng ý bất cứ lúc nào: "
+    "hãy nói với thành viên của tổ."
+)
+ETHNIC_CONSENT_TEXT_EN = (
+    "Consent to record your ethnic group. "
+    "Ethnic group is sensitive information. {team}, {commune}, uses it only to count the "
+    "people helped by ethnic group in statistical reports, and for nothing else. "
+    "You may choose not to answer; you are helped just the same. "
+    "You may see, correct or erase it and withdraw your consent at any time: "
+    "ask a member of the team."
+)
+
+_DEFAULT_TEAM = {"vi": "Tổ Công nghệ số cộng đồng tại điểm hỗ trợ này",
+                 "en": "The Community Digital Technology Team at this help point"}
+_DEFAULT_COMMUNE = {"vi": "thuộc xã hoặc phường sở tại",
+                    "en": "of the local commune or ward"}
+
+
+def _fill(template: str, language: str, team: str, commune: str, days: int) -> str:
+    team = team.strip() or _DEFAULT_TEAM[language]
+    commune = commune.strip() or _DEFAULT_COMMUNE[language]
+    return template.format(team=team, commune=commune, days=days)
+
+
+def contact_consent_text(team: str, commune: str, retention_days: int,
+                         language: str = "vi") -> str:
+    """The contact-consent text to show and read aloud.
+
+    Args:
+        team: the controller, e.g. "Tổ Công nghệ số cộng đồng thôn Phú Sơn" (the help point).
+        commune: the commune-level unit, e.g. "phường Hải Châu".
+        retention_days: ``contact_retention_days`` from the config.
+        language: "vi" or "en".
+    """
+    template = CONTACT_CONSENT_TEXT_EN if language == "en" else CONTACT_CONSENT_TEXT_VI
+    return _fill(template, "en" if language == "en" else "vi", team, commune, retention_days)
+
+
+def ethnic_consent_text(team: str, commune: str, language: str = "vi") -> str:
+    """The consent text for recording an ethnic group (sensitive data)."""
+    template = ETHNIC_CONSENT_TEXT_EN if language == "en" else ETHNIC_CONSENT_TEXT_VI
+    return _fill(template, "en" if language == "en" else "vi", team, commune, 0)

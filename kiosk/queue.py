@@ -1,0 +1,811 @@
+"""The help point's queue: services, numbered tickets, desks calling, and queue figures.
+
+Why it is built this way:
+
+- Numbers restart each *local* day (Asia/Ho_Chi_Minh) per prefix: A001, A002 … B001.
+  The next number is ``max(number) + 1`` for (day, prefix), read and written in ONE
+  ``Store.write()`` transaction (BEGIN IMMEDIATE). So a restart continues the day, two desks or
+  two processes never get the same ticket, and a clock that jumps backwards never repeats a
+  number (the database's unique (day, prefix, number) constraint backs this up).
+- Every mutation is one transaction; a bad request raises :class:`QueueError` (Vietnamese
+  text for the screen) before anything is committed, so nothing changes.
+- Citizens act without signing in (take a number, cancel it, rate the help); volunteers call and
+  serve; only staff edit services. Role checks live here so the CLI and the GUI agree.
+- Callers get frozen dataclasses (:class:`TicketInfo`, :class:`ServiceInfo`, ...), never ORM rows.
+
+Thread: any. Calls block on the database; the GUI runs them on its database lane.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import statistics
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Service, Ticket
+from kiosk import audit
+from kiosk.auth import Actor, Role, require
+from kiosk.clock import local_day, to_local
+from kiosk.paths import resource_path
+from kiosk.speech.pronounce import number_words, ticket_words
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_RECALLS = 2
+#: How many of today's finished tickets of a service feed its "minutes per person" median.
+RECENT_SERVICE_TIMES = 10
+#: How many numbers the now-serving board lists as "recently called" and "next".
+BOARD_LENGTH = 5
+
+_CODE_RE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+_PREFIX_RE = re.compile(r"^[A-Z]$")
+_TUTORIAL_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+class QueueError(Exception):
+    """A queue request that cannot be done. The message is Vietnamese and shown as is."""
+
+
+class TicketStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"  # called to a desk and being served there
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+    def label(self, lang: str = "vi") -> str:
+        """Words for a screen or a report: "Đang chờ", "Đang ở bàn", ..."""
+        return _STATUS_WORDS[self][1 if lang == "en" else 0]
+
+
+_STATUS_WORDS = {
+    TicketStatus.WAITING: ("Đang chờ", "Waiting"),
+    TicketStatus.CALLED: ("Đang ở bàn", "At a desk"),
+    TicketStatus.DONE: ("Đã xong", "Done"),
+    TicketStatus.NO_SHOW: ("Vắng mặt", "Did not come"),
+    TicketStatus.CANCELLED: ("Đã hủy", "Cancelled"),
+}
+
+
+# -- plain values handed to callers ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    """A kind of help the queue offers, as staff configured it."""
+
+    code: str
+    prefix: str
+    name_vi: str
+    name_en: str = ""
+    icon: str = ""
+    tutorials: tuple[str, ...] = ()
+    desks: tuple[int, ...] = ()  # empty: every desk serves it
+    avg_minutes: int = 10
+    official_url: str = ""
+    enabled: bool = True
+    sort: int = 0
+
+    def name(self, lang: str = "vi") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_vi
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """One queue number as a citizen, a volunteer or the display board sees it.
+
+    ``ahead`` and ``wait_minutes`` are meaningful while the ticket is waiting (0 otherwise).
+    ``issued_at`` is local time (Asia/Ho_Chi_Minh, timezone-aware).
+    """
+
+    uuid: str
+    label: str
+    prefix: str
+    number: int
+    day: date
+    service_code: str
+    service_name_vi: str
+    service_name_en: str
+    issued_at: datetime
+    ahead: int
+    wait_minutes: int
+    desk: int | None
+    status: TicketStatus
+    official_url: str
+    recalls: int
+    tutorial_id: str | None
+    tutorial_step: int | None
+
+    def service_name(self, lang: str = "vi") -> str:
+        return self.service_name_en if lang == "en" and self.service_name_en else \
+            self.service_name_vi
+
+
+@dataclass(frozen=True)
+class DeskNow:
+    desk: int
+    ticket: TicketInfo | None  # the number being served there, if any
+
+
+@dataclass(frozen=True)
+class NowServing:
+    """What the display board shows: each desk, the last numbers called, the next ones."""
+
+    desks: tuple[DeskNow, ...]
+    recent: tuple[TicketInfo, ...]  # newest call first
+    next_up: tuple[TicketInfo, ...]  # next to be called, in queue order
+    waiting_count: int
+
+
+def ticket_label(prefix: str, number: int) -> str:
+    """"A", 5 → "A005" (as printed and shown; the voice says "A năm")."""
+    return f"{prefix}{number:03d}"
+
+
+def call_sentence(ticket: TicketInfo, desk: int | None = None, lang: str = "vi") -> str:
+    """What the voice says when a number is called, in words (never digit by digit).
+
+    ``call_sentence(A005, 1)`` → "Mời số A năm, đến bàn số một."
+    English: "Number A five, please go to desk one."
+    """
+    desk = desk if desk is not None else ticket.desk
+    if desk is None:
+        raise QueueError(f"Số {ticket.label} chưa được gọi đến bàn nào.")
+    if lang == "en":
+        return (f"Number {ticket_words(ticket.prefix, ticket.number, 'en')}, "
+                f"please go to desk {number_words(desk, 'en')}.")
+    return (f"Mời số {ticket_words(ticket.prefix, ticket.number)}, "
+            f"đến bàn số {number_words(desk)}.")
+
+
+# -- the service list (data file and checks) -------------------------------------------------
+
+
+def service_problems(info: ServiceInfo, desk_count: int | None = None) -> list[str]:
+    """Everything wrong with a service definition, in Vietnamese (empty list: fine)."""
+    p: list[str] = []
+    if not isinstance(info.code, str) or not _CODE_RE.match(info.code):
+        p.append(f"Mã dịch vụ “{info.code}” không hợp lệ: dùng chữ thường không dấu, số và "
+                 "dấu gạch ngang (tối đa 32 ký tự), ví dụ “vneid”.")
+    if not isinstance(info.prefix, str) or not _PREFIX_RE.match(info.prefix):
+        p.append(f"Chữ đầu số “{info.prefix}” không hợp lệ: phải là MỘT chữ cái in hoa "
+                 "không dấu (A đến Z).")
+    if not isinstance(info.name_vi, str) or not info.name_vi.strip() or len(info.name_vi) > 120:
+        p.append("Tên tiếng Việt của dịch vụ phải có từ 1 đến 120 ký tự.")
+    if not isinstance(info.name_en, str) or len(info.name_en) > 120:
+        p.append("Tên tiếng Anh của dịch vụ dài quá 120 ký tự.")
+    if not isinstance(info.icon, str) or len(info.icon) > 64:
+        p.append("Tên biểu tượng dài quá 64 ký tự.")
+    bad_tutorials = [t for t in info.tutorials
+                     if not isinstance(t, str) or not _TUTORIAL_RE.match(t)]
+    if bad_tutorials:
+        p.append("Mã bài hướng dẫn không hợp lệ: " + ", ".join(map(str, bad_tutorials)))
+    for d in info.desks:
+        if isinstance(d, bool) or not isinstance(d, int) or d < 1:
+            p.append(f"Số bàn “{d}” không hợp lệ: phải là số nguyên từ 1 trở lên.")
+        elif desk_count is not None and d > desk_count:
+            p.append(f"Không có bàn số {d}: điểm này có {desk_count} bàn.")
+    if len(set(info.desks)) != len(info.desks):
+        p.append("Danh sách bàn có số bị lặp lại.")
+    avg = info.avg_minutes
+    if isinstance(avg, bool) or not isinstance(avg, int) or not 1 <= avg <= 240:
+        p.append("Thời gian trung bình cho một người phải từ 1 đến 240 phút.")
+    url = info.official_url
+    if not isinstance(url, str) or len(url) > 300 or (url and not url.startswith("https://")):
+        p.append("Địa chỉ trang chính thức phải bắt đầu bằng “https://” (hoặc để trống).")
+    if isinstance(info.sort, bool) or not isinstance(info.sort, int):
+        p.append("Thứ tự hiển thị phải là số nguyên.")
+    return p
+
+
+def default_services_file() -> Path:
+    return resource_path("lists", "services.toml")
+
+
+def load_service_list(path: Path | None = None) -> list[ServiceInfo]:
+    """Read and check a services TOML file (the shipped default set unless ``path`` is given).
+
+    Raises QueueError naming the file and every problem, so staff can fix it in an editor.
+    """
+    path = path or default_services_file()
+    where = f"Tệp danh sách dịch vụ “{path}”"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise QueueError(f"{where} không tồn tại. Hãy cài lại kiosk.") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise QueueError(f"{where} bị lỗi, không đọc được ({exc}). Hãy sửa tệp.") from exc
+    entries = raw.get("service")
+    if not isinstance(entries, list) or not entries:
+        raise QueueError(f"{where} không có mục [[service]] nào.")
+    services: list[ServiceInfo] = []
+    problems: list[str] = []
+    for i, entry in enumerate(entries, start=1):
+        try:
+            info = _service_from_toml(entry)
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"dịch vụ thứ {i}: thiếu hoặc sai mục ({exc})")
+            continue
+        problems += [f"dịch vụ thứ {i} ({info.code}): {msg}" for msg in service_problems(info)]
+        services.append(info)
+    for attr, what in (("code", "Mã dịch vụ"), ("prefix", "Chữ đầu số")):
+        seen: set[str] = set()
+        for info in services:
+            value = getattr(info, attr)
+            if value in seen:
+                problems.append(f"{what} “{value}” bị dùng cho hai dịch vụ.")
+            seen.add(value)
+    if problems:
+        raise QueueError(f"{where} có lỗi cần sửa: " + "; ".join(problems))
+    return services
+
+
+def _service_from_toml(entry: Any) -> ServiceInfo:
+    if not isinstance(entry, dict):
+        raise TypeError("không phải một bảng")
+    name = entry["name"]
+    if not isinstance(name, dict):
+        raise TypeError("name phải là { vi = \"...\", en = \"...\" }")
+    known = {"code", "prefix", "name", "icon", "tutorials", "desks", "avg_minutes",
+             "official_url", "enabled", "sort"}
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise ValueError("mục lạ: " + ", ".join(unknown))
+    return ServiceInfo(
+        code=entry["code"], prefix=entry["prefix"], name_vi=name["vi"],
+        name_en=name.get("en", ""), icon=entry.get("icon", ""),
+        tutorials=tuple(entry.get("tutorials", ())), desks=tuple(entry.get("desks", ())),
+        avg_minutes=entry.get("avg_minutes", 10), official_url=entry.get("official_url", ""),
+        enabled=bool(entry.get("enabled", True)), sort=entry.get("sort", 0))
+
+
+def seed_default_services(store: Store, path: Path | None = None) -> int:
+    """Copy the default service set into an EMPTY service table; return how many were added.
+
+    Runs in one write transaction, so two processes starting together seed once.
+    """
+    with store.write() as s:
+        if s.scalar(select(func.count()).select_from(Service)):
+            return 0
+        services = load_service_list(path)
+        for info in services:
+            s.add(_service_row(info))
+        audit.record(s, store, "setup", "service.seed", count=len(services))
+    log.info("seeded %d queue services", len(services))
+    return len(services)
+
+
+def _service_row(info: ServiceInfo, row: Service | None = None) -> Service:
+    row = row or Service(code=info.code)
+    row.prefix = info.prefix
+    row.name_vi = info.name_vi.strip()
+    row.name_en = info.name_en.strip()
+    row.icon = info.icon
+    row.tutorials = list(info.tutorials)
+    row.desks = list(info.desks)
+    row.avg_minutes = info.avg_minutes
+    row.official_url = info.official_url
+    row.enabled = info.enabled
+    row.sort = info.sort
+    return row
+
+
+def _service_info(row: Service) -> ServiceInfo:
+    return ServiceInfo(code=row.code, prefix=row.prefix, name_vi=row.name_vi,
+                       name_en=row.name_en or "", icon=row.icon or "",
+                       tutorials=tuple(row.tutorials or ()), desks=tuple(row.desks or ()),
+                       avg_minutes=row.avg_minutes, official_url=row.official_url or "",
+                       enabled=row.enabled, sort=row.sort)
+
+
+# -- the queue -------------------------------------------------------------------------------
+
+
+def _queue_key(t: Ticket) -> tuple[datetime, str, int]:
+    """Queue order: oldest first; ties (same instant) by prefix then number."""
+    return (t.issued_at, t.prefix, t.number)
+
+
+def _minutes(start: datetime, end: datetime) -> float:
+    return (end - start).total_seconds() / 60.0
+
+
+class _Today:
+    """One transaction's view of today's queue, for ahead counts and wait estimates."""
+
+    def __init__(self, session: Session, day: date, desk_count: int) -> None:
+        self.services = {row.code: row for row in session.scalars(select(Service))}
+        self.desk_count = desk_count
+        self.waiting = sorted(session.scalars(select(Ticket).where(
+            Ticket.day == day, Ticket.status == TicketStatus.WAITING.value)), key=_queue_key)
+        self._service_times: dict[str, list[float]] = {}
+        done = session.execute(
+            select(Ticket.service_code, Ticket.called_at, Ticket.finished_at)
+            .where(Ticket.day == day, Ticket.status == TicketStatus.DONE.value,
+                   Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None))
+            .order_by(Ticket.finished_at.desc()))
+        for code, called, finished in done:
+            times = self._service_times.setdefault(code, [])
+            minutes = _minutes(called, finished)
+            if minutes > 0 and len(times) < RECENT_SERVICE_TIMES:
+                times.append(minutes)
+
+    def desks_serving(self, service: Service) -> int:
+        if not service.desks:
+            return self.desk_count
+        return max(1, sum(1 for d in set(service.desks) if 1 <= d <= self.desk_count))
+
+    def minutes_per_person(self, service: Service) -> float:
+        times = self._service_times.get(service.code)
+        return statistics.median(times) if times else float(service.avg_minutes)
+
+    def ahead(self, ticket: Ticket) -> int:
+        if ticket.status != TicketStatus.WAITING.value:
+            return 0
+        key = _queue_key(ticket)
+        return sum(1 for t in self.waiting
+                   if t.service_code == ticket.service_code and _queue_key(t) < key)
+
+    def wait_minutes(self, ticket: Ticket, ahead: int) -> int:
+        if ahead == 0:
+            return 0
+        service = self.services[ticket.service_code]
+        estimate = ahead * self.minutes_per_person(service) / self.desks_serving(service)
+        return math.ceil(round(estimate, 6))
+
+    def info(self, ticket: Ticket) -> TicketInfo:
+        service = self.services[ticket.service_code]
+        ahead = self.ahead(ticket)
+        return TicketInfo(
+            uuid=ticket.uuid, label=ticket_label(ticket.prefix, ticket.number),
+            prefix=ticket.prefix, number=ticket.number, day=ticket.day,
+            service_code=service.code, service_name_vi=service.name_vi,
+            service_name_en=service.name_en or "", issued_at=to_local(ticket.issued_at),
+            ahead=ahead, wait_minutes=self.wait_minutes(ticket, ahead), desk=ticket.desk,
+            status=TicketStatus(ticket.status), official_url=service.official_url or "",
+            recalls=ticket.recalls, tutorial_id=ticket.tutorial_id,
+            tutorial_step=ticket.tutorial_step)
+
+
+TicketRef = TicketInfo | str
+
+
+def _uuid_of(ticket: TicketRef) -> str:
+    return ticket.uuid if isinstance(ticket, TicketInfo) else ticket
+
+
+class QueueService:
+    """Take numbers, call them to desks, and keep the services list.
+
+    Args:
+        store: the database.
+        desk_count: desks at this help point (numbered 1..desk_count), from the settings.
+        max_recalls: recalls a volunteer must make before marking a person absent.
+        services_file: default service list seeded into an empty database.
+        demo: mark new tickets as demo data (kept out of reports).
+    """
+
+    def __init__(self, store: Store, desk_count: int = 2,
+                 max_recalls: int = DEFAULT_MAX_RECALLS, services_file: Path | None = None,
+                 demo: bool = False) -> None:
+        if isinstance(desk_count, bool) or not isinstance(desk_count, int) or desk_count < 1:
+            raise QueueError("Số bàn hỗ trợ phải từ 1 trở lên. Hãy sửa trong phần cài đặt.")
+        if max_recalls < 0:
+            raise QueueError("Số lần gọi lại không được âm.")
+        self.store = store
+        self.desk_count = desk_count
+        self.max_recalls = max_recalls
+        self.demo = demo
+        seed_default_services(store, services_file)
+
+    # -- services ----------------------------------------------------------------------------
+    def services(self, include_disabled: bool = False) -> list[ServiceInfo]:
+        """Services in screen order (enabled only unless asked). Anyone may read this."""
+        with self.store.read() as s:
+            q = select(Service).order_by(Service.sort, Service.prefix)
+            if not include_disabled:
+                q = q.where(Service.enabled.is_(True))
+            return [_service_info(row) for row in s.scalars(q)]
+
+    def save_service(self, actor: Actor, info: ServiceInfo) -> ServiceInfo:
+        """Add a service, or edit the one with the same code. Staff only; audited."""
+        require(actor, Role.STAFF)
+        problems = service_problems(info, self.desk_count)
+        if problems:
+            raise QueueError(" ".join(problems))
+        with self.store.write() as s:
+            clash = s.scalar(select(Service).where(Service.prefix == info.prefix,
+                                                   Service.code != info.code))
+            if clash is not None:
+                raise QueueError(f"Chữ “{info.prefix}” đã dùng cho dịch vụ “{clash.name_vi}”. "
+                                 "Hãy chọn chữ khác.")
+            row = s.get(Service, info.code)
+            action = "service.add" if row is None else "service.edit"
+            row = _service_row(info, row)
+            s.add(row)
+            s.flush()
+            audit.record(s, self.store, actor.audit_name, action, service=info.code)
+            return _service_info(row)
+
+    def set_service_enabled(self, actor: Actor, code: str, enabled: bool) -> ServiceInfo:
+        """Show or hide a service on the ticket screen. Staff only; audited.
+
+        Tickets already waiting for a disabled service are still called.
+        """
+        require(actor, Role.STAFF)
+        with self.store.write() as s:
+            row = self._service(s, code)
+            row.enabled = enabled
+            audit.record(s, self.store, actor.audit_name,
+                         "service.enable" if enabled else "service.disable", service=code)
+            return _service_info(row)
+
+    # -- citizens ----------------------------------------------------------------------------
+    def issue(self, service_code: str, tutorial_id: str | None = None,
+              step: int | None = None) -> TicketInfo:
+        """Give the next number of today for this service (a citizen may do this)."""
+        if tutorial_id is not None and (not isinstance(tutorial_id, str)
+                                        or not _TUTORIAL_RE.match(tutorial_id)):
+            raise QueueError("Mã bài hướng dẫn không hợp lệ.")
+        if step is not None and (isinstance(step, bool) or not isinstance(step, int)
+                                 or step < 0):
+            raise QueueError("Số bước không hợp lệ.")
+        with self.store.write() as s:
+            service = self._enabled_service(s, service_code)
+            ticket = self._new_ticket(s, service, tutorial_id, step)
+            info = _Today(s, ticket.day, self.desk_count).info(ticket)
+        log.info("ticket %s issued", info.label)
+        return info
+
+    def cancel(self, ticket: TicketRef) -> TicketInfo:
+        """A citizen gives back a number they just took (only while it is still waiting)."""
+        with self.store.write() as s:
+            t = self._ticket(s, ticket)
+            if t.status != TicketStatus.WAITING.value:
+                raise QueueError(f"Số {ticket_label(t.prefix, t.number)} đã được gọi hoặc đã "
+                                 "xong, không hủy được nữa. Hãy hỏi tình nguyện viên.")
+            t.status = TicketStatus.CANCELLED.value
+            t.finished_at = self.store.clock.now()
+            audit.record(s, self.store, "citizen", "ticket.cancel", ticket=t.uuid)
+            return self._info(s, t)
+
+    def rate(self, ticket: TicketRef, score: int) -> TicketInfo:
+        """The citizen's satisfaction (1 = not happy … 5 = very happy) after being helped."""
+        _check_score(score)
+        with self.store.write() as s:
+            t = self._ticket(s, ticket)
+            if t.status != TicketStatus.DONE.value:
+                raise QueueError("Chỉ đánh giá được sau khi đã được hỗ trợ xong.")
+            t.satisfaction = score
+            return self._info(s, t)
+
+    def ticket(self, ticket: TicketRef) -> TicketInfo:
+        """A fresh view of one ticket (its place in the queue changes as others are called)."""
+        with self.store.read() as s:
+            return self._info(s, self._ticket(s, ticket))
+
+    def now_serving(self) -> NowServing:
+        """The display board: each desk's current number, recent calls, the next numbers."""
+        with self.store.read() as s:
+            today = self._today()
+            view = _Today(s, today, self.desk_count)
+            current = {t.desk: t for t in s.scalars(select(Ticket).where(
+                Ticket.day == today, Ticket.status == TicketStatus.CALLED.value)
+                .order_by(Ticket.called_at))}
+            desks = tuple(DeskNow(d, view.info(current[d]) if d in current else None)
+                          for d in range(1, self.desk_count + 1))
+            recent = s.scalars(select(Ticket).where(
+                Ticket.day == today, Ticket.called_at.is_not(None),
+                Ticket.status != TicketStatus.WAITING.value)
+                .order_by(Ticket.called_at.desc(), Ticket.number.desc()).limit(BOARD_LENGTH))
+            return NowServing(
+                desks=desks, recent=tuple(view.info(t) for t in recent),
+                next_up=tuple(view.info(t) for t in view.waiting[:BOARD_LENGTH]),
+                waiting_count=len(view.waiting))
+
+    # -- volunteers --------------------------------------------------------------------------
+    def waiting(self, actor: Actor) -> list[TicketInfo]:
+        """Today's waiting numbers in the order they will be called."""
+        require(actor, Role.VOLUNTEER)
+        with self.store.read() as s:
+            view = _Today(s, self._today(), self.desk_count)
+            return [view.info(t) for t in view.waiting]
+
+    def call_next(self, actor: Actor, desk: int) -> TicketInfo:
+        """Call the oldest waiting number this desk serves. One transaction: never twice."""
+        require(actor, Role.VOLUNTEER)
+        self._check_desk(desk)
+        with self.store.write() as s:
+            today = self._today()
+            self._check_desk_free(s, today, desk)
+            codes = [row.code for row in s.scalars(select(Service))
+                     if not row.desks or desk in row.desks]
+            t = s.scalar(select(Ticket).where(
+                Ticket.day == today, Ticket.status == TicketStatus.WAITING.value,
+                Ticket.service_code.in_(codes))
+                .order_by(Ticket.issued_at, Ticket.prefix, Ticket.number).limit(1))
+            if t is None:
+                raise QueueError(f"Hiện không có ai chờ ở bàn số {desk}. Khi có người lấy số, "
+                                 "hãy bấm “Gọi số tiếp theo” lại.")
+            t.status = TicketStatus.CALLED.value
+            t.desk = desk
+            t.called_at = self.store.clock.now()
+            t.recalls = 0
+            audit.record(s, self.store, actor.audit_name, "ticket.call", ticket=t.uuid,
+                         desk=desk)
+            info = self._info(s, t)
+        log.info("ticket %s called to desk %d", info.label, desk)
+        return info
+
+    def recall(self, actor: Actor, ticket: TicketRef) -> TicketInfo:
+        """Call the same number again (up to ``max_recalls`` times)."""
+        require(actor, Role.VOLUNTEER)
+        with self.store.write() as s:
+            t = self._called_ticket(s, ticket)
+            label = ticket_label(t.prefix, t.number)
+            if t.recalls >= self.max_recalls:
+                raise QueueError(f"Đã gọi lại số {label} {t.recalls} lần. Nếu người này không "
+                                 "đến, hãy bấm “Vắng mặt” rồi gọi số tiếp theo.")
+            t.recalls += 1
+            audit.record(s, self.store, actor.audit_name, "ticket.recall", ticket=t.uuid,
+                         recalls=t.recalls)
+            return self._info(s, t)
+
+    def skip(self, actor: Actor, ticket: TicketRef) -> TicketInfo:
+        """Mark a called person absent (status no_show), after ``max_recalls`` recalls."""
+        require(actor, Role.VOLUNTEER)
+        with self.store.write() as s:
+            t = self._called_ticket(s, ticket)
+            missing = self.max_recalls - t.recalls
+            if missing > 0:
+                raise QueueError(f"Hãy gọi lại số {ticket_label(t.prefix, t.number)} thêm "
+                                 f"{missing} lần nữa trước khi đánh dấu vắng mặt.")
+            t.status = TicketStatus.NO_SHOW.value
+            t.finished_at = self.store.clock.now()
+            audit.record(s, self.store, actor.audit_name, "ticket.no_show", ticket=t.uuid,
+                         desk=t.desk)
+            return self._info(s, t)
+
+    no_show = skip
+
+    def transfer(self, actor: Actor, ticket: TicketRef, service_code: str) -> TicketInfo:
+        """Move a number to another service's queue. It keeps its number and its place
+        (issue time), so the person does not wait from the start again."""
+        require(actor, Role.VOLUNTEER)
+        with self.store.write() as s:
+            t = self._ticket(s, ticket)
+            label = ticket_label(t.prefix, t.number)
+            if t.status not in (TicketStatus.WAITING.value, TicketStatus.CALLED.value):
+                raise QueueError(f"Số {label} đã xong hoặc đã hủy, không chuyển được.")
+            target = self._enabled_service(s, service_code)
+            if target.code == t.service_code:
+                raise QueueError(f"Số {label} đã thuộc dịch vụ “{target.name_vi}”.")
+            old = t.service_code
+            t.service_code = target.code
+            t.status = TicketStatus.WAITING.value
+            t.desk = None
+            t.called_at = None
+            t.recalls = 0
+            s.flush()
+            audit.record(s, self.store, actor.audit_name, "ticket.transfer", ticket=t.uuid,
+                         from_service=old, to_service=target.code)
+            return self._info(s, t)
+
+    def serve_walk_in(self, actor: Actor, desk: int, service_code: str) -> TicketInfo:
+        """Someone came straight to the desk: give a number and mark it called there."""
+        require(actor, Role.VOLUNTEER)
+        self._check_desk(desk)
+        with self.store.write() as s:
+            today = self._today()
+            self._check_desk_free(s, today, desk)
+            service = self._enabled_service(s, service_code)
+            t = self._new_ticket(s, service, None, None)
+            t.status = TicketStatus.CALLED.value
+            t.desk = desk
+            t.called_at = t.issued_at
+            audit.record(s, self.store, actor.audit_name, "ticket.walk_in", ticket=t.uuid,
+                         desk=desk)
+            return self._info(s, t)
+
+    def finish(self, actor: Actor, ticket: TicketRef,
+               satisfaction: int | None = None) -> TicketInfo:
+        """The help at the desk is over; the desk is free for the next number."""
+        require(actor, Role.VOLUNTEER)
+        if satisfaction is not None:
+            _check_score(satisfaction)
+        with self.store.write() as s:
+            t = self._called_ticket(s, ticket)
+            t.status = TicketStatus.DONE.value
+            t.finished_at = self.store.clock.now()
+            if satisfaction is not None:
+                t.satisfaction = satisfaction
+            audit.record(s, self.store, actor.audit_name, "ticket.finish", ticket=t.uuid,
+                         desk=t.desk)
+            return self._info(s, t)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _today(self) -> date:
+        return local_day(self.store.clock.now())
+
+    def _info(self, s: Session, t: Ticket) -> TicketInfo:
+        return _Today(s, t.day, self.desk_count).info(t)
+
+    def _new_ticket(self, s: Session, service: Service, tutorial_id: str | None,
+                    step: int | None) -> Ticket:
+        now = self.store.clock.now()
+        day = local_day(now)
+        # max + 1 (not a counter): a clock moved backwards can never hand out a number twice.
+        last = s.scalar(select(func.max(Ticket.number)).where(Ticket.day == day,
+                                                               Ticket.prefix == service.prefix))
+        t = Ticket(device_id=self.store.device_id, day=day, prefix=service.prefix,
+                   number=(last or 0) + 1, service_code=service.code,
+                   status=TicketStatus.WAITING.value, issued_at=now, recalls=0,
+                   tutorial_id=tutorial_id, tutorial_step=step, is_demo=self.demo)
+        s.add(t)
+        s.flush()
+        return t
+
+    @staticmethod
+    def _service(s: Session, code: str) -> Service:
+        row = s.get(Service, code) if isinstance(code, str) else None
+        if row is None:
+            raise QueueError(f"Không có dịch vụ “{code}”. Hãy chọn một dịch vụ trên màn hình.")
+        return row
+
+    def _enabled_service(self, s: Session, code: str) -> Service:
+        row = self._service(s, code)
+        if not row.enabled:
+            raise QueueError(f"Dịch vụ “{row.name_vi}” đang tạm ngừng. Hãy chọn dịch vụ khác "
+                             "hoặc hỏi tình nguyện viên.")
+        return row
+
+    @staticmethod
+    def _ticket(s: Session, ticket: TicketRef) -> Ticket:
+        t = s.get(Ticket, _uuid_of(ticket))
+        if t is None:
+            raise QueueError("Không tìm thấy phiếu số này. Hãy lấy số mới hoặc hỏi tình "
+                             "nguyện viên.")
+        return t
+
+    def _called_ticket(self, s: Session, ticket: TicketRef) -> Ticket:
+        t = self._ticket(s, ticket)
+        if t.status != TicketStatus.CALLED.value:
+            raise QueueError(f"Số {ticket_label(t.prefix, t.number)} không đang ở bàn nào "
+                             "(chưa được gọi hoặc đã xong).")
+        return t
+
+    def _check_desk(self, desk: int) -> None:
+        if isinstance(desk, bool) or not isinstance(desk, int) or not 1 <= desk <= self.desk_count:
+            raise QueueError(f"Không có bàn số {desk}. Điểm này có {self.desk_count} bàn "
+                             f"(từ 1 đến {self.desk_count}).")
+
+    @staticmethod
+    def _check_desk_free(s: Session, day: date, desk: int) -> None:
+        busy = s.scalar(select(Ticket).where(Ticket.day == day, Ticket.desk == desk,
+                                             Ticket.status == TicketStatus.CALLED.value))
+        if busy is not None:
+            raise QueueError(f"Bàn số {desk} đang phục vụ số "
+                             f"{ticket_label(busy.prefix, busy.number)}. Hãy bấm “Xong” hoặc "
+                             "“Vắng mặt” trước khi gọi số tiếp theo.")
+
+
+def _check_score(score: int) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
+        raise QueueError("Mức hài lòng phải từ 1 đến 5 sao.")
+
+
+# -- figures for reports ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceFigures:
+    code: str
+    prefix: str
+    name_vi: str
+    name_en: str
+    tickets: int  # every number issued (cancelled included)
+    served: int  # status done
+    no_shows: int
+    cancelled: int
+    median_wait_minutes: float | None
+
+
+@dataclass(frozen=True)
+class QueueFigures:
+    """Queue figures for local days ``start_day``..``end_day`` (both included).
+
+    Waits run from taking the number to the first call at the desk (walk-ins wait 0);
+    service times from the call to "done". Minutes, not rounded; ``None`` when there is no data.
+    The 90th percentile interpolates linearly between ranks (like a spreadsheet's
+    PERCENTILE.INC).
+    """
+
+    start_day: date
+    end_day: date
+    tickets: int
+    served: int
+    no_shows: int
+    cancelled: int
+    not_finished: int  # still waiting or at a desk (at the end of the period)
+    by_service: tuple[ServiceFigures, ...]
+    median_wait_minutes: float | None
+    p90_wait_minutes: float | None
+    median_service_minutes: float | None
+    satisfaction_counts: dict[int, int] = field(default_factory=dict)  # score 1..5 → count
+    satisfaction_average: float | None = None
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """Linear-interpolation percentile (0 ≤ q ≤ 1); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q
+    low = math.floor(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def _median(values: Iterable[float]) -> float | None:
+    values = list(values)
+    return statistics.median(values) if values else None
+
+
+def queue_figures(store: Store, start_day: date, end_day: date,
+                  include_demo: bool = False) -> QueueFigures:
+    """Read-only summary of the queue between two local days, for the reports."""
+    if end_day < start_day:
+        raise QueueError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
+    with store.read() as s:
+        services = {row.code: row for row in s.scalars(select(Service))}
+        q = select(Ticket).where(Ticket.day >= start_day, Ticket.day <= end_day)
+        if not include_demo:
+            q = q.where(Ticket.is_demo.is_(False))
+        tickets = list(s.scalars(q))
+
+    def waits(ts: Iterable[Ticket]) -> list[float]:
+        return [max(0.0, _minutes(t.issued_at, t.called_at)) for t in ts
+                if t.called_at is not None]
+
+    def count(ts: Iterable[Ticket], status: TicketStatus) -> int:
+        return sum(1 for t in ts if t.status == status.value)
+
+    by_service = []
+    for code in sorted({t.service_code for t in tickets},
+                       key=lambda c: (services[c].sort, services[c].prefix)):
+        row = services[code]
+        mine = [t for t in tickets if t.service_code == code]
+        by_service.append(ServiceFigures(
+            code=code, prefix=row.prefix, name_vi=row.name_vi, name_en=row.name_en or "",
+            tickets=len(mine), served=count(mine, TicketStatus.DONE),
+            no_shows=count(mine, TicketStatus.NO_SHOW),
+            cancelled=count(mine, TicketStatus.CANCELLED),
+            median_wait_minutes=_median(waits(mine))))
+    all_waits = waits(tickets)
+    service_times = [max(0.0, _minutes(t.called_at, t.finished_at)) for t in tickets
+                     if t.status == TicketStatus.DONE.value and t.called_at is not None
+                     and t.finished_at is not None]
+    scores = [t.satisfaction for t in tickets if t.satisfaction is not None]
+    return QueueFigures(
+        start_day=start_day, end_day=end_day, tickets=len(tickets),
+        served=count(tickets, TicketStatus.DONE), no_shows=count(tickets, TicketStatus.NO_SHOW),
+        cancelled=count(tickets, TicketStatus.CANCELLED),
+        not_finished=sum(1 for t in tickets if t.status in (TicketStatus.WAITING.value,
+                                                             TicketStatus.CALLED.value)),
+        by_service=tuple(by_service), median_wait_minutes=_median(all_waits),
+        p90_wait_minutes=percentile(all_waits, 0.9),
+        median_service_minutes=_median(service_times),
+        satisfaction_counts={score: scores.count(score) for score in range(1, 6)},
+        satisfaction_average=(sum(scores) / len(scores)) if scores else None)

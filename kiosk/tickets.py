@@ -1,0 +1,226 @@
+"""The printed queue ticket: a receipt-width PDF (80 mm or 58 mm roll) whose height fits it.
+
+Black on white only (thermal printers have no grey), the bundled Noto Sans embedded so every
+Vietnamese mark prints, the number as large as the paper allows, and a QR code to the
+service's OFFICIAL site with the address written under it, so a citizen learns the real
+address rather than a look-alike (facts.md §4). Written atomically through kiosk.pdf.
+
+Thread: any (pure; no database). The GUI calls it from its printing lane.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen import canvas
+
+from kiosk.clock import LOCAL_TZ, to_local
+from kiosk.pdf import OutputError, qr_drawing, register_fonts, write_pdf
+from kiosk.queue import ServiceInfo, TicketInfo, TicketStatus, ticket_label
+
+log = logging.getLogger(__name__)
+
+WIDTHS_MM = (80, 58)
+
+_TEXT = {
+    "vi": {
+        "your_number": "SỐ THỨ TỰ CỦA BẠN",
+        "issued": "Lấy số lúc {time}|ngày {date}",
+        "ahead": "Số người chờ trước bạn: {n}",
+        "wait": "Thời gian chờ dự kiến:|khoảng {m} phút",
+        "wait_short": "Thời gian chờ dự kiến:|vài phút",
+        "qr": "Quét mã để mở trang chính thức:",
+        "please_wait": "Vui lòng chờ gọi số",
+        "test": "PHIẾU IN THỬ –|không dùng để xếp hàng",
+        "title": "Phiếu số {label}",
+    },
+    "en": {
+        "your_number": "YOUR NUMBER",
+        "issued": "Taken at {time}|on {date}",
+        "ahead": "People ahead of you: {n}",
+        "wait": "Estimated wait:|about {m} minutes",
+        "wait_short": "Estimated wait:|a few minutes",
+        "qr": "Scan to open the official site:",
+        "please_wait": "Please wait to be called",
+        "test": "TEST PRINT –|not a queue ticket",
+        "title": "Ticket {label}",
+    },
+}
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    font: str
+    size: float
+    gap_after: float = 0.0
+    caps_only: bool = False  # no accents or descenders (the big number): a tighter box
+
+
+@dataclass(frozen=True)
+class _Rule:
+    gap_after: float
+
+
+@dataclass(frozen=True)
+class _QR:
+    url: str
+    size: float
+    gap_after: float
+
+
+_Block = _Line | _Rule | _QR
+
+
+def _wrap(text: str, font: str, size: float, width: float, gap_after: float) -> list[_Line]:
+    """Centre-able lines of ``text``. "|" marks where to break first when the whole text does
+    not fit on one line, so "khoảng 18 phút" stays together instead of orphaning "phút"."""
+    whole = text.replace("|", " ")
+    if stringWidth(whole, font, size) <= width:
+        lines = [whole]
+    else:
+        lines = [line for part in text.split("|")
+                 for line in simpleSplit(part.strip(), font, size, width)] or [""]
+    out = [_Line(line, font, size) for line in lines]
+    out[-1] = _Line(out[-1].text, font, size, gap_after)
+    return out
+
+
+def _fit_size(text: str, font: str, width: float, largest: float) -> float:
+    size = largest
+    while size > 12 and stringWidth(text, font, size) > width:
+        size -= 2
+    return size
+
+
+def _ascent(line: _Line) -> float:
+    if line.caps_only:
+        return line.size * 0.78  # Noto Sans cap height is 0.714 em; a little air above
+    return float(getAscentDescent(line.font, line.size)[0])
+
+
+def _line_height(line: _Line) -> float:
+    if line.caps_only:
+        return _ascent(line) + line.size * 0.12
+    ascent, descent = getAscentDescent(line.font, line.size)
+    return float(ascent - descent) * 1.05
+
+
+def _height(block: _Block) -> float:
+    if isinstance(block, _Line):
+        return _line_height(block) + block.gap_after
+    if isinstance(block, _Rule):
+        return 1 + block.gap_after
+    return block.size + block.gap_after
+
+
+def _shown_address(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
+                  help_point_name: str = "Điểm hỗ trợ số", lang: str = "vi", *,
+                  test_print: bool = False) -> Path:
+    """Write the ticket as a one-page PDF at receipt width; return ``path``.
+
+    Raises OutputError (Vietnamese) when the file cannot be written; nothing partial is left.
+    """
+    if width_mm not in WIDTHS_MM:
+        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.")
+    texts = _TEXT["en" if lang == "en" else "vi"]
+    fonts = register_fonts()
+    narrow = width_mm == 58
+    margin = (3 if narrow else 4) * mm
+    page_w = width_mm * mm
+    inner = page_w - 2 * margin
+    small = 8.5 if narrow else 10
+    body = 10 if narrow else 11.5
+
+    issued = ticket.issued_at.astimezone(LOCAL_TZ) if ticket.issued_at.tzinfo else \
+        ticket.issued_at
+    blocks: list[_Block] = []
+    if test_print:
+        blocks += _wrap(texts["test"], fonts.bold, small, inner, 4)
+    name = help_point_name.strip()
+    if name:
+        # One line if a slightly smaller size allows it; otherwise wrap at the normal size.
+        fits = [size for size in (body + 1, body, body - 1)
+                if stringWidth(name, fonts.bold, size) <= inner]
+        blocks += _wrap(name, fonts.bold, fits[0] if fits else body + 1, inner, 3)
+    blocks.append(_Rule(6))
+    blocks += _wrap(texts["your_number"], fonts.regular, small, inner, 3)
+    blocks.append(_Line(ticket.label, fonts.bold,
+                        _fit_size(ticket.label, fonts.bold, inner, 58 if narrow else 80), 8,
+                        caps_only=True))
+    blocks += _wrap(ticket.service_name(lang), fonts.bold, body + 2, inner, 6)
+    blocks += _wrap(texts["issued"].format(time=issued.strftime("%H:%M"),
+                                           date=issued.strftime("%d/%m/%Y")),
+                    fonts.regular, body, inner, 2)
+    blocks += _wrap(texts["ahead"].format(n=ticket.ahead), fonts.regular, body, inner, 2)
+    wait = (texts["wait"].format(m=ticket.wait_minutes) if ticket.wait_minutes > 0
+            else texts["wait_short"])
+    blocks += _wrap(wait, fonts.regular, body, inner, 6)
+    if ticket.official_url:
+        blocks.append(_Rule(5))
+        blocks += _wrap(texts["qr"], fonts.regular, small, inner, 2)
+        blocks.append(_QR(ticket.official_url, (26 if narrow else 30) * mm, 1))
+        blocks += _wrap(_shown_address(ticket.official_url), fonts.bold, small, inner, 4)
+    blocks.append(_Rule(6))
+    blocks += _wrap(texts["please_wait"], fonts.bold, body + 3, inner, 0)
+
+    page_h = 2 * margin + sum(_height(b) for b in blocks)
+
+    def build(tmp: Path) -> None:
+        c = canvas.Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=fonts.regular,
+                          initialFontSize=body)
+        c.setTitle(texts["title"].format(label=ticket.label))
+        c.setAuthor(help_point_name)
+        c.setFillColorRGB(0, 0, 0)
+        c.setStrokeColorRGB(0, 0, 0)
+        top = page_h - margin
+        for block in blocks:
+            if isinstance(block, _Line):
+                c.setFont(block.font, block.size)
+                c.drawCentredString(page_w / 2, top - _ascent(block), block.text)
+                top -= _line_height(block) + block.gap_after
+            elif isinstance(block, _Rule):
+                c.setLineWidth(0.8)
+                c.setDash(2, 2)
+                c.line(margin, top - 0.5, page_w - margin, top - 0.5)
+                c.setDash()
+                top -= 1 + block.gap_after
+            else:
+                drawing = qr_drawing(block.url, block.size)
+                # Otherwise renderPDF sets its default Helvetica: an unembedded font reference.
+                drawing.initialFontName = fonts.regular
+                renderPDF.draw(drawing, c, (page_w - block.size) / 2, top - block.size)
+                top -= block.size + block.gap_after
+        c.showPage()
+        c.save()
+
+    write_pdf(Path(path), build)
+    log.info("ticket %s written (%d mm)", ticket.label, width_mm)
+    return Path(path)
+
+
+def sample_ticket(service: ServiceInfo, issued_at: datetime) -> TicketInfo:
+    """A made-up ticket (number 1, two people ahead) for a printer test; never stored.
+
+    ``issued_at`` is naive UTC (as ``store.clock.now()`` gives) or timezone-aware.
+    """
+    local = issued_at.astimezone(LOCAL_TZ) if issued_at.tzinfo else to_local(issued_at)
+    return TicketInfo(
+        uuid="test-print", label=ticket_label(service.prefix, 1), prefix=service.prefix,
+        number=1, day=local.date(), service_code=service.code, service_name_vi=service.name_vi,
+        service_name_en=service.name_en, issued_at=local, ahead=2,
+        wait_minutes=2 * service.avg_minutes, desk=None, status=TicketStatus.WAITING,
+        official_url=service.official_url, recalls=0, tutorial_id=None, tutorial_step=None)

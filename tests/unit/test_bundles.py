@@ -1,0 +1,432 @@
+"""Mobile-team bundles between two data dirs: round trip, idempotence, conflicts, refusals."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from db.models import ActivityDay, Assistance, AuditEvent, Service, Volunteer
+from kiosk import bundles
+from kiosk.assistance import AssistanceDraft, AssistanceService, RecordInfo
+from kiosk.auth import Actor, AuthService, PermissionDenied, Role
+from kiosk.bundles import BundleError, BundleService
+from kiosk.clock import FakeClock
+from kiosk.privacy import CONTACT_PURPOSE_VI
+from kiosk.store import Store
+
+MOBILE_STAFF_PIN = "5555"
+MOBILE_VOLUNTEER_PIN = "7777"
+SINCE = date(2026, 3, 1)
+
+
+def add_services(store: Store) -> None:
+    with store.write() as s:
+        s.add(Service(code="vneid", prefix="A", name_vi="Tài khoản định danh VNeID"))
+        s.add(Service(code="dvc", prefix="B", name_vi="Dịch vụ công trực tuyến"))
+
+
+@dataclasses.dataclass
+class Device:
+    store: Store
+    clock: FakeClock
+    staff: Actor
+    volunteer: Actor
+    records: AssistanceService
+    bundles: BundleService
+
+
+@pytest.fixture
+def help_point(store: Store, clock: FakeClock, staff: Actor, volunteer: Actor) -> Device:
+    add_services(store)
+    return Device(store, clock, staff, volunteer, AssistanceService(store), BundleService(store))
+
+
+@pytest.fixture
+def mobile(tmp_path: Path) -> Iterator[Device]:
+    clock = FakeClock(datetime(2026, 3, 10, 3, 0, 0))
+    d = tmp_path / "mobile-data"
+    d.mkdir()
+    store = Store.open(d, clock=clock)
+    auth = AuthService(store)
+    auth.add_member(None, "Tổ trưởng Phú", Role.STAFF, MOBILE_STAFF_PIN)
+    staff = auth.sign_in(MOBILE_STAFF_PIN)
+    auth.add_member(staff, "Đoàn viên Nam", Role.VOLUNTEER, MOBILE_VOLUNTEER_PIN)
+    volunteer = auth.sign_in(MOBILE_VOLUNTEER_PIN)
+    add_services(store)
+    yield Device(store, clock, staff, volunteer, AssistanceService(store), BundleService(store))
+    store.close()
+
+
+def home_visit(dev: Device, **changes: Any) -> RecordInfo:
+    now = dev.clock.now()
+    draft = AssistanceDraft(started_at=now - timedelta(minutes=40),
+                            ended_at=now - timedelta(minutes=5), services=("vneid",),
+                            channel="home_visit", age_band="75+", gender="nam",
+                            commune="xã Hòa Vang", village="thôn Phú Sơn",
+                            note="Kích hoạt VNeID tại nhà.")
+    return dev.records.log(dev.volunteer, dataclasses.replace(draft, **changes))
+
+
+def count(store: Store, model: type) -> int:
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def snapshot(store: Store) -> tuple[int, int, int, int]:
+    return (count(store, Assistance), count(store, ActivityDay), count(store, Volunteer),
+            count(store, AuditEvent))
+
+
+def write_bundle(path: Path, payload: dict[str, Any], manifest: dict[str, Any] | None = None,
+                 extra: dict[str, bytes] | None = None) -> Path:
+    """A hand-made bundle with a correct checksum unless the manifest says otherwise."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    m = {"format": "help-kiosk-bundle", "version": 1, "device_id": "dev-x",
+         "created": "2026-03-10T03:00:00Z", "sha256": hashlib.sha256(body).hexdigest()}
+    m.update(manifest or {})
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(m))
+        zf.writestr("records.json", body)
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return path
+
+
+def read_members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+@pytest.fixture
+def exported(mobile: Device, tmp_path: Path) -> Path:
+    home_visit(mobile, contact_name="Lê Văn Tư", contact_phone="0905 111 222",
+               contact_consent=True, contact_consent_purpose=CONTACT_PURPOSE_VI)
+    home_visit(mobile, services=("dvc",), outcome="follow_up")
+    out = tmp_path / "goi.zip"
+    summary = mobile.bundles.export_bundle(mobile.staff, SINCE, out)
+    assert summary.records == 2
+    return out
+
+
+# -- the file --------------------------------------------------------------------------------
+
+
+def test_export_writes_one_zip_with_manifest_and_records(mobile: Device, exported: Path) -> None:
+    members = read_members(exported)
+    assert sorted(members) == ["manifest.json", "records.json"]
+    manifest = json.loads(members["manifest.json"])
+    assert manifest["format"] == "help-kiosk-bundle"
+    assert manifest["version"] == 1
+    assert manifest["device_id"] == mobile.store.device_id
+    assert manifest["created"] == "2026-03-10T03:00:00Z"
+    assert manifest["sha256"] == hashlib.sha256(members["records.json"]).hexdigest()
+    payload = json.loads(members["records.json"])
+    assert len(payload["records"]) == 2
+    assert {d["source"] for d in payload["activity_days"]} == {"signin", "record"}
+    # Members referenced by a record or an activity day (the staff member signed in).
+    assert {v["display_name"] for v in payload["volunteers"]} == {"Đoàn viên Nam",
+                                                                  "Tổ trưởng Phú"}
+    assert all(set(v) == {"uuid", "display_name", "role"} for v in payload["volunteers"])
+    text = members["records.json"].decode("utf-8")
+    assert "argon2" not in text
+    assert "pin_hash" not in text
+
+
+def test_export_leaves_out_older_changes_and_demo_records(mobile: Device, tmp_path: Path) -> None:
+    home_visit(mobile)
+    mobile.clock.advance(days=3)
+    home_visit(mobile, is_demo=True)
+    newer = home_visit(mobile)
+    out = tmp_path / "b.zip"
+    summary = mobile.bundles.export_bundle(mobile.staff, date(2026, 3, 12), out)
+    payload = json.loads(read_members(out)["records.json"])
+    assert [r["uuid"] for r in payload["records"]] == [newer.uuid]
+    assert summary.records == 1
+
+
+def test_only_staff_may_export_or_import(mobile: Device, help_point: Device, exported: Path,
+                                         tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        mobile.bundles.export_bundle(mobile.volunteer, SINCE, tmp_path / "x.zip")
+    assert not (tmp_path / "x.zip").exists()
+    with pytest.raises(PermissionDenied):
+        help_point.bundles.import_bundle(help_point.volunteer, exported)
+    assert count(help_point.store, Assistance) == 0
+
+
+# -- merging ---------------------------------------------------------------------------------
+
+
+def test_round_trip_between_two_data_dirs(mobile: Device, help_point: Device,
+                                          exported: Path) -> None:
+    summary = help_point.bundles.import_bundle(help_point.staff, exported)
+    assert (summary.added, summary.updated, summary.skipped) == (2, 0, 0)
+    assert summary.volunteers_added == 2
+    assert summary.source_device == mobile.store.device_id
+
+    found = help_point.records.find_by_phone(help_point.staff, "0905111222")
+    assert len(found) == 1
+    rec = found[0]
+    original = mobile.records.get(mobile.staff, rec.uuid)
+    assert rec == original  # every field, the device id included
+    assert rec.device_id == mobile.store.device_id
+
+    with help_point.store.read() as s:
+        v = s.scalar(select(Volunteer).where(Volunteer.uuid == mobile.volunteer.uuid))
+        assert v is not None
+        assert (v.display_name, v.role, v.active, v.pin_hash) == (
+            "Đoàn viên Nam", "volunteer", False, "")
+        days = {(d.volunteer_uuid, d.day, d.source) for d in s.scalars(select(ActivityDay))}
+    assert (mobile.volunteer.uuid, date(2026, 3, 10), "record") in days
+    # The imported member cannot sign in here with the PIN from the other machine.
+    with pytest.raises(Exception, match="Mã PIN không đúng"):
+        AuthService(help_point.store).sign_in(MOBILE_VOLUNTEER_PIN)
+
+    with help_point.store.read() as s:
+        e = s.scalar(select(AuditEvent).where(AuditEvent.action == "bundle.import"))
+        assert e is not None
+        assert json.loads(e.detail)["added"] == 2
+        assert "0905111222" not in e.detail
+
+
+def test_importing_twice_adds_nothing(help_point: Device, exported: Path) -> None:
+    help_point.bundles.import_bundle(help_point.staff, exported)
+    before = snapshot(help_point.store)
+    again = help_point.bundles.import_bundle(help_point.staff, exported)
+    assert (again.added, again.updated, again.skipped) == (0, 0, 2)
+    assert again.activity_days_added == 0
+    assert again.volunteers_added == 0
+    after = snapshot(help_point.store)
+    assert after[:3] == before[:3]
+    assert after[3] == before[3] + 1  # only the audit entry of the second import
+
+
+def test_newer_update_wins_in_both_directions(mobile: Device, help_point: Device,
+                                              tmp_path: Path) -> None:
+    a = home_visit(mobile)
+    b = home_visit(mobile, services=("dvc",))
+    first = tmp_path / "1.zip"
+    mobile.bundles.export_bundle(mobile.staff, SINCE, first)
+    help_point.bundles.import_bundle(help_point.staff, first)
+
+    # Later: the mobile team corrects A; the help point's staff corrects B even later.
+    mobile.clock.advance(hours=1)
+    mobile.records.edit(mobile.volunteer, a.uuid, {"outcome": "partial"})
+    help_point.clock.advance(hours=2)
+    help_point.records.edit(help_point.staff, b.uuid, {"outcome": "referred"},
+                            reason="Đã chuyển lên xã")
+    mobile.clock.advance(hours=2)  # mobile edits B too, but before the help point did
+    second = tmp_path / "2.zip"
+    mobile.bundles.export_bundle(mobile.staff, SINCE, second)
+
+    summary = help_point.bundles.import_bundle(help_point.staff, second)
+    assert (summary.added, summary.updated, summary.skipped) == (0, 1, 1)
+    assert help_point.records.get(help_point.staff, a.uuid).outcome == "partial"
+    assert help_point.records.get(help_point.staff, b.uuid).outcome == "referred"
+
+
+def test_deletions_travel_with_the_bundle(mobile: Device, help_point: Device,
+                                          tmp_path: Path) -> None:
+    a = home_visit(mobile)
+    mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "1.zip")
+    help_point.bundles.import_bundle(help_point.staff, tmp_path / "1.zip")
+    mobile.clock.advance(minutes=10)
+    mobile.records.delete(mobile.staff, a.uuid, "Ghi trùng")
+    mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "2.zip")
+    summary = help_point.bundles.import_bundle(help_point.staff, tmp_path / "2.zip")
+    assert summary.updated == 1
+    assert help_point.records.get(help_point.staff, a.uuid).deleted_at is not None
+    assert help_point.records.list_today(help_point.staff) == []
+
+
+def test_an_erased_contact_is_not_brought_back_by_an_old_bundle(
+        help_point: Device, exported: Path) -> None:
+    help_point.bundles.import_bundle(help_point.staff, exported)
+    help_point.clock.advance(minutes=1)
+    assert help_point.records.erase_person(help_point.staff, "0905111222") == 1
+    help_point.bundles.import_bundle(help_point.staff, exported)
+    assert help_point.records.find_by_phone(help_point.staff, "0905111222") == []
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def refused(dev: Device, path: Path, match: str) -> None:
+    before = snapshot(dev.store)
+    with pytest.raises(BundleError, match=match) as err:
+        dev.bundles.import_bundle(dev.staff, path)
+    assert "Không có gì được ghi" in str(err.value) or "Không tìm thấy tệp" in str(err.value)
+    assert snapshot(dev.store) == before
+
+
+def test_tampered_bundle_is_refused(help_point: Device, exported: Path, tmp_path: Path) -> None:
+    members = read_members(exported)
+    payload = json.loads(members["records.json"])
+    payload["records"][0]["outcome"] = "referred"
+    bad = tmp_path / "tampered.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("manifest.json", members["manifest.json"])
+        zf.writestr("records.json", json.dumps(payload, ensure_ascii=False))
+    refused(help_point, bad, "Mã kiểm tra không khớp")
+
+
+def test_truncated_bundle_is_refused(help_point: Device, exported: Path,
+                                     tmp_path: Path) -> None:
+    data = exported.read_bytes()
+    for cut in (len(data) // 2, len(data) - 10, 30):
+        bad = tmp_path / f"cut-{cut}.zip"
+        bad.write_bytes(data[:cut])
+        refused(help_point, bad, "bị hỏng hoặc chép chưa hết")
+
+
+def test_corrupt_bytes_inside_the_zip_are_refused(help_point: Device, exported: Path,
+                                                  tmp_path: Path) -> None:
+    data = bytearray(exported.read_bytes())
+    data[80:120] = bytes(40)  # inside the first member's compressed data
+    bad = tmp_path / "corrupt.zip"
+    bad.write_bytes(bytes(data))
+    refused(help_point, bad, "Không có gì được ghi")
+
+
+def test_a_file_that_is_not_a_zip_is_refused(help_point: Device, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.zip"
+    bad.write_text("xin chào", encoding="utf-8")
+    refused(help_point, bad, "bị hỏng hoặc chép chưa hết")
+
+
+def test_missing_file_is_reported(help_point: Device, tmp_path: Path) -> None:
+    refused(help_point, tmp_path / "khong-co.zip", "Không tìm thấy tệp “khong-co.zip”")
+
+
+@pytest.mark.parametrize("evil", ["../../evil.json", "/etc/cron.d/x", "records.json/../x",
+                                  "..\\manifest.json", "extra.txt"])
+def test_unknown_or_path_trick_members_are_refused(help_point: Device, tmp_path: Path,
+                                                   evil: str) -> None:
+    path = write_bundle(tmp_path / "slip.zip",
+                        {"records": [], "activity_days": [], "volunteers": []},
+                        extra={evil: b"{}"})
+    refused(help_point, path, "nội dung lạ")
+    assert not (tmp_path.parent / "evil.json").exists()
+
+
+def test_a_bundle_with_a_missing_member_is_refused(help_point: Device, tmp_path: Path) -> None:
+    path = tmp_path / "half.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+    refused(help_point, path, "nội dung lạ")
+
+
+@pytest.mark.parametrize(("manifest", "match"), [
+    ({"version": 2}, "phiên bản 2"),
+    ({"version": "1"}, "phiên bản '1'"),
+    ({"format": "other-app"}, "không phải gói dữ liệu"),
+    ({"sha256": "abc"}, "thiếu mã kiểm tra"),
+    ({"device_id": ""}, "thiếu mã máy"),
+])
+def test_unknown_format_or_version_is_refused(help_point: Device, tmp_path: Path,
+                                              manifest: dict[str, Any], match: str) -> None:
+    path = write_bundle(tmp_path / "v.zip", {"records": [], "activity_days": [],
+                                             "volunteers": []}, manifest)
+    refused(help_point, path, match)
+
+
+def test_oversized_members_are_refused(help_point: Device, exported: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bundles, "MAX_RECORDS_BYTES", 100)
+    refused(help_point, exported, "quá lớn")
+
+
+def test_a_member_whose_header_lies_about_its_size_is_refused(
+        help_point: Device, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A highly compressible member whose central directory entry claims a tiny size, so the
+    # size check passes: the data must still not be accepted (here zipfile's CRC check
+    # catches it; the reader also never reads more than the limit).
+    monkeypatch.setattr(bundles, "MAX_RECORDS_BYTES", 1000)
+    body = b"[" + b" " * 5000 + b"]"
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", "{}")
+        zf.writestr("records.json", body)
+    data = bytearray(path.read_bytes())
+    cd = data.rfind(b"PK\x01\x02")  # last central directory entry: records.json
+    data[cd + 24:cd + 28] = (10).to_bytes(4, "little")  # claimed uncompressed size
+    path.write_bytes(bytes(data))
+    refused(help_point, path, "Không có gì được ghi")
+
+
+def valid_payload(mobile: Device, exported: Path) -> dict[str, Any]:
+    return json.loads(read_members(exported)["records.json"])
+
+
+@pytest.mark.parametrize(("field", "value", "match"), [
+    ("outcome", "xong", "mục “outcome”"),
+    ("channel", None, "mục “channel”"),
+    ("satisfaction", 9, "mục “satisfaction”"),
+    ("note", "x" * 281, "mục “note”"),
+    ("note", "CCCD 048190001234", "mục “note”"),
+    ("contact_phone", "12345", "mục “contact_phone”"),
+    ("contact_consent_at", None, "mục “contact_consent_at”"),
+    ("started_at", "hôm qua", "mục “started_at”"),
+    ("updated_at", "2030-01-01T00:00:00Z", "đồng hồ của máy kia"),
+    ("uuid", "../../x", "mục “uuid”"),
+    ("volunteer_uuids", ["00000000-0000-4000-8000-000000000000"], "mục “volunteer_uuids”"),
+])
+def test_invalid_field_values_refuse_the_whole_bundle(
+        mobile: Device, help_point: Device, exported: Path, tmp_path: Path, field: str,
+        value: Any, match: str) -> None:
+    payload = valid_payload(mobile, exported)
+    with_contact = next(r for r in payload["records"] if r["contact_phone"])
+    with_contact[field] = value
+    path = write_bundle(tmp_path / "bad.zip", payload)
+    refused(help_point, path, match)
+
+
+def test_unknown_services_refuse_the_bundle(mobile: Device, help_point: Device,
+                                            exported: Path, tmp_path: Path) -> None:
+    payload = valid_payload(mobile, exported)
+    payload["records"][1]["services"] = ["vneid", "ngan-hang"]
+    refused(help_point, write_bundle(tmp_path / "svc.zip", payload), "dịch vụ “ngan-hang”")
+
+
+def test_extra_or_missing_keys_refuse_the_bundle(mobile: Device, help_point: Device,
+                                                 exported: Path, tmp_path: Path) -> None:
+    payload = valid_payload(mobile, exported)
+    payload["records"][0]["pin_hash"] = "x"
+    refused(help_point, write_bundle(tmp_path / "k1.zip", payload), "bản ghi số 1")
+    payload = valid_payload(mobile, exported)
+    payload["volunteers"][0]["role"] = "admin"
+    refused(help_point, write_bundle(tmp_path / "k2.zip", payload), "người hỗ trợ số 1")
+    payload = valid_payload(mobile, exported)
+    payload["activity_days"][0]["source"] = "magic"
+    refused(help_point, write_bundle(tmp_path / "k3.zip", payload), "ngày hoạt động số 1")
+
+
+def test_a_failed_export_leaves_no_file(mobile: Device, tmp_path: Path) -> None:
+    home_visit(mobile)
+    with pytest.raises(BundleError, match="Không có thư mục"):
+        mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "no-such-dir" / "b.zip")
+    assert list(tmp_path.glob("**/*.zip")) == []
+    assert list(tmp_path.glob("**/.tmp-*")) == []
+
+
+def test_bundle_reader_rejects_non_json_records(help_point: Device, tmp_path: Path) -> None:
+    body = b"\xff\xfe not json"
+    m = {"format": "help-kiosk-bundle", "version": 1, "device_id": "d",
+         "created": "2026-03-10T03:00:00Z", "sha256": hashlib.sha256(body).hexdigest()}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(m))
+        zf.writestr("records.json", body)
+    path = tmp_path / "nj.zip"
+    path.write_bytes(buf.getvalue())
+    refused(help_point, path, "Phần dữ liệu của gói bị hỏng")

@@ -120,7 +120,8 @@ def migrate(engine: Engine, db_path: Path | None = None) -> str | None:
         return current
     if db_path is not None and db_path.exists() and current is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_sqlite(db_path, db_path.parent / "backups" / f"pre-migrate-{current}-{stamp}.sqlite3")
+        name = f"pre-migrate-{current}-{stamp}.sqlite3"
+        backup_sqlite(db_path, db_path.parent / "backups" / name)
     cfg = alembic_config(str(engine.url))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -22,7 +22,8 @@ def record(session: Session, store: Store, actor: str, action: str, **detail: An
                                                             default=str)))
 
 
-def entries(store: Store, action: str | None = None, limit: int = 500) -> list[tuple[str, str, str]]:
+def entries(store: Store, action: str | None = None,
+            limit: int = 500) -> list[tuple[str, str, str]]:
     """Recent entries as (iso time, actor, action) for the staff screen and tests."""
     with store.read() as s:
         q = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)

@@ -77,8 +77,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("speech_rate", int, 150, "Tốc độ đọc (từ/phút)", _between(80, 260)),
     Option("daily_print_quota", int, 100, "Số tờ hướng dẫn được in mỗi ngày", _between(0, 10000)),
     Option("contact_retention_days", int, 180, "Số ngày giữ thông tin liên hệ", _between(1, 3650)),
-    Option("database_url", str, "", "Địa chỉ cơ sở dữ liệu (để trống = SQLite trong thư mục dữ liệu)",
-           _max_len(500)),
+    Option("database_url", str, "",
+           "Địa chỉ cơ sở dữ liệu (để trống = SQLite trong thư mục dữ liệu)", _max_len(500)),
     Option("extra_content_dirs", list, [], "Thư mục nội dung bổ sung (ví dụ USB)"),
     Option("backup_dir", str, "", "Thư mục sao lưu thứ hai (ví dụ USB)", _max_len(500)),
     Option("setup_done", bool, False, "Đã cài đặt lần đầu"),
@@ -164,7 +164,8 @@ def _quarantine(path: Path, message: str) -> ConfigProblem:
     os.replace(path, bad)
     log.warning("config file rejected and kept as %s: %s", bad.name, message)
     return ConfigProblem(
-        message=f"{message}. Tệp cũ được giữ lại là “{bad.name}”; kiosk đang dùng cài đặt mặc định.",
+        message=(f"{message}. Tệp cũ được giữ lại là “{bad.name}”; "
+                 "kiosk đang dùng cài đặt mặc định."),
         kept_as=bad,
     )
 

@@ -52,5 +52,5 @@ def resource_root() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file inside the bundled resources, e.g. ``resource_path("fonts", "NotoSans-Regular.ttf")``."""
+    """A bundled file, e.g. ``resource_path("fonts", "NotoSans-Regular.ttf")``."""
     return resource_root().joinpath(*parts)

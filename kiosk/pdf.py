@@ -55,6 +55,8 @@ def qr_drawing(data: str, size: float, border: int = 2) -> Drawing:
     n = len(matrix)
     cell = size / n
     drawing = Drawing(size, size)
+    # renderPDF otherwise starts the drawing with an unembedded Helvetica.
+    drawing.initialFontName = register_fonts().regular
     drawing.add(Rect(0, 0, size, size, fillColor=colors.white, strokeColor=None))
     for y, row in enumerate(matrix):
         x = 0

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.auth import AuthService, Role
 from kiosk.config import Config, ConfigProblem, load_config, save_config
 from kiosk.content.loader import load_catalogue
@@ -78,6 +80,38 @@ def ensure_demo_members(auth: AuthService) -> None:
 
 
 @dataclass
+class BuildContext:
+    """What a feature's ``install(ctx)`` may use to add its screens and staff tabs."""
+
+    app: Any
+    window: Any
+    nav: Any
+    state: Any
+    speaker: Any
+    tasks: Any
+    store: Store
+    config: Config
+    data_dir: Path
+    catalogue: Catalogue
+    auth: AuthService
+    screens: dict[Any, Any]
+    staff: Any
+    printer: Any
+    ask_volunteer_hooks: list[Callable[[str, int], None]] = field(default_factory=list)
+
+
+Feature = Callable[[BuildContext], None]
+# Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
+FEATURE_MODULES: tuple[str, ...] = ()
+
+
+def default_features() -> list[Feature]:
+    import importlib
+
+    return [importlib.import_module(name).install for name in FEATURE_MODULES]
+
+
+@dataclass
 class Kiosk:
     """Everything the running kiosk is made of (handed to tests and the screenshot script)."""
 
@@ -105,7 +139,8 @@ class Kiosk:
 
 def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
           speaker: Any = None, tasks: Any = None, kiosk_mode: bool = True,
-          screen_size: tuple[int, int] | None = None) -> Kiosk:
+          screen_size: tuple[int, int] | None = None, printer: Any = None,
+          features: list[Feature] | None = None) -> Kiosk:
     """Assemble the kiosk. A QApplication must already exist."""
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
@@ -146,9 +181,15 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     window = KioskWindow(state, nav, config.help_point_name)
     translations = Translations(app, data_dir / "cache" / "i18n")
 
+    hooks: list[Callable[[str, int], None]] = []
+
     def ask_volunteer(tutorial_id: str, step: int) -> None:
-        window.show_message(window.tr("Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
-                                      "sẽ giúp bạn ngay."))
+        if hooks:  # the queue feature issues a ticket tagged with the tutorial and step
+            hooks[-1](tutorial_id, step)
+            return
+        window.show_message(QCoreApplication.translate(
+            "KioskWindow", "Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
+                           "sẽ giúp bạn ngay."))
 
     screens: dict[ScreenId, Any] = {
         ScreenId.HOME: HomeScreen(state, nav, speaker),
@@ -162,7 +203,21 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     }
     for sid, widget in screens.items():
         nav.add(sid, widget)
-    screens[ScreenId.HOME].state.actor_changed.emit(state.actor)  # rebuild tiles with all screens
+    if printer is None:
+        from ui.printing import QtPrinter
+
+        printer = QtPrinter(config.printer)
+    ctx = BuildContext(app=app, window=window, nav=nav, state=state, speaker=speaker,
+                       tasks=tasks, store=store, config=config, data_dir=data_dir,
+                       catalogue=catalogue, auth=auth, screens=screens,
+                       staff=screens[ScreenId.STAFF], printer=printer,
+                       ask_volunteer_hooks=hooks)
+    for install in (default_features() if features is None else features):
+        install(ctx)
+    for sid, widget in screens.items():
+        if not nav.has(sid):
+            nav.add(sid, widget)
+    screens[ScreenId.HOME].rebuild()  # tiles for every screen the features added
 
     overlay = IdleWarning(window)
     idle = IdleWatcher(state, overlay, config.idle_timeout_s,
@@ -226,7 +281,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     def voice_changed(on: bool) -> None:
         restyle()
         if on:
-            speaker.say(window.tr("Đã bật đọc to. Chạm một lần để nghe, chạm lần nữa để chọn."))
+            speaker.say(QCoreApplication.translate(
+                "KioskWindow", "Đã bật đọc to. Chạm một lần để nghe, chạm lần nữa để chọn."))
             announce_screen(nav.current_id)
         else:
             speaker.stop_narration()
@@ -247,7 +303,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
 def run(args: argparse.Namespace) -> int:
     """Start the kiosk window (what ``help-kiosk`` with no sub-command does)."""
     if not display_available():
-        print(NO_DISPLAY, file=sys.stderr)
+        sys.stderr.write(NO_DISPLAY + "\n")
         return 2
     data_dir: Path = args.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -307,4 +363,5 @@ def show(kiosk: Kiosk, windowed: bool) -> None:
 
 
 def _tell_staff_about_config(kiosk: Kiosk, problem: ConfigProblem) -> None:
-    kiosk.window.show_message(problem.message, kiosk.window.tr("Cài đặt có vấn đề"))
+    kiosk.window.show_message(problem.message,
+                              QCoreApplication.translate("KioskWindow", "Cài đặt có vấn đề"))

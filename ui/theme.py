@@ -150,5 +150,6 @@ QTableView, QListView, QTreeView {{ background: {p.surface}; color: {p.text};
     alternate-background-color: {p.window}; gridline-color: {p.muted}; }}
 QHeaderView::section {{ background: {p.bar}; color: {p.on_bar}; padding: 6px; border: 0; }}
 QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radius: {radius}px; }}
-QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus}; border-radius: {radius}px; }}
+QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus};
+    border-radius: {radius}px; }}
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,8 +22,8 @@ def test_pin_is_stored_only_as_a_salted_hash(store: Store, auth: AuthService) ->
     assert v is not None
     assert STAFF_PIN not in v.pin_hash
     assert v.pin_hash.startswith("$argon2id$")
-    raw = (store.engine.url.database or "")
-    assert STAFF_PIN.encode() not in open(raw, "rb").read()
+    raw = Path(store.engine.url.database or "")
+    assert STAFF_PIN.encode() not in raw.read_bytes()
 
 
 def test_sign_in_returns_the_member_and_role(auth: AuthService) -> None:

@@ -55,7 +55,8 @@ class CatalogueScreen(BaseScreen):
         self.category = None
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Gõ để tìm bài hướng dẫn (dành cho tình nguyện viên)"))
+        self.search.setPlaceholderText(
+            self.tr("Gõ để tìm bài hướng dẫn (dành cho tình nguyện viên)"))
         self.search.setAccessibleName(self.tr("Tìm bài hướng dẫn"))
         self._fill()
 

@@ -17,8 +17,8 @@ class HomeScreen(BaseScreen):
         self.tile_max_height = 380
         self._grid_holder = grid(self, [], 3)
         self.outer.addLayout(self._grid_holder, 1)
-        state.actor_changed.connect(lambda _a: self._build())
-        self._build()
+        state.actor_changed.connect(lambda _a: self.rebuild())
+        self.rebuild()
 
     def _tile(self, key: str, icon_name: str, target: ScreenId, **ctx: Any) -> BigButton:
         b = BigButton("", icon_name, object_name=f"homeTile_{key}", role="tile", icon_px=128)
@@ -27,7 +27,7 @@ class HomeScreen(BaseScreen):
         self.tiles[key] = b
         return b
 
-    def _build(self) -> None:
+    def rebuild(self) -> None:
         clear_layout(self._grid_holder)
         self.tiles = {}
         tiles = [

@@ -1,0 +1,57 @@
+"""Settings: defaults, checks naming the field, a bad file kept as .bad, atomic save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import defaults, load_config, save_config
+
+
+def test_missing_file_gives_defaults(data_dir: Path) -> None:
+    cfg, problem = load_config(data_dir)
+    assert problem is None
+    assert cfg.idle_timeout_s == 90 and cfg.language == "vi"
+
+
+def test_round_trip(data_dir: Path) -> None:
+    cfg = defaults().replace(help_point_name="Điểm hỗ trợ thôn Tà Lang", desk_count=3)
+    save_config(data_dir, cfg)
+    loaded, problem = load_config(data_dir)
+    assert problem is None
+    assert loaded.help_point_name == "Điểm hỗ trợ thôn Tà Lang"
+    assert loaded.desk_count == 3
+    assert not list(data_dir.glob("*.tmp"))
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("desk_count = 0\n", "desk_count"),
+    ("desk_count = true\n", "desk_count"),
+    ("language = 'fr'\n", "language"),
+    ("idle_timeout_s = 'lâu'\n", "idle_timeout_s"),
+    ("mau_sac = 1\n", "mau_sac"),
+])
+def test_invalid_value_names_the_field_and_keeps_the_file(data_dir: Path, text: str,
+                                                          field: str) -> None:
+    (data_dir / "config.toml").write_text(text, encoding="utf-8")
+    cfg, problem = load_config(data_dir)
+    assert problem is not None
+    assert field in problem.message
+    assert "config.toml.bad" in problem.message
+    assert (data_dir / "config.toml.bad").read_text(encoding="utf-8") == text
+    assert not (data_dir / "config.toml").exists()
+    assert cfg.values == defaults().values
+
+
+def test_corrupt_toml_is_kept_as_bad(data_dir: Path) -> None:
+    (data_dir / "config.toml").write_bytes(b"help_point_name = \"abc\n\xff\xfe")
+    cfg, problem = load_config(data_dir)
+    assert problem is not None and "hỏng" in problem.message
+    assert (data_dir / "config.toml.bad").exists()
+    assert cfg.help_point_name == "Điểm hỗ trợ số"
+
+
+def test_replace_checks_values() -> None:
+    with pytest.raises(ValueError, match="desk_count"):
+        defaults().replace(desk_count=99)

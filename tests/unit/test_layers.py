@@ -1,0 +1,39 @@
+"""The layer rule, machine-checked: kiosk/ and db/ never import Qt; db/ never imports kiosk/."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(("package", "forbidden"), [
+    ("kiosk", {"PySide6", "ui"}),
+    ("db", {"PySide6", "ui", "kiosk"}),
+])
+def test_lower_layers_do_not_import_upper_ones(package: str, forbidden: set[str]) -> None:
+    offenders = {str(p.relative_to(ROOT)): sorted(imports_of(p) & forbidden)
+                 for p in (ROOT / package).rglob("*.py") if imports_of(p) & forbidden}
+    assert offenders == {}
+
+
+def test_import_linter_contracts_hold() -> None:
+    lint = pytest.importorskip("importlinter")
+    from importlinter.cli import lint_imports
+
+    assert lint is not None
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0

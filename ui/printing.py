@@ -1,0 +1,128 @@
+"""Printing PDFs to a real printer through Qt, off the GUI thread, with a fake for tests.
+
+The kiosk prints without a dialog (a citizen must never meet a print dialog). A PDF made by
+kiosk/ (ticket, how-to sheet) is rasterised page by page with QtPdf and painted onto a
+QPrinter. Any failure — no printer, printer offline, a driver error — raises PrintError with a
+Vietnamese message; callers show it and offer to save the PDF instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+log = logging.getLogger(__name__)
+
+
+class PrintError(Exception):
+    """Printing failed; the message says so plainly and what to do."""
+
+
+class Printer(Protocol):
+    def printer_names(self) -> list[str]: ...
+
+    def print_pdf(self, pdf: Path, copies: int = 1) -> int:
+        """Print ``pdf``; return the number of pages sent. Raises PrintError."""
+        ...
+
+
+NO_PRINTER = "Máy in đang gặp sự cố, vui lòng nhớ số của bạn"
+
+
+class QtPrinter:
+    """Prints to the configured printer (or the system default) with QPrinter + QtPdf."""
+
+    def __init__(self, name: str = "") -> None:
+        self.name = name
+
+    def printer_names(self) -> list[str]:
+        return [p.printerName() for p in QPrinterInfo.availablePrinters()]
+
+    def _info(self) -> QPrinterInfo:
+        info = QPrinterInfo.printerInfo(self.name) if self.name else QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            raise PrintError(f"{NO_PRINTER}. (Không tìm thấy máy in"
+                             f"{' “' + self.name + '”' if self.name else ''}.)")
+        if info.state() == QPrinter.PrinterState.Error:
+            raise PrintError(f"{NO_PRINTER}. (Máy in báo lỗi.)")
+        return info
+
+    def print_pdf(self, pdf: Path, copies: int = 1) -> int:
+        info = self._info()
+        doc = QPdfDocument()
+        if doc.load(str(pdf)) != QPdfDocument.Error.None_:
+            raise PrintError("Không mở được tệp PDF để in.")
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+        printer.setCopyCount(copies)
+        first = doc.pagePointSize(0)
+        printer.setPageSize(QPageSize(QSizeF(first.width(), first.height()),
+                                      QPageSize.Unit.Point))
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrintError(f"{NO_PRINTER}. (Máy in không nhận lệnh in.)")
+        try:
+            dpi = printer.resolution()
+            for i in range(doc.pageCount()):
+                if i:
+                    printer.newPage()
+                size = doc.pagePointSize(i)
+                w, h = round(size.width() * dpi / 72), round(size.height() * dpi / 72)
+                image = doc.render(i, QSizeF(w, h).toSize())
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return doc.pageCount()
+
+
+@dataclass
+class FakePrinter:
+    """A printer for tests: records what was printed, or fails on demand."""
+
+    fail_with: str = ""
+    printed: list[Path] = field(default_factory=list)
+
+    def printer_names(self) -> list[str]:
+        return [] if self.fail_with else ["Máy in giả"]
+
+    def print_pdf(self, pdf: Path, copies: int = 1) -> int:
+        if self.fail_with:
+            raise PrintError(self.fail_with)
+        kept = pdf.with_name(f"printed-{len(self.printed)}-{pdf.name}")
+        shutil.copy(pdf, kept)
+        self.printed.append(kept)
+        return 1
+
+
+def save_targets(documents_dir: Path | None = None) -> list[Path]:
+    """Where a PDF can be saved when printing fails: USB drives first, then Documents."""
+    candidates: list[Path] = []
+    for base in (Path("/media"), Path("/run/media"), Path("/mnt")):
+        if base.is_dir():
+            candidates += [p for p in base.rglob("*") if p.is_dir() and p.parent != base
+                           and _writable(p)][:4]
+    if documents_dir is None:
+        from PySide6.QtCore import QStandardPaths
+
+        loc = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        documents_dir = Path(loc) if loc else Path.home()
+    candidates.append(documents_dir)
+    return candidates
+
+
+def _writable(p: Path) -> bool:
+    try:
+        test = p / ".kiosk-write-test"
+        test.write_bytes(b"")
+        test.unlink()
+        return True
+    except OSError:
+        return False

@@ -92,13 +92,15 @@ def target_px(scale: float) -> int:
     return round(MIN_TARGET_PX * scale)
 
 
-def font_pt(level: int) -> int:
-    return BASE_FONT_PT[max(0, min(level, 2))]
+def font_pt(level: int, scale: float = 1.0) -> int:
+    """Text size in points: never below 22 pt, a little smaller on small screens."""
+    size = BASE_FONT_PT[max(0, min(level, 2))] * (1 + scale) / 2
+    return max(BASE_FONT_PT[0], round(size))
 
 
 def style_sheet(p: Palette, level: int, scale: float) -> str:
     """The application-wide Qt style sheet for a palette, text size level and screen scale."""
-    base = font_pt(level)
+    base = font_pt(level, scale)
     big = round(base * 1.35)
     huge = round(base * 2.2)
     pad = max(8, round(16 * scale))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout
 
 from kiosk.content.model import Catalogue, Step, Tutorial
 from kiosk.usage import Run, UsageRecorder
@@ -55,7 +55,7 @@ class StepPlayerScreen(BaseScreen):
 
         body = QHBoxLayout()
         self.image = StepImage(self)
-        body.addWidget(self.image, 5)
+        body.addWidget(self.image, 4)
         texts = QVBoxLayout()
         self.text = QLabel(self)
         self.text.setObjectName("stepText")
@@ -69,10 +69,14 @@ class StepPlayerScreen(BaseScreen):
         self.tip.setObjectName("stepTip")
         self.tip.setProperty("role", "tip")
         self.tip.setWordWrap(True)
-        texts.addWidget(self.text, 1)
+        text_scroll = QScrollArea(self)
+        text_scroll.setObjectName("stepTextScroll")
+        text_scroll.setWidgetResizable(True)
+        text_scroll.setWidget(self.text)
+        texts.addWidget(text_scroll, 1)
         texts.addWidget(self.warning)
         texts.addWidget(self.tip)
-        body.addLayout(texts, 4)
+        body.addLayout(texts, 5)
         self.outer.addLayout(body, 1)
 
         buttons = QHBoxLayout()

@@ -1,20 +1,33 @@
-"""Large icon-plus-words buttons: the only kind of button a citizen meets."""
+"""Large icon-plus-words buttons: the only kind of button a citizen meets.
+
+A QPushButton that lays out its own icon and a word-wrapping label, so long Vietnamese titles
+wrap onto two lines instead of being cut to "Cài đặt V… an toàn" as QToolButton would.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import icons
 
 
-class BigButton(QToolButton):
+class BigButton(QPushButton):
     """A big target with an icon above (or beside) its words.
 
-    ``speech`` is what voice mode says when the button is touched (defaults to its text plus
-    what it does); it is set from the same translated strings the button shows.
+    ``spoken()`` is what voice mode says when the button is touched: its words plus what it
+    does, both from the same translated strings the button shows.
     """
 
     def __init__(self, text: str, icon_name: str = "", *, object_name: str,
@@ -25,32 +38,73 @@ class BigButton(QToolButton):
         self.icon_name = icon_name
         self.icon_px = icon_px
         self.what_it_does = what_it_does
+        self._colour = icons.INK
         if role:
             self.setProperty("role", role)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if beside
-                                else Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        layout: QBoxLayout = QHBoxLayout(self) if beside else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self._icon = QLabel(self)
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label = QLabel(self)
+        # Tiles wrap long titles onto two lines; short side-by-side buttons stay on one line.
+        self._label.setWordWrap(not beside)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setStyleSheet("font-weight: bold; background: transparent;")
+        for child in (self._icon, self._label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            child.setObjectName(f"{object_name}_part")
+        layout.addStretch(1)
+        if beside:
+            layout.addWidget(self._icon, 0)
+            layout.addWidget(self._label, 1)
+        else:
+            layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(self._label, 0)
+        layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_label(text, what_it_does)
         self.recolour(icons.INK)
+        self.toggled.connect(lambda _on: self._restyle_label())
+
+    # -- words -------------------------------------------------------------------------------
+    def text(self) -> str:  # type: ignore[override]
+        return self._label.text()
+
+    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802 - Qt API
+        self._label.setText(text)
+        self._label.setVisible(bool(text))
 
     def set_label(self, text: str, what_it_does: str = "") -> None:
         self.setText(text)
         self.what_it_does = what_it_does or self.what_it_does
-        self.setAccessibleName(text.replace("\n", " "))
+        if text:
+            self.setAccessibleName(text.replace("\n", " "))
         self.setAccessibleDescription(self.what_it_does)
 
     def spoken(self) -> str:
-        label = self.text().replace("\n", " ").strip()
+        label = (self.text() or self.accessibleName()).replace("\n", " ").strip()
         return f"{label}. {self.what_it_does}" if self.what_it_does else label
 
+    # -- icon ---------------------------------------------------------------------------------
+    def setIcon(self, icon: QIcon) -> None:  # type: ignore[override]  # noqa: N802 - Qt API
+        self._icon.setPixmap(icon.pixmap(QSize(self.icon_px, self.icon_px)))
+        self._icon.setVisible(not icon.isNull())
+
+    def setIconSize(self, size: QSize) -> None:  # noqa: N802 - Qt API
+        self.icon_px = size.width()
+        self.recolour(self._colour)
+
     def apply_palette(self, p: Any) -> None:
-        """Icon ink that stays visible on this button's background in the palette ``p``."""
+        """Icon and word colours that stay readable on this button's background in ``p``."""
         role = self.property("role") or ""
         in_bar = self.parent() is not None and self.parent().objectName() in ("TopBar",
                                                                               "BottomBar")
-        if role == "tile":
+        if self.isCheckable() and self.isChecked():
+            colour = p.on_primary
+        elif role == "tile":
             colour = p.icon
         elif role == "secondary" or in_bar:
             colour = p.on_secondary
@@ -58,11 +112,28 @@ class BigButton(QToolButton):
             colour = p.on_danger
         else:
             colour = p.on_primary
-        if self.isCheckable() and self.isChecked():
-            colour = p.on_primary
+        self._palette = p
         self.recolour(colour)
+        self._label.setStyleSheet(f"color: {colour}; background: transparent; "
+                                  "font-weight: bold;")
+
+    def _restyle_label(self) -> None:
+        p = getattr(self, "_palette", None)
+        if p is not None:
+            self.apply_palette(p)
 
     def recolour(self, colour: str) -> None:
+        self._colour = colour
         if self.icon_name:
             self.setIcon(icons.icon(self.icon_name, colour, self.icon_px))
-            self.setIconSize(QSize(self.icon_px, self.icon_px))
+        else:
+            self._icon.hide()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = self.layout().sizeHint() if self.layout() is not None else super().sizeHint()
+        margins = self.contentsMargins()
+        return QSize(hint.width() + margins.left() + margins.right() + 24,
+                     hint.height() + margins.top() + margins.bottom() + 16)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return super().minimumSizeHint().expandedTo(QSize(0, 0))

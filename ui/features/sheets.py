@@ -1,0 +1,27 @@
+"""Feature: printable how-to sheets.
+
+Adds the sheet preview screen (``ScreenId.SHEET_PREVIEW``, opened by "In hướng dẫn này" on the
+finish screen and by a tutorial card in the catalogue's print mode) and the staff tab
+"Tờ hướng dẫn" for exporting sheets and booklets as PDF files.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.navigator import ScreenId
+from ui.screens.sheet_preview import SheetPreviewScreen
+from ui.screens.staff_sheets import StaffSheetsTab
+
+if TYPE_CHECKING:
+    from ui.app import BuildContext
+
+
+def install(ctx: BuildContext) -> None:
+    ctx.screens[ScreenId.SHEET_PREVIEW] = SheetPreviewScreen(
+        ctx.state, ctx.nav, ctx.speaker, ctx.catalogue, ctx.tasks, ctx.store, ctx.config,
+        ctx.data_dir, ctx.printer)
+    tab = StaffSheetsTab(ctx.state, ctx.catalogue, ctx.tasks, ctx.store, ctx.config)
+    ctx.staff.add_tab(tab, QCoreApplication.translate("StaffSheetsTab", "Tờ hướng dẫn"))

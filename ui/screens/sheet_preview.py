@@ -1,0 +1,582 @@
+"""Preview and print one how-to sheet: what the paper will look like, two big options, "In".
+
+The sheet is made by ``kiosk.sheets.render_sheet`` on the printing lane into
+``data_dir/cache/sheets/`` and its first pages are rasterised there too (QtPdf); only the
+finished images reach the GUI thread. Printing checks today's quota first (database lane),
+then prints on the printing lane with "printing" in ``state.busy_reasons`` so an idle reset
+never cuts a job short, then records the print. When the printer fails, the citizen is
+offered to save the PDF to a USB drive or the Documents folder instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.auth import PermissionDenied
+from kiosk.config import Config
+from kiosk.content.model import Catalogue, Tutorial
+from kiosk.pdf import OutputError, atomic_output
+from kiosk.printing_quota import MAX_QUOTA, QuotaStatus, override_today, quota_status, record_print
+from kiosk.sheets import render_sheet
+from kiosk.store import Store
+from ui import printing, theme
+from ui.navigator import Navigator
+from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
+from ui.state import KioskState
+from ui.tasks import TaskRunner
+from ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
+
+PREVIEW_HEIGHT_PX = 1100  # rasterised page height; scaled down smoothly to the space there is
+PREVIEW_PAGES = 2
+EXTRA_SHEETS = 10  # what "Cho phép in thêm" adds to today's quota (at least one sheet's pages)
+BUSY = "printing"
+
+
+def sheet_file_name(tutorial_id: str, size: str = "A4", large: bool = False,
+                    lang: str = "vi") -> str:
+    """A file name that says which variant it is, so A4 and A5 copies never overwrite."""
+    suffix = ("" if size == "A4" else f"-{size.lower()}") + ("-chu-to" if large else "") \
+        + ("" if lang == "vi" else f"-{lang}")
+    return f"{tutorial_id}{suffix}.pdf"
+
+
+def rasterise(pdf: Path, pages: int = PREVIEW_PAGES,
+              height: int = PREVIEW_HEIGHT_PX) -> list[QImage]:
+    """The first ``pages`` pages of ``pdf`` as images on white paper. Any thread."""
+    doc = QPdfDocument()
+    try:
+        if doc.load(str(pdf)) != QPdfDocument.Error.None_:
+            raise OutputError("Không mở được tờ hướng dẫn vừa tạo.")
+        images: list[QImage] = []
+        for i in range(min(pages, doc.pageCount())):
+            pt = doc.pagePointSize(i)
+            size = QSize(max(1, round(pt.width() * height / pt.height())), height)
+            page = doc.render(i, size)
+            paper = QImage(size, QImage.Format.Format_RGB32)
+            paper.fill(QColor("white"))  # paper, not a theme colour: QtPdf leaves it transparent
+            painter = QPainter(paper)
+            painter.drawImage(0, 0, page)
+            painter.end()
+            images.append(paper)
+        return images
+    finally:
+        doc.close()
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    """What the person chose: which tutorial, paper size, large print, language."""
+
+    tutorial_id: str
+    size: str = "A4"
+    large: bool = False
+    lang: str = "vi"
+
+
+@dataclass(frozen=True)
+class PreparedSheet:
+    choice: SheetChoice
+    path: Path
+    pages: int
+    images: list[QImage] = field(compare=False)
+
+
+class PageView(QLabel):
+    """One page of the sheet, scaled to fit, on a card."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(120, 170)
+        self._image: QImage | None = None
+
+    def set_image(self, image: QImage | None, description: str) -> None:
+        self._image = image
+        self.setAccessibleName(description)
+        self._update()
+
+    @property
+    def has_image(self) -> bool:
+        return self._image is not None and not self._image.isNull()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._update()
+
+    def _update(self) -> None:
+        if not self.has_image:
+            self.clear()
+            return
+        assert self._image is not None
+        box = self.contentsRect().size()
+        if box.width() < 10 or box.height() < 10:
+            box = QSize(400, 566)
+        scaled = self._image.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
+                                    Qt.TransformationMode.SmoothTransformation)
+        self.setPixmap(QPixmap.fromImage(scaled))
+
+
+def _set_role(label: QLabel, role: str) -> None:
+    if label.property("role") != role:
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+
+class SheetPreviewScreen(BaseScreen):
+    """``on_enter(tutorial_id=...)``: show the sheet, let the person choose, then print."""
+
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 catalogue: Catalogue, tasks: TaskRunner, store: Store, config: Config,
+                 data_dir: Path, printer: printing.Printer) -> None:
+        super().__init__(state, nav, speaker, "sheetPreview")
+        self.catalogue, self.tasks, self.store = catalogue, tasks, store
+        self.config, self.printer = config, printer
+        self.cache_dir = data_dir / "cache" / "sheets"
+        self.tutorial: Tutorial | None = None
+        self.large = False
+        self.a5 = False
+        self.wanted: SheetChoice | None = None
+        self.prepared: PreparedSheet | None = None
+        self.failed_to_prepare = False
+        self.printing = False
+        self.over_quota = False
+        self.quota: QuotaStatus | None = None
+        self.save_buttons: list[BigButton] = []
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        # Left: the pages, or "Đang chuẩn bị…" while they are made.
+        pages_box = QVBoxLayout()
+        self.status = QLabel(self)
+        self.status.setObjectName("sheetPreviewStatus")
+        self.status.setProperty("role", "muted")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        pages_box.addWidget(self.status)
+        pages_row = QHBoxLayout()
+        pages_row.setSpacing(16)
+        self.cards: list[QFrame] = []
+        self.pages: list[PageView] = []
+        for i in range(PREVIEW_PAGES):
+            card = QFrame(self)
+            card.setObjectName("Card")
+            inner = QVBoxLayout(card)
+            inner.setContentsMargins(6, 6, 6, 6)
+            view = PageView(f"sheetPreviewPage{i + 1}", card)
+            inner.addWidget(view)
+            pages_row.addWidget(card)
+            self.cards.append(card)
+            self.pages.append(view)
+        pages_box.addLayout(pages_row, 1)
+        body.addLayout(pages_box, 3)
+
+        # Right: the two options, "In", and what happened.
+        side = QVBoxLayout()
+        side.setSpacing(16)
+        self.options_label = QLabel(self)
+        self.options_label.setObjectName("sheetOptionsLabel")
+        self.options_label.setWordWrap(True)
+        side.addWidget(self.options_label)
+        toggles = QHBoxLayout()
+        toggles.setSpacing(16)
+        self.large_btn = BigButton("", "textsize", object_name="sheetLargePrint",
+                                   role="secondary", beside=True, icon_px=48)
+        self.a5_btn = BigButton("", "document", object_name="sheetA5", role="secondary",
+                                beside=True, icon_px=48)
+        for b in (self.large_btn, self.a5_btn):
+            b.setCheckable(True)
+            toggles.addWidget(b)
+        side.addLayout(toggles)
+        self.info = QLabel(self)
+        self.info.setObjectName("sheetInfo")
+        self.info.setProperty("role", "muted")
+        self.info.setWordWrap(True)
+        side.addWidget(self.info)
+        self.print_btn = BigButton("", "print", object_name="sheetPrint", beside=True,
+                                   icon_px=80)
+        side.addWidget(self.print_btn, 2)
+        self.message = QLabel(self)
+        self.message.setObjectName("sheetMessage")
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "tip")
+        side.addWidget(self.message)
+        self.override_btn = BigButton("", "key", object_name="sheetAllowMore",
+                                      role="secondary", beside=True, icon_px=40)
+        side.addWidget(self.override_btn)
+        self.save_box = QVBoxLayout()
+        self.save_box.setSpacing(12)
+        side.addLayout(self.save_box)
+        side.addStretch(1)
+        body.addLayout(side, 2)
+        self.outer.addLayout(body, 1)
+
+        self.large_btn.toggled.connect(self._on_large_toggled)
+        self.a5_btn.toggled.connect(self._on_a5_toggled)
+        self.print_btn.clicked.connect(self.print_sheet)
+        self.override_btn.clicked.connect(self.allow_more)
+        state.actor_changed.connect(lambda _a: self._update_controls())
+        self._show_message("", "tip")
+        self.override_btn.hide()
+        self._update_controls()
+
+    # -- navigation ------------------------------------------------------------------------
+    def on_enter(self, **context: Any) -> None:
+        tid = context.get("tutorial_id") or (self.tutorial.id if self.tutorial else "")
+        tutorial = self.catalogue.by_id(tid) if tid else None
+        if tutorial is None:
+            log.warning("sheet preview opened without a known tutorial: %s", tid)
+            self.nav.home()
+            return
+        if tutorial is not self.tutorial:
+            self._set_options(large=False, a5=False)
+        self.tutorial = tutorial
+        self._clear_outcome()
+        self.retranslate()
+        self.prepare(force=True)
+        self.refresh_quota()
+
+    def reset(self) -> None:
+        self.tutorial = None
+        self.wanted = None
+        self.prepared = None
+        self._set_options(large=False, a5=False)
+        self._clear_outcome()
+        for view in self.pages:
+            view.set_image(None, "")
+
+    def retranslate(self) -> None:
+        title = self.tutorial.title.get(self.state.language) if self.tutorial else ""
+        self.title.setText(self.tr("In tờ hướng dẫn: {title}").replace("{title}", title))
+        self.options_label.setText(self.tr("Chọn cách in (không bắt buộc):"))
+        self.large_btn.set_label(self.tr("Chữ to"), self.tr("In chữ to hơn, dễ đọc hơn."))
+        self.a5_btn.set_label(self.tr("Khổ A5"), self.tr("In khổ giấy nhỏ, bằng nửa tờ A4."))
+        self.print_btn.set_label(self.tr("In"), self.tr("In tờ hướng dẫn để mang về nhà."))
+        self.override_btn.set_label(self.tr("Cho phép in thêm"),
+                                    self.tr("Cán bộ cho phép in thêm trong hôm nay."))
+        for i, view in enumerate(self.pages):
+            view.setAccessibleName(self.tr("Trang {n} của tờ hướng dẫn")
+                                   .replace("{n}", str(i + 1)))
+        self._update_info()
+        self._update_status()
+        if self.tutorial is not None and self.wanted is not None \
+                and self.wanted.lang != self.state.language:
+            self.prepare()
+
+    def announcement(self) -> str:
+        title = self.tutorial.title.get(self.state.language) if self.tutorial else ""
+        return self.tr("Xem trước tờ hướng dẫn {title}. Nếu muốn, chọn Chữ to hoặc Khổ A5, "
+                       "rồi bấm In.").replace("{title}", title)
+
+    # -- the preview -------------------------------------------------------------------------
+    def choice(self) -> SheetChoice | None:
+        if self.tutorial is None:
+            return None
+        return SheetChoice(self.tutorial.id, "A5" if self.a5 else "A4", self.large,
+                           self.state.language if self.state.language in ("vi", "en") else "vi")
+
+    def prepare(self, force: bool = False) -> None:
+        """Make the PDF for the current choice and its preview images, off the GUI thread."""
+        choice = self.choice()
+        if choice is None or (choice == self.wanted and not force):
+            return
+        tutorial = self.tutorial
+        assert tutorial is not None
+        self.wanted = choice
+        self.prepared = None
+        self.failed_to_prepare = False
+        for view in self.pages:
+            view.set_image(None, view.accessibleName())
+        self._update_status()
+        self._update_controls()
+        cfg = self.config
+        path = self.cache_dir / sheet_file_name(choice.tutorial_id, choice.size, choice.large,
+                                                choice.lang)
+        cache_dir = self.cache_dir
+
+        def work() -> PreparedSheet:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            result = render_sheet(tutorial, path, size=choice.size,  # type: ignore[arg-type]
+                                  lang=choice.lang, large=choice.large,  # type: ignore[arg-type]
+                                  help_point=cfg.help_point_name, commune=cfg.commune,
+                                  hotline=cfg.hotline)
+            return PreparedSheet(choice, result.path, result.pages, rasterise(result.path))
+
+        self.tasks.run_in_background(work, self._on_prepared,
+                                     lambda exc: self._on_prepare_failed(choice, exc),
+                                     lane="print")
+
+    def _on_prepared(self, prepared: PreparedSheet) -> None:
+        if prepared.choice != self.wanted:
+            return  # the person changed an option meanwhile; a newer preview is on its way
+        self.prepared = prepared
+        for i, view in enumerate(self.pages):
+            image = prepared.images[i] if i < len(prepared.images) else None
+            view.set_image(image, self.tr("Trang {n} của tờ hướng dẫn").replace("{n}",
+                                                                                str(i + 1)))
+        self._update_status()
+        self._update_info()
+        self._update_controls()
+
+    def _on_prepare_failed(self, choice: SheetChoice, exc: BaseException) -> None:
+        if choice != self.wanted:
+            return
+        log.error("sheet preview failed: %s", exc, exc_info=not isinstance(exc, OutputError))
+        self.failed_to_prepare = True
+        detail = str(exc) if isinstance(exc, OutputError) else ""
+        text = self.tr("Chưa chuẩn bị được tờ hướng dẫn. Vui lòng hỏi tình nguyện viên.")
+        self._show_message(f"{text} {detail}".strip(), "warning")
+        self._update_status()
+        self._update_controls()
+
+    def _update_status(self) -> None:
+        busy = self.wanted is not None and self.prepared is None and not self.failed_to_prepare
+        self.status.setText(self.tr("Đang chuẩn bị tờ hướng dẫn…") if busy else "")
+        self.status.setVisible(busy)
+        count = len(self.prepared.images) if self.prepared else 0
+        for i, card in enumerate(self.cards):
+            # Keep page 1's card while preparing so the layout does not jump.
+            card.setVisible(i < count or (i == 0 and busy) or (i == 0 and count == 0))
+
+    def _update_info(self) -> None:
+        lines = []
+        if self.prepared is not None:
+            lines.append(self.tr("{n} trang, khổ {size}.")
+                         .replace("{n}", str(self.prepared.pages))
+                         .replace("{size}", self.prepared.choice.size))
+        if self.quota is not None and not self.over_quota:
+            lines.append(self.tr("Hôm nay còn in được {n} tờ.")
+                         .replace("{n}", str(self.quota.remaining)))
+        self.info.setText(" ".join(lines))
+        self.info.setVisible(bool(lines))
+
+    def _update_controls(self) -> None:
+        ready = self.prepared is not None and not self.printing
+        self.print_btn.setEnabled(ready)
+        self.large_btn.setEnabled(not self.printing)
+        self.a5_btn.setEnabled(not self.printing)
+        self.override_btn.setVisible(self.over_quota and self.state.is_staff
+                                     and not self.printing)
+        for b in self.save_buttons:
+            b.setEnabled(not self.printing)
+
+    # -- options -----------------------------------------------------------------------------
+    def _set_options(self, *, large: bool, a5: bool) -> None:
+        self.large, self.a5 = large, a5
+        for b, on in ((self.large_btn, large), (self.a5_btn, a5)):
+            b.blockSignals(True)
+            b.setChecked(on)
+            b.blockSignals(False)
+            b.apply_palette(theme.palette(self.state.high_contrast))
+
+    def _on_large_toggled(self, on: bool) -> None:
+        self._option_changed(large=on, a5=self.a5)
+
+    def _on_a5_toggled(self, on: bool) -> None:
+        self._option_changed(large=self.large, a5=on)
+
+    def _option_changed(self, *, large: bool, a5: bool) -> None:
+        self._set_options(large=large, a5=a5)
+        self._clear_outcome()
+        self.prepare()
+
+    # -- printing ----------------------------------------------------------------------------
+    def refresh_quota(self) -> None:
+        quota = self.config.daily_print_quota
+        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
+                                     self._on_quota_known, self._on_quota_unknown, lane="db")
+
+    def _on_quota_known(self, status: QuotaStatus) -> None:
+        self.quota = status
+        self._update_info()
+
+    def _on_quota_unknown(self, exc: BaseException) -> None:
+        log.warning("print quota unavailable: %s", type(exc).__name__)
+
+    def print_sheet(self) -> None:
+        prepared = self.prepared
+        if prepared is None or self.printing:
+            return
+        self._set_printing(True)
+        self._clear_outcome()
+        self._show_message(self.tr("Đang in… Vui lòng chờ."), "tip")
+        quota = self.config.daily_print_quota
+        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
+                                     lambda status: self._on_quota_checked(prepared, status),
+                                     lambda exc: self._on_print_failed(prepared, exc),
+                                     lane="db")
+
+    def _on_quota_checked(self, prepared: PreparedSheet, status: QuotaStatus) -> None:
+        self.quota = status
+        if not status.allows(prepared.pages):
+            self.over_quota = True
+            self._set_printing(False)
+            self._tell(self.tr("Hôm nay đã in hết số tờ cho phép. Vui lòng hỏi tình "
+                               "nguyện viên."), "warning")
+            self._update_info()
+            return
+        self.tasks.run_in_background(lambda: self.printer.print_pdf(prepared.path),
+                                     lambda pages: self._on_printed(prepared, pages),
+                                     lambda exc: self._on_print_failed(prepared, exc),
+                                     lane="print")
+
+    def _on_printed(self, prepared: PreparedSheet, pages: Any) -> None:
+        sheets = pages if isinstance(pages, int) and pages > 0 else prepared.pages
+
+        def done(_v: object = None) -> None:
+            self._set_printing(False)
+            self._tell(self.tr("Đã in xong. Mời bạn lấy tờ hướng dẫn ở máy in."), "tip")
+            self.refresh_quota()
+
+        def not_recorded(exc: BaseException) -> None:
+            log.error("a printed sheet could not be recorded: %s", type(exc).__name__)
+            done()
+
+        tid = prepared.choice.tutorial_id
+        self.tasks.run_in_background(
+            lambda: record_print(self.store, tutorial_id=tid, sheets=sheets, kind="sheet"),
+            done, not_recorded, lane="db")
+
+    def _on_print_failed(self, prepared: PreparedSheet, exc: BaseException) -> None:
+        log.warning("sheet printing failed: %s: %s", type(exc).__name__, exc)
+        tid = prepared.choice.tutorial_id
+        self.tasks.run_in_background(
+            lambda: record_print(self.store, tutorial_id=tid, sheets=prepared.pages, ok=False,
+                                 kind="sheet"),
+            None, lambda e: log.warning("failed print not recorded: %s", type(e).__name__),
+            lane="db")
+        self._set_printing(False)
+        text = self.tr("Chưa in được: máy in đang gặp sự cố.")
+        if isinstance(exc, printing.PrintError):
+            # PrintError starts with the queue's wording; keep only what went wrong.
+            detail = str(exc).removeprefix(printing.NO_PRINTER).strip(" .")
+            if detail:
+                text = f"{text} {detail}"
+        self._tell(text + " " + self.tr("Bạn có thể lưu tờ hướng dẫn vào USB hoặc thư mục "
+                                        "Tài liệu để in ở nơi khác."), "warning")
+        self.tasks.run_in_background(printing.save_targets, self._show_save_targets,
+                                     lambda e: log.warning("no save targets: %s", e),
+                                     lane="default")
+
+    def _set_printing(self, on: bool) -> None:
+        self.printing = on
+        if on:
+            self.state.busy_reasons.add(BUSY)
+        else:
+            self.state.busy_reasons.discard(BUSY)
+        self._update_controls()
+
+    def allow_more(self) -> None:
+        """Staff: raise today's quota so this sheet (and a few more) can be printed."""
+        status, prepared = self.quota, self.prepared
+        if status is None or prepared is None:
+            return
+        new_quota = min(MAX_QUOTA, max(status.quota, status.printed)
+                        + max(prepared.pages, EXTRA_SHEETS))
+        added = new_quota - status.quota
+        actor = self.state.actor
+
+        def ok(_v: object) -> None:
+            self.over_quota = False
+            self._update_controls()
+            self._show_message(self.tr("Đã cho phép in thêm {n} tờ trong hôm nay. Bấm “In” "
+                                       "để in.").replace("{n}", str(added)), "tip")
+            self.refresh_quota()
+
+        def fail(exc: BaseException) -> None:
+            if isinstance(exc, PermissionDenied | ValueError):
+                self._show_message(str(exc), "warning")
+            else:
+                raise exc
+
+        self.tasks.run_in_background(lambda: override_today(self.store, actor, new_quota),
+                                     ok, fail, lane="db")
+
+    # -- saving instead of printing ----------------------------------------------------------
+    def _show_save_targets(self, targets: list[Path]) -> None:
+        self._clear_save_buttons()
+        for i, folder in enumerate(targets):
+            b = BigButton(self._save_label(folder), "document", object_name=f"sheetSave{i}",
+                          role="secondary", beside=True, icon_px=40,
+                          what_it_does=self.tr("Lưu tệp PDF vào {folder}.")
+                          .replace("{folder}", str(folder)))
+            b.apply_palette(theme.palette(self.state.high_contrast))
+            b.clicked.connect(lambda _=False, f=folder: self.save_to(f))
+            self.save_box.addWidget(b)
+            self.save_buttons.append(b)
+        self._update_controls()
+
+    def _save_label(self, folder: Path) -> str:
+        name = folder.name or str(folder)
+        if any(folder.is_relative_to(base) for base in ("/media", "/run/media", "/mnt")):
+            return self.tr("Lưu vào USB “{name}”").replace("{name}", name)
+        return self.tr("Lưu vào thư mục “{name}”").replace("{name}", name)
+
+    def save_to(self, folder: Path) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        c = prepared.choice
+        dest = folder / sheet_file_name(c.tutorial_id, c.size, c.large, c.lang)
+
+        def work() -> Path:
+            with atomic_output(dest) as tmp:
+                shutil.copyfile(prepared.path, tmp)
+            return dest
+
+        def ok(path: Path) -> None:
+            self._tell(self.tr("Đã lưu tờ hướng dẫn vào: {path}").replace("{path}", str(path)),
+                       "tip")
+
+        def fail(exc: BaseException) -> None:
+            log.warning("saving the sheet failed: %s", type(exc).__name__)
+            if isinstance(exc, OutputError):
+                self._show_message(str(exc), "warning")
+            else:
+                self._show_message(self.tr("Chưa lưu được tệp. Hãy thử USB khác hoặc hỏi "
+                                           "tình nguyện viên."), "warning")
+
+        self.tasks.run_in_background(work, ok, fail, lane="print")
+
+    # -- messages ----------------------------------------------------------------------------
+    def _show_message(self, text: str, role: str) -> None:
+        _set_role(self.message, role)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _tell(self, text: str, role: str) -> None:
+        """Show a message and, in voice mode, say it."""
+        self._show_message(text, role)
+        if self.state.voice_on and self.isVisible():
+            self.speaker.say(text)
+
+    def _clear_save_buttons(self) -> None:
+        clear_layout(self.save_box)
+        self.save_buttons = []
+
+    def _clear_outcome(self) -> None:
+        self.over_quota = False
+        self._show_message("", "tip")
+        self._clear_save_buttons()
+        self._update_controls()
+

@@ -1,0 +1,358 @@
+"""Staff tab "Tờ hướng dẫn": export how-to sheets as PDF files for printing elsewhere.
+
+Staff choose tutorials, paper size, language and large print, then either one booklet (title
+page and contents) or one PDF per tutorial, into a folder (a USB drive or Documents by
+default). Rendering runs on the printing lane; ``render_booklet`` reports progress from that
+thread and a queued signal carries it to the progress bar. Exports are files, not prints:
+they do not count against the daily print quota, which this tab shows for reference.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.config import Config
+from kiosk.content.model import Catalogue, Tutorial
+from kiosk.pdf import OutputError
+from kiosk.printing_quota import QuotaStatus, quota_status
+from kiosk.sheets import render_booklet, render_sheet
+from kiosk.store import Store
+from ui import printing, theme
+from ui.screens.sheet_preview import sheet_file_name
+from ui.state import KioskState
+from ui.tasks import TaskRunner
+from ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
+
+BOOKLET_STEM = "so-tay-huong-dan"
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; ``changed`` emitted from the printing lane arrives queued."""
+
+    changed = Signal(int, int)  # done, total
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paths: tuple[Path, ...]
+    pages: int
+    booklet: bool
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> Any:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class StaffSheetsTab(QWidget):
+    def __init__(self, state: KioskState, catalogue: Catalogue, tasks: TaskRunner,
+                 store: Store, config: Config) -> None:
+        super().__init__()
+        self.setObjectName("staffSheetsTab")
+        self.state, self.catalogue, self.tasks = state, catalogue, tasks
+        self.store, self.config = store, config
+        self.exporting = False
+        self.quota: QuotaStatus | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.changed.connect(self._on_progress)
+
+        outer = QVBoxLayout(self)
+        self.quota_label = QLabel(self)
+        self.quota_label.setObjectName("sheetsQuota")
+        self.quota_label.setProperty("role", "muted")
+        self.quota_label.setWordWrap(True)
+        outer.addWidget(self.quota_label)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left = QVBoxLayout()
+        self.list_label = QLabel(self)
+        self.list_label.setObjectName("sheetsListLabel")
+        left.addWidget(self.list_label)
+        self.list = _named(QListWidget(self), "sheetsTutorials", "Bài hướng dẫn")
+        self.list.setMinimumHeight(260)
+        for t in catalogue.tutorials:
+            item = QListWidgetItem(t.title.get("vi"))
+            # The whole row toggles (a bigger target than the box); see _on_item_clicked.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setToolTip(t.id)
+            self.list.addItem(item)
+        self.list.itemClicked.connect(self._on_item_clicked)
+        left.addWidget(self.list, 1)
+        self.all_btn = BigButton("", "done", object_name="sheetsSelectAll", role="secondary",
+                                 beside=True, icon_px=40)
+        left.addWidget(self.all_btn)
+        columns.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        form = QFormLayout()
+        form.setVerticalSpacing(16)
+        self.size = _named(QComboBox(self), "sheetsSize", "Khổ giấy")
+        self.size.addItem("A4", "A4")
+        self.size.addItem("A5", "A5")
+        self.lang = _named(QComboBox(self), "sheetsLanguage", "Ngôn ngữ")
+        self.lang.addItem("Tiếng Việt", "vi")
+        self.lang.addItem("English", "en")
+        self.large = BigButton("", "textsize", object_name="sheetsLargePrint", role="secondary",
+                               beside=True, icon_px=40)
+        self.large.setCheckable(True)
+        self.mode = _named(QComboBox(self), "sheetsMode", "Cách xuất")
+        self.mode.addItem("", "booklet")
+        self.mode.addItem("", "separate")
+        folder_row = QHBoxLayout()
+        self.folder = _named(QLineEdit(self), "sheetsFolder", "Thư mục lưu")
+        self.browse_btn = BigButton("", "document", object_name="sheetsBrowse",
+                                    role="secondary", beside=True, icon_px=40)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_btn)
+        self.size_label, self.lang_label = QLabel(self), QLabel(self)
+        self.mode_label, self.folder_label = QLabel(self), QLabel(self)
+        form.addRow(self.size_label, self.size)
+        form.addRow(self.lang_label, self.lang)
+        form.addRow("", self.large)
+        form.addRow(self.mode_label, self.mode)
+        form.addRow(self.folder_label, folder_row)
+        right.addLayout(form)
+        self.export_btn = BigButton("", "print", object_name="sheetsExport", beside=True,
+                                    icon_px=48)
+        right.addWidget(self.export_btn)
+        self.progress = _named(QProgressBar(self), "sheetsProgress", "Tiến độ xuất PDF")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        right.addWidget(self.progress)
+        self.message = QLabel(self)
+        self.message.setObjectName("sheetsMessage")
+        self.message.setProperty("role", "warning")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        right.addWidget(self.message)
+        self.result = _named(QPlainTextEdit(self), "sheetsResult", "Các tệp đã ghi")
+        self.result.setReadOnly(True)
+        self.result.setMinimumHeight(120)
+        self.result.hide()
+        right.addWidget(self.result, 1)
+        right.addStretch(0)
+        columns.addLayout(right, 1)
+        outer.addLayout(columns, 1)
+
+        self.all_btn.clicked.connect(self._toggle_all)
+        self.browse_btn.clicked.connect(self._browse)
+        self.export_btn.clicked.connect(self.export)
+        self.large.toggled.connect(
+            lambda _on: self.large.apply_palette(theme.palette(self.state.high_contrast)))
+        self.retranslate()
+
+    # -- strings -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.list_label.setText(self.tr("Chọn bài hướng dẫn:"))
+        self.size_label.setText(self.tr("Khổ giấy"))
+        self.lang_label.setText(self.tr("Ngôn ngữ"))
+        self.mode_label.setText(self.tr("Cách xuất"))
+        self.folder_label.setText(self.tr("Thư mục lưu"))
+        self.large.set_label(self.tr("Chữ to"), self.tr("In chữ to hơn, ít bước hơn mỗi trang."))
+        self.mode.setItemText(0, self.tr("Một tập (sổ tay có mục lục)"))
+        self.mode.setItemText(1, self.tr("Mỗi bài một tệp PDF"))
+        self.browse_btn.set_label(self.tr("Chọn thư mục…"),
+                                  self.tr("Chọn nơi lưu các tệp PDF."))
+        self.export_btn.set_label(self.tr("Xuất PDF"), self.tr("Ghi các tờ hướng dẫn đã chọn "
+                                                               "thành tệp PDF."))
+        self._update_all_btn()
+        self._update_quota()
+
+    # -- quota and default folder, fetched when the tab is shown -----------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        quota = self.config.daily_print_quota
+        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
+                                     self._on_quota, lambda e: log.warning(
+                                         "print quota unavailable: %s", type(e).__name__),
+                                     lane="db")
+        if not self.folder.text().strip():
+            self.tasks.run_in_background(printing.save_targets, self._on_targets,
+                                         lambda e: log.warning("no save targets: %s", e),
+                                         lane="default")
+
+    def _on_quota(self, status: QuotaStatus) -> None:
+        self.quota = status
+        self._update_quota()
+
+    def _update_quota(self) -> None:
+        s = self.quota
+        if s is None:
+            self.quota_label.setText("")
+            return
+        text = (self.tr("Hôm nay đã in {printed} tờ hướng dẫn; hạn mức hôm nay {quota} tờ "
+                        "(còn {remaining} tờ).")
+                .replace("{printed}", str(s.printed)).replace("{quota}", str(s.quota))
+                .replace("{remaining}", str(s.remaining)))
+        if s.overridden:
+            text += " " + self.tr("Hạn mức hôm nay đã được cán bộ thay đổi (thường ngày: "
+                                  "{n} tờ).").replace("{n}", str(s.configured))
+        text += " " + self.tr("Xuất PDF không tính vào số tờ in trong ngày.")
+        self.quota_label.setText(text)
+
+    def _on_targets(self, targets: list[Path]) -> None:
+        if targets and not self.folder.text().strip():
+            self.folder.setText(str(targets[0]))
+
+    # -- choosing ----------------------------------------------------------------------------
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _on_item_clicked(self, item: QListWidgetItem) -> None:
+        on = item.checkState() != Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._update_all_btn()
+
+    def set_checked(self, tutorial_ids: list[str] | None) -> None:
+        """Tick these tutorials (None = all)."""
+        for item in self._items():
+            on = tutorial_ids is None or item.data(Qt.ItemDataRole.UserRole) in tutorial_ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._update_all_btn()
+
+    def _all_checked(self) -> bool:
+        items = self._items()
+        return bool(items) and all(i.checkState() == Qt.CheckState.Checked for i in items)
+
+    def _toggle_all(self) -> None:
+        if self._all_checked():
+            self.set_checked([])
+        else:
+            self.set_checked(None)
+
+    def _update_all_btn(self) -> None:
+        if self._all_checked():
+            self.all_btn.set_label(self.tr("Bỏ chọn tất cả"), self.tr("Bỏ chọn mọi bài."))
+        else:
+            self.all_btn.set_label(self.tr("Chọn tất cả"), self.tr("Chọn mọi bài hướng dẫn."))
+
+    def chosen(self) -> list[Tutorial]:
+        ids = [i.data(Qt.ItemDataRole.UserRole) for i in self._items()
+               if i.checkState() == Qt.CheckState.Checked]
+        return [t for t in (self.catalogue.by_id(tid) for tid in ids) if t is not None]
+
+    def _browse(self) -> None:
+        start = self.folder.text().strip() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu tệp PDF"),
+                                                  start)
+        if folder:
+            self.folder.setText(folder)
+
+    # -- exporting ---------------------------------------------------------------------------
+    def export(self) -> None:
+        if self.exporting:
+            return
+        tutorials = self.chosen()
+        if not tutorials:
+            self._show_error(self.tr("Hãy chọn ít nhất một bài hướng dẫn."))
+            return
+        text = self.folder.text().strip()
+        if not text:
+            self._show_error(self.tr("Hãy chọn thư mục lưu tệp PDF."))
+            return
+        folder = Path(text).expanduser()
+        size, lang = self.size.currentData(), self.lang.currentData()
+        large = self.large.isChecked()
+        booklet = self.mode.currentData() == "booklet"
+        cfg = self.config
+        place = {"help_point": cfg.help_point_name, "commune": cfg.commune,
+                 "hotline": cfg.hotline}
+        relay = self._relay
+
+        def work() -> ExportResult:
+            if not folder.is_dir():
+                raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
+                                  "hoặc cắm lại USB.")
+            if booklet:
+                name = sheet_file_name(BOOKLET_STEM, size, large, lang)
+                book = render_booklet(tutorials, folder / name, size=size, lang=lang,
+                                      large=large, progress=relay.changed.emit, **place)
+                return ExportResult((book.path,), book.pages, True)
+            paths, pages = [], 0
+            for i, t in enumerate(tutorials):
+                relay.changed.emit(i, len(tutorials))
+                r = render_sheet(t, folder / sheet_file_name(t.id, size, large, lang),
+                                 size=size, lang=lang, large=large, **place)
+                paths.append(r.path)
+                pages += r.pages
+            relay.changed.emit(len(tutorials), len(tutorials))
+            return ExportResult(tuple(paths), pages, False)
+
+        self._set_exporting(True)
+        self.progress.setValue(0)
+        self.message.hide()
+        self.result.hide()
+        self.tasks.run_in_background(work, self._on_exported, self._on_export_failed,
+                                     lane="print")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setValue(round(100 * done / total))
+
+    def _on_exported(self, result: ExportResult) -> None:
+        self._set_exporting(False)
+        self.progress.setValue(100)
+        if result.booklet:
+            head = self.tr("Đã ghi sổ tay ({pages} trang):").replace("{pages}",
+                                                                    str(result.pages))
+        else:
+            head = (self.tr("Đã ghi {n} tệp PDF ({pages} trang):")
+                    .replace("{n}", str(len(result.paths))).replace("{pages}",
+                                                                   str(result.pages)))
+        self.result.setPlainText("\n".join([head, *(str(p) for p in result.paths)]))
+        self.result.show()
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        self._set_exporting(False)
+        self.progress.setValue(0)
+        if isinstance(exc, OutputError | ValueError):
+            self._show_error(str(exc))
+        else:
+            log.error("sheet export failed", exc_info=exc)
+            self._show_error(self.tr("Không xuất được tệp PDF. Hãy thử lại hoặc chọn thư mục "
+                                     "khác."))
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _set_exporting(self, on: bool) -> None:
+        self.exporting = on
+        self.export_btn.setEnabled(not on)
+        if on:
+            self.export_btn.set_label(self.tr("Đang xuất…"), self.export_btn.what_it_does)
+        else:
+            self.export_btn.set_label(self.tr("Xuất PDF"), self.export_btn.what_it_does)
+
+    def reset(self) -> None:
+        self.message.hide()
+        self.result.hide()
+        self.progress.setValue(0)

@@ -127,11 +127,15 @@ class Kiosk:
     idle: Any
     funnel: Any
     screens: dict[Any, Any] = field(default_factory=dict)
+    guide: Any = None
     translations: Any = None
     restyle: Callable[[], None] = lambda: None
 
     def shutdown(self) -> None:
         self.idle.stop()
+        if self.guide is not None:
+            self.app.removeEventFilter(self.guide)
+        self.app.removeEventFilter(self.idle)
         self.tasks.wait_all()
         self.speaker.shutdown()
         self.funnel.uninstall()
@@ -237,7 +241,14 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         state.set_voice(False)
         nav.home()
 
+    from ui.voice import VoiceGuide
+
+    guide = VoiceGuide(state, say=lambda text: speaker.say(text),
+                       at_idle_home=lambda: nav.current_id == ScreenId.HOME
+                       and not state.is_helper, exempt=(window.speaker_btn,))
+    app.installEventFilter(guide)
     idle.timed_out.connect(reset_everything)
+    idle.timed_out.connect(guide.new_visitor)
     funnel = ErrorFunnel(go_home=nav.home)
     funnel.error.connect(lambda msg: window.show_message(msg))
     if kiosk_mode:
@@ -297,7 +308,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     nav.home()
     return Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
                  store=store, config=config, catalogue=catalogue, idle=idle, funnel=funnel,
-                 screens=screens, translations=translations, restyle=restyle)
+                 screens=screens, translations=translations, restyle=restyle, guide=guide)
 
 
 def run(args: argparse.Namespace) -> int:

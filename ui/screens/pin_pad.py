@@ -61,6 +61,7 @@ class PinPadScreen(BaseScreen):
             # Privacy: a screen reader or voice mode hears "a digit", never which one.
             b.set_label(b.text(), "")
             b.setAccessibleName(self.tr("một chữ số"))
+            b.speak_as = self.tr("một chữ số")
         self.next_screen = ScreenId.HOME
 
     def on_enter(self, **context: Any) -> None:
@@ -79,6 +80,7 @@ class PinPadScreen(BaseScreen):
         self.ok_btn.set_label(self.tr("Xong"), self.tr("Kiểm tra mã PIN."))
         for b in self.digit_buttons:
             b.setAccessibleName(self.tr("một chữ số"))
+            b.speak_as = self.tr("một chữ số")
             b.what_it_does = ""
 
     def press(self, digit: str) -> None:

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 PREVIEW_HEIGHT_PX = 1100  # rasterised page height; scaled down smoothly to the space there is
 PREVIEW_PAGES = 2
+MAX_SAVE_TARGETS = 3
 EXTRA_SHEETS = 10  # what "Cho phép in thêm" adds to today's quota (at least one sheet's pages)
 BUSY = "printing"
 
@@ -224,6 +225,10 @@ class SheetPreviewScreen(BaseScreen):
         self.override_btn = BigButton("", "key", object_name="sheetAllowMore",
                                       role="secondary", beside=True, icon_px=40)
         side.addWidget(self.override_btn)
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("sheetSaveLabel")
+        self.save_label.setWordWrap(True)
+        side.addWidget(self.save_label)
         self.save_box = QVBoxLayout()
         self.save_box.setSpacing(12)
         side.addLayout(self.save_box)
@@ -236,6 +241,8 @@ class SheetPreviewScreen(BaseScreen):
         self.print_btn.clicked.connect(self.print_sheet)
         self.override_btn.clicked.connect(self.allow_more)
         state.actor_changed.connect(lambda _a: self._update_controls())
+        state.look_changed.connect(self._restyle_print_btn)
+        self._restyle_print_btn()
         self._show_message("", "tip")
         self.override_btn.hide()
         self._update_controls()
@@ -271,7 +278,8 @@ class SheetPreviewScreen(BaseScreen):
         self.options_label.setText(self.tr("Chọn cách in (không bắt buộc):"))
         self.large_btn.set_label(self.tr("Chữ to"), self.tr("In chữ to hơn, dễ đọc hơn."))
         self.a5_btn.set_label(self.tr("Khổ A5"), self.tr("In khổ giấy nhỏ, bằng nửa tờ A4."))
-        self.print_btn.set_label(self.tr("In"), self.tr("In tờ hướng dẫn để mang về nhà."))
+        self.retranslate_print_label()
+        self.save_label.setText(self.tr("Hoặc lưu lại để in ở nơi khác:"))
         self.override_btn.set_label(self.tr("Cho phép in thêm"),
                                     self.tr("Cán bộ cho phép in thêm trong hôm nay."))
         for i, view in enumerate(self.pages):
@@ -368,7 +376,7 @@ class SheetPreviewScreen(BaseScreen):
             lines.append(self.tr("Hôm nay còn in được {n} tờ.")
                          .replace("{n}", str(self.quota.remaining)))
         self.info.setText(" ".join(lines))
-        self.info.setVisible(bool(lines))
+        self._update_controls()
 
     def _update_controls(self) -> None:
         ready = self.prepared is not None and not self.printing
@@ -377,8 +385,20 @@ class SheetPreviewScreen(BaseScreen):
         self.a5_btn.setEnabled(not self.printing)
         self.override_btn.setVisible(self.over_quota and self.state.is_staff
                                      and not self.printing)
+        offering_save = bool(self.save_buttons)
+        # While the save offer is up, the options step aside so everything fits on 1366×768.
+        for w in (self.options_label, self.large_btn, self.a5_btn):
+            w.setVisible(not offering_save)
+        self.info.setVisible(bool(self.info.text()) and not offering_save)
+        self.save_label.setVisible(offering_save)
         for b in self.save_buttons:
             b.setEnabled(not self.printing)
+
+    def _restyle_print_btn(self) -> None:
+        # The one action on this screen reads as large as the title (the theme has no role
+        # for a bigger button text; sizes follow the person's text size choice).
+        pt = round(theme.font_pt(self.state.text_size) * 1.35)
+        self.print_btn.setStyleSheet(f"#sheetPrint {{ font-size: {pt}pt; }}")
 
     # -- options -----------------------------------------------------------------------------
     def _set_options(self, *, large: bool, a5: bool) -> None:
@@ -472,8 +492,7 @@ class SheetPreviewScreen(BaseScreen):
             detail = str(exc).removeprefix(printing.NO_PRINTER).strip(" .")
             if detail:
                 text = f"{text} {detail}"
-        self._tell(text + " " + self.tr("Bạn có thể lưu tờ hướng dẫn vào USB hoặc thư mục "
-                                        "Tài liệu để in ở nơi khác."), "warning")
+        self._tell(text, "warning")
         self.tasks.run_in_background(printing.save_targets, self._show_save_targets,
                                      lambda e: log.warning("no save targets: %s", e),
                                      lane="default")
@@ -515,6 +534,8 @@ class SheetPreviewScreen(BaseScreen):
     # -- saving instead of printing ----------------------------------------------------------
     def _show_save_targets(self, targets: list[Path]) -> None:
         self._clear_save_buttons()
+        if len(targets) > MAX_SAVE_TARGETS:  # USB drives first, Documents always last
+            targets = [*targets[:MAX_SAVE_TARGETS - 1], targets[-1]]
         for i, folder in enumerate(targets):
             b = BigButton(self._save_label(folder), "document", object_name=f"sheetSave{i}",
                           role="secondary", beside=True, icon_px=40,
@@ -524,7 +545,14 @@ class SheetPreviewScreen(BaseScreen):
             b.clicked.connect(lambda _=False, f=folder: self.save_to(f))
             self.save_box.addWidget(b)
             self.save_buttons.append(b)
+        self.retranslate_print_label()
         self._update_controls()
+        if self.state.voice_on and self.isVisible() and self.save_buttons:
+            self.speaker.say(self.save_label.text())
+
+    def retranslate_print_label(self) -> None:
+        self.print_btn.set_label(self.tr("In lại") if self.save_buttons else self.tr("In"),
+                                 self.tr("In tờ hướng dẫn để mang về nhà."))
 
     def _save_label(self, folder: Path) -> str:
         name = folder.name or str(folder)
@@ -571,8 +599,11 @@ class SheetPreviewScreen(BaseScreen):
             self.speaker.say(text)
 
     def _clear_save_buttons(self) -> None:
+        for b in self.save_buttons:
+            b.hide()  # deleted later; never left showing in the meantime
         clear_layout(self.save_box)
         self.save_buttons = []
+        self.retranslate_print_label()
 
     def _clear_outcome(self) -> None:
         self.over_quota = False

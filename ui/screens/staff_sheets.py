@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -93,6 +94,9 @@ class StaffSheetsTab(QWidget):
         left.addWidget(self.list_label)
         self.list = _named(QListWidget(self), "sheetsTutorials", "Bài hướng dẫn")
         self.list.setMinimumHeight(260)
+        self.list.setSpacing(4)
+        # A box a finger can see; the whole row toggles anyway (no colours set here).
+        self.list.setStyleSheet("QListView::indicator { width: 28px; height: 28px; }")
         for t in catalogue.tutorials:
             item = QListWidgetItem(t.title.get("vi"))
             # The whole row toggles (a bigger target than the box); see _on_item_clicked.
@@ -106,10 +110,11 @@ class StaffSheetsTab(QWidget):
         self.all_btn = BigButton("", "done", object_name="sheetsSelectAll", role="secondary",
                                  beside=True, icon_px=40)
         left.addWidget(self.all_btn)
-        columns.addLayout(left, 1)
+        columns.addLayout(left, 2)
 
         right = QVBoxLayout()
-        form = QFormLayout()
+        form = QGridLayout()
+        form.setHorizontalSpacing(16)
         form.setVerticalSpacing(16)
         self.size = _named(QComboBox(self), "sheetsSize", "Khổ giấy")
         self.size.addItem("A4", "A4")
@@ -123,19 +128,25 @@ class StaffSheetsTab(QWidget):
         self.mode = _named(QComboBox(self), "sheetsMode", "Cách xuất")
         self.mode.addItem("", "booklet")
         self.mode.addItem("", "separate")
-        folder_row = QHBoxLayout()
         self.folder = _named(QLineEdit(self), "sheetsFolder", "Thư mục lưu")
         self.browse_btn = BigButton("", "document", object_name="sheetsBrowse",
                                     role="secondary", beside=True, icon_px=40)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse_btn)
         self.size_label, self.lang_label = QLabel(self), QLabel(self)
         self.mode_label, self.folder_label = QLabel(self), QLabel(self)
-        form.addRow(self.size_label, self.size)
-        form.addRow(self.lang_label, self.lang)
-        form.addRow("", self.large)
-        form.addRow(self.mode_label, self.mode)
-        form.addRow(self.folder_label, folder_row)
+        form.addWidget(self.size_label, 0, 0)
+        form.addWidget(self.size, 0, 1)
+        form.addWidget(self.lang_label, 0, 2)
+        form.addWidget(self.lang, 0, 3)
+        form.addWidget(self.mode_label, 1, 0)
+        form.addWidget(self.mode, 1, 1, 1, 2)
+        form.addWidget(self.large, 1, 3)
+        form.addWidget(self.folder_label, 2, 0)
+        form.addWidget(self.folder, 2, 1, 1, 2)
+        form.addWidget(self.browse_btn, 2, 3)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        for b in (self.large, self.browse_btn):  # never squeezed below their words
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
         right.addLayout(form)
         self.export_btn = BigButton("", "print", object_name="sheetsExport", beside=True,
                                     icon_px=48)
@@ -156,7 +167,7 @@ class StaffSheetsTab(QWidget):
         self.result.hide()
         right.addWidget(self.result, 1)
         right.addStretch(0)
-        columns.addLayout(right, 1)
+        columns.addLayout(right, 3)
         outer.addLayout(columns, 1)
 
         self.all_btn.clicked.connect(self._toggle_all)
@@ -221,6 +232,7 @@ class StaffSheetsTab(QWidget):
     def _on_targets(self, targets: list[Path]) -> None:
         if targets and not self.folder.text().strip():
             self.folder.setText(str(targets[0]))
+            self.folder.setCursorPosition(0)
 
     # -- choosing ----------------------------------------------------------------------------
     def _items(self) -> list[QListWidgetItem]:

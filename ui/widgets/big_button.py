@@ -38,6 +38,8 @@ class BigButton(QPushButton):
         self.icon_name = icon_name
         self.icon_px = icon_px
         self.what_it_does = what_it_does
+        # When set, voice mode says this instead of the visible words (PIN digits: privacy).
+        self.speak_as: str | None = None
         self._colour = icons.INK
         if role:
             self.setProperty("role", role)
@@ -85,6 +87,8 @@ class BigButton(QPushButton):
         self.setAccessibleDescription(self.what_it_does)
 
     def spoken(self) -> str:
+        if self.speak_as is not None:
+            return self.speak_as
         label = (self.text() or self.accessibleName()).replace("\n", " ").strip()
         return f"{label}. {self.what_it_does}" if self.what_it_does else label
 

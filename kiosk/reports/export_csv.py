@@ -1,0 +1,421 @@
+"""CSV exports (records, summary, allowance) and what every export shares.
+
+The same functions serve ``help-kiosk export`` and the staff screen (which passes a
+``progress(done, total)`` callback and runs them off the GUI thread). Every export:
+
+* needs a staff actor (the CLI acts as ``staff:os-user:<login>``, see :func:`cli_actor`);
+* leaves contact details out unless ``include_contacts=True``;
+* marks demo rows (a column) and demo-tainted summaries (a banner row);
+* neutralises spreadsheet formulas: a text cell starting with ``=``, ``+``, ``-``, ``@``,
+  a tab or a carriage return gets a leading ``'`` (see :func:`neutralise`);
+* writes to a temporary file and moves it into place, so a failure leaves nothing partial;
+* is recorded in the audit log (who, when, which format and content, which path, how many
+  rows), after the file is in place.
+
+CSV files are UTF-8 with a BOM (Excel needs it to show Vietnamese), comma-separated,
+``\\r\\n`` line ends, one header row. Dates are ISO ``YYYY-MM-DD``; times are local
+(Asia/Ho_Chi_Minh) ``YYYY-MM-DD HH:MM``. Column names are stable; new columns are only ever
+added at the end. They are also listed in ``docs/exports.md``.
+
+Records (``--what records``), one row per assistance record (soft-deleted rows left out):
+
+=====================  ==============================================================
+record_id              the record's UUID (same on every machine after a merge)
+device_id              the machine that made the record
+is_demo                1 for demo data made by ``help-kiosk demo-data``, else 0
+day                    local day the help started
+started_at, ended_at   local start / end time
+duration_min           whole minutes
+services               service codes, ``;``-separated
+service_names          service names, ``; ``-separated
+outcome                outcome code (done, partial, referred, follow_up)
+outcome_label          outcome in Vietnamese
+channel                where/how (help_point, home_visit, phone)
+channel_label          channel in Vietnamese
+commune                xã/phường/đặc khu
+village                thôn/tổ dân phố
+age_band               age band code as recorded
+gender                 gender code as recorded
+first_visit            1 first visit, 0 returning, empty unknown
+satisfaction           the citizen's rating, empty if not asked
+tutorial_id            the tutorial used, if any
+ticket                 queue number (e.g. A005), if any
+volunteers             team members who helped, ``; ``-separated
+volunteer_ids          their UUIDs, ``;``-separated
+updated_at             local time of the last change
+=====================  ==============================================================
+
+Only with ``include_contacts=True`` (a staff PIN), appended after those: ``contact_name``,
+``contact_phone``, ``contact_consent_at``, ``contact_consent_purpose``, ``note`` (free text
+can hold personal details, so it travels with the contacts). The ethnic group is never
+exported per record (sensitive data, facts.md §5).
+
+Summary (``--what summary``): columns ``section, key, label, value``; sections ``notice``
+(only when demo data is included), ``overview``, ``service``, ``outcome``, ``channel``,
+``village``, ``age_gender`` (key ``age|gender``), ``volunteer``, ``daily``, ``queue_service``,
+``tutorial`` (key ``<id>.opened|finished|completion_pct|stop_step``), ``printed``,
+``satisfaction``.
+
+Allowance (``--what allowance``): one row per member per active day: ``day, rule,
+volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo``.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from db.models import Assistance, Service, Ticket, Volunteer
+from kiosk import audit
+from kiosk.auth import Actor, Role, require
+from kiosk.clock import local_day, to_local
+from kiosk.pdf import atomic_output
+from kiosk.reports.allowance import Allowance, compute_allowance
+from kiosk.reports.figures import CHANNEL_LABELS, OUTCOME_LABELS, Figures, compute_figures
+from kiosk.reports.periods import Period
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+CHUNK = 2000
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class What(StrEnum):
+    RECORDS = "records"
+    SUMMARY = "summary"
+    ALLOWANCE = "allowance"
+
+
+class ExportError(ValueError):
+    """A request that cannot be exported as asked (Vietnamese text says what to change)."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    what: str
+    rows: int
+    includes_demo: bool
+
+
+@dataclass(frozen=True)
+class Column:
+    """A record column: stable CSV name, Vietnamese header, kind (text/int/date/datetime)."""
+
+    name: str
+    header_vi: str
+    kind: str = "text"
+    width: int = 14
+
+
+RECORD_COLUMNS: tuple[Column, ...] = (
+    Column("record_id", "Mã bản ghi", width=38),
+    Column("device_id", "Mã máy", width=38),
+    Column("is_demo", "Dữ liệu mẫu", "int", 10),
+    Column("day", "Ngày", "date", 12),
+    Column("started_at", "Bắt đầu", "datetime", 17),
+    Column("ended_at", "Kết thúc", "datetime", 17),
+    Column("duration_min", "Số phút", "int", 9),
+    Column("services", "Mã dịch vụ", width=16),
+    Column("service_names", "Dịch vụ", width=36),
+    Column("outcome", "Mã kết quả", width=12),
+    Column("outcome_label", "Kết quả", width=22),
+    Column("channel", "Mã hình thức", width=12),
+    Column("channel_label", "Hình thức", width=20),
+    Column("commune", "Xã/phường", width=20),
+    Column("village", "Thôn/TDP", width=20),
+    Column("age_band", "Nhóm tuổi", width=10),
+    Column("gender", "Giới tính", width=10),
+    Column("first_visit", "Lần đầu", "int", 8),
+    Column("satisfaction", "Mức hài lòng", "int", 10),
+    Column("tutorial_id", "Bài hướng dẫn", width=22),
+    Column("ticket", "Số thứ tự", width=10),
+    Column("volunteers", "Thành viên hỗ trợ", width=30),
+    Column("volunteer_ids", "Mã thành viên", width=38),
+    Column("updated_at", "Sửa lần cuối", "datetime", 17),
+)
+CONTACT_COLUMNS: tuple[Column, ...] = (
+    Column("contact_name", "Họ tên liên hệ", width=24),
+    Column("contact_phone", "Số điện thoại", width=14),
+    Column("contact_consent_at", "Đồng ý lúc", "datetime", 17),
+    Column("contact_consent_purpose", "Mục đích liên hệ", width=30),
+    Column("note", "Ghi chú", width=40),
+)
+ALLOWANCE_COLUMNS: tuple[Column, ...] = (
+    Column("day", "Ngày", "date", 12),
+    Column("rule", "Quy định áp dụng", width=34),
+    Column("volunteer_id", "Mã thành viên", width=38),
+    Column("volunteer_name", "Thành viên", width=28),
+    Column("due_vnd", "Mức theo ngày (đồng)", "int", 16),
+    Column("paid_vnd", "Được hỗ trợ (đồng)", "int", 16),
+    Column("is_demo", "Dữ liệu mẫu", "int", 10),
+)
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    Column("section", "Mục"), Column("key", "Mã"), Column("label", "Nội dung", width=44),
+    Column("value", "Giá trị", width=14),
+)
+
+
+def record_columns(include_contacts: bool) -> tuple[Column, ...]:
+    return RECORD_COLUMNS + (CONTACT_COLUMNS if include_contacts else ())
+
+
+def neutralise(value: Any) -> Any:
+    """Prefix ``'`` to text a spreadsheet would run as a formula; other values unchanged."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_START):
+        return "'" + value
+    return value
+
+
+def cli_actor(os_user: str) -> Actor:
+    """The actor the command line works as: whoever can open the data dir, by OS login."""
+    return Actor(Role.STAFF, uuid=f"os-user:{os_user}", name=os_user)
+
+
+def record_export(store: Store, actor: Actor, fmt: str, what: str, period: Period, path: Path,
+                  rows: int, include_contacts: bool) -> None:
+    """The audit entry for a finished export (ids, counts and the path only)."""
+    with store.write() as s:
+        audit.record(s, store, actor.audit_name, f"export.{fmt}", what=what,
+                     period_from=period.start, period_to=period.end, where=str(path),
+                     rows=rows, include_contacts=include_contacts)
+    log.info("export %s/%s written: %d rows", fmt, what, rows)
+
+
+# -- records ---------------------------------------------------------------------------------
+
+def count_records(store: Store, period: Period) -> tuple[int, bool]:
+    """(number of records, any of them demo) in the period."""
+    utc_from, utc_to = period.utc_bounds()
+    with store.read() as s:
+        n, demo = s.execute(
+            select(func.count(), func.max(Assistance.is_demo))
+            .where(Assistance.deleted_at.is_(None), Assistance.started_at >= utc_from,
+                   Assistance.started_at < utc_to)).one()
+    return int(n), bool(demo)
+
+
+def _local(dt: datetime | None) -> datetime | None:
+    return to_local(dt).replace(tzinfo=None, second=0, microsecond=0) if dt else None
+
+
+def iter_records(store: Store, period: Period, include_contacts: bool,
+                 chunk: int = CHUNK) -> Iterator[list[list[Any]]]:
+    """Records as typed rows (str/int/date/datetime/None) in :func:`record_columns` order.
+
+    Read in chunks by (started_at, uuid), each in its own short read transaction, so a long
+    export never keeps the kiosk's writers waiting.
+    """
+    utc_from, utc_to = period.utc_bounds()
+    with store.read() as s:
+        services = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+        names = dict(s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+    after: tuple[datetime, str] | None = None
+    while True:
+        q = (select(Assistance)
+             .where(Assistance.deleted_at.is_(None), Assistance.started_at >= utc_from,
+                    Assistance.started_at < utc_to)
+             .order_by(Assistance.started_at, Assistance.uuid).limit(chunk))
+        if after is not None:
+            q = q.where(or_(Assistance.started_at > after[0],
+                            and_(Assistance.started_at == after[0],
+                                 Assistance.uuid > after[1])))
+        with store.read() as s:
+            batch = list(s.scalars(q))
+            ticket_ids = {a.ticket_uuid for a in batch if a.ticket_uuid}
+            tickets = ({u: f"{p}{n:03d}" for u, p, n in s.execute(
+                select(Ticket.uuid, Ticket.prefix, Ticket.number)
+                .where(Ticket.uuid.in_(ticket_ids)))} if ticket_ids else {})
+            rows = [_record_row(a, services, names, tickets, include_contacts) for a in batch]
+        if not rows:
+            return
+        yield rows
+        if len(batch) < chunk:
+            return
+        after = (batch[-1].started_at, batch[-1].uuid)
+
+
+def _record_row(a: Assistance, services: Mapping[str, str], names: Mapping[str, str],
+                tickets: Mapping[str, str], include_contacts: bool) -> list[Any]:
+    codes = list(a.services or [])
+    vols = list(a.volunteer_uuids or [])
+    row: list[Any] = [
+        a.uuid, a.device_id, int(bool(a.is_demo)), local_day(a.started_at),
+        _local(a.started_at), _local(a.ended_at),
+        max(0, int((a.ended_at - a.started_at).total_seconds() // 60)),
+        ";".join(codes), "; ".join(services.get(c, c) for c in codes),
+        a.outcome, OUTCOME_LABELS.get(a.outcome, a.outcome),
+        a.channel, CHANNEL_LABELS.get(a.channel, a.channel),
+        a.commune, a.village, a.age_band, a.gender,
+        None if a.first_visit is None else int(a.first_visit),
+        a.satisfaction, a.tutorial_id or "", tickets.get(a.ticket_uuid or "", ""),
+        "; ".join(names.get(v, v[:8]) for v in vols), ";".join(vols), _local(a.updated_at),
+    ]
+    if include_contacts:
+        row += [a.contact_name or "", a.contact_phone or "", _local(a.contact_consent_at),
+                a.contact_consent_purpose or "", a.note or ""]
+    return row
+
+
+# -- summary and allowance as rows -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryRow:
+    section: str
+    key: str
+    label: str
+    value: Any
+
+
+SECTION_LABELS = {
+    "notice": "Lưu ý", "overview": "Tổng quan", "service": "Theo dịch vụ",
+    "outcome": "Theo kết quả", "channel": "Theo hình thức", "village": "Theo thôn/TDP",
+    "age_gender": "Theo độ tuổi và giới tính", "volunteer": "Theo thành viên",
+    "daily": "Theo ngày", "queue_service": "Số thứ tự theo dịch vụ",
+    "tutorial": "Bài hướng dẫn", "printed": "Tờ hướng dẫn đã in",
+    "satisfaction": "Mức hài lòng",
+}
+DEMO_NOTICE = "CÓ DỮ LIỆU MẪU (DEMO) — không dùng để báo cáo chính thức"
+
+
+def summary_rows(f: Figures) -> list[SummaryRow]:
+    """The figures flattened to (section, key, label, value), in report order."""
+    out: list[SummaryRow] = []
+    if f.includes_demo:
+        out.append(SummaryRow("notice", "includes_demo", DEMO_NOTICE, 1))
+    q = f.queue
+    overview: list[tuple[str, str, Any]] = [
+        ("period_from", "Từ ngày", f.period.start), ("period_to", "Đến ngày", f.period.end),
+        ("citizens_helped", "Số lượt người dân được hỗ trợ", f.citizens_helped),
+        ("demo_records", "Trong đó: bản ghi mẫu (demo)", f.demo_records),
+        ("tickets_issued", "Số thứ tự đã phát", q.tickets),
+        ("tickets_served", "Số thứ tự đã phục vụ xong", q.served),
+        ("tickets_no_show", "Số thứ tự vắng mặt", q.no_shows),
+        ("median_wait_min", "Thời gian chờ (trung vị, phút)",
+         round(q.median_wait_minutes, 1) if q.median_wait_minutes is not None else ""),
+        ("p90_wait_min", "Thời gian chờ của 90% người dân không quá (phút)",
+         round(q.p90_wait_minutes, 1) if q.p90_wait_minutes is not None else ""),
+        ("tutorials_opened", "Lượt mở bài hướng dẫn", sum(t.opened for t in f.tutorials)),
+        ("tutorials_finished", "Lượt học hết bài", sum(t.finished for t in f.tutorials)),
+        ("printed_sheets", "Số tờ hướng dẫn đã in", f.printed_sheets),
+        ("satisfaction_answered", "Số người trả lời mức hài lòng", f.satisfaction.answered),
+        ("satisfaction_avg", "Mức hài lòng trung bình",
+         round(f.satisfaction.average, 2) if f.satisfaction.average is not None else ""),
+    ]
+    out += [SummaryRow("overview", k, lbl, v) for k, lbl, v in overview]
+    for section, rows in (("service", f.by_service), ("outcome", f.by_outcome),
+                          ("channel", f.by_channel), ("village", f.by_village),
+                          ("volunteer", f.by_volunteer)):
+        out += [SummaryRow(section, r.key, r.label, r.count) for r in rows]
+    out += [SummaryRow("queue_service", sf.code, sf.name_vi, sf.tickets) for sf in q.by_service]
+    out += [SummaryRow("age_gender", f"{r.age_band}|{r.gender}",
+                       f"{r.age_label} – {r.gender_label}", r.count) for r in f.by_age_gender]
+    out += [SummaryRow("daily", d.day.isoformat(), d.day.strftime("%d/%m/%Y"), d.count)
+            for d in f.daily]
+    for t in f.tutorials:
+        out += [SummaryRow("tutorial", f"{t.tutorial_id}.opened", f"{t.title}: lượt mở",
+                           t.opened),
+                SummaryRow("tutorial", f"{t.tutorial_id}.finished", f"{t.title}: học hết",
+                           t.finished),
+                SummaryRow("tutorial", f"{t.tutorial_id}.completion_pct",
+                           f"{t.title}: tỉ lệ học hết (%)", round(t.completion_rate * 100, 1)),
+                SummaryRow("tutorial", f"{t.tutorial_id}.stop_step",
+                           f"{t.title}: bước hay dừng nhất",
+                           t.stop_step if t.stop_step is not None else "")]
+    out += [SummaryRow("printed", r.key, r.label, r.count) for r in f.printed_by_tutorial]
+    out += [SummaryRow("satisfaction", r.key, f"Mức {r.label}", r.count)
+            for r in f.satisfaction.distribution]
+    return out
+
+
+def allowance_rows(a: Allowance) -> list[list[Any]]:
+    return [[ln.day, ln.rule_name or "Không có quy định", ln.volunteer_uuid, ln.name,
+             ln.due_vnd, ln.paid_vnd, int(ln.is_demo)] for ln in a.lines]
+
+
+# -- the CSV writer --------------------------------------------------------------------------
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(neutralise(value))
+
+
+def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[list[Any]]) -> None:
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow(header)
+        for row in rows:
+            w.writerow([_csv_cell(v) for v in row])
+
+
+def parse_what(what: str | What | None, default: What) -> What:
+    if what is None:
+        return default
+    try:
+        return What(what)
+    except ValueError as exc:
+        raise ExportError(f"Không có loại xuất “{what}”. Chọn một trong: records (bản ghi), "
+                          "summary (tổng hợp), allowance (kinh phí hỗ trợ).") from exc
+
+
+def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,
+               what: str | What = What.RECORDS, include_contacts: bool = False,
+               progress: Progress | None = None,
+               titles: Mapping[str, str] | None = None) -> ExportResult:
+    """Write one CSV file (records, summary or allowance) atomically and audit it. Staff."""
+    require(actor, Role.STAFF)
+    kind = parse_what(what, What.RECORDS)
+    path = Path(path)
+    report = progress or (lambda _d, _t: None)
+    if kind is What.RECORDS:
+        total, demo = count_records(store, period)
+        done = 0
+        report(0, total)
+
+        def chunks() -> Iterator[list[Any]]:
+            nonlocal done
+            for batch in iter_records(store, period, include_contacts):
+                yield from batch
+                done += len(batch)
+                report(done, total)
+
+        with atomic_output(path) as tmp:
+            _write_csv(tmp, [c.name for c in record_columns(include_contacts)], chunks())
+        rows = done
+    elif kind is What.SUMMARY:
+        report(0, 1)
+        figures = compute_figures(actor, store, period, titles)
+        srows = summary_rows(figures)
+        with atomic_output(path) as tmp:
+            _write_csv(tmp, [c.name for c in SUMMARY_COLUMNS],
+                       iter([[r.section, r.key, r.label, r.value] for r in srows]))
+        rows, demo = len(srows), figures.includes_demo
+        report(1, 1)
+    else:
+        report(0, 1)
+        allowance = compute_allowance(actor, store, period)
+        arows = allowance_rows(allowance)
+        with atomic_output(path) as tmp:
+            _write_csv(tmp, [c.name for c in ALLOWANCE_COLUMNS], iter(arows))
+        rows, demo = len(arows), allowance.includes_demo
+        report(1, 1)
+    record_export(store, actor, "csv", kind.value, period, path, rows, include_contacts)
+    return ExportResult(path, "csv", kind.value, rows, demo)

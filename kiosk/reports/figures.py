@@ -1,0 +1,317 @@
+"""The figures staff report for a period: who was helped, how, by whom, and how it went.
+
+One call, :func:`compute_figures`, returns a frozen :class:`Figures` that the staff screen,
+the XLSX summary sheet and the PDF monthly report all draw from, so the three never
+disagree. An empty period gives zeros and empty tables, never an error.
+
+Counting rules (the report states the same in words):
+
+* A *record* is one row of the ``assistance`` table whose local start day falls in the
+  period; soft-deleted rows (``deleted_at`` set) are left out. "Citizens helped" is the
+  number of records.
+* A record that lists two services (or two volunteers) counts once under each, so the
+  by-service and by-volunteer tables may add up to more than the number of records.
+* Demo rows (``is_demo``) are counted like real ones, and ``includes_demo`` says so; every
+  file made from the figures then carries a demo banner.
+* Tutorials come from ``tutorial_event``: a *run* (``run_id``) is one citizen going through
+  one tutorial. ``opened`` = runs with an ``opened`` event, ``finished`` = runs with a
+  ``finished`` event; the completion rate is finished / opened. The step where most runs
+  stop is, among runs that did not finish, the most common highest step reached (ties go
+  to the earlier step, where help is needed first).
+* Queue figures come from :func:`kiosk.queue.queue_figures` (demo tickets included, like
+  everything else here); printed sheets from :func:`kiosk.printing_quota.printed_counts`
+  (successful how-to sheets only).
+
+Reads go through short read transactions; safe from any thread (the GUI calls this from its
+background task helper).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from db.models import ActivityDay, Assistance, Service, Ticket, TutorialEvent, Volunteer
+from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
+from kiosk.auth import Actor, Role, require
+from kiosk.clock import local_day
+from kiosk.printing_quota import printed_counts
+from kiosk.queue import QueueFigures, queue_figures
+from kiosk.reports.periods import Period
+from kiosk.store import Store
+
+log = logging.getLogger(__name__)
+
+UNKNOWN = "Không rõ"
+
+# Labels for the stored codes. A code not listed here is shown as stored, so a new value
+# added by the record form never breaks a report.
+# The codes themselves are the record form's (kiosk.assistance).
+OUTCOME_LABELS = dict(OUTCOME_LABELS_VI)
+CHANNEL_LABELS = dict(CHANNEL_LABELS_VI)
+GENDER_LABELS = {"nam": "Nam", "nu": "Nữ", "khac": "Khác"}
+AGE_LABELS = {"<18": "Dưới 18", "18-39": "18–39", "40-59": "40–59", "60-74": "60–74",
+              "75+": "75 trở lên"}
+
+
+def label_of(table: Mapping[str, str], key: str | None) -> str:
+    if not key:
+        return UNKNOWN
+    return table.get(key, key)
+
+
+def _age_sort_key(key: str) -> tuple[int, str]:
+    digits = "".join(ch if ch.isdigit() else " " for ch in key).split()
+    if key.startswith(("under", "<")):
+        return (-1, key)
+    return (int(digits[0]) if digits else 999, key)
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One line of a "by …" table: the stored key, the label shown, the count."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    count: int
+
+
+@dataclass(frozen=True)
+class AgeGenderRow:
+    age_band: str
+    age_label: str
+    gender: str
+    gender_label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TutorialFigures:
+    tutorial_id: str
+    title: str
+    opened: int
+    finished: int
+    completion_rate: float
+    stop_step: int | None
+    stopped_runs: int
+    asks: int
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    answered: int = 0
+    average: float | None = None
+    distribution: tuple[CountRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figures:
+    period: Period
+    citizens_helped: int
+    by_service: tuple[CountRow, ...]
+    by_outcome: tuple[CountRow, ...]
+    by_channel: tuple[CountRow, ...]
+    by_village: tuple[CountRow, ...]
+    by_age_gender: tuple[AgeGenderRow, ...]
+    by_volunteer: tuple[CountRow, ...]
+    daily: tuple[DayCount, ...]
+    queue: QueueFigures
+    tutorials: tuple[TutorialFigures, ...]
+    printed_sheets: int
+    printed_by_tutorial: tuple[CountRow, ...]
+    satisfaction: Satisfaction
+    includes_demo: bool
+    demo_records: int
+
+    @property
+    def age_bands(self) -> tuple[tuple[str, str], ...]:
+        """(key, label) of the age bands present, youngest first (for a cross table)."""
+        seen = {r.age_band: r.age_label for r in self.by_age_gender}
+        return tuple((k, seen[k]) for k in sorted(seen, key=_age_sort_key))
+
+    @property
+    def genders(self) -> tuple[tuple[str, str], ...]:
+        seen = {r.gender: r.gender_label for r in self.by_age_gender}
+        order = {label: i for i, label in enumerate(("Nam", "Nữ", "Khác", UNKNOWN))}
+        return tuple(sorted(seen.items(), key=lambda kv: (order.get(kv[1], 9), kv[1])))
+
+    def age_gender_count(self, age_band: str, gender: str) -> int:
+        for r in self.by_age_gender:
+            if r.age_band == age_band and r.gender == gender:
+                return r.count
+        return 0
+
+
+def _count_rows(counter: Counter[str], label: Callable[[str], str]) -> tuple[CountRow, ...]:
+    rows = [CountRow(k, label(k), n) for k, n in counter.items()]
+    rows.sort(key=lambda r: (-r.count, r.label))
+    return tuple(rows)
+
+
+def compute_figures(actor: Actor, store: Store, period: Period,
+                    titles: Mapping[str, str] | None = None) -> Figures:
+    """All report figures for ``period`` (local days, inclusive). Staff only.
+
+    ``titles`` maps tutorial ids to their Vietnamese titles (from the content catalogue);
+    an id without a title is shown as the id.
+    """
+    require(actor, Role.STAFF)
+    return _compute(store, period, titles or {})
+
+
+def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures:
+    utc_from, utc_to = period.utc_bounds()
+    with store.read() as s:
+        rows = s.execute(
+            select(Assistance.started_at, Assistance.services, Assistance.volunteer_uuids,
+                   Assistance.outcome, Assistance.channel, Assistance.village,
+                   Assistance.age_band, Assistance.gender, Assistance.satisfaction,
+                   Assistance.is_demo)
+            .where(Assistance.deleted_at.is_(None), Assistance.started_at >= utc_from,
+                   Assistance.started_at < utc_to)).all()
+        service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+        volunteer_names = dict(
+            s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+        events = s.execute(
+            select(TutorialEvent.run_id, TutorialEvent.tutorial_id, TutorialEvent.kind,
+                   TutorialEvent.step, TutorialEvent.is_demo)
+            .where(TutorialEvent.at >= utc_from, TutorialEvent.at < utc_to)).all()
+        demo_tickets = s.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.is_demo.is_(True), Ticket.day >= period.start, Ticket.day <= period.end))
+        demo_activity = s.scalar(select(func.count()).select_from(ActivityDay).where(
+            ActivityDay.is_demo.is_(True), ActivityDay.day >= period.start,
+            ActivityDay.day <= period.end))
+
+    by_service: Counter[str] = Counter()
+    by_outcome: Counter[str] = Counter()
+    by_channel: Counter[str] = Counter()
+    by_village: Counter[str] = Counter()
+    by_age_gender: Counter[tuple[str, str]] = Counter()
+    by_volunteer: Counter[str] = Counter()
+    per_day: Counter[date] = Counter()
+    ratings: Counter[int] = Counter()
+    demo_records = 0
+    for r in rows:
+        for code in dict.fromkeys(r.services or []):
+            by_service[code] += 1
+        for vol in dict.fromkeys(r.volunteer_uuids or []):
+            by_volunteer[vol] += 1
+        by_outcome[r.outcome or ""] += 1
+        by_channel[r.channel or ""] += 1
+        by_village[r.village or ""] += 1
+        by_age_gender[(r.age_band or "", r.gender or "")] += 1
+        per_day[local_day(r.started_at)] += 1
+        if r.satisfaction is not None:
+            ratings[int(r.satisfaction)] += 1
+        demo_records += bool(r.is_demo)
+
+    answered = sum(ratings.values())
+    satisfaction = Satisfaction(
+        answered=answered,
+        average=(sum(k * n for k, n in ratings.items()) / answered) if answered else None,
+        distribution=tuple(CountRow(str(k), str(k), ratings[k]) for k in sorted(ratings)))
+
+    age_gender = sorted(
+        (AgeGenderRow(a, label_of(AGE_LABELS, a), g, label_of(GENDER_LABELS, g), n)
+         for (a, g), n in by_age_gender.items()),
+        key=lambda x: (_age_sort_key(x.age_band), x.gender_label))
+
+    printed = printed_counts(store, period.start, period.end)
+    printed_by_tutorial: Counter[str] = Counter()
+    for (_day, tutorial_id), sheets in printed.items():
+        printed_by_tutorial[tutorial_id or ""] += int(sheets)
+
+    tutorials = tutorial_figures(events, titles)
+    return Figures(
+        period=period,
+        citizens_helped=len(rows),
+        by_service=_count_rows(by_service, lambda c: service_names.get(c, c or UNKNOWN)),
+        by_outcome=_count_rows(by_outcome, lambda c: label_of(OUTCOME_LABELS, c)),
+        by_channel=_count_rows(by_channel, lambda c: label_of(CHANNEL_LABELS, c)),
+        by_village=_count_rows(by_village, lambda c: c or UNKNOWN),
+        by_age_gender=tuple(age_gender),
+        by_volunteer=_count_rows(by_volunteer, lambda u: volunteer_names.get(
+            u, f"Thành viên không rõ ({u[:8]})")),
+        daily=tuple(DayCount(d, per_day.get(d, 0)) for d in period.each_day()),
+        queue=queue_figures(store, period.start, period.end, include_demo=True),
+        tutorials=tutorials,
+        printed_sheets=sum(printed_by_tutorial.values()),
+        printed_by_tutorial=_count_rows(
+            printed_by_tutorial, lambda t: titles.get(t, t) if t else "Khác (không theo bài)"),
+        satisfaction=satisfaction,
+        includes_demo=bool(demo_records or demo_tickets or demo_activity
+                           or any(e.is_demo for e in events)),
+        demo_records=demo_records,
+    )
+
+
+def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
+        TutorialFigures, ...]:
+    """Per tutorial: runs opened and finished, completion rate, where unfinished runs stop.
+
+    ``events`` are rows with ``run_id, tutorial_id, kind, step``.
+    """
+    runs: dict[tuple[str, str], dict[str, Any]] = defaultdict(
+        lambda: {"opened": False, "finished": False, "max_step": None, "asks": 0})
+    for e in events:
+        run = runs[(e.tutorial_id, e.run_id)]
+        if e.kind == "opened":
+            run["opened"] = True
+        elif e.kind == "finished":
+            run["finished"] = True
+        elif e.kind == "ask":
+            run["asks"] += 1
+        if e.step is not None and (run["max_step"] is None or e.step > run["max_step"]):
+            run["max_step"] = int(e.step)
+    per_tutorial: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (tutorial_id, _run_id), run in runs.items():
+        per_tutorial[tutorial_id].append(run)
+    out = []
+    for tutorial_id, its_runs in per_tutorial.items():
+        opened = sum(1 for r in its_runs if r["opened"])
+        finished = sum(1 for r in its_runs if r["finished"])
+        stops: Counter[int] = Counter(r["max_step"] for r in its_runs
+                                      if not r["finished"] and r["max_step"] is not None)
+        stop_step = min(stops, key=lambda st: (-stops[st], st)) if stops else None
+        out.append(TutorialFigures(
+            tutorial_id=tutorial_id, title=titles.get(tutorial_id, tutorial_id),
+            opened=opened, finished=finished,
+            completion_rate=(finished / opened) if opened else 0.0,
+            stop_step=stop_step, stopped_runs=sum(1 for r in its_runs if not r["finished"]),
+            asks=sum(r["asks"] for r in its_runs)))
+    out.sort(key=lambda t: (-t.opened, t.title))
+    return tuple(out)
+
+
+def tutorial_titles() -> dict[str, str]:
+    """Vietnamese titles of the bundled tutorials, for report tables; {} if unreadable.
+
+    The content loader logs every problem it finds; a report is not the place for those
+    (``help-kiosk content check`` is), so they are kept quiet here.
+    """
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    loader_log = logging.getLogger("kiosk.content")
+    level = loader_log.level
+    loader_log.setLevel(logging.ERROR)
+    try:
+        cat = load_catalogue([resource_path("tutorials")])
+        return {t.id: t.title.get("vi") for t in cat.tutorials}
+    except Exception:  # titles are a nicety; the ids still identify the tutorials
+        log.warning("tutorial titles not available for the report")
+        return {}
+    finally:
+        loader_log.setLevel(level)

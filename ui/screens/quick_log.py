@@ -1,0 +1,1136 @@
+"""Quick log: a volunteer records one helped citizen in a few taps (ScreenId.QUICK_LOG).
+
+One screen of large toggle buttons. The common case from the volunteer console (the ticket's
+service and "Xong" already chosen) is: age band, gender, "Lưu". Nothing personal is ever
+chosen in advance; a contact or an ethnic group needs the citizen's consent first
+(:mod:`ui.screens.consent`). Today's records can be opened again and edited the same day; an
+older record, someone else's record or a deletion needs staff and a reason.
+
+Context for ``on_enter``: ``ticket_uuid`` (prefill from the queue ticket), ``tutorial_id``,
+``service`` (a service code to preselect), ``edit_uuid`` (open a saved record) and
+``return_to`` (a ScreenId to go back to after saving; by default the volunteer console when
+a ticket was given, else Home).
+
+Every rule (roles, consent, note privacy, places) is checked again by
+:class:`kiosk.assistance.AssistanceService`; all database work runs on the "db" lane and
+callbacks arrive on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.assistance import (
+    AGE_BANDS,
+    CHANNELS,
+    GENDERS,
+    OUTCOMES,
+    AssistanceDraft,
+    AssistanceError,
+    AssistanceService,
+    RecordInfo,
+    RecordNotFound,
+)
+from kiosk.auth import Actor, PermissionDenied
+from kiosk.clock import to_local
+from kiosk.config import Config
+from kiosk.places import PlaceInfo, PlaceService, name_key
+from kiosk.privacy import (
+    NOTE_MAX_CHARS,
+    PhoneNumberError,
+    PrivacyError,
+    check_note,
+    contact_consent_text,
+    ethnic_consent_text,
+)
+from kiosk.queue import QueueError, QueueService, ServiceInfo
+from ui import theme
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike
+from ui.screens.consent import ConsentPanel, ContactGate, EthnicGate
+from ui.state import KioskState
+from ui.tasks import TaskRunner
+from ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
+
+#: Errors a person can act on: shown in the screen as they are (Vietnamese).
+SHOWN_ERRORS: tuple[type[BaseException], ...] = (
+    AssistanceError, PrivacyError, PermissionDenied, PhoneNumberError, QueueError)
+
+PAGE_FORM, PAGE_CONSENT, PAGE_TODAY = 0, 1, 2
+
+
+# -- layout helpers ----------------------------------------------------------------------------
+class FlowLayout(QLayout):
+    """Equal cells that wrap onto more rows when the width runs out (no sideways scrolling).
+
+    Every cell is as wide as the widest item needs, then the cells of a row share the whole
+    width, so a group of toggles looks like one large segmented control.
+    """
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt API
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt API
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt API
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+
+    def _cell(self) -> QSize:
+        items = self._visible()
+        if not items:
+            return QSize(0, 0)
+        return QSize(max(i.sizeHint().width() for i in items),
+                     max(i.sizeHint().height() for i in items))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        cell = self._cell()
+        n = len(self._visible())
+        return QSize(n * cell.width() + max(0, n - 1) * self._spacing, cell.height())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt API
+        return self._cell()
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        items = self._visible()
+        if not items:
+            return 0
+        cell = self._cell()
+        sp = self._spacing
+        cols = max(1, min(len(items), (rect.width() + sp) // max(1, cell.width() + sp)))
+        width = max(cell.width(), (rect.width() - (cols - 1) * sp) // cols) if cols > 1 \
+            else rect.width()
+        rows = math.ceil(len(items) / cols)
+        if apply:
+            for i, item in enumerate(items):
+                r, c = divmod(i, cols)
+                item.setGeometry(QRect(rect.x() + c * (width + sp),
+                                       rect.y() + r * (cell.height() + sp),
+                                       width, cell.height()))
+        return rows * cell.height() + (rows - 1) * sp
+
+
+def two_lines(text: str, limit: int = 18) -> str:
+    """Break a long button label at the space nearest its middle (buttons do not wrap)."""
+    if len(text) <= limit or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [m.start() for m in re.finditer(" ", text)]
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1:]
+
+
+class ChoiceGroup(QWidget):
+    """A row of large checkable buttons.
+
+    ``exclusive``: one value at most (tap the chosen one again to clear it, unless
+    ``required``); otherwise any number of values.
+    """
+
+    changed = Signal()
+
+    def __init__(self, object_name: str, *, exclusive: bool = True, required: bool = False,
+                 icon_px: int = 40, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.exclusive = exclusive
+        self.required = required
+        self.icon_px = icon_px
+        self.buttons: dict[str, BigButton] = {}
+        self.flow = FlowLayout(self)
+
+    def set_choices(self, choices: Sequence[tuple[str, str, str, str]],
+                    palette: Any = None) -> None:
+        """(value, label, icon name, what it does) for each button, in order."""
+        keep = self.values()
+        for b in self.buttons.values():
+            self.flow.removeWidget(b)
+            b.deleteLater()
+        self.buttons = {}
+        for value, label, icon, does in choices:
+            safe = re.sub(r"[^A-Za-z0-9]", "_", value) or "none"
+            b = BigButton(two_lines(label), icon, object_name=f"{self.objectName()}_{safe}",
+                          role="tile", beside=True, icon_px=self.icon_px, what_it_does=does)
+            b.setAccessibleName(label)
+            b.setCheckable(True)
+            b.clicked.connect(lambda _c=False, v=value: self._on_clicked(v))
+            self.buttons[value] = b
+            self.flow.addWidget(b)
+        self.set_values(keep)
+        self.restyle(palette)
+
+    def relabel(self, labels: dict[str, tuple[str, str]]) -> None:
+        for value, (label, does) in labels.items():
+            b = self.buttons.get(value)
+            if b is not None:
+                b.set_label(two_lines(label), does)
+                b.setAccessibleName(label)
+
+    def value(self) -> str:
+        return next((v for v, b in self.buttons.items() if b.isChecked()), "")
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(v for v, b in self.buttons.items() if b.isChecked())
+
+    def set_value(self, value: str) -> None:
+        self.set_values((value,) if value else ())
+
+    def set_values(self, values: Iterable[str]) -> None:
+        wanted = set(values)
+        for v, b in self.buttons.items():
+            b.setChecked(v in wanted)
+        self.restyle()
+
+    def clear(self) -> None:
+        self.set_values(())
+
+    def _on_clicked(self, value: str) -> None:
+        b = self.buttons[value]
+        if self.exclusive:
+            if b.isChecked():
+                for v, other in self.buttons.items():
+                    if v != value:
+                        other.setChecked(False)
+            elif self.required:
+                b.setChecked(True)
+        self.restyle()
+        self.changed.emit()
+
+    def restyle(self, palette: Any = None) -> None:
+        """Icons follow the checked state (white on the filled colour, ink otherwise)."""
+        p = palette or self._palette
+        if p is None:
+            return
+        self._palette = p
+        for b in self.buttons.values():
+            b.apply_palette(p)
+
+    _palette: Any = None
+
+
+def _row_label(parent: QWidget, object_name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+# -- small dialogs -------------------------------------------------------------------------------
+class AskDialog(QDialog):
+    """A calm question with two big buttons, opened without blocking (``open()``).
+
+    With ``with_reason`` a one-line reason is required (edits and deletions by staff).
+    ``answered`` carries the reason ("" without one) when the person confirms.
+    """
+
+    answered = Signal(str)
+
+    def __init__(self, parent: QWidget, object_name: str, title: str, question: str,
+                 ok_text: str, *, with_reason: bool = False, danger: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(min(900, max(480, parent.width() * 2 // 3)))
+        layout = QVBoxLayout(self)
+        self.question = QLabel(question, self)
+        self.question.setObjectName(f"{object_name}Question")
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+        self.reason: QLineEdit | None = None
+        if with_reason:
+            self.reason = QLineEdit(self)
+            self.reason.setObjectName(f"{object_name}Reason")
+            self.reason.setAccessibleName(self.tr("Lý do"))
+            self.reason.setPlaceholderText(self.tr("Ghi lý do (bắt buộc)"))
+            self.reason.setMaxLength(200)
+            layout.addWidget(self.reason)
+        self.warning = QLabel(self)
+        self.warning.setObjectName(f"{object_name}Warning")
+        self.warning.setProperty("role", "warning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        row = QHBoxLayout()
+        self.cancel_btn = BigButton(self.tr("Hủy"), "back", object_name=f"{object_name}Cancel",
+                                    role="secondary", beside=True, icon_px=40)
+        self.ok_btn = BigButton(ok_text, "done", object_name=f"{object_name}Ok",
+                                role="danger" if danger else "", beside=True, icon_px=40)
+        row.addWidget(self.cancel_btn)
+        row.addWidget(self.ok_btn)
+        layout.addLayout(row)
+        self.cancel_btn.clicked.connect(self.reject)
+        self.ok_btn.clicked.connect(self._confirm)
+        self.finished.connect(lambda _r: self.deleteLater())
+
+    def _confirm(self) -> None:
+        text = self.reason.text().strip() if self.reason is not None else ""
+        if self.reason is not None:
+            if not text:
+                self.warning.setText(self.tr("Hãy ghi lý do trước khi tiếp tục."))
+                self.warning.show()
+                return
+            try:
+                check_note(text, "Lý do")
+            except PrivacyError as exc:
+                self.warning.setText(str(exc))
+                self.warning.show()
+                return
+        self.accept()
+        self.answered.emit(text)
+
+
+def ask(parent: QWidget, object_name: str, title: str, question: str, ok_text: str,
+        on_yes: Callable[[str], None], *, with_reason: bool = False,
+        danger: bool = False) -> AskDialog:
+    dialog = AskDialog(parent, object_name, title, question, ok_text,
+                       with_reason=with_reason, danger=danger)
+    dialog.answered.connect(on_yes)
+    dialog.open()
+    return dialog
+
+
+# -- what the screen loads ---------------------------------------------------------------------
+@dataclass
+class _Loaded:
+    services: list[ServiceInfo]
+    communes: list[PlaceInfo]
+    commune: PlaceInfo | None
+    villages: list[PlaceInfo]
+    draft: AssistanceDraft | None = None
+    record: RecordInfo | None = None
+    ticket_label: str = ""
+    problem: str = ""
+    village_text: str = ""
+
+
+def match_commune(communes: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
+    """The commune the config (or a record) names: current name first, then former names.
+
+    "Hòa Bắc (cũ)" finds phường Hải Vân, which took in xã Hòa Bắc on 1/7/2025.
+    """
+    text = (text or "").strip()
+    if not text or not communes:
+        return None
+    keys = {name_key(text), name_key(re.sub(r"\s*\([^)]*\)", "", text))}
+    for p in communes:
+        if name_key(p.name) in keys:
+            return p
+    for p in communes:
+        if any(name_key(f) in keys for f in p.former_names):
+            return p
+    return None
+
+
+def match_village(villages: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
+    keys = {name_key(text or "")}
+    return next((v for v in villages if name_key(v.name) in keys
+                 or any(name_key(f) in keys for f in v.former_names)), None)
+
+
+class QuickLogScreen(BaseScreen):
+    """Log one helped citizen; open, edit or delete today's records.
+
+    Args:
+        assistance: the assistance log service.
+        queue: returns the queue service (services list, ticket labels); called on the db lane.
+        places: communes and villages for the place boxes.
+        config: the kiosk settings in force (help point, place, mode, retention).
+        notify: shows a calm confirmation after a save (the window's message box).
+    """
+
+    saved = Signal(object)  # RecordInfo
+
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 tasks: TaskRunner, assistance: AssistanceService,
+                 queue: Callable[[], QueueService], places: PlaceService, config: Config,
+                 notify: Callable[[str], None] | None = None) -> None:
+        super().__init__(state, nav, speaker, "quickLog")
+        self.tasks = tasks
+        self.assistance = assistance
+        self.queue = queue
+        self.places = places
+        self.config = config
+        self.notify = notify or (lambda _text: None)
+        self.context: dict[str, Any] = {}
+        self._entry_context: dict[str, Any] = {}
+        self.loaded: _Loaded | None = None
+        self.draft: AssistanceDraft | None = None
+        self.editing: RecordInfo | None = None
+        self.return_to = ScreenId.HOME
+        self.saving = False
+        self._load_seq = 0
+        self.service_infos: dict[str, ServiceInfo] = {}
+
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("quickLogSubtitle")
+        self.subtitle.setProperty("role", "muted")
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setWordWrap(True)
+        self.outer.addWidget(self.subtitle)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("quickLogPages")
+        self.outer.addWidget(self.pages, 1)
+        self._build_form_page()
+        self.consent = ConsentPanel(speaker, self.pages)
+        self.pages.addWidget(self.consent)
+        self._build_today_page()
+        self.consent.agreed.connect(self._on_consent_agreed)
+        self.consent.declined.connect(self._on_consent_declined)
+        state.look_changed.connect(self._restyle_choices)
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------------------
+    def _build_form_page(self) -> None:
+        page = QWidget(self.pages)
+        page.setObjectName("quickLogFormPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        self.scroll = QScrollArea(page)
+        self.scroll.setObjectName("quickLogScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form = QWidget()
+        self.form.setObjectName("quickLogForm")
+        self.form_layout = QVBoxLayout(self.form)
+        self.form_layout.setContentsMargins(0, 0, 12, 0)
+        self.form_layout.setSpacing(14)
+        self.scroll.setWidget(self.form)
+        row.addWidget(self.scroll, 1)
+
+        self.services = ChoiceGroup("qlService", exclusive=False)
+        self.outcome = ChoiceGroup("qlOutcome", required=True)
+        self.age = ChoiceGroup("qlAge")
+        self.gender = ChoiceGroup("qlGender")
+        self.channel = ChoiceGroup("qlChannel", required=True)
+        self.first_visit = ChoiceGroup("qlFirstVisit")
+        self.satisfaction = ChoiceGroup("qlSatisfaction")
+        self.outcome.set_choices([(o, o, "", "") for o in OUTCOMES])
+        self.age.set_choices([(a, a, "", "") for a in AGE_BANDS])
+        self.gender.set_choices([(g, g, "", "") for g in GENDERS])
+        self.channel.set_choices([(c, c, "", "") for c in CHANNELS])
+        self.first_visit.set_choices([("yes", "yes", "", ""), ("no", "no", "", "")])
+        self.satisfaction.set_choices([(str(n), str(n), "", "") for n in range(1, 6)])
+
+        self.place = QWidget(self.form)
+        self.place.setObjectName("qlPlace")
+        place_row = QHBoxLayout(self.place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        self.commune = QComboBox(self.place)
+        self.commune.setObjectName("qlCommune")
+        self.village = QComboBox(self.place)
+        self.village.setObjectName("qlVillage")
+        place_row.addWidget(self.commune, 1)
+        place_row.addWidget(self.village, 1)
+        self.commune.activated.connect(lambda _i: self._on_commune_chosen())
+
+        self.ethnic = EthnicGate(self.form)
+        self.contact = ContactGate(self.form)
+        self.ethnic.requested.connect(self._ask_consent)
+        self.contact.requested.connect(self._ask_consent)
+        self.note = QLineEdit(self.form)
+        self.note.setObjectName("qlNote")
+        self.note.setMaxLength(NOTE_MAX_CHARS)
+
+        self.row_labels: dict[str, QLabel] = {}
+        rows: list[tuple[str, QWidget]] = [
+            ("service", self.services), ("outcome", self.outcome), ("age", self.age),
+            ("gender", self.gender), ("channel", self.channel),
+            ("first_visit", self.first_visit), ("place", self.place),
+            ("satisfaction", self.satisfaction), ("ethnic", self.ethnic),
+            ("contact", self.contact), ("note", self.note),
+        ]
+        for key, widget in rows:
+            line = QHBoxLayout()
+            line.setSpacing(16)
+            label = _row_label(self.form, f"qlLabel_{key}")
+            self.row_labels[key] = label
+            line.addWidget(label, 0)
+            line.addWidget(widget, 1)
+            self.form_layout.addLayout(line)
+        self.form_layout.addStretch(1)
+
+        side = QWidget(page)
+        side.setObjectName("quickLogSide")
+        side_col = QVBoxLayout(side)
+        side_col.setContentsMargins(0, 0, 0, 0)
+        side_col.setSpacing(16)
+        self.save_btn = BigButton("", "done", object_name="qlSave", icon_px=72)
+        self.save_btn.setMinimumHeight(theme.target_px(1.0) * 2)
+        self.message = QLabel(side)
+        self.message.setObjectName("qlMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.hide()
+        self.today_btn = BigButton("", "document", object_name="qlTodayButton",
+                                   role="secondary", beside=True, icon_px=40)
+        self.cancel_edit_btn = BigButton("", "back", object_name="qlCancelEdit",
+                                         role="secondary", beside=True, icon_px=40)
+        self.cancel_edit_btn.hide()
+        side_col.addWidget(self.save_btn, 3)
+        side_col.addWidget(self.message, 0)
+        side_col.addStretch(1)
+        side_col.addWidget(self.cancel_edit_btn, 0)
+        side_col.addWidget(self.today_btn, 0)
+        row.addWidget(side, 0)
+        self.side = side
+        self.save_btn.clicked.connect(self.save)
+        self.today_btn.clicked.connect(self.show_today)
+        self.cancel_edit_btn.clicked.connect(self._cancel_edit)
+        self.pages.addWidget(page)
+
+    def _build_today_page(self) -> None:
+        page = QWidget(self.pages)
+        page.setObjectName("quickLogTodayPage")
+        col = QVBoxLayout(page)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.today_heading = QLabel(page)
+        self.today_heading.setObjectName("qlTodayHeading")
+        self.today_heading.setWordWrap(True)
+        self.today_list = QListWidget(page)
+        self.today_list.setObjectName("qlTodayList")
+        self.today_list.setWordWrap(True)
+        self.today_list.setSpacing(6)
+        self.today_message = QLabel(page)
+        self.today_message.setObjectName("qlTodayMessage")
+        self.today_message.setWordWrap(True)
+        self.today_message.hide()
+        buttons = QHBoxLayout()
+        self.today_back_btn = BigButton("", "back", object_name="qlTodayBack",
+                                        role="secondary", beside=True, icon_px=40)
+        self.today_edit_btn = BigButton("", "key", object_name="qlTodayEdit", beside=True,
+                                        icon_px=40)
+        self.today_delete_btn = BigButton("", "warning", object_name="qlTodayDelete",
+                                          role="danger", beside=True, icon_px=40)
+        buttons.addWidget(self.today_back_btn)
+        buttons.addWidget(self.today_edit_btn)
+        buttons.addWidget(self.today_delete_btn)
+        col.addWidget(self.today_heading)
+        col.addWidget(self.today_list, 1)
+        col.addWidget(self.today_message)
+        col.addLayout(buttons)
+        self.today_back_btn.clicked.connect(lambda: self.pages.setCurrentIndex(PAGE_FORM))
+        self.today_edit_btn.clicked.connect(self._edit_selected)
+        self.today_delete_btn.clicked.connect(self._delete_selected)
+        self.today_list.itemDoubleClicked.connect(lambda _i: self._edit_selected())
+        self.pages.addWidget(page)
+
+    # -- navigation ------------------------------------------------------------------------------
+    def on_enter(self, **context: Any) -> None:
+        if not self.state.is_helper:
+            self.nav.go_to(ScreenId.PIN, remember=False, next=ScreenId.QUICK_LOG)
+            return
+        self._entry_context = dict(context)
+        given = context.get("return_to")
+        if isinstance(given, ScreenId) and self.nav.has(given):
+            self.return_to = given
+        elif context.get("ticket_uuid") and self.nav.has(ScreenId.VOLUNTEER):
+            self.return_to = ScreenId.VOLUNTEER
+        else:
+            self.return_to = ScreenId.HOME
+        self._open(self._entry_context)
+
+    def _open(self, context: dict[str, Any]) -> None:
+        """Show the form for ``context`` (a new help, a ticket, or a record to edit)."""
+        self.context = dict(context)
+        self._clear_form()
+        self.loaded = None
+        self.pages.setCurrentIndex(PAGE_FORM)
+        self.retranslate()
+        self._load()
+
+    def on_leave(self) -> None:
+        self.speaker.stop_narration() if self.pages.currentIndex() == PAGE_CONSENT else None
+
+    def reset(self) -> None:
+        self._clear_form()
+        self.context = {}
+        self._entry_context = {}
+        self.pages.setCurrentIndex(PAGE_FORM)
+
+    def _go_back(self) -> None:
+        if self.return_to is ScreenId.HOME:
+            self.nav.home()
+        else:
+            self.nav.go_to(self.return_to, remember=False)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def _load(self) -> None:
+        actor = self.state.actor
+        ctx = dict(self.context)
+        self._load_seq += 1
+        seq = self._load_seq
+        self.save_btn.setEnabled(False)
+
+        def work() -> _Loaded:
+            return self._read(actor, ctx)
+
+        def done(loaded: _Loaded) -> None:
+            if seq == self._load_seq:
+                self._apply(loaded)
+
+        def failed(exc: BaseException) -> None:
+            if seq != self._load_seq:
+                return
+            if isinstance(exc, SHOWN_ERRORS):
+                self.save_btn.setEnabled(True)
+                self._show_problem(str(exc))
+                return
+            raise exc
+
+        self.tasks.run_in_background(work, done, failed, lane="db")
+
+    def _read(self, actor: Actor, ctx: dict[str, Any]) -> _Loaded:
+        """Runs on the db lane: everything the form needs, as plain values."""
+        queue = self.queue()
+        services = queue.services(include_disabled=True)
+        communes = self.places.communes()
+        loaded = _Loaded(services=services, communes=communes, commune=None, villages=[])
+        commune_text, village_text = self.config.commune, self.config.village
+        if ctx.get("edit_uuid"):
+            loaded.record = self.assistance.get(actor, str(ctx["edit_uuid"]))
+            commune_text, village_text = loaded.record.commune, loaded.record.village
+        elif ctx.get("ticket_uuid"):
+            try:
+                loaded.draft = self.assistance.draft_from_ticket(actor, str(ctx["ticket_uuid"]))
+                loaded.ticket_label = queue.ticket(str(ctx["ticket_uuid"])).label
+            except (RecordNotFound, QueueError) as exc:
+                loaded.problem = str(exc)
+        loaded.commune = match_commune(communes, commune_text)
+        if loaded.commune is not None:
+            loaded.villages = self.places.villages(loaded.commune.id)
+        loaded.village_text = village_text
+        return loaded
+
+    def _apply(self, loaded: _Loaded) -> None:
+        self.loaded = loaded
+        self.service_infos = {s.code: s for s in loaded.services}
+        self.draft = loaded.draft
+        self.editing = loaded.record
+        self._fill_services()
+        self._fill_places(loaded)
+        if loaded.record is not None:
+            self._show_record(loaded.record)
+        else:
+            self._prefill_new(loaded)
+        if loaded.problem:
+            self._show_problem(loaded.problem)
+        self.save_btn.setEnabled(True)
+        self.retranslate()
+
+    def _fill_services(self) -> None:
+        lang = self.state.language
+        wanted = set(self.services.values())
+        if self.editing is not None:
+            wanted |= set(self.editing.services)
+        choices = [(s.code, s.name(lang), s.icon, "") for s in self.service_infos.values()
+                   if s.enabled or s.code in wanted]
+        self.services.set_choices(choices, self._palette())
+
+    def _fill_places(self, loaded: _Loaded) -> None:
+        self.commune.clear()
+        self.village.clear()
+        if not loaded.communes:
+            # No place list yet: free text, as the service accepts any name then.
+            self.commune.setEditable(True)
+            self.village.setEditable(True)
+            self.commune.setEditText(self.config.commune if loaded.record is None
+                                     else loaded.record.commune)
+            self.village.setEditText(self.config.village if loaded.record is None
+                                     else loaded.record.village)
+            return
+        self.commune.setEditable(False)
+        self.village.setEditable(False)
+        self.commune.addItem(self.tr("(Không ghi xã/phường)"), "")
+        for p in loaded.communes:
+            self.commune.addItem(p.label, p.name)
+        if loaded.commune is not None:
+            self.commune.setCurrentIndex(max(0, self.commune.findData(loaded.commune.name)))
+        self._set_villages(loaded.villages, loaded.village_text)
+
+    def _set_villages(self, villages: Sequence[PlaceInfo], wanted: str) -> None:
+        self.village.clear()
+        self.village.setEditable(False)
+        self.village.addItem(self.tr("(Không ghi thôn/tổ)"), "")
+        for v in villages:
+            self.village.addItem(v.label, v.name)
+        match = match_village(villages, wanted) if wanted else None
+        if match is not None:
+            self.village.setCurrentIndex(max(0, self.village.findData(match.name)))
+        self.village.setEnabled(bool(villages))
+
+    def _on_commune_chosen(self) -> None:
+        name = self.commune.currentData()
+        if not name:
+            self._set_villages([], "")
+            return
+
+        def work() -> list[PlaceInfo]:
+            return self.places.villages(name)
+
+        def failed(exc: BaseException) -> None:
+            self._set_villages([], "")
+            log.warning("villages of the chosen commune not loaded: %s", type(exc).__name__)
+
+        self.tasks.run_in_background(work, lambda vs: self._set_villages(vs, ""), failed,
+                                     lane="db")
+
+    def _prefill_new(self, loaded: _Loaded) -> None:
+        """Only what the ticket or the context already says; nothing about the person."""
+        self.outcome.set_value("done")
+        mobile = self.config.mode == "mobile"
+        self.channel.set_value("home_visit" if mobile and loaded.draft is None
+                               else "help_point")
+        code = ""
+        if loaded.draft is not None and loaded.draft.services:
+            code = loaded.draft.services[0]
+        elif self.context.get("service"):
+            code = str(self.context["service"])
+        elif self.context.get("tutorial_id"):
+            tid = str(self.context["tutorial_id"])
+            code = next((s.code for s in loaded.services if s.enabled and tid in s.tutorials),
+                        "")
+        if code in self.services.buttons:
+            self.services.set_value(code)
+        if loaded.draft is not None and loaded.draft.satisfaction is not None:
+            self.satisfaction.set_value(str(loaded.draft.satisfaction))
+
+    def _show_record(self, r: RecordInfo) -> None:
+        self.services.set_values(r.services)
+        self.outcome.set_value(r.outcome)
+        self.channel.set_value(r.channel)
+        self.age.set_value(r.age_band)
+        self.gender.set_value(r.gender)
+        self.first_visit.set_value("" if r.first_visit is None
+                                   else ("yes" if r.first_visit else "no"))
+        self.satisfaction.set_value("" if r.satisfaction is None else str(r.satisfaction))
+        self.note.setText(r.note)
+        self.ethnic.set_values(r.ethnic_group, r.ethnic_consent_at is not None)
+        self.contact.set_values(r.contact_name, r.contact_phone,
+                                r.contact_consent_at is not None)
+        self.cancel_edit_btn.show()
+
+    # -- the form --------------------------------------------------------------------------------
+    def _clear_form(self) -> None:
+        self._load_seq += 1
+        self.draft = None
+        self.editing = None
+        self.saving = False
+        for g in (self.services, self.outcome, self.age, self.gender, self.channel,
+                  self.first_visit, self.satisfaction):
+            g.clear()
+        self.note.clear()
+        self.ethnic.reset()
+        self.contact.reset()
+        self._hide_message()
+        self.cancel_edit_btn.hide()
+        self.save_btn.setEnabled(True)
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def form_values(self) -> dict[str, Any]:
+        """The form as AssistanceDraft fields (what a person chose; times are not here)."""
+        first = self.first_visit.value()
+        sat = self.satisfaction.value()
+        values: dict[str, Any] = {
+            "services": self.services.values(),
+            "outcome": self.outcome.value() or "done",
+            "channel": self.channel.value() or "help_point",
+            "commune": self._combo_value(self.commune),
+            "village": self._combo_value(self.village),
+            "age_band": self.age.value(),
+            "gender": self.gender.value(),
+            "first_visit": None if not first else first == "yes",
+            "satisfaction": int(sat) if sat else None,
+            "note": self.note.text(),
+        }
+        values.update(self.ethnic.values())
+        values.update(self.contact.values())
+        return values
+
+    @staticmethod
+    def _combo_value(combo: QComboBox) -> str:
+        if combo.isEditable():
+            return combo.currentText().strip()
+        return str(combo.currentData() or "")
+
+    # -- saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.saving:
+            return  # a second tap must never log the help twice
+        values = self.form_values()
+        try:
+            check_note(values["note"])
+        except PrivacyError as exc:
+            self._show_problem(str(exc))
+            self._point_at_note(exc)
+            return
+        actor = self.state.actor
+        if self.editing is not None:
+            record = self.editing
+            changes = values
+            if self.state.is_staff and self.assistance.needs_reason(actor, record):
+                ask(self, "qlReasonDialog", self.tr("Lý do sửa"),
+                    self.tr("Bản ghi này cần ghi lý do khi sửa. Vì sao cần sửa?"),
+                    self.tr("Lưu thay đổi"),
+                    lambda reason: self._run_save(
+                        lambda: self.assistance.edit(actor, record.uuid, changes, reason),
+                        edited=True),
+                    with_reason=True)
+                return
+            self._run_save(lambda: self.assistance.edit(actor, record.uuid, changes),
+                           edited=True)
+            return
+        draft = self.draft
+        tutorial = self.context.get("tutorial_id")
+
+        def log_it() -> RecordInfo:
+            base = draft or self.assistance.new_draft(actor)
+            extra: dict[str, Any] = {}
+            if draft is None and tutorial:
+                extra["tutorial_id"] = str(tutorial)
+            return self.assistance.log(actor, dataclasses.replace(base, **values, **extra))
+
+        self._run_save(log_it, edited=False)
+
+    def _run_save(self, fn: Callable[[], RecordInfo], edited: bool) -> None:
+        self.saving = True
+        self.save_btn.setEnabled(False)
+        self._show_info(self.tr("Đang lưu…"))
+
+        def done(record: RecordInfo) -> None:
+            self.saving = False
+            self.save_btn.setEnabled(True)
+            self.saved.emit(record)
+            if edited:
+                self.notify(self.tr("Đã lưu thay đổi của bản ghi."))
+                if isinstance(self.context.get("return_to"), ScreenId):
+                    self._clear_form()
+                    self._go_back()
+                else:
+                    self._open(self._entry_context)
+                    self.show_today()
+                return
+            self.notify(self.tr("Đã lưu lượt hỗ trợ. Cảm ơn bạn!"))
+            self._clear_form()
+            self._go_back()
+
+        def failed(exc: BaseException) -> None:
+            self.saving = False
+            self.save_btn.setEnabled(True)
+            if isinstance(exc, SHOWN_ERRORS):
+                self._show_problem(str(exc))  # the form keeps every value
+                if isinstance(exc, PrivacyError):
+                    self._point_at_note(exc)
+                return
+            raise exc
+
+        self.tasks.run_in_background(fn, done, failed, lane="db")
+
+    def _point_at_note(self, exc: PrivacyError) -> None:
+        if not exc.findings:
+            return
+        text = self.note.text()
+        lead = len(text) - len(text.lstrip())
+        f = exc.findings[0]
+        self.note.setFocus()
+        self.note.setSelection(lead + f.start, f.end - f.start)
+
+    # -- consent ---------------------------------------------------------------------------------
+    def _consent_commune(self) -> str:
+        loaded = self.loaded
+        if loaded is not None and loaded.commune is not None:
+            return loaded.commune.label
+        return self.config.commune
+
+    def _ask_consent(self, kind: str) -> None:
+        lang = self.state.language
+        team = self.config.help_point_name
+        if kind == "contact":
+            text = contact_consent_text(team, self._consent_commune(),
+                                        int(self.config.contact_retention_days), lang)
+            heading = self.tr("Xin phép lưu thông tin liên hệ")
+        else:
+            text = ethnic_consent_text(team, self._consent_commune(), lang)
+            heading = self.tr("Xin phép ghi dân tộc")
+        self.pages.setCurrentIndex(PAGE_CONSENT)
+        self.consent.ask(kind, heading, text)
+
+    def _on_consent_agreed(self, kind: str) -> None:
+        self.speaker.stop_narration()
+        self.pages.setCurrentIndex(PAGE_FORM)
+        gate = self.contact if kind == "contact" else self.ethnic
+        gate.grant()
+        self._show_info(self.tr("Người dân đã đồng ý. Hãy ghi thông tin."))
+        self.scroll.ensureWidgetVisible(gate)
+        if kind == "contact":
+            self.contact.name.setFocus()
+        else:
+            self.ethnic.group.setFocus()
+
+    def _on_consent_declined(self, kind: str) -> None:
+        self.speaker.stop_narration()
+        self.pages.setCurrentIndex(PAGE_FORM)
+        gate = self.contact if kind == "contact" else self.ethnic
+        gate.decline()
+        self._show_info(self.tr("Không lưu thông tin này. Bản ghi vẫn ẩn danh."))
+
+    # -- today's records -------------------------------------------------------------------------
+    def show_today(self) -> None:
+        actor = self.state.actor
+        self.pages.setCurrentIndex(PAGE_TODAY)
+        self.today_message.hide()
+        self.today_delete_btn.setVisible(self.state.is_staff)
+
+        def done(records: list[RecordInfo]) -> None:
+            self.today_list.clear()
+            for r in records:
+                item = QListWidgetItem(self.describe(r))
+                item.setData(Qt.ItemDataRole.UserRole, r)
+                self.today_list.addItem(item)
+            if records:
+                self.today_list.setCurrentRow(len(records) - 1)
+            self.today_edit_btn.setEnabled(bool(records))
+            self.today_delete_btn.setEnabled(bool(records))
+            self.today_heading.setText(
+                self.tr("Bản ghi hôm nay ({n}). Chọn một bản ghi để sửa.").replace(
+                    "{n}", str(len(records))) if records
+                else self.tr("Hôm nay chưa có bản ghi nào."))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, SHOWN_ERRORS):
+                self._today_problem(str(exc))
+                return
+            raise exc
+
+        self.tasks.run_in_background(lambda: self.assistance.list_today(actor), done, failed,
+                                     lane="db")
+
+    def describe(self, r: RecordInfo) -> str:
+        lang = self.state.language
+        names = ", ".join(self.service_infos[c].name(lang) if c in self.service_infos else c
+                          for c in r.services)
+        person = ", ".join(x for x in (self._age_label(r.age_band),
+                                       self._gender_label(r.gender)) if x)
+        parts = [to_local(r.started_at).strftime("%H:%M"), names,
+                 self._outcome_label(r.outcome)]
+        if person:
+            parts.append(person)
+        if r.has_contact:
+            parts.append(self.tr("có thông tin liên hệ"))
+        return " · ".join(parts)
+
+    def _selected_record(self) -> RecordInfo | None:
+        item = self.today_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _edit_selected(self) -> None:
+        r = self._selected_record()
+        if r is None:
+            self._today_problem(self.tr("Hãy chọn một bản ghi trong danh sách."))
+            return
+        if self.assistance.needs_reason(self.state.actor, r) and not self.state.is_staff:
+            self._today_problem(self.tr("Bản ghi này cần cán bộ xã/phường sửa và ghi lý do."))
+            return
+        self._open({"edit_uuid": r.uuid})
+
+    def _cancel_edit(self) -> None:
+        if isinstance(self.context.get("return_to"), ScreenId):
+            self._clear_form()
+            self._go_back()
+            return
+        self._open(self._entry_context)
+
+    def _delete_selected(self) -> None:
+        r = self._selected_record()
+        if r is None or not self.state.is_staff:
+            return
+        actor = self.state.actor
+
+        def delete(reason: str) -> None:
+            def done(_info: RecordInfo) -> None:
+                self.show_today()
+                self._today_info(self.tr("Đã xóa bản ghi."))
+
+            def failed(exc: BaseException) -> None:
+                if isinstance(exc, SHOWN_ERRORS):
+                    self._today_problem(str(exc))
+                    return
+                raise exc
+
+            self.tasks.run_in_background(lambda: self.assistance.delete(actor, r.uuid, reason),
+                                         done, failed, lane="db")
+
+        ask(self, "qlDeleteDialog", self.tr("Xóa bản ghi"),
+            self.tr("Xóa bản ghi lúc {time}? Bản ghi sẽ không còn trong báo cáo. Hãy ghi lý do."
+                    ).replace("{time}", to_local(r.started_at).strftime("%H:%M")),
+            self.tr("Xóa bản ghi"), delete, with_reason=True, danger=True)
+
+    # -- messages --------------------------------------------------------------------------------
+    def _show_problem(self, text: str) -> None:
+        self._message(self.message, text, "warning")
+
+    def _show_info(self, text: str) -> None:
+        self._message(self.message, text, "tip")
+
+    def _today_problem(self, text: str) -> None:
+        self._message(self.today_message, text, "warning")
+
+    def _today_info(self, text: str) -> None:
+        self._message(self.today_message, text, "tip")
+
+    def _hide_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    @staticmethod
+    def _message(label: QLabel, text: str, role: str) -> None:
+        label.setText(text)
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
+        label.show()
+
+    # -- words -----------------------------------------------------------------------------------
+    def _outcome_label(self, value: str) -> str:
+        return {"done": self.tr("Xong"), "partial": self.tr("Làm được một phần"),
+                "referred": self.tr("Chuyển nơi khác"),
+                "follow_up": self.tr("Cần đến thăm lại")}.get(value, value)
+
+    def _age_label(self, value: str) -> str:
+        return {"<18": self.tr("Dưới 18"), "18-39": self.tr("18–39"),
+                "40-59": self.tr("40–59"), "60-74": self.tr("60–74"),
+                "75+": self.tr("Từ 75")}.get(value, value)
+
+    def _gender_label(self, value: str) -> str:
+        return {"nam": self.tr("Nam"), "nu": self.tr("Nữ"), "khac": self.tr("Khác")}.get(
+            value, value)
+
+    def _channel_label(self, value: str) -> str:
+        return {"help_point": self.tr("Tại điểm hỗ trợ"), "home_visit": self.tr("Đến nhà"),
+                "phone": self.tr("Qua điện thoại")}.get(value, value)
+
+    def _palette(self) -> Any:
+        return theme.palette(self.state.high_contrast)
+
+    def _restyle_choices(self) -> None:
+        p = self._palette()
+        for g in (self.services, self.outcome, self.age, self.gender, self.channel,
+                  self.first_visit, self.satisfaction):
+            g.restyle(p)
+
+    def retranslate(self) -> None:
+        if self.editing is not None:
+            self.title.setText(self.tr("Sửa bản ghi lúc {time}").replace(
+                "{time}", to_local(self.editing.started_at).strftime("%H:%M")))
+        else:
+            self.title.setText(self.tr("Ghi nhận hỗ trợ"))
+        loaded = self.loaded
+        if self.editing is not None:
+            sub = self.tr("Sửa rồi bấm “Lưu thay đổi”.")
+        elif self.draft is not None and loaded is not None and loaded.ticket_label:
+            sub = self.tr("Số {label}. Chọn nhóm tuổi, giới tính rồi bấm “Lưu”.").replace(
+                "{label}", loaded.ticket_label)
+        else:
+            sub = self.tr("Chọn dịch vụ, nhóm tuổi, giới tính rồi bấm “Lưu”.")
+        self.subtitle.setText(sub)
+        labels = {
+            "service": self.tr("Dịch vụ"), "outcome": self.tr("Kết quả"),
+            "age": self.tr("Nhóm tuổi"), "gender": self.tr("Giới tính"),
+            "channel": self.tr("Hình thức"), "first_visit": self.tr("Lần đầu đến?"),
+            "place": self.tr("Nơi ở"), "satisfaction": self.tr("Hài lòng (1–5)"),
+            "ethnic": self.tr("Dân tộc"), "contact": self.tr("Liên hệ lại"),
+            "note": self.tr("Ghi chú"),
+        }
+        width = 0
+        for key, label in self.row_labels.items():
+            label.setText(labels[key])
+            width = max(width, label.fontMetrics().horizontalAdvance(
+                max(labels[key].split(), key=len)))
+        for label in self.row_labels.values():
+            label.setFixedWidth(width + 24)
+        self.outcome.relabel({o: (self._outcome_label(o), "") for o in OUTCOMES})
+        self.age.relabel({a: (self._age_label(a), self.tr("Nhóm tuổi")) for a in AGE_BANDS})
+        self.gender.relabel({g: (self._gender_label(g), self.tr("Giới tính")) for g in GENDERS})
+        self.channel.relabel({c: (self._channel_label(c), "") for c in CHANNELS})
+        self.first_visit.relabel({"yes": (self.tr("Có, lần đầu"), ""),
+                                  "no": (self.tr("Không, đã đến trước"), "")})
+        self.satisfaction.relabel({str(n): (str(n), self.tr("Mức hài lòng"))
+                                   for n in range(1, 6)})
+        lang = self.state.language
+        self.services.relabel({c: (s.name(lang), "") for c, s in self.service_infos.items()})
+        self.commune.setAccessibleName(self.tr("Xã/phường"))
+        self.village.setAccessibleName(self.tr("Thôn/tổ dân phố"))
+        self.note.setAccessibleName(self.tr("Ghi chú ngắn"))
+        self.note.setPlaceholderText(self.tr("Ghi chú ngắn. Không ghi số giấy tờ, số điện "
+                                             "thoại, mật khẩu hay mã OTP."))
+        self.save_btn.set_label(self.tr("Lưu thay đổi") if self.editing is not None
+                                else self.tr("Lưu"), self.tr("Lưu lượt hỗ trợ này."))
+        self.today_btn.set_label(self.tr("Sửa bản ghi hôm nay"),
+                                 self.tr("Xem và sửa các bản ghi hôm nay."))
+        self.cancel_edit_btn.set_label(self.tr("Hủy sửa"), self.tr("Không lưu thay đổi."))
+        self.today_back_btn.set_label(self.tr("Ghi lượt mới"), self.tr("Về biểu mẫu ghi mới."))
+        self.today_edit_btn.set_label(self.tr("Sửa bản ghi này"),
+                                      self.tr("Mở bản ghi đã chọn để sửa."))
+        self.today_delete_btn.set_label(self.tr("Xóa bản ghi này"),
+                                        self.tr("Cán bộ xóa bản ghi, cần ghi lý do."))
+        self.today_list.setAccessibleName(self.tr("Các bản ghi hôm nay"))
+        self.ethnic.retranslate()
+        self.contact.retranslate()
+        self.consent.retranslate()
+
+    def announcement(self) -> str:
+        return f"{self.title.text()}. {self.subtitle.text()}"

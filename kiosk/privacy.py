@@ -153,7 +153,10 @@ def find_sensitive(text: str) -> list[Finding]:
             continue
         raw = m.group(0)
         digits = re.sub(r"\D", "", raw)
-        if _MONEY_AFTER.match(norm, m.end()):
+        # A money word after the number ("129.000.000 đồng") makes it an amount, unless the
+        # number starts with 0: amounts never do, phone numbers always do ("0905123456 k
+        # nghe máy": "k" is also texting shorthand for "không").
+        if _MONEY_AFTER.match(norm, m.end()) and not digits.startswith("0"):
             continue
         kind = _classify(digits, raw.startswith("+"))
         if kind is None and 4 <= len(digits) <= 8:

@@ -262,7 +262,7 @@ def _steps(ctx: _Ctx, folder: Path, data: Mapping[str, Any], source_keys: set[st
         link = _url(ctx, item["link"], f"{where}.link") if item.get("link") else ""
         keys = _typed(ctx, item, "sources", list, f"{where}.sources", required=False) or []
         for key in keys:
-            if key not in source_keys:
+            if not isinstance(key, str) or key not in source_keys:
                 ctx.add(f"{where}.sources", f"nguồn “{key}” không có trong [[sources]]")
         unconfirmed = _typed(ctx, item, "unconfirmed", bool, f"{where}.unconfirmed",
                              required=False) or False
@@ -323,7 +323,11 @@ def load_categories(root: Path) -> tuple[list[Category], list[Problem]]:
     ctx = _Ctx(path)
     data = _load_toml(ctx, path) or {}
     out: list[Category] = []
-    for i, item in enumerate(data.get("category", [])):
+    entries = data.get("category", [])
+    if not isinstance(entries, list):
+        ctx.add("category", "cần các bảng [[category]] (mỗi nhóm một bảng)")
+        entries = []
+    for i, item in enumerate(entries):
         where = f"category[{i}]"
         if not isinstance(item, dict):
             ctx.add(where, "mỗi nhóm là một bảng [[category]]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,7 +77,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+SUPERVISED_ENV = "KIOSK_SUPERVISED"
+
+
 def _start_gui(args: argparse.Namespace) -> int:
+    # In kiosk mode the GUI runs under the watchdog, which restarts it if it dies; the child
+    # is the same command with KIOSK_SUPERVISED set so it does not supervise itself again.
+    if not args.windowed and not os.environ.get(SUPERVISED_ENV) and \
+            os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from kiosk.supervisor import supervise
+
+        os.environ[SUPERVISED_ENV] = "1"
+        frozen = getattr(sys, "frozen", False)
+        cmd = [sys.executable] + ([] if frozen else ["-m", "kiosk"]) + sys.argv[1:]
+        return supervise(cmd)
     # The GUI's composition root lives in ui/ (the top layer). This late import is the one
     # deliberate hand-off from the command line to the GUI; kiosk/ never imports Qt itself.
     app = importlib.import_module("ui.app")

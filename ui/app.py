@@ -318,6 +318,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     data_dir: Path = args.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
+    from kiosk import instance
+    from kiosk.supervisor import EXIT_ALREADY_RUNNING
+
+    handle = instance.acquire(data_dir)
+    if handle is None:
+        # One kiosk per data dir: ask the running one to come to the front, then leave.
+        instance.request_front(data_dir)
+        sys.stderr.write("Kiosk đang chạy rồi; đã đưa cửa sổ đó lên trước.\n")
+        return EXIT_ALREADY_RUNNING
     setup_logging(data_dir, getattr(args, "verbose", False))
     config, problem = load_config(data_dir)
     if args.demo and not config.setup_done:
@@ -346,6 +355,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.screens.setup_wizard import maybe_run_setup
 
     maybe_run_setup(kiosk, data_dir)
+    _schedule_housekeeping(kiosk, data_dir, handle)
     show(kiosk, windowed=args.windowed)
     if problem is not None:
         _tell_staff_about_config(kiosk, problem)
@@ -354,7 +364,45 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     kiosk.shutdown()
     store.close()
+    handle.release()
     return code
+
+
+def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
+    """Daily backup now and every hour after (it runs once per local day), and bring the
+    window to the front when a second start asks for it."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.backup import run_daily_backup, secure_data_dir
+
+    secure_data_dir(data_dir)
+
+    def backup() -> None:
+        second = Path(kiosk.config.backup_dir) if kiosk.config.backup_dir else None
+
+        def done(result: Any) -> None:
+            if getattr(result, "second_problem", None):
+                log.warning("second backup folder: %s", result.second_problem)
+
+        kiosk.tasks.run_in_background(
+            lambda: run_daily_backup(kiosk.store, data_dir, kiosk.store.clock, second),
+            done, lambda exc: log.error("daily backup failed: %s", exc), lane="db")
+
+    backup()
+    timer = QTimer(kiosk.window)
+    timer.setInterval(60 * 60 * 1000)
+    timer.timeout.connect(backup)
+    timer.start()
+
+    def wake() -> None:
+        if handle.wake_requested():
+            kiosk.window.raise_()
+            kiosk.window.activateWindow()
+
+    waker = QTimer(kiosk.window)
+    waker.setInterval(2000)
+    waker.timeout.connect(wake)
+    waker.start()
 
 
 def show(kiosk: Kiosk, windowed: bool) -> None:

@@ -9,8 +9,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 
 def recovery_text(data_dir: Path, reason: str) -> str:
+    from kiosk.backup import newest_good_backup
+
     backups = sorted((data_dir / "backups").glob("*.sqlite3"), reverse=True)[:5]
     listed = "\n".join(f"  • {b.name}" for b in backups) or "  (chưa có bản sao lưu)"
+    good = newest_good_backup(data_dir)
+    if good is not None:
+        listed += f"\nBản sao lưu tốt mới nhất (đã kiểm tra): {good.path}"
     return (
         "Kiosk chưa mở được cơ sở dữ liệu và KHÔNG ghi đè lên tệp hiện có.\n\n"
         f"Lý do: {reason}\n\n"

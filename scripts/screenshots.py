@@ -94,11 +94,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only", default="", help="comma-separated scene names")
     parser.add_argument("--high-contrast-scenes", default="home,step")
+    parser.add_argument("--pseudo", action="store_true",
+                        help="pseudo-locale: every string about 40 %% longer (layout check)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     only = {s for s in args.only.split(",") if s}
     app = QApplication.instance() or QApplication(sys.argv[:1])
     catalogue = load_catalogue([resource_path("tutorials")])
+    if args.pseudo:
+        from ui.i18n import PseudoTranslator
+
+        pseudo = PseudoTranslator(app)
+        app.installTranslator(pseudo)
     written = []
     for w, h in SIZES:
         for contrast in (False, True):
@@ -120,7 +127,11 @@ def main() -> int:
                 k.idle.overlay.hide()
                 go()
                 settle(app)
-                suffix = "-hc" if contrast else ""
+                if args.pseudo:
+                    k.window.retranslate()
+                    k.nav.currentWidget().retranslate()
+                    settle(app)
+                suffix = ("-hc" if contrast else "") + ("-pseudo" if args.pseudo else "")
                 path = args.out / f"{name}-{w}x{h}{suffix}.png"
                 k.window.grab().save(str(path))
                 written.append(path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from ui import icons
 from ui.navigator import Navigator, ScreenId
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import keep_text_visible
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,11 @@ class KioskWindow(QMainWindow):
         self.logo.setPixmap(icons.pixmap("logo", "#1565c0", 72))
         self.name_label = QLabel(help_point_name, self.top)
         self.name_label.setObjectName("helpPointName")
+        # The help point's name gives way (and may wrap) so the buttons keep their words.
+        self.name_label.setWordWrap(True)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                      QSizePolicy.Policy.Preferred)
+        keep_text_visible(self.name_label)
         self.who_label = QLabel("", self.top)
         self.who_label.setObjectName("signedInAs")
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,

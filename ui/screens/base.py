@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.navigator import Navigator
+from ui.widgets.fit import keep_text_visible
 from ui.speech import FakeSpeaker, Speaker
 from ui.state import KioskState
 
@@ -34,6 +35,7 @@ class BaseScreen(QWidget):
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outer.addWidget(self.title)
+        keep_text_visible(self.title)
 
     def on_enter(self, **context: Any) -> None:
         self.retranslate()

@@ -21,6 +21,7 @@ from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
+from ui.widgets.fit import keep_text_visible
 from ui.widgets.step_image import StepImage
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class StepPlayerScreen(BaseScreen):
         texts.addWidget(text_scroll, 1)
         texts.addWidget(self.warning)
         texts.addWidget(self.tip)
+        keep_text_visible(self.warning, self.tip)
         body.addLayout(texts, 5)
         self.outer.addLayout(body, 1)
 
@@ -165,7 +167,7 @@ class StepPlayerScreen(BaseScreen):
         self.speaker.say(step.spoken(lang), lang=lang, audio=step.audio.get(lang))
 
     def retranslate(self) -> None:
-        self.prev_btn.set_label(self.tr("Quay lại"), self.tr("Về bước trước."))
+        self.prev_btn.set_label(self.tr("Bước trước"), self.tr("Về bước trước."))
         self.again_btn.set_label(self.tr("Nghe lại"), self.tr("Đọc to bước này."))
         self.ask_btn.set_label(self.tr("Hỏi tình nguyện viên"),
                                self.tr("Nhờ tình nguyện viên giúp ở bước này."))

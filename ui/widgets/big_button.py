@@ -21,6 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons
+from ui.widgets.fit import keep_text_visible
+
+
+class _FitLabel(QLabel):
+    """Words on one line when there is room; wrapped at word boundaries when there is not.
+
+    A plain word-wrapping QLabel asks for a narrow width and wraps "Quay lại" onto two lines
+    even beside plenty of space; this one asks for its one-line width and only gives way
+    down to its longest word.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        fm = self.fontMetrics()
+        lines = self.text().split("\n") or [""]
+        width = max(fm.horizontalAdvance(line) for line in lines) + 4
+        return QSize(width, fm.lineSpacing() * len(lines) + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        fm = self.fontMetrics()
+        words = self.text().split() or [""]
+        return QSize(max(fm.horizontalAdvance(w) for w in words) + 4, fm.lineSpacing() + 4)
 
 
 class BigButton(QPushButton):
@@ -48,28 +69,30 @@ class BigButton(QPushButton):
         layout.setSpacing(8)
         self._icon = QLabel(self)
         self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._label = QLabel(self)
-        # Tiles wrap long titles onto two lines; short side-by-side buttons stay on one line.
-        self._label.setWordWrap(not beside)
+        # Tiles wrap long titles; side-by-side buttons keep one line while there is room.
+        self._label = _FitLabel(self) if beside else QLabel(self)
+        self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setStyleSheet("font-weight: bold; background: transparent;")
         for child in (self._icon, self._label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             child.setObjectName(f"{object_name}_part")
-        layout.addStretch(1)
         if beside:
+            # No spacers: the words get every pixel the icon leaves, and wrap only if short.
             layout.addWidget(self._icon, 0)
             layout.addWidget(self._label, 1)
         else:
+            layout.addStretch(1)
             layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(self._label, 0)
-        layout.addStretch(1)
+            layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_label(text, what_it_does)
         self.recolour(icons.INK)
         self.toggled.connect(lambda _on: self._restyle_label())
+        keep_text_visible(self)
 
     # -- words -------------------------------------------------------------------------------
     def text(self) -> str:  # type: ignore[override]
@@ -136,8 +159,23 @@ class BigButton(QPushButton):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         hint = self.layout().sizeHint() if self.layout() is not None else super().sizeHint()
         margins = self.contentsMargins()
-        return QSize(hint.width() + margins.left() + margins.right() + 24,
-                     hint.height() + margins.top() + margins.bottom() + 16)
+        # The style sheet's padding (16 px a side) and border (3 px) are not in the margins.
+        return QSize(hint.width() + margins.left() + margins.right() + 48,
+                     hint.height() + margins.top() + margins.bottom() + 40)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return super().minimumSizeHint().expandedTo(QSize(0, 0))
+        layout = self.layout()
+        if layout is None:
+            return super().minimumSizeHint()
+        hint = layout.minimumSize()
+        return QSize(hint.width() + 48, hint.height() + 40)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        """Tall enough for the words wrapped at this width (so nothing is cut off)."""
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return layout.totalHeightForWidth(max(1, width - 48)) + 40

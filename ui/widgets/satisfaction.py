@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -24,10 +32,10 @@ from ui.widgets.big_button import BigButton
 #: (score on the 1–5 scale, words under the face). "Chưa hài lòng" is the bottom of the scale
 #: (1), not 2: a report average must not make unhappy citizens look half-happy.
 FACES: tuple[tuple[int, str], ...] = (
-    (5, "Rất hài lòng"),
-    (4, "Hài lòng"),
-    (3, "Bình thường"),
-    (1, "Chưa hài lòng"),
+    (5, QT_TRANSLATE_NOOP("SatisfactionFaces", "Rất hài lòng")),
+    (4, QT_TRANSLATE_NOOP("SatisfactionFaces", "Hài lòng")),
+    (3, QT_TRANSLATE_NOOP("SatisfactionFaces", "Bình thường")),
+    (1, QT_TRANSLATE_NOOP("SatisfactionFaces", "Chưa hài lòng")),
 )
 
 # Mouth for each score: a quadratic curve from (20, y) to (44, y) bending to (32, control).
@@ -39,15 +47,11 @@ def face_svg(score: int, colour: str = icons.INK) -> str:
     y, control = _MOUTHS.get(score, _MOUTHS[3])
     fill = f' fill="{colour}"' if score == 5 else ' fill="none"'
     close = " Z" if score == 5 else ""
-    brows = ""
-    if score <= 2:
-        brows = (f'<path d="M18 18 L28 22 M46 18 L36 22" stroke="{colour}" stroke-width="3.5" '
-                 'stroke-linecap="round"/>')
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">'
         f'<circle cx="32" cy="32" r="28" fill="none" stroke="{colour}" stroke-width="4"/>'
         f'<circle cx="23" cy="26" r="4" fill="{colour}"/>'
-        f'<circle cx="41" cy="26" r="4" fill="{colour}"/>{brows}'
+        f'<circle cx="41" cy="26" r="4" fill="{colour}"/>'
         f'<path d="M20 {y} Q32 {control} 44 {y}{close}" stroke="{colour}" stroke-width="4" '
         f'stroke-linecap="round" stroke-linejoin="round"{fill}/>'
         '</svg>')

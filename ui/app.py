@@ -132,6 +132,9 @@ class Kiosk:
     restyle: Callable[[], None] = lambda: None
 
     def shutdown(self) -> None:
+        self.window.allow_close = True
+        self.window.close()
+        self.window.deleteLater()
         self.idle.stop()
         if self.guide is not None:
             self.app.removeEventFilter(self.guide)
@@ -264,6 +267,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
 
     def restyle() -> None:
         p = theme.palette(state.high_contrast)
+        theme.set_current(p)
         app.setStyleSheet(theme.style_sheet(p, state.text_size, scale))
         for b in window.findChildren(BigButton):
             b.apply_palette(p)
@@ -285,12 +289,9 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
             text = w.announcement() if hasattr(w, "announcement") else ""
             if _sid != ScreenId.STEP and text:
                 speaker.say(text)
-            restyle()
-        else:
-            restyle()
 
     def voice_changed(on: bool) -> None:
-        restyle()
+        window.speaker_btn.apply_palette(theme.current())
         if on:
             speaker.say(QCoreApplication.translate(
                 "KioskWindow", "Đã bật đọc to. Chạm một lần để nghe, chạm lần nữa để chọn."))

@@ -58,6 +58,18 @@ def palette(high_contrast: bool) -> Palette:
     return HIGH_CONTRAST if high_contrast else NORMAL
 
 
+_current: list[Palette] = [NORMAL]
+
+
+def current() -> Palette:
+    """The palette in force, so widgets made later (catalogue cards) start with it."""
+    return _current[0]
+
+
+def set_current(p: Palette) -> None:
+    _current[0] = p
+
+
 # (foreground attribute, background attribute) pairs that appear on screen.
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "window"), ("text", "surface"), ("muted", "surface"), ("muted", "window"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons
+from ui import icons, theme
 from ui.widgets.fit import keep_text_visible
 
 
@@ -90,7 +90,7 @@ class BigButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_label(text, what_it_does)
-        self.recolour(icons.INK)
+        self.apply_palette(theme.current())
         self.toggled.connect(lambda _on: self._restyle_label())
         keep_text_visible(self)
 

@@ -102,7 +102,9 @@ class BuildContext:
 
 Feature = Callable[[BuildContext], None]
 # Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = (
+    "ui.features.sheets",
+)
 
 
 def default_features() -> list[Feature]:

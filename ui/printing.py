@@ -9,7 +9,9 @@ Vietnamese message; callers show it and offer to save the PDF instead.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -101,13 +103,45 @@ class FakePrinter:
         return 1
 
 
+def removable_drives() -> list[Path]:
+    """Mounted removable drives (USB sticks), never arbitrary folders.
+
+    Windows: drive letters whose type is DRIVE_REMOVABLE. Linux: the mount points directly
+    under /media/<user>/ or /run/media/<user>/ (where desktops mount USB sticks).
+    """
+    drives: list[Path] = []
+    if sys.platform == "win32":
+        import ctypes
+        import string
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        mask = kernel32.GetLogicalDrives()
+        for i, letter in enumerate(string.ascii_uppercase):
+            root = f"{letter}:\\"
+            if mask & (1 << i) and kernel32.GetDriveTypeW(root) == 2:  # DRIVE_REMOVABLE
+                drives.append(Path(root))
+        return drives
+    for base in (Path("/media"), Path("/run/media")):
+        try:
+            users = [p for p in base.iterdir() if p.is_dir()]
+        except OSError:
+            continue
+        for candidate in users + [m for u in users for m in _children(u)]:
+            if os.path.ismount(candidate) and _writable(candidate):
+                drives.append(candidate)
+    return drives
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir()]
+    except OSError:
+        return []
+
+
 def save_targets(documents_dir: Path | None = None) -> list[Path]:
     """Where a PDF can be saved when printing fails: USB drives first, then Documents."""
-    candidates: list[Path] = []
-    for base in (Path("/media"), Path("/run/media"), Path("/mnt")):
-        if base.is_dir():
-            candidates += [p for p in base.rglob("*") if p.is_dir() and p.parent != base
-                           and _writable(p)][:4]
+    candidates = removable_drives()
     if documents_dir is None:
         from PySide6.QtCore import QStandardPaths
 

@@ -85,7 +85,7 @@ class KioskWindow(QMainWindow):
         self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                       QSizePolicy.Policy.Preferred)
         keep_text_visible(self.name_label)
-        self.who_label = QLabel("", self.top)
+        self.who_label = QLabel("")
         self.who_label.setObjectName("signedInAs")
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,
                                   icon_px=40)
@@ -97,7 +97,6 @@ class KioskWindow(QMainWindow):
         self.speaker_btn.setCheckable(True)
         top.addWidget(self.logo)
         top.addWidget(self.name_label, 1)
-        top.addWidget(self.who_label)
         for b in (self.lang_btn, self.size_btn, self.contrast_btn, self.speaker_btn):
             b.setSizePolicy(b.sizePolicy().horizontalPolicy(), b.sizePolicy().verticalPolicy())
             top.addWidget(b)
@@ -117,6 +116,7 @@ class KioskWindow(QMainWindow):
         self.home_btn = BigButton("", "home", object_name="homeButton", beside=True)
         bottom.addWidget(self.back_btn)
         bottom.addStretch(1)
+        bottom.addWidget(self.who_label)
         bottom.addWidget(self.signout_btn)
         bottom.addStretch(1)
         bottom.addWidget(self.home_btn)

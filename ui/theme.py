@@ -124,7 +124,7 @@ def style_sheet(p: Palette, level: int, scale: float) -> str:
 QWidget {{ font-family: "Noto Sans"; font-size: {base}pt; color: {p.text}; }}
 QMainWindow, QStackedWidget, QWidget#Screen {{ background: {p.window}; }}
 QWidget#TopBar, QWidget#BottomBar {{ background: {p.bar}; }}
-QWidget#TopBar QLabel {{ color: {p.on_bar}; font-weight: bold; }}
+QWidget#TopBar QLabel, QWidget#BottomBar QLabel {{ color: {p.on_bar}; font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; color: {p.text}; }}
 QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; color: {p.text}; }}
 QLabel#stepText {{ font-size: {round(base * 1.15)}pt; }}
@@ -156,9 +156,11 @@ QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit, QDateEdit {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.muted};
     border-radius: {radius // 2}px; padding: {pad // 2}px; min-height: {round(target * 0.7)}px; }}
 QProgressBar {{ border: 3px solid {p.muted}; border-radius: {radius // 2}px;
-    background: {p.surface}; color: {p.text}; text-align: center;
+    background: {p.surface}; color: transparent; text-align: center;
     min-height: {round(target * 0.35)}px; }}
 QProgressBar::chunk {{ background: {p.primary}; }}
+/* No text inside progress bars: no colour reads on both the fill and the track, so screens
+   say the percentage in a label beside the bar. */
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QTableView, QListView, QTreeView {{ background: {p.surface}; color: {p.text};
     alternate-background-color: {p.window}; gridline-color: {p.muted}; }}

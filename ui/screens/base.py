@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.navigator import Navigator
-from ui.widgets.fit import keep_text_visible
 from ui.speech import FakeSpeaker, Speaker
 from ui.state import KioskState
+from ui.widgets.fit import keep_text_visible
 
 SpeakerLike = Speaker | FakeSpeaker
 

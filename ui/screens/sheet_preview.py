@@ -167,14 +167,16 @@ class SheetPreviewScreen(BaseScreen):
 
         body = QHBoxLayout()
         body.setSpacing(24)
+        self.body = body
         # Left: the pages, or "Đang chuẩn bị…" while they are made.
         pages_box = QVBoxLayout()
         self.status = QLabel(self)
         self.status.setObjectName("sheetPreviewStatus")
-        self.status.setProperty("role", "muted")
+        self.status.setProperty("role", "title")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
-        pages_box.addWidget(self.status)
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        pages_box.addWidget(self.status, 1)
         pages_row = QHBoxLayout()
         pages_row.setSpacing(16)
         self.cards: list[QFrame] = []
@@ -194,7 +196,7 @@ class SheetPreviewScreen(BaseScreen):
 
         # Right: the two options, "In", and what happened.
         side = QVBoxLayout()
-        side.setSpacing(16)
+        side.setSpacing(10)
         self.options_label = QLabel(self)
         self.options_label.setObjectName("sheetOptionsLabel")
         self.options_label.setWordWrap(True)
@@ -215,7 +217,8 @@ class SheetPreviewScreen(BaseScreen):
         self.info.setWordWrap(True)
         side.addWidget(self.info)
         self.print_btn = BigButton("", "print", object_name="sheetPrint", beside=True,
-                                   icon_px=80)
+                                   icon_px=64)
+        self.print_btn.setMaximumHeight(300)  # big, but still reads as a button
         side.addWidget(self.print_btn, 2)
         self.message = QLabel(self)
         self.message.setObjectName("sheetMessage")
@@ -230,7 +233,7 @@ class SheetPreviewScreen(BaseScreen):
         self.save_label.setWordWrap(True)
         side.addWidget(self.save_label)
         self.save_box = QVBoxLayout()
-        self.save_box.setSpacing(12)
+        self.save_box.setSpacing(8)
         side.addLayout(self.save_box)
         side.addStretch(1)
         body.addLayout(side, 2)
@@ -241,8 +244,6 @@ class SheetPreviewScreen(BaseScreen):
         self.print_btn.clicked.connect(self.print_sheet)
         self.override_btn.clicked.connect(self.allow_more)
         state.actor_changed.connect(lambda _a: self._update_controls())
-        state.look_changed.connect(self._restyle_print_btn)
-        self._restyle_print_btn()
         self._show_message("", "tip")
         self.override_btn.hide()
         self._update_controls()
@@ -316,7 +317,7 @@ class SheetPreviewScreen(BaseScreen):
         for view in self.pages:
             view.set_image(None, view.accessibleName())
         self._update_status()
-        self._update_controls()
+        self._update_info()
         cfg = self.config
         path = self.cache_dir / sheet_file_name(choice.tutorial_id, choice.size, choice.large,
                                                 choice.lang)
@@ -359,12 +360,16 @@ class SheetPreviewScreen(BaseScreen):
 
     def _update_status(self) -> None:
         busy = self.wanted is not None and self.prepared is None and not self.failed_to_prepare
-        self.status.setText(self.tr("Đang chuẩn bị tờ hướng dẫn…") if busy else "")
-        self.status.setVisible(busy)
+        if busy:
+            self.status.setText(self.tr("Đang chuẩn bị tờ hướng dẫn…"))
+        elif self.failed_to_prepare:
+            self.status.setText(self.tr("Chưa xem trước được tờ hướng dẫn."))
+        self.status.setVisible(busy or self.failed_to_prepare)
         count = len(self.prepared.images) if self.prepared else 0
+        if self.save_buttons:
+            count = min(count, 1)
         for i, card in enumerate(self.cards):
-            # Keep page 1's card while preparing so the layout does not jump.
-            card.setVisible(i < count or (i == 0 and busy) or (i == 0 and count == 0))
+            card.setVisible(i < count)
 
     def _update_info(self) -> None:
         lines = []
@@ -391,14 +396,12 @@ class SheetPreviewScreen(BaseScreen):
             w.setVisible(not offering_save)
         self.info.setVisible(bool(self.info.text()) and not offering_save)
         self.save_label.setVisible(offering_save)
+        # ... and page 2 too: the message and save buttons get half the width.
+        self.body.setStretch(0, 1 if offering_save else 3)
+        self.body.setStretch(1, 1 if offering_save else 2)
+        self._update_status()
         for b in self.save_buttons:
             b.setEnabled(not self.printing)
-
-    def _restyle_print_btn(self) -> None:
-        # The one action on this screen reads as large as the title (the theme has no role
-        # for a bigger button text; sizes follow the person's text size choice).
-        pt = round(theme.font_pt(self.state.text_size) * 1.35)
-        self.print_btn.setStyleSheet(f"#sheetPrint {{ font-size: {pt}pt; }}")
 
     # -- options -----------------------------------------------------------------------------
     def _set_options(self, *, large: bool, a5: bool) -> None:
@@ -538,7 +541,7 @@ class SheetPreviewScreen(BaseScreen):
             targets = [*targets[:MAX_SAVE_TARGETS - 1], targets[-1]]
         for i, folder in enumerate(targets):
             b = BigButton(self._save_label(folder), "document", object_name=f"sheetSave{i}",
-                          role="secondary", beside=True, icon_px=40,
+                          role="secondary", beside=True, icon_px=32,
                           what_it_does=self.tr("Lưu tệp PDF vào {folder}.")
                           .replace("{folder}", str(folder)))
             b.apply_palette(theme.palette(self.state.high_contrast))

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -84,17 +82,18 @@ class StaffSheetsTab(QWidget):
         self.quota_label.setObjectName("sheetsQuota")
         self.quota_label.setProperty("role", "muted")
         self.quota_label.setWordWrap(True)
-        outer.addWidget(self.quota_label)
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
         left = QVBoxLayout()
         self.list_label = QLabel(self)
         self.list_label.setObjectName("sheetsListLabel")
+        left.addWidget(self.quota_label)
         left.addWidget(self.list_label)
         self.list = _named(QListWidget(self), "sheetsTutorials", "Bài hướng dẫn")
         self.list.setMinimumHeight(260)
         self.list.setSpacing(4)
+        self.list.setWordWrap(True)
         # A box a finger can see; the whole row toggles anyway (no colours set here).
         self.list.setStyleSheet("QListView::indicator { width: 28px; height: 28px; }")
         for t in catalogue.tutorials:
@@ -110,12 +109,12 @@ class StaffSheetsTab(QWidget):
         self.all_btn = BigButton("", "done", object_name="sheetsSelectAll", role="secondary",
                                  beside=True, icon_px=40)
         left.addWidget(self.all_btn)
-        columns.addLayout(left, 2)
+        columns.addLayout(left, 1)
 
         right = QVBoxLayout()
         form = QGridLayout()
         form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(16)
+        form.setVerticalSpacing(12)
         self.size = _named(QComboBox(self), "sheetsSize", "Khổ giấy")
         self.size.addItem("A4", "A4")
         self.size.addItem("A5", "A5")
@@ -138,36 +137,39 @@ class StaffSheetsTab(QWidget):
         form.addWidget(self.lang_label, 0, 2)
         form.addWidget(self.lang, 0, 3)
         form.addWidget(self.mode_label, 1, 0)
-        form.addWidget(self.mode, 1, 1, 1, 2)
-        form.addWidget(self.large, 1, 3)
+        form.addWidget(self.mode, 1, 1, 1, 3)
         form.addWidget(self.folder_label, 2, 0)
-        form.addWidget(self.folder, 2, 1, 1, 2)
-        form.addWidget(self.browse_btn, 2, 3)
+        form.addWidget(self.folder, 2, 1, 1, 3)
+        form.addWidget(self.large, 3, 0, 1, 2)
+        form.addWidget(self.browse_btn, 3, 2, 1, 2)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
-        for b in (self.large, self.browse_btn):  # never squeezed below their words
-            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
         right.addLayout(form)
         self.export_btn = BigButton("", "print", object_name="sheetsExport", beside=True,
                                     icon_px=48)
-        right.addWidget(self.export_btn)
         self.progress = _named(QProgressBar(self), "sheetsProgress", "Tiến độ xuất PDF")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        right.addWidget(self.progress)
+        self.progress.setTextVisible(False)  # the percentage is on the button while it runs
+        action = QHBoxLayout()
+        action.setSpacing(16)
+        action.addWidget(self.export_btn, 1)
+        action.addWidget(self.progress, 1)
+        right.addLayout(action)
         self.message = QLabel(self)
         self.message.setObjectName("sheetsMessage")
         self.message.setProperty("role", "warning")
         self.message.setWordWrap(True)
         self.message.hide()
         right.addWidget(self.message)
-        self.result = _named(QPlainTextEdit(self), "sheetsResult", "Các tệp đã ghi")
-        self.result.setReadOnly(True)
-        self.result.setMinimumHeight(120)
+        self.result = _named(QLabel(self), "sheetsResult", "Các tệp đã ghi")
+        self.result.setProperty("role", "tip")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.hide()
-        right.addWidget(self.result, 1)
-        right.addStretch(0)
-        columns.addLayout(right, 3)
+        right.addWidget(self.result)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
         outer.addLayout(columns, 1)
 
         self.all_btn.clicked.connect(self._toggle_all)
@@ -219,14 +221,14 @@ class StaffSheetsTab(QWidget):
         if s is None:
             self.quota_label.setText("")
             return
-        text = (self.tr("Hôm nay đã in {printed} tờ hướng dẫn; hạn mức hôm nay {quota} tờ "
-                        "(còn {remaining} tờ).")
+        text = (self.tr("Hôm nay đã in {printed}/{quota} tờ hướng dẫn được phép (còn "
+                        "{remaining} tờ).")
                 .replace("{printed}", str(s.printed)).replace("{quota}", str(s.quota))
                 .replace("{remaining}", str(s.remaining)))
         if s.overridden:
             text += " " + self.tr("Hạn mức hôm nay đã được cán bộ thay đổi (thường ngày: "
                                   "{n} tờ).").replace("{n}", str(s.configured))
-        text += " " + self.tr("Xuất PDF không tính vào số tờ in trong ngày.")
+        text += " " + self.tr("Xuất PDF không tính vào số này.")
         self.quota_label.setText(text)
 
     def _on_targets(self, targets: list[Path]) -> None:
@@ -328,6 +330,9 @@ class StaffSheetsTab(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setValue(round(100 * done / total))
+            if self.exporting:
+                self.export_btn.set_label(self.tr("Đang xuất… {p}%").replace(
+                    "{p}", str(self.progress.value())), self.export_btn.what_it_does)
 
     def _on_exported(self, result: ExportResult) -> None:
         self._set_exporting(False)
@@ -339,7 +344,7 @@ class StaffSheetsTab(QWidget):
             head = (self.tr("Đã ghi {n} tệp PDF ({pages} trang):")
                     .replace("{n}", str(len(result.paths))).replace("{pages}",
                                                                    str(result.pages)))
-        self.result.setPlainText("\n".join([head, *(str(p) for p in result.paths)]))
+        self.result.setText("\n".join([head, *(str(p) for p in result.paths)]))
         self.result.show()
 
     def _on_export_failed(self, exc: BaseException) -> None:
@@ -360,7 +365,8 @@ class StaffSheetsTab(QWidget):
         self.exporting = on
         self.export_btn.setEnabled(not on)
         if on:
-            self.export_btn.set_label(self.tr("Đang xuất…"), self.export_btn.what_it_does)
+            self.export_btn.set_label(self.tr("Đang xuất… {p}%").replace("{p}", "0"),
+                                      self.export_btn.what_it_does)
         else:
             self.export_btn.set_label(self.tr("Xuất PDF"), self.export_btn.what_it_does)
 

@@ -104,6 +104,7 @@ Feature = Callable[[BuildContext], None]
 # Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
 FEATURE_MODULES: tuple[str, ...] = (
     "ui.features.sheets",
+    "ui.features.records",
 )
 
 

@@ -25,7 +25,6 @@ from ui import icons
 from ui.navigator import Navigator, ScreenId
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
-from ui.widgets.fit import keep_text_visible
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +52,32 @@ class _LongPress(QObject):
         return False
 
 
+class ElidedLabel(QLabel):
+    """One line; ends with "…" when there is not room for the whole text."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802 - Qt API
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(10, self.width()))
+        super().setText(shown)
+
+
 class KioskWindow(QMainWindow):
     close_refused = Signal()
     staff_gesture = Signal()
@@ -78,13 +103,11 @@ class KioskWindow(QMainWindow):
         self.logo.setObjectName("logo")
         self.logo.setAccessibleName("Biểu tượng điểm hỗ trợ số")
         self.logo.setPixmap(icons.pixmap("logo", "#1565c0", 72))
-        self.name_label = QLabel(help_point_name, self.top)
+        self.name_label = ElidedLabel(help_point_name, self.top)
         self.name_label.setObjectName("helpPointName")
-        # The help point's name gives way (and may wrap) so the buttons keep their words.
-        self.name_label.setWordWrap(True)
+        # The help point's name gives way (elided with "…") so the buttons keep their words.
         self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                       QSizePolicy.Policy.Preferred)
-        keep_text_visible(self.name_label)
         self.who_label = QLabel("")
         self.who_label.setObjectName("signedInAs")
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,

@@ -137,7 +137,7 @@ class ConsentGate(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        self.toggle = BigButton("", icon, object_name=f"{object_name}Toggle", role="tile",
+        self.toggle = BigButton("", icon, object_name=f"{object_name}Toggle", role="secondary",
                                 beside=True, icon_px=40)
         self.toggle.setCheckable(True)
         self.fields = QWidget(self)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -122,7 +123,12 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)
-        self._arrange(rect, apply=True)
+        needed = self._arrange(rect, apply=True)
+        # Scroll areas and box layouts do not always ask heightForWidth again after the
+        # buttons change; a minimum height they always obey.
+        owner = self.parentWidget()
+        if owner is not None and needed and owner.minimumHeight() != needed:
+            owner.setMinimumHeight(needed)
 
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
@@ -148,7 +154,9 @@ class FlowLayout(QLayout):
             return 0
         cell = self._cell()
         sp = self._spacing
-        cols = max(1, min(len(items), (rect.width() + sp) // max(1, cell.width() + sp)))
+        fit = max(1, min(len(items), (rect.width() + sp) // max(1, cell.width() + sp)))
+        # Balanced rows: 4 items that need two rows become 2 + 2, not 3 + 1.
+        cols = math.ceil(len(items) / math.ceil(len(items) / fit))
         width = max(cell.width(), (rect.width() - (cols - 1) * sp) // cols) if cols > 1 \
             else rect.width()
         rows = math.ceil(len(items) / cols)
@@ -181,9 +189,10 @@ class ChoiceGroup(QWidget):
     changed = Signal()
 
     def __init__(self, object_name: str, *, exclusive: bool = True, required: bool = False,
-                 icon_px: int = 40, parent: QWidget | None = None) -> None:
+                 icon_px: int = 40, wrap: int = 18, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        self.wrap = wrap
         self.exclusive = exclusive
         self.required = required
         self.icon_px = icon_px
@@ -200,8 +209,9 @@ class ChoiceGroup(QWidget):
         self.buttons = {}
         for value, label, icon, does in choices:
             safe = re.sub(r"[^A-Za-z0-9]", "_", value) or "none"
-            b = BigButton(two_lines(label), icon, object_name=f"{self.objectName()}_{safe}",
-                          role="tile", beside=True, icon_px=self.icon_px, what_it_does=does)
+            b = BigButton(two_lines(label, self.wrap), icon,
+                          object_name=f"{self.objectName()}_{safe}", role="secondary",
+                          beside=True, icon_px=self.icon_px, what_it_does=does)
             b.setAccessibleName(label)
             b.setCheckable(True)
             b.clicked.connect(lambda _c=False, v=value: self._on_clicked(v))
@@ -214,7 +224,7 @@ class ChoiceGroup(QWidget):
         for value, (label, does) in labels.items():
             b = self.buttons.get(value)
             if b is not None:
-                b.set_label(two_lines(label), does)
+                b.set_label(two_lines(label, self.wrap), does)
                 b.setAccessibleName(label)
 
     def value(self) -> str:
@@ -420,6 +430,14 @@ class QuickLogScreen(BaseScreen):
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setWordWrap(True)
         self.outer.addWidget(self.subtitle)
+        # Errors and confirmations, full width above the form so a long privacy message reads
+        # in one or two lines and never pushes the Save button away.
+        self.message = QLabel(self)
+        self.message.setObjectName("qlMessage")
+        self.message.setProperty("role", "tip")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.outer.addWidget(self.message)
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("quickLogPages")
         self.outer.addWidget(self.pages, 1)
@@ -444,6 +462,8 @@ class QuickLogScreen(BaseScreen):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so the rows wrap for the same width whether the form scrolls or not.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.form = QWidget()
         self.form.setObjectName("quickLogForm")
         self.form_layout = QVBoxLayout(self.form)
@@ -453,11 +473,11 @@ class QuickLogScreen(BaseScreen):
         row.addWidget(self.scroll, 1)
 
         self.services = ChoiceGroup("qlService", exclusive=False)
-        self.outcome = ChoiceGroup("qlOutcome", required=True)
+        self.outcome = ChoiceGroup("qlOutcome", required=True, wrap=12)
         self.age = ChoiceGroup("qlAge")
         self.gender = ChoiceGroup("qlGender")
         self.channel = ChoiceGroup("qlChannel", required=True)
-        self.first_visit = ChoiceGroup("qlFirstVisit")
+        self.first_visit = ChoiceGroup("qlFirstVisit", wrap=12)
         self.satisfaction = ChoiceGroup("qlSatisfaction")
         self.outcome.set_choices([(o, o, "", "") for o in OUTCOMES])
         self.age.set_choices([(a, a, "", "") for a in AGE_BANDS])
@@ -509,20 +529,17 @@ class QuickLogScreen(BaseScreen):
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(0, 0, 0, 0)
         side_col.setSpacing(16)
-        self.save_btn = BigButton("", "done", object_name="qlSave", icon_px=72)
-        self.save_btn.setMinimumHeight(theme.target_px(1.0) * 2)
-        self.message = QLabel(side)
-        self.message.setObjectName("qlMessage")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.message.hide()
+        # Icon beside the word: still a big block, but it needs little height on 1366×768.
+        self.save_btn = BigButton("", "done", object_name="qlSave", beside=True, icon_px=56)
+        self.save_btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.today_btn = BigButton("", "document", object_name="qlTodayButton",
                                    role="secondary", beside=True, icon_px=40)
         self.cancel_edit_btn = BigButton("", "back", object_name="qlCancelEdit",
                                          role="secondary", beside=True, icon_px=40)
         self.cancel_edit_btn.hide()
-        side_col.addWidget(self.save_btn, 3)
-        side_col.addWidget(self.message, 0)
+        for b in (self.today_btn, self.cancel_edit_btn):
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        side_col.addWidget(self.save_btn, 1)
         side_col.addStretch(1)
         side_col.addWidget(self.cancel_edit_btn, 0)
         side_col.addWidget(self.today_btn, 0)
@@ -548,6 +565,7 @@ class QuickLogScreen(BaseScreen):
         self.today_message = QLabel(page)
         self.today_message.setObjectName("qlTodayMessage")
         self.today_message.setWordWrap(True)
+        self.today_message.setProperty("role", "tip")
         self.today_message.hide()
         buttons = QHBoxLayout()
         self.today_back_btn = BigButton("", "back", object_name="qlTodayBack",
@@ -563,11 +581,18 @@ class QuickLogScreen(BaseScreen):
         col.addWidget(self.today_list, 1)
         col.addWidget(self.today_message)
         col.addLayout(buttons)
-        self.today_back_btn.clicked.connect(lambda: self.pages.setCurrentIndex(PAGE_FORM))
+        self.today_back_btn.clicked.connect(lambda: self._show_page(PAGE_FORM))
         self.today_edit_btn.clicked.connect(self._edit_selected)
         self.today_delete_btn.clicked.connect(self._delete_selected)
         self.today_list.itemDoubleClicked.connect(lambda _i: self._edit_selected())
         self.pages.addWidget(page)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # The Save column: a fifth of the screen, enough for its words and a message.
+        self.side.setFixedWidth(max(260, self.width() // 5))
+        # Save grows to a quarter of the screen, but never forces the screen taller.
+        self.save_btn.setMaximumHeight(max(theme.target_px(1.0), self.height() // 4))
+        super().resizeEvent(event)
 
     # -- navigation ------------------------------------------------------------------------------
     def on_enter(self, **context: Any) -> None:
@@ -589,18 +614,21 @@ class QuickLogScreen(BaseScreen):
         self.context = dict(context)
         self._clear_form()
         self.loaded = None
-        self.pages.setCurrentIndex(PAGE_FORM)
+        self._show_page(PAGE_FORM)
         self.retranslate()
         self._load()
 
     def on_leave(self) -> None:
-        self.speaker.stop_narration() if self.pages.currentIndex() == PAGE_CONSENT else None
+        if self.pages.currentIndex() == PAGE_CONSENT:
+            self.speaker.stop_narration()
 
     def reset(self) -> None:
+        for dialog in self.findChildren(AskDialog):
+            dialog.reject()
         self._clear_form()
         self.context = {}
         self._entry_context = {}
-        self.pages.setCurrentIndex(PAGE_FORM)
+        self._show_page(PAGE_FORM)
 
     def _go_back(self) -> None:
         if self.return_to is ScreenId.HOME:
@@ -698,11 +726,17 @@ class QuickLogScreen(BaseScreen):
         self.commune.addItem(self.tr("(Không ghi xã/phường)"), "")
         for p in loaded.communes:
             self.commune.addItem(p.label, p.name)
+        record = loaded.record
         if loaded.commune is not None:
             self.commune.setCurrentIndex(max(0, self.commune.findData(loaded.commune.name)))
-        self._set_villages(loaded.villages, loaded.village_text)
+        elif record is not None and record.commune:
+            # A record from elsewhere (a bundle) keeps its place unless someone changes it.
+            self.commune.addItem(record.commune, record.commune)
+            self.commune.setCurrentIndex(self.commune.count() - 1)
+        self._set_villages(loaded.villages, loaded.village_text, keep=record is not None)
 
-    def _set_villages(self, villages: Sequence[PlaceInfo], wanted: str) -> None:
+    def _set_villages(self, villages: Sequence[PlaceInfo], wanted: str,
+                      keep: bool = False) -> None:
         self.village.clear()
         self.village.setEditable(False)
         self.village.addItem(self.tr("(Không ghi thôn/tổ)"), "")
@@ -711,7 +745,10 @@ class QuickLogScreen(BaseScreen):
         match = match_village(villages, wanted) if wanted else None
         if match is not None:
             self.village.setCurrentIndex(max(0, self.village.findData(match.name)))
-        self.village.setEnabled(bool(villages))
+        elif keep and wanted:
+            self.village.addItem(wanted, wanted)
+            self.village.setCurrentIndex(self.village.count() - 1)
+        self.village.setEnabled(self.village.count() > 1)
 
     def _on_commune_chosen(self) -> None:
         name = self.commune.currentData()
@@ -886,6 +923,8 @@ class QuickLogScreen(BaseScreen):
         text = self.note.text()
         lead = len(text) - len(text.lstrip())
         f = exc.findings[0]
+        # After the message above the form has taken its room.
+        QTimer.singleShot(0, self.scroll, lambda: self.scroll.ensureWidgetVisible(self.note))
         self.note.setFocus()
         self.note.setSelection(lead + f.start, f.end - f.start)
 
@@ -906,12 +945,12 @@ class QuickLogScreen(BaseScreen):
         else:
             text = ethnic_consent_text(team, self._consent_commune(), lang)
             heading = self.tr("Xin phép ghi dân tộc")
-        self.pages.setCurrentIndex(PAGE_CONSENT)
+        self._show_page(PAGE_CONSENT)
         self.consent.ask(kind, heading, text)
 
     def _on_consent_agreed(self, kind: str) -> None:
         self.speaker.stop_narration()
-        self.pages.setCurrentIndex(PAGE_FORM)
+        self._show_page(PAGE_FORM)
         gate = self.contact if kind == "contact" else self.ethnic
         gate.grant()
         self._show_info(self.tr("Người dân đã đồng ý. Hãy ghi thông tin."))
@@ -923,7 +962,7 @@ class QuickLogScreen(BaseScreen):
 
     def _on_consent_declined(self, kind: str) -> None:
         self.speaker.stop_narration()
-        self.pages.setCurrentIndex(PAGE_FORM)
+        self._show_page(PAGE_FORM)
         gate = self.contact if kind == "contact" else self.ethnic
         gate.decline()
         self._show_info(self.tr("Không lưu thông tin này. Bản ghi vẫn ẩn danh."))
@@ -931,7 +970,7 @@ class QuickLogScreen(BaseScreen):
     # -- today's records -------------------------------------------------------------------------
     def show_today(self) -> None:
         actor = self.state.actor
-        self.pages.setCurrentIndex(PAGE_TODAY)
+        self._show_page(PAGE_TODAY)
         self.today_message.hide()
         self.today_delete_btn.setVisible(self.state.is_staff)
 
@@ -943,8 +982,8 @@ class QuickLogScreen(BaseScreen):
                 self.today_list.addItem(item)
             if records:
                 self.today_list.setCurrentRow(len(records) - 1)
-            self.today_edit_btn.setEnabled(bool(records))
-            self.today_delete_btn.setEnabled(bool(records))
+            self.today_edit_btn.setVisible(bool(records))
+            self.today_delete_btn.setVisible(bool(records) and self.state.is_staff)
             self.today_heading.setText(
                 self.tr("Bản ghi hôm nay ({n}). Chọn một bản ghi để sửa.").replace(
                     "{n}", str(len(records))) if records
@@ -1020,6 +1059,15 @@ class QuickLogScreen(BaseScreen):
             self.tr("Xóa bản ghi"), delete, with_reason=True, danger=True)
 
     # -- messages --------------------------------------------------------------------------------
+    def _show_page(self, index: int) -> None:
+        """The consent page belongs to the citizen: no volunteer instructions around it."""
+        self.pages.setCurrentIndex(index)
+        citizen = index == PAGE_CONSENT
+        self.title.setVisible(not citizen)
+        self.subtitle.setVisible(not citizen)
+        if citizen or index == PAGE_TODAY:
+            self.message.hide()
+
     def _show_problem(self, text: str) -> None:
         self._message(self.message, text, "warning")
 
@@ -1098,10 +1146,14 @@ class QuickLogScreen(BaseScreen):
         width = 0
         for key, label in self.row_labels.items():
             label.setText(labels[key])
-            width = max(width, label.fontMetrics().horizontalAdvance(
-                max(labels[key].split(), key=len)))
+            metrics = label.fontMetrics()
+            # As wide as the longest label, but never wider than about ten letters: long ones
+            # wrap onto two lines instead of squeezing the buttons.
+            width = max(width, min(metrics.horizontalAdvance(labels[key]),
+                                   metrics.horizontalAdvance("M" * 8)),
+                        metrics.horizontalAdvance(max(labels[key].split(), key=len)))
         for label in self.row_labels.values():
-            label.setFixedWidth(width + 24)
+            label.setFixedWidth(width + 8)
         self.outcome.relabel({o: (self._outcome_label(o), "") for o in OUTCOMES})
         self.age.relabel({a: (self._age_label(a), self.tr("Nhóm tuổi")) for a in AGE_BANDS})
         self.gender.relabel({g: (self._gender_label(g), self.tr("Giới tính")) for g in GENDERS})
@@ -1119,9 +1171,10 @@ class QuickLogScreen(BaseScreen):
                                              "thoại, mật khẩu hay mã OTP."))
         self.save_btn.set_label(self.tr("Lưu thay đổi") if self.editing is not None
                                 else self.tr("Lưu"), self.tr("Lưu lượt hỗ trợ này."))
-        self.today_btn.set_label(self.tr("Sửa bản ghi hôm nay"),
+        self.today_btn.set_label(two_lines(self.tr("Sửa bản ghi hôm nay"), 12),
                                  self.tr("Xem và sửa các bản ghi hôm nay."))
         self.cancel_edit_btn.set_label(self.tr("Hủy sửa"), self.tr("Không lưu thay đổi."))
+        self.today_btn.setAccessibleName(self.tr("Sửa bản ghi hôm nay"))
         self.today_back_btn.set_label(self.tr("Ghi lượt mới"), self.tr("Về biểu mẫu ghi mới."))
         self.today_edit_btn.set_label(self.tr("Sửa bản ghi này"),
                                       self.tr("Mở bản ghi đã chọn để sửa."))

@@ -1,0 +1,274 @@
+"""The assistance log GUI: three taps, privacy of notes, consent, roles, staff data requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from sqlalchemy import select
+
+from db.models import ActivityDay, Assistance
+from kiosk.assistance import AssistanceService
+from kiosk.auth import Actor, AuthService
+from kiosk.bundles import BundleService
+from kiosk.clock import local_day
+from kiosk.config import defaults
+from kiosk.content.loader import load_catalogue
+from kiosk.privacy import CONTACT_PURPOSE_VI
+from kiosk.queue import QueueService
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT
+from ui.app import (
+    DEMO_STAFF_PIN,
+    DEMO_VOLUNTEER_PIN,
+    Kiosk,
+    build,
+    demo_config,
+    ensure_demo_members,
+)
+from ui.features import records
+from ui.navigator import ScreenId
+from ui.printing import FakePrinter
+from ui.screens.quick_log import QuickLogScreen
+from ui.screens.staff_records import StaffRecordsTab
+from ui.speech import FakeSpeaker
+from ui.tasks import SyncTaskRunner
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
+    ensure_demo_members(AuthService(store))
+    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
+              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
+              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
+              printer=FakePrinter(), features=[records.install])
+    qtbot.addWidget(k.window)
+    k.window.resize(1920, 1080)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    yield k
+    k.window.allow_close = True
+    k.shutdown()
+
+
+def sign_in(k: Kiosk, pin: str) -> Actor:
+    actor = AuthService(k.store).sign_in(pin)
+    k.state.sign_in(actor)
+    return actor
+
+
+def screen(k: Kiosk) -> QuickLogScreen:
+    return k.screens[ScreenId.QUICK_LOG]
+
+
+def rows(k: Kiosk) -> list[Assistance]:
+    with k.store.read() as s:
+        return list(s.scalars(select(Assistance)))
+
+
+def finished_ticket(k: Kiosk, volunteer: Actor) -> str:
+    q = QueueService(k.store)
+    t = q.issue("vneid")
+    q.call_next(volunteer, 1)
+    q.finish(volunteer, t)
+    return t.uuid
+
+
+def messages(k: Kiosk) -> list[str]:
+    return [b.text() for b in k.window.findChildren(QMessageBox, "calmMessage")
+            if b.isVisible()]
+
+
+def test_three_taps_log_the_ticket_and_mark_the_volunteer_active(qtbot, kiosk: Kiosk) -> None:
+    volunteer = sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    ticket = finished_ticket(kiosk, volunteer)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, ticket_uuid=ticket)
+    ql = screen(kiosk)
+    assert kiosk.nav.current_id is ScreenId.QUICK_LOG
+    assert "A001" in ql.subtitle.text()
+    # Prefilled from the ticket: the service and "Xong"; nothing about the person.
+    assert ql.services.values() == ("vneid",)
+    assert ql.outcome.value() == "done"
+    assert ql.age.value() == "" and ql.gender.value() == ""
+    assert not ql.contact.consented and not ql.contact.toggle.isChecked()
+
+    qtbot.mouseClick(ql.age.buttons["60-74"], LEFT)
+    qtbot.mouseClick(ql.gender.buttons["nu"], LEFT)
+    qtbot.mouseClick(ql.save_btn, LEFT)
+
+    [row] = rows(kiosk)
+    assert (row.age_band, row.gender, row.services, row.outcome) == ("60-74", "nu", ["vneid"],
+                                                                     "done")
+    assert row.ticket_uuid == ticket and row.volunteer_uuids == [volunteer.uuid]
+    assert (row.commune, row.village) == ("Hải Vân", "Tà Lang")  # from the config, matched
+    assert row.contact_name is None and row.contact_phone is None and row.ethnic_group is None
+    today = local_day(kiosk.store.clock.now())
+    with kiosk.store.read() as s:
+        active = s.scalar(select(ActivityDay).where(
+            ActivityDay.volunteer_uuid == volunteer.uuid, ActivityDay.day == today,
+            ActivityDay.source == "record"))
+    assert active is not None
+    # A calm confirmation, and back where the volunteer came from (Home: no console here).
+    assert kiosk.nav.current_id is ScreenId.HOME
+    assert any("Đã lưu lượt hỗ trợ" in m for m in messages(kiosk))
+
+
+def test_a_note_with_an_id_number_is_refused_and_nothing_is_lost(qtbot, kiosk: Kiosk) -> None:
+    sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="dvc")
+    ql = screen(kiosk)
+    qtbot.mouseClick(ql.age.buttons["40-59"], LEFT)
+    ql.note.setText("Số CCCD 012345678901 của bà")
+    qtbot.mouseClick(ql.save_btn, LEFT)
+
+    assert rows(kiosk) == []
+    assert kiosk.nav.current_id is ScreenId.QUICK_LOG
+    assert ql.message.isVisible() and ql.message.property("role") == "warning"
+    assert "căn cước" in ql.message.text() and "xóa phần đó" in ql.message.text()
+    assert "012345678901" not in ql.message.text()
+    assert ql.note.selectedText() == "012345678901"  # points at what to remove
+    # The form keeps every value.
+    assert ql.services.values() == ("dvc",) and ql.age.value() == "40-59"
+    assert ql.note.text() == "Số CCCD 012345678901 của bà"
+
+
+def test_contact_fields_open_only_after_the_citizen_agrees(qtbot, kiosk: Kiosk) -> None:
+    sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="vneid")
+    ql = screen(kiosk)
+    gate = ql.contact
+    assert not gate.name.isEnabled() and not gate.phone.isEnabled()
+
+    # Declining keeps the record anonymous.
+    qtbot.mouseClick(gate.toggle, LEFT)
+    assert ql.pages.currentWidget() is ql.consent
+    assert not gate.toggle.isChecked()  # nothing ticked before the citizen answers
+    qtbot.mouseClick(ql.consent.decline_btn, LEFT)
+    assert not gate.consented and not gate.name.isEnabled() and not gate.toggle.isChecked()
+
+    # Asking again shows and reads the consent text; agreeing opens the fields.
+    qtbot.mouseClick(gate.toggle, LEFT)
+    text = ql.consent.text.text()
+    assert "Điểm hỗ trợ số thôn Tà Lang" in text and "180 ngày" in text
+    assert text in kiosk.speaker.texts()
+    assert not gate.name.isEnabled()
+    qtbot.mouseClick(ql.consent.agree_btn, LEFT)
+    assert ql.pages.currentIndex() == 0
+    assert gate.consented and gate.toggle.isChecked()
+    assert gate.name.isEnabled() and gate.phone.isEnabled()
+    gate.name.setText("Bà Lan")  # QTest cannot type letters outside Latin-1
+    qtbot.keyClicks(gate.phone, "0905 123 456")
+    # The ethnic group: the same clear act, with its own text.
+    qtbot.mouseClick(ql.ethnic.toggle, LEFT)
+    assert "Dân tộc là thông tin nhạy cảm" in ql.consent.text.text()
+    assert not ql.ethnic.group.isEnabled()
+    qtbot.mouseClick(ql.consent.agree_btn, LEFT)
+    ql.ethnic.group.setEditText("Cơ Tu")
+    qtbot.mouseClick(ql.gender.buttons["nu"], LEFT)
+    qtbot.mouseClick(ql.save_btn, LEFT)
+
+    [row] = rows(kiosk)
+    assert row.ethnic_group == "Cơ Tu" and row.ethnic_consent_at is not None
+    assert (row.contact_name, row.contact_phone) == ("Bà Lan", "0905123456")
+    assert row.contact_consent_at is not None
+    assert row.contact_consent_purpose == CONTACT_PURPOSE_VI
+
+
+def test_a_citizen_cannot_open_the_quick_log(kiosk: Kiosk) -> None:
+    assert "quicklog" not in kiosk.screens[ScreenId.HOME].tiles
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="vneid")
+    assert kiosk.nav.current_id is ScreenId.PIN
+    assert kiosk.screens[ScreenId.PIN].next_screen is ScreenId.QUICK_LOG
+    sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    assert "quicklog" in kiosk.screens[ScreenId.HOME].tiles
+
+
+def test_edit_today_then_staff_delete_needs_a_reason(qtbot, kiosk: Kiosk) -> None:
+    volunteer = sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="vneid")
+    ql = screen(kiosk)
+    qtbot.mouseClick(ql.gender.buttons["nam"], LEFT)
+    qtbot.mouseClick(ql.save_btn, LEFT)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG)
+    qtbot.mouseClick(ql.today_btn, LEFT)
+    assert ql.today_list.count() == 1 and not ql.today_delete_btn.isVisible()
+    qtbot.mouseClick(ql.today_edit_btn, LEFT)
+    assert ql.gender.value() == "nam" and ql.save_btn.text() == "Lưu thay đổi"
+    qtbot.mouseClick(ql.gender.buttons["nu"], LEFT)
+    qtbot.mouseClick(ql.save_btn, LEFT)
+    [row] = rows(kiosk)
+    assert row.gender == "nu" and row.volunteer_uuids == [volunteer.uuid]
+
+    sign_in(kiosk, DEMO_STAFF_PIN)
+    qtbot.mouseClick(ql.today_btn, LEFT)
+    assert ql.today_delete_btn.isVisible()
+    qtbot.mouseClick(ql.today_delete_btn, LEFT)
+    dialog = ql.findChild(QWidget, "qlDeleteDialog")
+    ok = dialog.findChild(QAbstractButton, "qlDeleteDialogOk")
+    qtbot.mouseClick(ok, LEFT)  # no reason yet: refused, nothing deleted
+    assert dialog.isVisible() and rows(kiosk)[0].deleted_at is None
+    dialog.findChild(QWidget, "qlDeleteDialogReason").setText("Ghi nhầm hai lần")
+    qtbot.mouseClick(ok, LEFT)
+    assert rows(kiosk)[0].deleted_at is not None
+    assert ql.today_list.count() == 0
+
+
+def staff_tab(k: Kiosk) -> StaffRecordsTab:
+    sign_in(k, DEMO_STAFF_PIN)
+    k.nav.go_to(ScreenId.STAFF)
+    tab = k.window.findChild(StaffRecordsTab, "staffRecordsTab")
+    assert tab is not None
+    return tab
+
+
+def test_staff_find_and_erase_a_person_by_phone(qtbot, kiosk: Kiosk) -> None:
+    volunteer = AuthService(kiosk.store).sign_in(DEMO_VOLUNTEER_PIN)
+    QueueService(kiosk.store)  # seeds the default services
+    svc = AssistanceService(kiosk.store)
+    draft = svc.new_draft(volunteer, ["vneid"])
+    svc.log(volunteer, replace(draft, contact_name="Ông Ba", contact_phone="0905123456",
+                               contact_consent=True, contact_consent_purpose="Liên hệ lại"))
+    tab = staff_tab(kiosk)
+    qtbot.keyClicks(tab.phone, "+84 905 123 456")
+    qtbot.mouseClick(tab.find_btn, LEFT)
+    assert tab.results.count() == 1 and "Ông Ba" in tab.results.item(0).text()
+    qtbot.mouseClick(tab.erase_btn, LEFT)
+    dialog = tab.findChild(QWidget, "srEraseDialog")
+    qtbot.mouseClick(dialog.findChild(QAbstractButton, "srEraseDialogOk"), LEFT)
+
+    [row] = rows(kiosk)
+    assert row.contact_name is None and row.contact_phone is None
+    assert row.services == ["vneid"]  # the anonymous rest stays for the statistics
+    assert "trên 1 bản ghi" in tab.person_message.text()
+    assert tab.results.count() == 0
+    # Signing out forgets the phone number typed on the staff screen.
+    kiosk.state.sign_out()
+    assert tab.phone.text() == ""
+
+
+def test_bundle_import_summary_and_refusal(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:
+    volunteer = AuthService(kiosk.store).sign_in(DEMO_VOLUNTEER_PIN)
+    staff = AuthService(kiosk.store).sign_in(DEMO_STAFF_PIN)
+    QueueService(kiosk.store)  # seeds the default services
+    svc = AssistanceService(kiosk.store)
+    svc.log(volunteer, svc.new_draft(volunteer, ["dvc"]))
+    bundle = tmp_path / "goi.zip"
+    BundleService(kiosk.store).export_bundle(staff, date(2026, 3, 1), bundle)
+    tab = staff_tab(kiosk)
+    tab.choose_file = lambda _parent, _title: str(bundle)
+    qtbot.mouseClick(tab.import_btn, LEFT)
+    assert tab.bundle_message.text() == "Đã thêm 0, cập nhật 0, bỏ qua 1 bản ghi (đã có)."
+
+    broken = tmp_path / "hong.zip"
+    broken.write_bytes(bundle.read_bytes()[:200])
+    tab.choose_file = lambda _parent, _title: str(broken)
+    qtbot.mouseClick(tab.import_btn, LEFT)
+    assert tab.bundle_message.property("role") == "warning"
+    assert "Không có gì được ghi vào máy này." in tab.bundle_message.text()

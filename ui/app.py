@@ -105,6 +105,7 @@ Feature = Callable[[BuildContext], None]
 FEATURE_MODULES: tuple[str, ...] = (
     "ui.features.sheets",
     "ui.features.records",
+    "ui.features.reports",
 )
 
 
@@ -135,6 +136,8 @@ class Kiosk:
     restyle: Callable[[], None] = lambda: None
 
     def shutdown(self) -> None:
+        if self.translations is not None:
+            self.translations.switch("vi")  # remove our translators from the application
         self.window.allow_close = True
         self.window.close()
         self.window.deleteLater()
@@ -270,7 +273,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
 
     def restyle() -> None:
         p = theme.palette(state.high_contrast)
-        theme.set_current(p)
+        theme.set_current(p, scale)
         app.setStyleSheet(theme.style_sheet(p, state.text_size, scale))
         for b in window.findChildren(BigButton):
             b.apply_palette(p)

@@ -59,6 +59,7 @@ def palette(high_contrast: bool) -> Palette:
 
 
 _current: list[Palette] = [NORMAL]
+_target: list[int] = [MIN_TARGET_PX]
 
 
 def current() -> Palette:
@@ -66,8 +67,14 @@ def current() -> Palette:
     return _current[0]
 
 
-def set_current(p: Palette) -> None:
+def current_target() -> int:
+    """The smallest touch target in force (px), for widgets that size themselves."""
+    return _target[0]
+
+
+def set_current(p: Palette, scale: float = 1.0) -> None:
     _current[0] = p
+    _target[0] = target_px(scale)
 
 
 # (foreground attribute, background attribute) pairs that appear on screen.

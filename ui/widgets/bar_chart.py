@@ -5,8 +5,8 @@ Two shapes, both used by the staff reports:
 * ``BarChart(orientation="horizontal")`` — one row per item: the Vietnamese label on the left,
   the bar, then the value. When a label would take more than half the width,
   every label moves onto its own line above its bar instead of being cut short (the full
-  list is also in the tooltip and the accessible description). Bars may be *stacked* by series (age band × gender),
-  with a legend on top.
+  list is also in the tooltip and the accessible description). Bars may be *stacked* by
+  series (age band × gender), with a legend on top.
 * ``BarChart(orientation="vertical")`` — columns along a time axis (the daily trend); the
   axis labels are thinned out so they never overlap, and values are written above the
   columns when there is room.

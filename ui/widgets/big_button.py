@@ -168,7 +168,8 @@ class BigButton(QPushButton):
         if layout is None:
             return super().minimumSizeHint()
         hint = layout.minimumSize()
-        return QSize(hint.width() + 48, hint.height() + 40)
+        target = theme.current_target()
+        return QSize(max(hint.width() + 48, target), max(hint.height() + 40, target))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
         return True
@@ -178,4 +179,5 @@ class BigButton(QPushButton):
         layout = self.layout()
         if layout is None:
             return super().heightForWidth(width)
-        return layout.totalHeightForWidth(max(1, width - 48)) + 40
+        words = layout.totalHeightForWidth(max(1, width - 48)) + 40
+        return max(words, theme.current_target())

@@ -1,0 +1,242 @@
+"""Staff reports: the dashboard, the allowance tab and exports, as a staff member sees them.
+
+The test clock is Tuesday 10/03/2026 (local), so "this month" is March 2026, under the
+NQ 26/2025 rule (50.000 đ per member per day, at most 300.000 đ per team per month).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+import ui.printing
+from db.models import ActivityDay, Assistance, PolicyRule, Volunteer
+from kiosk.auth import AuthService
+from kiosk.config import defaults
+from kiosk.content.loader import load_catalogue
+from kiosk.demo import generate_demo
+from kiosk.reports.periods import PeriodKind
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT
+from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
+from ui.features import reports
+from ui.navigator import ScreenId
+from ui.printing import FakePrinter
+from ui.screens.staff_reports import AllowanceTab, ExportTab, ReportsTab, money
+from ui.speech import FakeSpeaker
+from ui.tasks import SyncTaskRunner, TaskRunner
+from ui.widgets.bar_chart import fmt_int
+
+
+@pytest.fixture
+def targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A fake USB drive and Documents folder instead of scanning this machine's mounts."""
+    usb, docs = tmp_path / "USB-KINGSTON", tmp_path / "Documents"
+    usb.mkdir()
+    docs.mkdir()
+    monkeypatch.setattr(ui.printing, "save_targets", lambda: [usb, docs])
+    return usb, docs
+
+
+@pytest.fixture
+def kiosk(qtbot, store: Store, data_dir: Path, targets: tuple[Path, Path]) -> Iterator[Kiosk]:
+    auth = AuthService(store)
+    ensure_demo_members(auth)
+    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
+              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
+              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
+              printer=FakePrinter(), features=[reports.install])
+    qtbot.addWidget(k.window)
+    k.window.resize(1920, 1080)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    k.state.sign_in(auth.sign_in(DEMO_STAFF_PIN))
+    k.nav.go_to(ScreenId.STAFF)
+    yield k
+    k.window.allow_close = True
+    k.shutdown()
+
+
+def open_tab(k: Kiosk, cls: type) -> Any:
+    staff = k.screens[ScreenId.STAFF]
+    for i in range(staff.tabs.count()):
+        page = staff.tabs.widget(i)
+        inner = page.widget() if hasattr(page, "widget") else page
+        if isinstance(inner, cls):
+            staff.tabs.setCurrentIndex(i)
+            return inner
+    raise AssertionError(f"no staff tab {cls.__name__}")
+
+
+class DeferredTasks(TaskRunner):
+    """Holds background work until the test says so, to see what shows meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[tuple[Callable[[], Any], Any, Any]] = []
+
+    def run_in_background(self, fn: Callable[[], Any], on_success: Any = None,
+                          on_error: Any = None, lane: str = "default") -> None:
+        assert lane == "db"
+        self.jobs.append((fn, on_success, on_error))
+
+    def run_all(self) -> None:
+        while self.jobs:
+            fn, ok, _fail = self.jobs.pop(0)
+            ok(fn())
+
+
+def test_dashboard_shows_the_figures_of_demo_data(qtbot, kiosk: Kiosk, store: Store) -> None:
+    generate_demo(store, days=10, per_day=5)
+    with store.read() as s:
+        records = s.scalar(select(func.count()).select_from(Assistance)
+                           .where(Assistance.deleted_at.is_(None)))
+    assert records == 50
+    tab = open_tab(kiosk, ReportsTab)
+    assert tab.picker.buttons[PeriodKind.THIS_MONTH].isChecked()  # March: all ten days
+    assert tab.citizens_label.text() == fmt_int(records)
+    assert tab.demo_banner.isVisible()
+    assert tab.demo_banner.text().startswith("Có dữ liệu mẫu (demo)")
+    assert not tab.empty.isVisible()
+    service = tab.charts["Service"].chart
+    assert not service.is_empty
+    assert sum(b.total for b in service.bars) >= records  # two services count under each
+    assert sum(b.total for b in tab.daily.chart.bars) == records
+
+    # Another period: "Đang tính…" while the db lane works, then the new figures.
+    tab.tasks = deferred = DeferredTasks()
+    tab.picker.buttons[PeriodKind.TODAY].click()
+    assert tab.status.text() == "Đang tính…"
+    deferred.run_all()
+    assert tab.status.text() == ""
+    assert tab.citizens_label.text() == "5"
+    assert tab.period_label.text() == "Ngày 10/03/2026"
+
+
+def test_an_empty_period_shows_no_data_not_an_error(qtbot, kiosk: Kiosk) -> None:
+    tab = open_tab(kiosk, ReportsTab)
+    assert tab.citizens_label.text() == "0"
+    assert tab.empty.isVisible()
+    assert "Chưa có dữ liệu" in tab.empty.text()
+    assert tab.charts["Village"].chart.is_empty
+    assert tab.charts["Village"].chart.accessibleDescription() == "Chưa có dữ liệu"
+    assert not tab.error.isVisible()
+    assert not tab.demo_banner.isVisible()
+
+    # A custom period back to front is explained, and nothing else changes.
+    tab.picker.buttons[PeriodKind.CUSTOM].click()
+    assert tab.picker.custom_row.isVisible()
+    tab.picker.from_edit.setDate(date(2026, 3, 9))
+    tab.picker.to_edit.setDate(date(2026, 3, 1))
+    tab.picker.apply_btn.click()
+    assert tab.picker.error.isVisible()
+    assert "Ngày bắt đầu (09/03/2026) sau ngày kết thúc" in tab.picker.error.text()
+
+
+def _member(store: Store, name: str) -> str:
+    with store.write() as s:
+        v = Volunteer(display_name=name, role="volunteer", pin_hash="!test", active=True,
+                      created_at=store.clock.now())
+        s.add(v)
+        s.flush()
+        return v.uuid
+
+
+def test_allowance_lists_a_volunteer_with_the_expected_amount(qtbot, kiosk: Kiosk,
+                                                              store: Store) -> None:
+    an = _member(store, "Tình nguyện viên An")
+    with store.write() as s:
+        for d, source in ((2, "signin"), (2, "record"), (3, "record"), (4, "outreach")):
+            s.add(ActivityDay(volunteer_uuid=an, day=date(2026, 3, d), source=source))
+    tab = open_tab(kiosk, AllowanceTab)
+    rows = [[tab.table.item(r, c).text() for c in range(4)] for r in range(tab.table.rowCount())]
+    # Three active days (two rows on 2/3 count once) × 50.000 đ, under the 300.000 đ cap.
+    assert ["Tình nguyện viên An", "3", money(150_000), money(150_000)] in rows
+    assert money(150_000) == "150.000\u00a0đ"
+    assert rows[-1] == ["Cả tổ", "3", money(150_000), money(150_000)]
+    assert money(150_000) in tab.total.text()
+    assert "Còn lại trong tháng 3/2026: " + money(150_000) in tab.remaining.text()
+    assert not tab.no_rule.isVisible()
+    assert "Nghị quyết 26/2025" in " ".join(
+        lab.text() for lab in tab.rules_card.findChildren(type(tab.total))
+        if lab.objectName().startswith("allowanceRule"))
+
+
+def test_adding_an_overlapping_rule_shows_why_not(qtbot, kiosk: Kiosk, store: Store) -> None:
+    tab = open_tab(kiosk, AllowanceTab)
+    tab.rule_name.setText("Quy định thử")
+    tab.rule_from.setDate(date(2026, 6, 1))
+    tab.rule_open.setChecked(True)
+    assert not tab.rule_to.isEnabled()
+    tab.rule_rate.setValue(60_000)
+    tab.rule_cap.setValue(400_000)
+    tab.add_btn.click()
+    assert tab.rule_message.isVisible()
+    assert tab.rule_message.property("role") == "warning"
+    assert "Thời gian hiệu lực trùng với quy định “Nghị quyết 26/2025" in tab.rule_message.text()
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(PolicyRule)) == 2
+
+    # A rule that fits is added, listed and announced.
+    tab.rule_from.setDate(date(2028, 1, 1))
+    tab.add_btn.click()
+    assert tab.rule_message.property("role") == "tip"
+    assert "Đã thêm quy định “Quy định thử”" in tab.rule_message.text()
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(PolicyRule)) == 3
+
+
+def test_export_csv_to_a_folder_with_progress(qtbot, kiosk: Kiosk, store: Store,
+                                              tmp_path: Path,
+                                              targets: tuple[Path, Path]) -> None:
+    generate_demo(store, days=3, per_day=4)
+    tab = open_tab(kiosk, ExportTab)
+    usb, _docs = targets
+    assert tab.folder == usb  # USB drives first
+    assert [b.text() for b in tab.target_buttons] == ["USB “USB-KINGSTON”", "Thư mục Tài liệu"]
+    assert not tab.contacts.isChecked()
+    tab.set_choice("pdf", "summary")
+    assert not tab.what_buttons["records"].isEnabled()
+    assert not tab.contacts.isEnabled()
+    tab.set_choice("csv", "records")
+    assert tab.contacts.isEnabled() and not tab.contacts.isChecked()
+
+    out = tmp_path / "bao-cao"
+    out.mkdir()
+    tab.set_folder(out)
+    seen: list[tuple[int, int]] = []
+    tab._relay.changed.connect(lambda done, total: seen.append((done, total)))
+    values: list[int] = []
+    tab.progress.valueChanged.connect(values.append)
+    tab.export_btn.click()
+    assert seen[-1] == (12, 12)  # the export's own progress callback
+    assert tab.progress.value() == 100
+    assert 100 in values
+    written = out / "ban-ghi-2026-03.csv"
+    assert written.exists()
+    assert tab.last_result is not None and tab.last_result.path == written
+    assert tab.result.isVisible() and str(written) in tab.result.text()
+    header = written.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "contact_phone" not in header
+
+    # The same again does not overwrite the first file.
+    tab.export_btn.click()
+    assert (out / "ban-ghi-2026-03-2.csv").exists()
+
+
+def test_a_pulled_out_usb_drive_is_said_plainly(qtbot, kiosk: Kiosk,
+                                                targets: tuple[Path, Path]) -> None:
+    tab = open_tab(kiosk, ExportTab)
+    usb, _docs = targets
+    assert tab.folder == usb
+    usb.rmdir()
+    tab.export_btn.click()
+    assert tab.error.isVisible()
+    assert tab.error.text().startswith("USB đã bị rút")
+    assert tab.progress.value() == 0
+    assert not tab.result.isVisible()

@@ -67,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     handler: Handler | None = getattr(args, "handler", None)
     try:
+        if args.self_test:
+            from kiosk.selftest import run as self_test
+            return self_test(args)
         if handler is None:
             return _start_gui(args)
         return handler(args)

@@ -106,6 +106,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "ui.features.sheets",
     "ui.features.records",
     "ui.features.reports",
+    "ui.features.queue",
 )
 
 
@@ -136,11 +137,7 @@ class Kiosk:
     restyle: Callable[[], None] = lambda: None
 
     def shutdown(self) -> None:
-        if self.translations is not None:
-            self.translations.switch("vi")  # remove our translators from the application
-        self.window.allow_close = True
-        self.window.close()
-        self.window.deleteLater()
+        """Stop timers, threads and filters first; delete the window last."""
         self.idle.stop()
         if self.guide is not None:
             self.app.removeEventFilter(self.guide)
@@ -148,6 +145,16 @@ class Kiosk:
         self.tasks.wait_all()
         self.speaker.shutdown()
         self.funnel.uninstall()
+        if self.translations is not None:
+            self.translations.switch("vi")  # remove our translators from the application
+        self.window.allow_close = True
+        self.window.close()
+        self.window.deleteLater()
+        # deleteLater posted outside a running event loop is never processed; without this
+        # every later kiosk in the same process restyles the dead windows too.
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,

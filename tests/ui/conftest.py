@@ -23,7 +23,6 @@ def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
     k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
               catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
               tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080))
-    qtbot.addWidget(k.window)
     k.window.resize(1920, 1080)
     k.window.show()
     qtbot.waitExposed(k.window)

@@ -42,7 +42,6 @@ def make_kiosk(qtbot, tmp_path: Path, size: tuple[int, int], **cfg: object) -> I
     k = build(store=store, config=demo_config(defaults()).replace(**cfg), data_dir=tmp_path,
               catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
               tasks=SyncTaskRunner(), kiosk_mode=False, screen_size=size)
-    qtbot.addWidget(k.window)
     k.window.resize(*size)
     k.window.show()
     qtbot.waitExposed(k.window)

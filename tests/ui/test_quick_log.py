@@ -49,7 +49,6 @@ def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
               catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
               tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
               printer=FakePrinter(), features=[records.install])
-    qtbot.addWidget(k.window)
     k.window.resize(1920, 1080)
     k.window.show()
     qtbot.waitExposed(k.window)

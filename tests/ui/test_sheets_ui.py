@@ -69,7 +69,6 @@ def kiosk(qtbot, store: Store, data_dir: Path, printer: WatchedPrinter,
               tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
               printer=printer, features=[sheets.install])
     printer.state = k.state
-    qtbot.addWidget(k.window)
     k.window.resize(1920, 1080)
     k.window.show()
     qtbot.waitExposed(k.window)

@@ -51,7 +51,6 @@ def kiosk(qtbot, store: Store, data_dir: Path, targets: tuple[Path, Path]) -> It
               catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
               tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
               printer=FakePrinter(), features=[reports.install])
-    qtbot.addWidget(k.window)
     k.window.resize(1920, 1080)
     k.window.show()
     qtbot.waitExposed(k.window)

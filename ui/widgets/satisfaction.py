@@ -16,7 +16,6 @@ from functools import lru_cache
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
-    QCoreApplication,
     QRectF,
     QSize,
     Qt,
@@ -117,15 +116,12 @@ class SatisfactionFaces(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = QCoreApplication.translate
-        self.question.setText(tr("SatisfactionFaces",
-                                 "Bạn có hài lòng với sự hỗ trợ hôm nay không? "
-                                 "Chạm vào một khuôn mặt."))
+        self.question.setText(self.tr("Bạn có hài lòng với sự hỗ trợ hôm nay không? "
+                                      "Chạm vào một khuôn mặt."))
         for score, words in FACES:
-            self.faces[score].set_label(tr("SatisfactionFaces", words),
-                                        tr("SatisfactionFaces", "Chọn mức hài lòng này."))
-        self.skip_btn.set_label(tr("SatisfactionFaces", "Bỏ qua"),
-                                tr("SatisfactionFaces", "Không đánh giá lần này."))
+            # ``words`` were marked with QT_TRANSLATE_NOOP in this class's context.
+            self.faces[score].set_label(self.tr(words), self.tr("Chọn mức hài lòng này."))
+        self.skip_btn.set_label(self.tr("Bỏ qua"), self.tr("Không đánh giá lần này."))
 
     def spoken(self) -> str:
         """What voice mode says when the faces appear."""

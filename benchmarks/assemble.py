@@ -1,0 +1,89 @@
+"""Build the real kiosk for a benchmark: offscreen, real content, every feature, fake speaker.
+
+The kiosk is assembled exactly as ``help-kiosk`` does it (``ui.app.build``) except for the
+speaker (FakeSpeaker, unless a benchmark measures speech). Features: the ones the composition
+root lists in ``ui.app.FEATURE_MODULES``; while that list is still empty, every module in
+``ui/features/`` that has ``install``, so the figures describe the whole kiosk.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+from typing import Any
+
+from kiosk.auth import AuthService
+from kiosk.config import Config, defaults, save_config
+from kiosk.content.loader import load_catalogue
+from kiosk.store import Store
+
+from .common import SCREEN_H, SCREEN_W
+
+
+def feature_modules() -> list[str]:
+    from ui import app, features
+
+    if app.FEATURE_MODULES:
+        return list(app.FEATURE_MODULES)
+    names = sorted(f"ui.features.{m.name}" for m in pkgutil.iter_modules(features.__path__))
+    return [n for n in names if hasattr(importlib.import_module(n), "install")]
+
+
+def kiosk_config() -> Config:
+    from ui.app import demo_config
+
+    return demo_config(defaults())
+
+
+def prepare_data_dir(data_dir: Path) -> None:
+    """A data dir as a running help point has it: settings, database, demo accounts."""
+    from ui.app import ensure_demo_members
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    save_config(data_dir, kiosk_config())
+    store = Store.open(data_dir)
+    try:
+        ensure_demo_members(AuthService(store))
+    finally:
+        store.close()
+
+
+def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None) -> Any:
+    """The kiosk (ui.app.Kiosk) built offscreen at 1920×1080; a QApplication must exist."""
+    from ui.app import build, content_roots
+    from ui.speech import FakeSpeaker
+
+    config = kiosk_config()
+    store = Store.open(data_dir)
+    catalogue = load_catalogue(content_roots(config))
+    installs = [importlib.import_module(name).install for name in feature_modules()]
+    return build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
+                 speaker=speaker if speaker is not None else FakeSpeaker(), tasks=tasks,
+                 kiosk_mode=True, screen_size=(SCREEN_W, SCREEN_H), features=installs)
+
+
+def show_full_screen(kiosk: Any) -> None:
+    from ui.app import show
+
+    show(kiosk, windowed=False)
+
+
+def sign_in_staff(kiosk: Any) -> None:
+    """Sign the demo staff member in, so helper-only screens open instead of the PIN pad."""
+    from ui.app import DEMO_STAFF_PIN
+
+    kiosk.state.sign_in(AuthService(kiosk.store).sign_in(DEMO_STAFF_PIN))
+
+
+def screen_visits(kiosk: Any) -> list[tuple[Any, dict[str, Any]]]:
+    """Every registered screen with the context it needs to show real content."""
+    from ui.navigator import ScreenId
+
+    first = kiosk.catalogue.tutorials[0].id
+    needs = {ScreenId.STEP: {"tutorial_id": first, "step": 1},
+             ScreenId.FINISH: {"tutorial_id": first},
+             ScreenId.SHEET_PREVIEW: {"tutorial_id": first},
+             ScreenId.PIN: {"next": ScreenId.HOME}}
+    skip = {ScreenId.SETUP, ScreenId.RECOVERY}
+    return [(sid, needs.get(sid, {})) for sid in kiosk.screens if sid not in skip]

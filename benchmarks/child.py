@@ -1,0 +1,151 @@
+"""Benchmark child processes: a fresh interpreter per measurement of start-up and memory.
+
+    python -m benchmarks.child minimal
+    python -m benchmarks.child kiosk-start DATA_DIR
+    python -m benchmarks.child kiosk-memory DATA_DIR CYCLES
+    python -m benchmarks.child content-rss
+
+Each prints one JSON line and leaves at once with ``os._exit`` (tear-down is not part of any
+figure). Time is measured from ``BENCH_SPAWNED_AT`` (the parent's clock just before it started
+this process) to the end of the first paint of the watched widget, so it includes the
+interpreter start, every import, building the screens and painting them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _since_spawn_ms() -> float:
+    return (time.time() - float(os.environ["BENCH_SPAWNED_AT"])) * 1000
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size (VmHWM), counted from its own exec.
+
+    Not ``ru_maxrss``: Linux carries the parent's high-water mark across fork and exec into
+    the child's, so a child of a large parent would look as large as the parent.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024 / 1e6
+    return float("nan")
+
+
+def _finish(result: dict[str, Any]) -> None:
+    result["peak_rss_mb"] = peak_rss_mb()
+    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def _after_first_paint(widget: Any, then: Callable[[], None]) -> Any:
+    """Call ``then`` once ``widget`` has been painted for the first time."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        seen = False
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+            if not self.seen and event.type() == QEvent.Type.Paint:
+                self.seen = True
+                # Queued: runs once this paint (and the rest of the window's) is done.
+                QTimer.singleShot(0, then)
+            return False
+
+    watch = Watch()
+    widget.installEventFilter(watch)
+    return watch
+
+
+def minimal() -> None:
+    """The floor: the smallest PySide6 window, shown full screen and painted once."""
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    QVBoxLayout(window).addWidget(QLabel("Điểm hỗ trợ số"))
+    keep = _after_first_paint(window, lambda: _finish({"first_paint_ms": _since_spawn_ms()}))
+    window.showFullScreen()
+    app.exec()
+    del keep
+
+
+def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
+    """The kiosk built as ``help-kiosk`` builds it; optionally visit every screen ``cycles``
+    times after the first paint (the memory benchmark)."""
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.assemble import build_kiosk, screen_visits, show_full_screen, sign_in_staff
+    from ui.navigator import ScreenId
+
+    app = QApplication(sys.argv[:1])
+    kiosk = build_kiosk(data_dir)
+
+    def painted() -> None:
+        first = _since_spawn_ms()
+        if not cycles:
+            _finish({"first_paint_ms": first})
+        sign_in_staff(kiosk)
+        visits = screen_visits(kiosk)
+        t0 = time.perf_counter()
+        for _ in range(cycles):
+            for sid, context in visits:
+                kiosk.nav.go_to(sid, **context)
+                kiosk.window.repaint()
+                app.processEvents()
+            kiosk.screens[ScreenId.STEP].leave_tutorial()
+            kiosk.nav.home()
+        kiosk.tasks.wait_all()
+        per_visit = (time.perf_counter() - t0) * 1000 / max(1, cycles * len(visits))
+        _finish({"first_paint_ms": first, "screens": [s.name for s, _ in visits],
+                 "visits": cycles * len(visits), "ms_per_visit": per_visit})
+
+    keep = _after_first_paint(kiosk.screens[ScreenId.HOME], painted)
+    show_full_screen(kiosk)
+    app.exec()
+    del keep
+
+
+def _rss_mb() -> float:
+    """Current resident set size (Linux /proc)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def content_rss() -> None:
+    """How much resident memory the real content adds to a bare interpreter."""
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    before = _rss_mb()
+    catalogue = load_catalogue([resource_path("tutorials")])
+    after = _rss_mb()
+    _finish({"content_mb": after - before, "tutorials": len(catalogue.tutorials)})
+
+
+def main(argv: list[str]) -> None:
+    from benchmarks.common import guard_none_refcount
+
+    guard_none_refcount()
+    mode = argv[0]
+    if mode == "minimal":
+        minimal()
+    elif mode == "kiosk-start":
+        kiosk_start(Path(argv[1]))
+    elif mode == "content-rss":
+        content_rss()
+    elif mode == "kiosk-memory":
+        kiosk_start(Path(argv[1]), cycles=int(argv[2]))
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

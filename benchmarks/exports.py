@@ -1,0 +1,135 @@
+"""Exporting assistance records: kiosk.reports CSV and XLSX against the sqlite3 tool's CSV.
+
+The table is filled with ``session.execute(insert(Assistance), dicts)`` (the bulk path; ORM
+objects one by one would take minutes). The floor is the ``sqlite3`` command-line tool writing
+the same table as CSV (``-csv -header``, ``SELECT *``), the cheapest CSV this machine can make.
+The kiosk's export does more (local times, labels, names, formula neutralising, atomic write,
+an audit event), which is exactly what the ratio shows the price of.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+import sqlite3
+import subprocess
+import time
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .common import Row, median
+
+YEAR = 2026
+
+
+def assistance_rows(n: int, device_id: str, seed: int = 2026) -> list[dict[str, Any]]:
+    from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
+
+    rng = random.Random(seed)
+    outcomes, channels = list(OUTCOME_LABELS_VI), list(CHANNEL_LABELS_VI)
+    volunteers = [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(12)]
+    start = datetime(YEAR, 1, 1, 1, 0)
+    rows = []
+    for _ in range(n):
+        started = start + timedelta(minutes=rng.randrange(0, 360 * 24 * 60))
+        ended = started + timedelta(minutes=rng.randrange(5, 60))
+        rows.append({
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128))), "device_id": device_id,
+            "created_at": ended, "updated_at": ended, "started_at": started, "ended_at": ended,
+            "volunteer_uuids": rng.sample(volunteers, rng.randint(1, 2)),
+            "services": rng.sample(["vneid", "dvc", "vssid", "bank"], rng.randint(1, 2)),
+            "tutorial_id": rng.choice([None, "vneid-install", "dvc-login"]),
+            "ticket_uuid": None, "outcome": rng.choice(outcomes),
+            "channel": rng.choice(channels), "commune": "Hòa Bắc", "village": "Tà Lang",
+            "age_band": rng.choice(["18-29", "30-44", "45-59", "60-74", "75+"]),
+            "gender": rng.choice(["nam", "nu", ""]), "ethnic_group": None,
+            "ethnic_consent_at": None, "first_visit": rng.random() < 0.4,
+            "satisfaction": rng.choice([None, 1, 2, 3]), "note": "",
+            "contact_name": None, "contact_phone": None, "contact_consent_at": None,
+            "contact_consent_purpose": None, "deleted_at": None, "is_demo": False,
+        })
+    return rows
+
+
+def export(tmp: Path, n: int, xlsx_n: int, repeat: int) -> list[Row]:
+    from sqlalchemy import delete, insert
+
+    from db.engine import DB_FILE
+    from db.models import Assistance
+    from kiosk.auth import AuthService, Role
+    from kiosk.reports.export_csv import export_csv
+    from kiosk.reports.export_xlsx import export_xlsx
+    from kiosk.reports.periods import custom
+    from kiosk.store import Store
+
+    data = tmp / "export-data"
+    store = Store.open(data)
+    try:
+        auth = AuthService(store)
+        auth.add_member(None, "Cán bộ đo", Role.STAFF, "2468")
+        staff = auth.sign_in("2468")
+        rows = assistance_rows(n, store.device_id)
+        t0 = time.perf_counter()
+        with store.write() as s:
+            s.execute(insert(Assistance), rows)
+        insert_s = time.perf_counter() - t0
+        period = custom(date(YEAR, 1, 1), date(YEAR, 12, 31))
+
+        csv_ms = median([_timed(lambda: export_csv(staff, store, period, tmp / "records.csv"))
+                         for _ in range(repeat)])
+        sqlite_ms = _sqlite_floor(data / DB_FILE, tmp / "sqlite.csv", repeat)
+        plain_ms = median([_timed(lambda: _plain_python_csv(data / DB_FILE, tmp / "plain.csv"))
+                           for _ in range(repeat)])
+        out = [Row(f"CSV export of {n:,} records (median of {repeat})", csv_ms, "ms",
+                   sqlite_ms, "sqlite3 tool's CSV", "≤ 3× floor",
+                   None if sqlite_ms is None else csv_ms <= 3 * sqlite_ms,
+                   note=f"bulk insert took {insert_s:.1f} s"),
+               Row("Same table as plain Python CSV (sqlite3 + csv.writer)", plain_ms, "ms",
+                   sqlite_ms, "sqlite3 tool's CSV",
+                   note="what Python itself costs, with no formatting: the reachable floor")]
+        if xlsx_n < n:  # keep the slow XLSX run to its own size
+            with store.write() as s:
+                keep = [r["uuid"] for r in rows[:xlsx_n]]
+                s.execute(delete(Assistance).where(Assistance.uuid.not_in(keep)))
+        sqlite_x = _sqlite_floor(data / DB_FILE, tmp / "sqlite-x.csv", repeat)
+        xlsx_ms = _timed(lambda: export_xlsx(staff, store, period, tmp / "records.xlsx",
+                                             what="records"))
+        out.append(Row(f"XLSX export of {xlsx_n:,} records", xlsx_ms, "ms", sqlite_x,
+                       "sqlite3 tool's CSV"))
+        return out
+    finally:
+        store.close()
+
+
+def _timed(fn: Any) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def _plain_python_csv(db: Path, out: Path) -> None:
+    conn = sqlite3.connect(str(db))
+    try:
+        cur = conn.execute("SELECT * FROM assistance")
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([d[0] for d in cur.description])
+            writer.writerows(cur)
+    finally:
+        conn.close()
+
+
+def _sqlite_floor(db: Path, out: Path, repeat: int) -> float | None:
+    tool = shutil.which("sqlite3")
+    if tool is None:
+        return None
+
+    def run() -> None:
+        with out.open("wb") as fh:
+            subprocess.run([tool, "-csv", "-header", str(db), "SELECT * FROM assistance;"],
+                           stdout=fh, check=True)
+
+    return median([_timed(run) for _ in range(repeat)])

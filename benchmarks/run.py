@@ -1,0 +1,120 @@
+"""Run every benchmark and print one table of figures, each beside its floor and goal.
+
+    .venv/bin/python benchmarks/run.py            the full run (several minutes)
+    .venv/bin/python benchmarks/run.py --quick    small sizes: a smoke test (under a minute)
+    ... --markdown                                the table as Markdown (docs/benchmarks.md)
+
+Every figure is measured in this same run next to a floor (the cheapest way this machine does
+the same kind of work), because absolute times on a shared machine vary by ±40 %. Goals come
+from the benchmarks issue; docs/benchmarks.md records a run and says which goals are met.
+Linux only (uses /proc and os.wait4 for memory). The Qt parts run offscreen at 1920×1080.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if sys.path[0] == str(Path(__file__).resolve().parent):
+    sys.path[0] = str(ROOT)  # run as a script: import the project, not benchmarks/* by name
+elif str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import content, exports, gui, pdfs, startup  # noqa: E402
+from benchmarks.assemble import feature_modules, prepare_data_dir  # noqa: E402
+from benchmarks.common import Row, guard_none_refcount, machine, offscreen_env, table  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Sizes:
+    cold_runs: int
+    memory_cycles: int
+    memory_floor_runs: int
+    step_presses: int
+    speech_texts: int
+    pdf_repeat: int
+    csv_rows: int
+    xlsx_rows: int
+    export_repeat: int
+    content_copies: int
+    content_repeat: int
+
+
+FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=50,
+             speech_texts=10, pdf_repeat=20, csv_rows=100_000, xlsx_rows=100_000,
+             export_repeat=3, content_copies=7, content_repeat=5)
+QUICK = Sizes(cold_runs=1, memory_cycles=2, memory_floor_runs=1, step_presses=5,
+              speech_texts=2, pdf_repeat=3, csv_rows=5_000, xlsx_rows=1_000, export_repeat=1,
+              content_copies=2, content_repeat=1)
+
+
+def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[], list[Row]]]]:
+    return [
+        ("cold start", lambda: startup.cold_start(tmp, data_dir, s.cold_runs)),
+        ("memory", lambda: startup.memory(tmp, data_dir, s.memory_cycles,
+                                          s.memory_floor_runs)),
+        ("step switch", lambda: gui.step_switch(data_dir, s.step_presses)),
+        ("speech stall", lambda: gui.speech_stall(tmp, s.speech_texts)),
+        ("pdf", lambda: pdfs.render(tmp, s.pdf_repeat)),
+        ("exports", lambda: exports.export(tmp, s.csv_rows, s.xlsx_rows, s.export_repeat)),
+        ("content", lambda: content.load(tmp, s.content_copies, s.content_repeat)),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--only", action="append", default=[],
+                        help="run only these sections (cold start, memory, step switch, "
+                             "speech stall, pdf, exports, content)")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    logging.basicConfig(level=logging.ERROR)
+    guard_none_refcount()
+    started = time.perf_counter()
+    rows: list[Row] = []
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        os.environ.update(offscreen_env(tmp))
+        data_dir = tmp / "data"
+        prepare_data_dir(data_dir)
+        for name, run in sections(tmp, data_dir, sizes):
+            if args.only and name not in args.only:
+                continue
+            t0 = time.perf_counter()
+            try:
+                rows += run()
+            except Exception as exc:  # one broken benchmark must not hide the others
+                failed += 1
+                traceback.print_exc()
+                rows.append(Row(f"{name}: FAILED", float("nan"), "ms",
+                                note=f"{type(exc).__name__}: {exc}"[:200]))
+            sys.stderr.write(f"[{name}: {time.perf_counter() - t0:.1f} s]\n")
+    info = machine()
+    print(f"Benchmarks ({'quick' if args.quick else 'full'}), "
+          f"{time.strftime('%Y-%m-%d %H:%M')}, {time.perf_counter() - started:.0f} s")
+    print(f"Machine: {info['cpus']} CPUs ({info['cpu']}), {info['ram']} RAM, {info['os']}, "
+          f"Python {info['python']}, PySide6 {info['pyside6']}, load average {info['load']}")
+    print("Features built in: " + ", ".join(m.rsplit(".", 1)[-1] for m in feature_modules()))
+    print()
+    print(table(rows, markdown=args.markdown))
+    notes = [f"- {r.name}: {r.note}" for r in rows if r.note]
+    if notes:
+        print()
+        print("\n".join(notes))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""``benchmarks/run.py --quick``: every benchmark runs and the table of ratios prints.
+
+A smoke test of the harness, not of speed: the figures themselves are recorded by hand in
+docs/benchmarks.md from a full run on a quiet machine. Takes about 30-60 s.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCHMARKS = ("Cold start to home screen painted", "Peak memory after", "Step-to-step switch",
+              "Longest event-loop stall while speaking", "Ticket PDF", "How-to sheet PDF",
+              "CSV export of", "XLSX export of", "Load ")
+
+
+def test_quick_run_prints_every_benchmark_with_its_floor_and_goal() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    proc = subprocess.run([sys.executable, "benchmarks/run.py", "--quick"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-4000:]
+    out = proc.stdout
+    assert "Machine: " in out
+    assert "Python 3." in out
+    assert "PySide6 " in out
+    header = next(ln for ln in out.splitlines() if ln.startswith("Benchmark "))
+    assert header.split() == ["Benchmark", "Measured", "Floor", "Ratio", "Goal", "Met"]
+    rows = [ln for ln in out.splitlines() if ln.startswith(BENCHMARKS)]
+    for name in BENCHMARKS:
+        assert any(r.startswith(name) for r in rows), f"no row for {name!r}:\n{out}"
+    assert "FAILED" not in out
+    assert "nan" not in out
+    cold = next(r for r in rows if r.startswith("Cold start"))
+    assert "minimal window" in cold
+    assert "×" in cold
+    csv_row = next(r for r in rows if r.startswith("CSV export of"))
+    assert "sqlite3 tool's CSV" in csv_row
+    assert csv_row.rstrip().endswith(("yes", "NO"))

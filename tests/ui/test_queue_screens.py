@@ -1,0 +1,385 @@
+"""The queue screens: take a number (printed or not), cancel it, ask a volunteer, the console,
+the desk keypad, the now-serving display, satisfaction faces and the staff tab."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from kiosk import audit, printing_quota
+from kiosk.auth import Actor, Role
+from kiosk.config import defaults
+from kiosk.content.loader import load_catalogue
+from kiosk.queue import TicketStatus
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT
+from ui.app import BuildContext, Kiosk, build, demo_config
+from ui.features import queue as queue_feature
+from ui.features.queue import QueueFeature
+from ui.navigator import ScreenId
+from ui.printing import FakePrinter
+from ui.speech import FakeSpeaker
+from ui.tasks import SyncTaskRunner
+
+VOLUNTEER = Actor(Role.VOLUNTEER, uuid="v-test", name="Tình nguyện viên Hùng")
+STAFF = Actor(Role.STAFF, uuid="s-test", name="Cán bộ Lan")
+PRINTER_DOWN = "Máy in đang gặp sự cố, vui lòng nhớ số của bạn"
+
+
+class WatchingPrinter(FakePrinter):
+    """A fake printer that also notes whether the kiosk knew it was printing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy_while_printing: list[bool] = []
+        self.state: Any = None
+
+    def print_pdf(self, pdf: Path, copies: int = 1) -> int:
+        self.busy_while_printing.append("printing" in self.state.busy_reasons)
+        return super().print_pdf(pdf, copies)
+
+
+class QuickLogStandIn(QWidget):
+    """Stands in for the quick log screen: remembers the context it was opened with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.context: dict[str, Any] = {}
+
+    def on_enter(self, **context: Any) -> None:
+        self.context = context
+
+    def reset(self) -> None:
+        pass
+
+    def retranslate(self) -> None:
+        pass
+
+
+def _build(qtbot, store: Store, data_dir: Path, printer: FakePrinter,
+           extra: list[Any] | None = None) -> Kiosk:
+    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
+              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
+              tasks=SyncTaskRunner(), kiosk_mode=False, screen_size=(1920, 1080),
+              printer=printer, features=[queue_feature.install, *(extra or [])])
+    k.window.resize(1920, 1080)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    if isinstance(printer, WatchingPrinter):
+        printer.state = k.state
+    return k
+
+
+def _dispose(k: Kiosk) -> None:
+    """Delete the windows now: a deleteLater() posted outside an event loop would wait for
+    ever, and every later test would restyle the leftovers (tests slow down test by test)."""
+    feature = feature_of(k)
+    k.shutdown()
+    if feature.display is not None:
+        feature.display.close()
+        feature.display.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def printer() -> WatchingPrinter:
+    return WatchingPrinter()
+
+
+@pytest.fixture
+def kiosk(qtbot, store: Store, data_dir: Path, printer: FakePrinter) -> Iterator[Kiosk]:
+    k = _build(qtbot, store, data_dir, printer)
+    yield k
+    _dispose(k)
+
+
+def feature_of(k: Kiosk) -> QueueFeature:
+    return k.screens[ScreenId.VOLUNTEER].feature
+
+
+def click(qtbot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def take_ticket(qtbot, k: Kiosk, code: str = "vneid") -> None:
+    click(qtbot, k.screens[ScreenId.HOME].tiles["ticket"])
+    assert k.nav.current_id is ScreenId.TAKE_TICKET
+    click(qtbot, k.screens[ScreenId.TAKE_TICKET].tiles[code])
+
+
+def open_console(qtbot, k: Kiosk, desk: int = 1) -> Any:
+    k.state.sign_in(VOLUNTEER)
+    k.nav.go_to(ScreenId.VOLUNTEER)
+    console = k.screens[ScreenId.VOLUNTEER]
+    click(qtbot, console.desk_buttons[desk])
+    return console
+
+
+# -- citizens --------------------------------------------------------------------------------
+
+
+def test_take_a_ticket_prints_it_and_shows_the_number(qtbot, kiosk: Kiosk,
+                                                      printer: WatchingPrinter,
+                                                      store: Store) -> None:
+    assert kiosk.screens[ScreenId.HOME].tiles["ticket"].text() == "Lấy số thứ tự"
+    take_ticket(qtbot, kiosk)
+    tiles = kiosk.screens[ScreenId.TAKE_TICKET].tiles
+    assert tiles["vneid"].text() == "Tài khoản định danh VNeID"  # names, not codes
+
+    screen = kiosk.screens[ScreenId.TICKET]
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    assert screen.number.text() == "A001"
+    assert screen.service.text() == "Tài khoản định danh VNeID"
+    assert "Không có ai chờ trước bạn." in screen.details.text()
+    assert "Lấy số lúc 10:00" in screen.details.text()
+    assert not screen.qr.pixmap().isNull()
+    assert screen.qr_address.text() == "vneid.gov.vn"
+    assert screen.status.text() == "Mời bạn lấy phiếu số ở máy in và ngồi chờ gọi số."
+    assert screen.home_timer.isActive() and screen.home_timer.interval() == 10_000
+
+    assert len(printer.printed) == 1
+    assert printer.printed[0].read_bytes().startswith(b"%PDF")
+    assert printer.busy_while_printing == [True]  # no idle reset while printing …
+    assert "printing" not in kiosk.state.busy_reasons  # … and back to normal afterwards
+    assert printing_quota.printed_today(store, kind=printing_quota.TICKET) == 1
+
+
+def test_second_ticket_says_who_is_ahead(qtbot, kiosk: Kiosk) -> None:
+    take_ticket(qtbot, kiosk)
+    kiosk.nav.home()
+    take_ticket(qtbot, kiosk)
+    details = kiosk.screens[ScreenId.TICKET].details.text()
+    assert kiosk.screens[ScreenId.TICKET].number.text() == "A002"
+    assert "Có 1 người chờ trước bạn." in details
+    assert "Chờ khoảng 6 phút." in details  # 12 minutes a person, 2 desks
+
+
+def test_printer_failure_keeps_the_number_on_screen_and_the_queue_intact(
+        qtbot, kiosk: Kiosk, printer: WatchingPrinter, store: Store) -> None:
+    printer.fail_with = f"{PRINTER_DOWN}. (Máy in báo lỗi.)"
+    take_ticket(qtbot, kiosk)
+    screen = kiosk.screens[ScreenId.TICKET]
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    assert screen.number.text() == "A001"
+    assert screen.status.text() == f"{PRINTER_DOWN}: A001"
+    assert screen.status.property("role") == "warning"
+    assert screen.home_timer.interval() == 30_000  # longer, to remember the number
+    assert "printing" not in kiosk.state.busy_reasons
+    feature = feature_of(kiosk)
+    assert feature.queue.ticket(screen.ticket.uuid).status is TicketStatus.WAITING
+    assert [t.label for t in feature.queue.waiting(VOLUNTEER)] == ["A001"]
+    assert printing_quota.printed_today(store, kind=printing_quota.TICKET) == 0
+
+
+def test_any_printing_exception_is_handled_the_same_way(qtbot, kiosk: Kiosk,
+                                                        printer: WatchingPrinter) -> None:
+    def broken(pdf: Path, copies: int = 1) -> int:
+        raise OSError("driver crashed")
+
+    printer.print_pdf = broken  # type: ignore[method-assign]
+    take_ticket(qtbot, kiosk)
+    assert kiosk.screens[ScreenId.TICKET].status.text() == f"{PRINTER_DOWN}: A001"
+
+
+def test_voice_mode_says_the_number_twice(qtbot, kiosk: Kiosk) -> None:
+    kiosk.state.set_voice(True)
+    kiosk.nav.go_to(ScreenId.TAKE_TICKET)
+    kiosk.screens[ScreenId.TAKE_TICKET].tiles["vneid"].click()  # the "act" touch
+    said = kiosk.speaker.texts()[-1]
+    assert said.startswith("Số của bạn là A một. A một.")
+    assert "Không có ai chờ trước bạn." in said
+
+
+def test_citizen_can_cancel_with_a_second_touch(qtbot, kiosk: Kiosk) -> None:
+    take_ticket(qtbot, kiosk)
+    screen = kiosk.screens[ScreenId.TICKET]
+    uuid = screen.ticket.uuid
+    assert screen.cancel_btn.text() == "Hủy số này"
+    click(qtbot, screen.cancel_btn)
+    assert screen.cancel_btn.text() == "Chạm lần nữa để hủy số"  # nothing cancelled yet
+    assert feature_of(kiosk).queue.ticket(uuid).status is TicketStatus.WAITING
+    click(qtbot, screen.cancel_btn)
+    assert feature_of(kiosk).queue.ticket(uuid).status is TicketStatus.CANCELLED
+    assert screen.status.text().startswith("Đã hủy số A001.")
+    assert not screen.cancel_btn.isVisible()
+
+
+def test_ask_a_volunteer_issues_a_tagged_ticket(qtbot, kiosk: Kiosk) -> None:
+    kiosk.nav.go_to(ScreenId.STEP, tutorial_id="sample-basic", step=1)
+    click(qtbot, kiosk.screens[ScreenId.STEP].ask_btn)
+    screen = kiosk.screens[ScreenId.TICKET]
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    # No service lists this tutorial: "Hỗ trợ khác" (D) takes it.
+    assert screen.number.text() == "D001"
+    info = feature_of(kiosk).queue.ticket(screen.ticket.uuid)
+    assert (info.tutorial_id, info.tutorial_step) == ("sample-basic", 2)
+
+    # A tutorial a service lists goes to that service.
+    feature_of(kiosk).ask_volunteer("vneid-activate", 3)
+    assert screen.number.text() == "A001"
+    assert (screen.ticket.tutorial_id, screen.ticket.tutorial_step) == ("vneid-activate", 3)
+
+
+# -- volunteers ------------------------------------------------------------------------------
+
+
+def test_console_needs_a_signed_in_volunteer(kiosk: Kiosk) -> None:
+    kiosk.nav.go_to(ScreenId.VOLUNTEER)
+    assert kiosk.nav.current_id is ScreenId.PIN
+
+
+def test_console_calls_and_recalls_and_the_display_shows_it(qtbot, kiosk: Kiosk) -> None:
+    feature = feature_of(kiosk)
+    feature.queue.issue("vneid")
+    feature.queue.issue("dvc")
+    console = open_console(qtbot, kiosk)
+    assert console.waiting_title.text() == "Đang chờ: 2 người"
+    assert console.waiting_list.count() == 2
+
+    click(qtbot, console.display_btn)
+    display = feature.display
+    assert display is not None and display.isVisible()
+    desk1 = display.findChild(QLabel, "nowServingDesk1")
+    assert desk1.text() == "—"
+
+    click(qtbot, console.call_btn)
+    assert kiosk.speaker.texts("announce")[-1] == "Mời số A một, đến bàn số một."
+    assert console.serving.text() == "A001"
+    assert console.message.text() == "Đã mời số A001 đến bàn 1."
+    assert console.waiting_title.text() == "Đang chờ: 1 người"
+    assert desk1.text() == "A001"
+    assert display.findChild(QLabel, "nowServingNext").text() == "B001"
+    assert display.findChild(QLabel, "nowServingRecent").text() == "A001"
+
+    click(qtbot, console.recall_btn)
+    assert kiosk.speaker.texts("announce")[-1] == "Mời số A một, đến bàn số một."
+    assert len(kiosk.speaker.texts("announce")) == 2
+    assert "Đã gọi lại 1 lần" in console.serving_detail.text()
+
+    # Absent only after the recalls allowed (2): the service says how many are missing.
+    click(qtbot, console.skip_btn)
+    assert console.message.property("role") == "warning"
+    assert "thêm 1 lần nữa" in console.message.text()
+
+
+def test_empty_queue_says_so_plainly(qtbot, kiosk: Kiosk) -> None:
+    console = open_console(qtbot, kiosk)
+    assert console.waiting_empty.isVisible()
+    assert console.waiting_empty.text().startswith("Chưa có ai đang chờ.")
+    click(qtbot, console.call_btn)
+    assert console.message.text().startswith("Hiện không có ai chờ ở bàn số 1.")
+    assert console.message.property("role") == "warning"
+    assert kiosk.speaker.texts("announce") == []
+
+
+def test_desk_keypad_calls_next_without_sign_in(qtbot, kiosk: Kiosk, store: Store) -> None:
+    feature = feature_of(kiosk)
+    first = feature.queue.issue("vneid")
+    feature.queue.issue("vneid")
+    assert kiosk.state.actor.role is Role.CITIZEN  # the citizen screen stays
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.speaker.texts("announce")[-1] == "Mời số A một, đến bàn số một."
+    assert feature.banner.isVisible()
+    assert feature.banner.text() == "Mời số A001 đến bàn 1"
+    assert kiosk.nav.current_id is ScreenId.HOME
+
+    # "+" again: desk 1 is done with A001 and calls A002.
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.speaker.texts("announce")[-1] == "Mời số A hai, đến bàn số một."
+    assert feature.queue.ticket(first.uuid).status is TicketStatus.DONE
+    # "-" recalls at desk 1; desk 2's "*" finds nobody waiting.
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Minus, Qt.KeyboardModifier.KeypadModifier)
+    assert len(kiosk.speaker.texts("announce")) == 3
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Asterisk, Qt.KeyboardModifier.KeypadModifier)
+    assert feature.banner.text().startswith("Hiện không có ai chờ ở bàn số 2.")
+    actors = {actor for _at, actor, action in audit.entries(store)
+              if action.startswith("ticket.")}
+    assert actors == {"desk:1"}  # audited as the desk; desk 2 changed nothing
+
+
+def test_finish_offers_faces_and_stores_the_rating(qtbot, kiosk: Kiosk) -> None:
+    feature = feature_of(kiosk)
+    ticket = feature.queue.issue("vneid")
+    console = open_console(qtbot, kiosk)
+    click(qtbot, console.call_btn)
+    click(qtbot, console.finish_btn)
+    assert console.pages.currentWidget() is console.faces
+    words = [console.faces.faces[s].text() for s in (5, 4, 3, 1)]
+    assert words == ["Rất hài lòng", "Hài lòng", "Bình thường", "Chưa hài lòng"]
+    click(qtbot, console.faces.faces[5])
+    info = feature.queue.ticket(ticket.uuid)
+    assert info.status is TicketStatus.DONE
+    with feature.store.read() as s:
+        from db.models import Ticket
+
+        assert s.get(Ticket, ticket.uuid).satisfaction == 5
+    assert console.pages.currentIndex() == 0
+    assert console.message.text() == "Đã xong số A001. Cảm ơn bạn đã đánh giá."
+
+
+def test_finish_then_quick_log_when_it_exists(qtbot, store: Store, data_dir: Path) -> None:
+    stand_in = QuickLogStandIn()
+
+    def add_quick_log(ctx: BuildContext) -> None:
+        ctx.screens[ScreenId.QUICK_LOG] = stand_in
+
+    k = _build(qtbot, store, data_dir, FakePrinter(), [add_quick_log])
+    try:
+        ticket = feature_of(k).queue.issue("dvc")
+        console = open_console(qtbot, k)
+        click(qtbot, console.call_btn)
+        click(qtbot, console.finish_btn)
+        click(qtbot, console.faces.skip_btn)  # rating is optional
+        assert k.nav.current_id is ScreenId.QUICK_LOG
+        assert stand_in.context == {"ticket_uuid": ticket.uuid}
+    finally:
+        _dispose(k)
+
+
+# -- staff -----------------------------------------------------------------------------------
+
+
+def test_staff_turns_a_service_off_and_prints_a_test_ticket(qtbot, kiosk: Kiosk,
+                                                            printer: WatchingPrinter) -> None:
+    feature = feature_of(kiosk)
+    kiosk.state.sign_in(STAFF)
+    kiosk.nav.go_to(ScreenId.STAFF)
+    staff = kiosk.screens[ScreenId.STAFF]
+    index = next(i for i in range(staff.tabs.count()) if staff.tabs.tabText(i) == "Hàng đợi")
+    staff.tabs.setCurrentIndex(index)
+    tab = staff.tabs.widget(index).widget()
+    qtbot.waitUntil(lambda: "payment" in tab.toggles)
+
+    click(qtbot, tab.toggles["payment"])
+    assert tab.message.text().startswith("Đã tạm ngừng dịch vụ “Thanh toán")
+    assert tab.toggles["payment"].text() == "Tạm ngừng"
+    kiosk.nav.go_to(ScreenId.TAKE_TICKET)
+    assert "payment" not in kiosk.screens[ScreenId.TAKE_TICKET].tiles
+
+    kiosk.nav.go_to(ScreenId.STAFF)
+    staff.tabs.setCurrentIndex(index)
+    click(qtbot, tab.test_buttons["vneid"])
+    assert len(printer.printed) == 1
+    assert tab.message.text().startswith("Đã gửi phiếu thử")
+    assert feature.queue.waiting(VOLUNTEER) == []  # a test print takes no number
+
+    printer.fail_with = f"{PRINTER_DOWN}. (Không tìm thấy máy in.)"
+    click(qtbot, tab.test_buttons["vneid"])
+    assert tab.message.text().startswith("Không in được phiếu thử:")
+    assert "Không tìm thấy máy in" in tab.message.text()
+
+
+def test_keypad_keys_typed_into_a_text_field_stay_there(qtbot, kiosk: Kiosk) -> None:
+    feature_of(kiosk).queue.issue("vneid")
+    kiosk.state.sign_in(VOLUNTEER)
+    kiosk.nav.go_to(ScreenId.CATALOGUE)
+    search = kiosk.window.findChild(QLineEdit, "catalogueSearch")
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    assert search.text() == "+"
+    assert kiosk.speaker.texts("announce") == []

@@ -1,0 +1,508 @@
+"""Taking a queue number: the services as large tiles, then the ticket shown full-screen.
+
+``TakeTicketScreen`` lists the enabled services (names in the current language, with their
+icon). Touching one issues a number through the queue feature, which opens ``TicketScreen``
+and prints the ticket on the print lane. The ticket screen shows the number very large, the
+service, the time, how many people are ahead, the estimated wait and a QR code to the
+service's official site, then goes Home by itself after a short while (longer when the printer
+failed, so the citizen can remember the number). The citizen can give the number back
+("Hủy số này", touched twice so a stray touch never cancels it).
+
+Context for ``TicketScreen.on_enter``: ``ticket`` (a :class:`kiosk.queue.TicketInfo`).
+Thread: GUI thread only.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import qrcode
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.queue import ServiceInfo, TicketInfo
+from kiosk.speech.pronounce import ticket_words
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
+from ui.state import KioskState
+from ui.widgets.big_button import BigButton
+
+if TYPE_CHECKING:
+    from ui.features.queue import QueueFeature
+
+log = logging.getLogger(__name__)
+
+SHOW_MS = 10_000  # the ticket stays on screen this long, then Home
+SHOW_VOICE_MS = 20_000  # voice mode: time to hear the number twice and the wait
+SHOW_AFTER_PRINT_FAILURE_MS = 30_000  # no paper ticket: time to remember the number
+SHOW_AFTER_CANCEL_MS = 5_000
+DISARM_MS = 5_000  # "touch again to cancel" is forgotten after this
+
+
+def qr_pixmap(url: str, size: int, dark: str, light: str) -> QPixmap:
+    """A QR code for ``url`` as a square pixmap about ``size`` px wide (quiet zone included)."""
+    code = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    n = len(matrix)
+    cell = max(1, size // n)
+    pm = QPixmap(cell * n, cell * n)
+    pm.fill(QColor(light))
+    painter = QPainter(pm)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(dark))
+    for y, row in enumerate(matrix):
+        for x, on in enumerate(row):
+            if on:
+                painter.drawRect(QRect(x * cell, y * cell, cell, cell))
+    painter.end()
+    return pm
+
+
+def shown_address(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a label another look from the theme (role "tip", "warning", "banner", ...).
+
+    unpolish()/polish() would repaint the colours but keep the old rule's padding, so a
+    "tip" box would cut its text; re-setting the widget's own style sheet re-reads it all.
+    """
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    sheet = widget.styleSheet()
+    widget.setStyleSheet(sheet + "/**/")
+    widget.setStyleSheet(sheet)
+
+
+class FittedNumber(QLabel):
+    """The ticket number as large as the space the layout gives it (readable across the
+    room). It never asks for space itself, so its size cannot push the window past the
+    screen. Only the size is set here; the colours stay with the theme."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(240, 96)  # a constant: the font follows the size, never the reverse
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(160, 72)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        chars = max(4, len(self.text()))
+        px = max(48, min(int(self.height() * 0.8), int(self.width() * 1.15 / chars)))
+        self.setStyleSheet(f"font-size: {px}px;")
+
+
+class QrCode(QLabel):
+    """A QR code filling the square the layout gives it (always black on white)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.url = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(160, 160)  # a constant: the picture follows the size, never the reverse
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(120, 120)
+
+    def set_url(self, url: str) -> None:
+        self.url = url
+        self._render()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._render()
+
+    def _render(self) -> None:
+        if not self.url:
+            self.clear()
+            return
+        side = max(100, min(self.width(), self.height(), 480))
+        self.setPixmap(qr_pixmap(self.url, side, "#000000", "#ffffff"))
+
+
+class TakeTicketScreen(BaseScreen):
+    """Choose what you need help with; each service is one large tile."""
+
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 feature: QueueFeature) -> None:
+        super().__init__(state, nav, speaker, "takeTicket")
+        self.feature = feature
+        self.services: list[ServiceInfo] = []
+        self.tiles: dict[str, BigButton] = {}
+        self.busy = False
+        self.message = QLabel(self)
+        self.message.setObjectName("takeTicketMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+        # The message takes the title's place (not a row of its own), so the tiles keep
+        # their room at 1366×768.
+        self.outer.insertWidget(1, self.message)
+        self.grid_box = QWidget(self)
+        self.grid = QGridLayout(self.grid_box)
+        self.grid.setSpacing(24)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.outer.addWidget(self.grid_box, 1)
+        feature.events.changed.connect(self._on_queue_changed)
+
+    def on_enter(self, **context: Any) -> None:
+        self.busy = False
+        self._hide_message()
+        self.retranslate()
+        self.feature.load_services(self._fill)
+
+    def _on_queue_changed(self) -> None:
+        if self.isVisible() and not self.busy:
+            self.feature.load_services(self._fill)
+
+    def _fill(self, services: list[ServiceInfo]) -> None:
+        self.services = services
+        clear_layout(self.grid)
+        self.tiles = {}
+        lang = self.state.language
+        columns = 2 if len(services) <= 4 else 3
+        for i, svc in enumerate(services):
+            b = BigButton(svc.name(lang), svc.icon or "help", object_name=f"service_{svc.code}",
+                          role="tile", icon_px=96,
+                          what_it_does=self.tr("Lấy số cho việc này."))
+            b.setParent(self.grid_box)
+            b.clicked.connect(lambda _=False, code=svc.code: self.choose(code))
+            self.tiles[svc.code] = b
+            self.grid.addWidget(b, i // columns, i % columns)
+        if not services:
+            self._show_message(self.tr("Hiện chưa lấy số được. Vui lòng giơ tay hoặc đến bàn "
+                                       "hỗ trợ, tình nguyện viên sẽ giúp bạn."), "warning")
+
+    def choose(self, service_code: str) -> None:
+        if self.busy:
+            return  # one number per touch, even when a finger bounces
+        self.busy = True
+        for b in self.tiles.values():
+            b.setEnabled(False)
+        self._show_message(self.tr("Đang lấy số…"), "tip")
+        self.feature.take_ticket(service_code, on_problem=self._on_problem)
+
+    def _on_problem(self, message: str) -> None:
+        self.busy = False
+        for b in self.tiles.values():
+            b.setEnabled(True)
+        self._show_message(message, "warning")
+        if self.state.voice_on:
+            self.speaker.say(message)
+        self.feature.load_services(self._fill)
+
+    def _show_message(self, text: str, role: str) -> None:
+        set_role(self.message, role)
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.title.hide()
+        self.message.show()
+
+    def _hide_message(self) -> None:
+        self.message.hide()
+        self.title.show()
+
+    def on_leave(self) -> None:
+        self.busy = False
+        for b in self.tiles.values():
+            b.setEnabled(True)
+        self._hide_message()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Lấy số thứ tự: bạn cần hỗ trợ việc gì?"))
+        lang = self.state.language
+        for svc in self.services:
+            b = self.tiles.get(svc.code)
+            if b is not None:
+                b.set_label(svc.name(lang), self.tr("Lấy số cho việc này."))
+
+    def announcement(self) -> str:
+        names = ", ".join(b.text() for b in self.tiles.values())
+        return self.tr("Lấy số thứ tự. Chọn việc bạn cần: {names}.").replace("{names}", names)
+
+
+class TicketScreen(BaseScreen):
+    """The number, very large, with everything printed on the ticket (and a QR code)."""
+
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
+                 feature: QueueFeature) -> None:
+        super().__init__(state, nav, speaker, "ticket")
+        self.feature = feature
+        self.ticket: TicketInfo | None = None
+        self.cancelled = False
+        self.confirming = False  # "Hủy số này" touched once: the next touch cancels
+        self.print_state = ""  # "" | "printing" | "printed" | "failed"
+        self.print_message = ""
+        self.title.hide()  # the number is the title here
+
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        self.your_number = QLabel(self)
+        self.your_number.setObjectName("ticketYourNumber")
+        self.your_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number = FittedNumber(self)
+        self.number.setObjectName("ticketNumber")
+        self.number.setProperty("role", "huge")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service = QLabel(self)
+        self.service.setObjectName("ticketService")
+        self.service.setProperty("role", "title")
+        self.service.setWordWrap(True)
+        self.service.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QLabel(self)
+        self.details.setObjectName("ticketDetails")
+        self.details.setWordWrap(False)  # short lines; wrapped labels ask for odd heights
+        self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = QLabel(self)
+        self.status.setObjectName("ticketStatus")
+        self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Left: the number as large as possible, the service, the printer's news.
+        # Right: the wait, then the QR code (read after the number, so it may be smaller).
+        for w in (self.your_number, self.number, self.service, self.status):
+            left.addWidget(w)
+        left.setStretch(1, 1)
+        body.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.details)
+        self.qr_caption = QLabel(self)
+        self.qr_caption.setObjectName("ticketQrCaption")
+        self.qr_caption.setWordWrap(False)
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr = QrCode(self)
+        self.qr.setObjectName("ticketQr")
+        self.qr_address = QLabel(self)
+        self.qr_address.setObjectName("ticketQrAddress")
+        self.qr_address.setWordWrap(False)
+        self.qr_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for w in (self.details, self.qr_caption, self.qr_address):
+            w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        right.addSpacing(16)
+        right.addWidget(self.qr_caption)
+        right.addWidget(self.qr, 1)
+        right.addWidget(self.qr_address)
+        body.addLayout(right, 2)
+        self.outer.addLayout(body, 1)
+
+        buttons = QHBoxLayout()
+        self.cancel_btn = BigButton("", "back", object_name="ticketCancel", role="secondary",
+                                    beside=True, icon_px=44)
+        self.done_btn = BigButton("", "done", object_name="ticketDone", beside=True,
+                                  icon_px=44)
+        buttons.addWidget(self.cancel_btn)
+        buttons.addWidget(self.done_btn)
+        self.outer.addLayout(buttons)
+        self.cancel_btn.clicked.connect(self._on_cancel_clicked)
+        self.done_btn.clicked.connect(self.nav.home)
+
+        self.home_timer = QTimer(self)
+        self.home_timer.setSingleShot(True)
+        self.home_timer.timeout.connect(self._on_home_timer)
+        self.disarm_timer = QTimer(self)
+        self.disarm_timer.setSingleShot(True)
+        self.disarm_timer.timeout.connect(self._disarm)
+        feature.events.ticket_printed.connect(self._on_ticket_printed)
+        feature.events.ticket_print_failed.connect(self._on_ticket_print_failed)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def on_enter(self, **context: Any) -> None:
+        ticket = context.get("ticket")
+        if not isinstance(ticket, TicketInfo):
+            log.warning("ticket screen opened without a ticket")
+            self.nav.home()
+            return
+        self.ticket = ticket
+        self.cancelled = False
+        self.print_state = "printing"
+        self.print_message = ""
+        self._disarm()
+        self.cancel_btn.show()
+        self.retranslate()
+        self._start_home_timer(SHOW_VOICE_MS if self.state.voice_on else SHOW_MS)
+
+    def on_leave(self) -> None:
+        self.home_timer.stop()
+        self.disarm_timer.stop()
+
+    def reset(self) -> None:
+        self.ticket = None
+        self.home_timer.stop()
+
+    def _start_home_timer(self, ms: int) -> None:
+        self.home_timer.start(max(ms, self.home_timer.remainingTime()
+                                  if self.home_timer.isActive() else 0))
+
+    def _on_home_timer(self) -> None:
+        if self.nav.current_id is ScreenId.TICKET:
+            self.nav.home()
+
+    # -- printing ------------------------------------------------------------------------------
+    def _on_ticket_printed(self, uuid: str) -> None:
+        if self.ticket is None or uuid != self.ticket.uuid:
+            return
+        self.print_state = "printed"
+        self._show_status()
+
+    def _on_ticket_print_failed(self, uuid: str, message: str) -> None:
+        if self.ticket is None or uuid != self.ticket.uuid:
+            return
+        self.print_state = "failed"
+        self.print_message = message
+        self._show_status()
+        if self.nav.current_id is ScreenId.TICKET:
+            self.home_timer.start(SHOW_AFTER_PRINT_FAILURE_MS)
+            if self.state.voice_on:
+                self.speaker.say(f"{message}. {self._number_sentence()}")
+
+    # -- cancel ----------------------------------------------------------------------------------
+    def _on_cancel_clicked(self) -> None:
+        if self.ticket is None or self.cancelled:
+            return
+        # Voice mode already asks for two touches (hear, then act): no third one here.
+        if not self.confirming and not self.state.voice_on:
+            self.confirming = True
+            self.cancel_btn.setProperty("armed", True)
+            self.cancel_btn.style().unpolish(self.cancel_btn)
+            self.cancel_btn.style().polish(self.cancel_btn)
+            self.cancel_btn.set_label(self.tr("Chạm lần nữa để hủy số"),
+                                      self.tr("Chạm lần nữa để trả lại số này."))
+            self.disarm_timer.start(DISARM_MS)
+            self._start_home_timer(DISARM_MS + 2000)
+            return
+        self._disarm()
+        self.cancel_btn.setEnabled(False)
+        self.feature.cancel(self.ticket, self._on_cancelled, self._on_cancel_problem)
+
+    def _disarm(self) -> None:
+        self.disarm_timer.stop()
+        self.cancel_btn.setEnabled(True)
+        self.confirming = False
+        if self.cancel_btn.property("armed"):
+            self.cancel_btn.setProperty("armed", False)
+            self.cancel_btn.style().unpolish(self.cancel_btn)
+            self.cancel_btn.style().polish(self.cancel_btn)
+        self.cancel_btn.set_label(self.tr("Hủy số này"),
+                                  self.tr("Trả lại số này nếu bạn không cần chờ nữa."))
+
+    def _on_cancelled(self, info: TicketInfo) -> None:
+        self.ticket = info
+        self.cancelled = True
+        self.cancel_btn.hide()
+        self._show_status()
+        self.home_timer.start(SHOW_AFTER_CANCEL_MS)
+        if self.state.voice_on:
+            self.speaker.say(self.status.text())
+
+    def _on_cancel_problem(self, message: str) -> None:
+        self.cancel_btn.setEnabled(True)
+        set_role(self.status, "warning")
+        self.status.setText(message)
+
+    # -- words -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        t = self.ticket
+        self.done_btn.set_label(self.tr("Xong, về màn hình chính"),
+                                self.tr("Về màn hình chính. Hãy giữ phiếu số của bạn."))
+        if not self.confirming:
+            self.cancel_btn.set_label(self.tr("Hủy số này"),
+                                      self.tr("Trả lại số này nếu bạn không cần chờ nữa."))
+        if t is None:
+            return
+        lang = self.state.language
+        self.your_number.setText(self.tr("SỐ CỦA BẠN"))
+        self.number.setText(t.label)
+        self.number.setAccessibleName(self.tr("Số của bạn: {label}").replace("{label}",
+                                                                            t.label))
+        self.service.setText(t.service_name(lang))
+        self.details.setText("\n".join(self._detail_lines(t)))
+        self.details.setAccessibleName(self.details.text())
+        self._show_status()
+        self._show_qr(t)
+
+    def _detail_lines(self, t: TicketInfo) -> list[str]:
+        # Short lines: they must fit beside the number at 1366×768 without wrapping.
+        lines = [self.tr("Lấy số lúc {time}").replace("{time}", t.issued_at.strftime("%H:%M"))]
+        if t.ahead == 0:
+            lines.append(self.tr("Không có ai chờ trước bạn."))
+        else:
+            lines.append(self.tr("Có {n} người chờ trước bạn.").replace("{n}", str(t.ahead)))
+        if t.wait_minutes > 0:
+            lines.append(self.tr("Chờ khoảng {m} phút.").replace("{m}", str(t.wait_minutes)))
+        else:
+            lines.append(self.tr("Chờ khoảng vài phút."))
+        return lines
+
+    def _show_status(self) -> None:
+        t = self.ticket
+        if t is None:
+            return
+        if self.cancelled:
+            set_role(self.status, "tip")
+            text = self.tr("Đã hủy số {label}. Cảm ơn bạn. Bạn có thể lấy số khác khi cần."
+                           ).replace("{label}", t.label)
+        elif self.print_state == "failed":
+            set_role(self.status, "warning")
+            text = self.print_message or self.tr("Máy in đang gặp sự cố, vui lòng nhớ số "
+                                                 "của bạn")
+            text = f"{text}: {t.label}"
+        elif self.print_state == "printed":
+            set_role(self.status, "tip")
+            text = self.tr("Mời bạn lấy phiếu số ở máy in và ngồi chờ gọi số.")
+        else:
+            set_role(self.status, "tip")
+            text = self.tr("Đang in phiếu số…")
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    def _show_qr(self, t: TicketInfo) -> None:
+        has_qr = bool(t.official_url)
+        for w in (self.qr_caption, self.qr, self.qr_address):
+            w.setVisible(has_qr)
+        if not has_qr:
+            return
+        self.qr_caption.setText(self.tr("Quét mã để mở trang chính thức:"))
+        self.qr.set_url(t.official_url)
+        self.qr.setAccessibleName(self.tr("Mã QR đến trang chính thức {address}")
+                                  .replace("{address}", shown_address(t.official_url)))
+        self.qr_address.setText(shown_address(t.official_url))
+
+    def _number_sentence(self) -> str:
+        t = self.ticket
+        if t is None:
+            return ""
+        words = ticket_words(t.prefix, t.number, self.state.language)
+        return self.tr("Số của bạn là {words}. {words}.").replace("{words}", words)
+
+    def announcement(self) -> str:
+        """Voice mode: the number twice, slowly, then what the screen says under it."""
+        t = self.ticket
+        if t is None:
+            return ""
+        details = " ".join(line.rstrip(".") + "." for line in self._detail_lines(t))
+        return f"{self._number_sentence()} {self.service.text()}. {details}"

@@ -58,6 +58,13 @@ def test_pronunciation_table_longest_first_and_whole_words() -> None:
     assert p.apply("VNeID", "en") == "VNeID"
 
 
+def test_clock_times_are_said_in_words() -> None:
+    p = Pronouncer(TABLE)
+    assert p.apply("Lấy số lúc 08:30.", "vi") == "Lấy số lúc tám giờ ba mươi phút."
+    assert p.apply("lúc 00:00", "vi") == "lúc không giờ"
+    assert p.apply("1900 0368 và 12:345", "vi") == "1900 0368 và 12:345"
+
+
 def test_ticket_numbers_are_said_as_a_person_says_them() -> None:
     assert ticket_words("A", 5) == "A năm"
     assert ticket_words("B", 21) == "B hai mươi mốt"

@@ -193,6 +193,11 @@ class BundleService:
         """Merge a bundle into this database: all of it, or (on any problem) none of it."""
         require(actor, Role.STAFF)
         manifest, payload = read_bundle(Path(path))
+        # A machine that never opened the queue has an empty service table; the default
+        # services are what the sending laptop had, so seed them before checking codes.
+        from kiosk.queue import seed_default_services
+
+        seed_default_services(self.store)
         with self.store.write() as s:
             now = self.store.clock.now()
             records, days, volunteers = _validate_payload(s, payload, now)

@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.dimensions import SheetFormatProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -57,11 +58,17 @@ SHEET_ALLOWANCE = "Kinh phí hỗ trợ"
 DATE_FMT = "DD/MM/YYYY"
 DATETIME_FMT = "DD/MM/YYYY HH:MM"
 MONEY_FMT = "#,##0"
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# A named font with full Vietnamese coverage: with no name, spreadsheet programs fall back
+# to a font of their choosing, and LibreOffice's choice for bold dropped the diacritics
+# ("BAO CAO" for "BÁO CÁO"). Arial ships on every Windows PC and maps to a Vietnamese-capable
+# sans (Liberation/DejaVu) elsewhere.
+FONT_NAME = "Arial"
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-DEMO_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=13)
+BOLD = Font(name=FONT_NAME, bold=True)
+DEMO_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+PLAIN = Font(name=FONT_NAME)
 DEMO_FILL = PatternFill("solid", fgColor="C00000")
 
 
@@ -81,8 +88,7 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, *, font: Font | None = None,
         c.number_format = DATE_FMT
     elif money and isinstance(value, int):
         c.number_format = MONEY_FMT
-    if font is not None:
-        c.font = font
+    c.font = font if font is not None else PLAIN
     if fill is not None:
         c.fill = fill
     return c
@@ -93,6 +99,9 @@ def _setup(ws: WriteOnlyWorksheet, widths: Sequence[int], header_row: int) -> No
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = f"A{header_row + 1}"
+    # Vietnamese capitals stack two marks (Ể, Ẫ, Ổ); at the default 15 pt row height
+    # LibreOffice clips the upper one. A fixed, slightly taller row keeps every mark.
+    ws.sheet_format = SheetFormatProperties(defaultRowHeight=21, customHeight=True)
 
 
 def _header(ws: WriteOnlyWorksheet, titles: Sequence[str]) -> None:

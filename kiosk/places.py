@@ -29,7 +29,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from db.models import Place
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
+from kiosk.content.loader import ProblemLog
 from kiosk.content.model import Problem
 from kiosk.paths import resource_path
 from kiosk.store import Store
@@ -209,16 +210,7 @@ def _in_force(day: date) -> ColumnElement[bool]:
 
 
 # -- loading the files ------------------------------------------------------------------------
-@dataclass
-class _Ctx:
-    file: Path
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, where: str, message: str) -> None:
-        self.problems.append(Problem(self.file, where, message))
-
-
-def _read_toml(ctx: _Ctx, path: Path) -> dict[str, Any] | None:
+def _read_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
     try:
         if path.stat().st_size > MAX_TOML_BYTES:
             ctx.add("", f"tệp quá lớn (tối đa {MAX_TOML_BYTES // 1024} KB)")
@@ -235,7 +227,7 @@ def _read_toml(ctx: _Ctx, path: Path) -> dict[str, Any] | None:
     return None
 
 
-def _typed(ctx: _Ctx, data: Mapping[str, Any], key: str, typ: type, where: str,
+def _typed(ctx: ProblemLog, data: Mapping[str, Any], key: str, typ: type, where: str,
            required: bool = True) -> Any:
     full = f"{where}.{key}" if where else key
     value = data.get(key)
@@ -255,7 +247,7 @@ def _typed(ctx: _Ctx, data: Mapping[str, Any], key: str, typ: type, where: str,
     return value
 
 
-def _unknown_keys(ctx: _Ctx, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+def _unknown_keys(ctx: ProblemLog, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     for key in sorted(set(data) - allowed):
         full = f"{where}.{key}" if where else key
         if name_key(key) in DISTRICT_KEYS or key.casefold() in DISTRICT_KEYS:
@@ -264,7 +256,7 @@ def _unknown_keys(ctx: _Ctx, data: Mapping[str, Any], allowed: set[str], where: 
             ctx.add(full, f"mục lạ “{key}”; các mục được dùng: {', '.join(sorted(allowed))}")
 
 
-def _name(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str) -> str | None:
+def _name(ctx: ProblemLog, data: Mapping[str, Any], key: str, where: str) -> str | None:
     raw = _typed(ctx, data, key, str, where)
     if raw is None:
         return None
@@ -282,7 +274,7 @@ def _name(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str) -> str | Non
     return name
 
 
-def _name_list(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+def _name_list(ctx: ProblemLog, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     raw = _typed(ctx, data, key, list, where, required=False)
     if raw is None:
         return ()
@@ -303,7 +295,8 @@ def _name_list(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str) -> tupl
     return tuple(out)
 
 
-def _sources(ctx: _Ctx, data: Mapping[str, Any], where: str, required: bool) -> tuple[str, ...]:
+def _sources(ctx: ProblemLog, data: Mapping[str, Any], where: str,
+             required: bool) -> tuple[str, ...]:
     raw = _typed(ctx, data, "sources", list, where, required=required)
     if raw is None:
         return ()
@@ -319,7 +312,8 @@ def _sources(ctx: _Ctx, data: Mapping[str, Any], where: str, required: bool) -> 
     return tuple(out)
 
 
-def _kind(ctx: _Ctx, data: Mapping[str, Any], where: str, allowed: Sequence[str]) -> str | None:
+def _kind(ctx: ProblemLog, data: Mapping[str, Any], where: str,
+          allowed: Sequence[str]) -> str | None:
     raw = _typed(ctx, data, "kind", str, where)
     if raw is None:
         return None
@@ -337,7 +331,7 @@ def _kind(ctx: _Ctx, data: Mapping[str, Any], where: str, allowed: Sequence[str]
 
 def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
     """Read and check the commune-level list. Broken units are left out and reported."""
-    ctx = _Ctx(path)
+    ctx = ProblemLog(path)
     data = _read_toml(ctx, path)
     if data is None:
         return None, ctx.problems
@@ -393,7 +387,7 @@ def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
 def load_villages(path: Path, communes: CommuneList | None
                   ) -> tuple[tuple[VillageEntry, ...], list[Problem]]:
     """Read and check the village list against the commune list it belongs to."""
-    ctx = _Ctx(path)
+    ctx = ProblemLog(path)
     data = _read_toml(ctx, path)
     if data is None:
         return (), ctx.problems

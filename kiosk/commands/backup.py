@@ -14,8 +14,6 @@ to open, the PIN is checked against the staff list inside FILE instead.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,7 @@ from kiosk.backup import (
 )
 from kiosk.cli import CliError
 from kiosk.clock import SystemClock
-from kiosk.commands.bundle import ENV_STAFF_PIN, open_store, say, sign_in_staff
+from kiosk.commands.common import open_store, read_staff_pin, say, sign_in_staff
 from kiosk.config import load_config
 
 CONFIRM_WORDS = ("co", "có", "yes", "y")
@@ -171,24 +169,13 @@ def _sign_in_for_restore(data_dir: Path, source: Path) -> Actor:
             raise
     say("Cơ sở dữ liệu hiện tại bị hỏng, không mở được. Hãy nhập mã PIN cán bộ có trong bản "
         "sao lưu sẽ khôi phục.")
-    pin = _pin()
+    pin = read_staff_pin()
     try:
         return staff_from_backup(source, pin)
     except (AuthError, PermissionDenied, BackupError, DatabaseUnavailable) as exc:
         raise CliError(str(exc)) from exc
 
 
-def _pin() -> str:
-    pin = os.environ.get(ENV_STAFF_PIN, "").strip()
-    if not pin:
-        try:
-            pin = getpass.getpass("Mã PIN cán bộ xã/phường: ").strip()
-        except (EOFError, OSError) as exc:
-            raise CliError(f"Cần mã PIN cán bộ. Hãy nhập mã PIN, hoặc đặt biến môi trường "
-                           f"{ENV_STAFF_PIN}.") from exc
-    if not pin:
-        raise CliError("Cần mã PIN cán bộ xã/phường để làm việc này.")
-    return pin
 
 
 def _confirm() -> bool:

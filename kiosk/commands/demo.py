@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from kiosk.cli import CliError
-from kiosk.commands.bundle import open_store
+from kiosk.commands.common import open_store
 from kiosk.commands.export import os_user
 from kiosk.config import load_config
 from kiosk.demo import DemoRefused, generate_demo

@@ -18,7 +18,7 @@ from typing import Any
 
 from kiosk.auth import PermissionDenied
 from kiosk.cli import CliError
-from kiosk.commands.bundle import open_store, sign_in_staff
+from kiosk.commands.common import open_store, sign_in_staff
 from kiosk.config import load_config
 from kiosk.pdf import OutputError
 from kiosk.reports.export_csv import ExportError, ExportResult, What, cli_actor, export_csv

@@ -23,7 +23,7 @@ from kiosk.assistance import (
 from kiosk.auth import PermissionDenied
 from kiosk.cli import CliError
 from kiosk.clock import to_local
-from kiosk.commands.bundle import open_store, say, sign_in_staff
+from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
 from kiosk.privacy import PhoneNumberError
 

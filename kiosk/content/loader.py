@@ -55,7 +55,9 @@ TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", list: "danh sách", dic
 
 
 @dataclass
-class _Ctx:
+class ProblemLog:
+    """Collects every problem found in one file, so a check reports all of them at once."""
+
     file: Path
     problems: list[Problem] = field(default_factory=list)
 
@@ -63,7 +65,7 @@ class _Ctx:
         self.problems.append(Problem(self.file, where, message))
 
 
-def _typed(ctx: _Ctx, data: Mapping[str, Any], key: str, typ: type, where: str,
+def _typed(ctx: ProblemLog, data: Mapping[str, Any], key: str, typ: type, where: str,
            required: bool = True) -> Any:
     value = data.get(key)
     if value is None:
@@ -77,7 +79,7 @@ def _typed(ctx: _Ctx, data: Mapping[str, Any], key: str, typ: type, where: str,
     return value
 
 
-def _text(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str, limit_key: str,
+def _text(ctx: ProblemLog, data: Mapping[str, Any], key: str, where: str, limit_key: str,
           required: bool = True) -> Text | None:
     value = _typed(ctx, data, key, dict, where, required)
     if value is None:
@@ -101,7 +103,7 @@ def _text(ctx: _Ctx, data: Mapping[str, Any], key: str, where: str, limit_key: s
     return Text(out) if DEFAULT_LANG in out else None
 
 
-def _unknown(ctx: _Ctx, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
+def _unknown(ctx: ProblemLog, data: Mapping[str, Any], allowed: set[str], where: str) -> None:
     for key in sorted(set(data) - allowed):
         ctx.add(f"{where}.{key}" if where else key,
                 f"mục lạ “{key}”; các mục được dùng: {', '.join(sorted(allowed))}")
@@ -122,14 +124,14 @@ def safe_child(folder: Path, relative: str) -> Path | None:
     return candidate
 
 
-def _url(ctx: _Ctx, value: Any, where: str) -> str:
+def _url(ctx: ProblemLog, value: Any, where: str) -> str:
     if not isinstance(value, str) or not URL_RE.match(value):
         ctx.add(where, "địa chỉ web không hợp lệ (cần bắt đầu bằng https://)")
         return ""
     return value
 
 
-def _load_toml(ctx: _Ctx, path: Path) -> dict[str, Any] | None:
+def _load_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
     try:
         if path.stat().st_size > MAX_TOML_BYTES:
             ctx.add("", f"tệp quá lớn (tối đa {MAX_TOML_BYTES // 1024} KB)")
@@ -147,7 +149,7 @@ def _load_toml(ctx: _Ctx, path: Path) -> dict[str, Any] | None:
 def load_tutorial(folder: Path, categories: set[str] | None = None
                   ) -> tuple[Tutorial | None, list[Problem]]:
     path = folder / TUTORIAL_FILE
-    ctx = _Ctx(path)
+    ctx = ProblemLog(path)
     if not path.is_file():
         ctx.add("", f"thiếu tệp {TUTORIAL_FILE} trong thư mục {folder.name}")
         return None, ctx.problems
@@ -194,7 +196,7 @@ def load_tutorial(folder: Path, categories: set[str] | None = None
                     order=order if order is not None else 100), ctx.problems
 
 
-def _bring(ctx: _Ctx, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+def _bring(ctx: ProblemLog, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     raw = _typed(ctx, data, "bring", dict, "bring")
     out: dict[str, tuple[str, ...]] = {}
     if raw is None:
@@ -214,7 +216,7 @@ def _bring(ctx: _Ctx, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _sources(ctx: _Ctx, data: Mapping[str, Any]) -> tuple[Source, ...]:
+def _sources(ctx: ProblemLog, data: Mapping[str, Any]) -> tuple[Source, ...]:
     raw = _typed(ctx, data, "sources", list, "sources")
     if raw is None:
         return ()
@@ -235,7 +237,7 @@ def _sources(ctx: _Ctx, data: Mapping[str, Any]) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def _steps(ctx: _Ctx, folder: Path, data: Mapping[str, Any], source_keys: set[str]
+def _steps(ctx: ProblemLog, folder: Path, data: Mapping[str, Any], source_keys: set[str]
            ) -> tuple[Step, ...]:
     raw = _typed(ctx, data, "steps", list, "steps")
     if raw is None:
@@ -274,7 +276,7 @@ def _steps(ctx: _Ctx, folder: Path, data: Mapping[str, Any], source_keys: set[st
     return tuple(steps)
 
 
-def _image(ctx: _Ctx, folder: Path, item: Mapping[str, Any], where: str) -> Path | None:
+def _image(ctx: ProblemLog, folder: Path, item: Mapping[str, Any], where: str) -> Path | None:
     rel = _typed(ctx, item, "image", str, f"{where}.image")
     if rel is None:
         return None
@@ -295,7 +297,7 @@ def _image(ctx: _Ctx, folder: Path, item: Mapping[str, Any], where: str) -> Path
     return path
 
 
-def _audio_files(ctx: _Ctx, folder: Path, n_steps: int) -> dict[int, dict[str, Path]]:
+def _audio_files(ctx: ProblemLog, folder: Path, n_steps: int) -> dict[int, dict[str, Path]]:
     out: dict[int, dict[str, Path]] = {}
     audio_dir = folder / "audio"
     if not audio_dir.is_dir():
@@ -320,7 +322,7 @@ def load_categories(root: Path) -> tuple[list[Category], list[Problem]]:
     path = root / CATEGORIES_FILE
     if not path.is_file():
         return [], []
-    ctx = _Ctx(path)
+    ctx = ProblemLog(path)
     data = _load_toml(ctx, path) or {}
     out: list[Category] = []
     entries = data.get("category", [])
@@ -346,7 +348,7 @@ def load_pronunciation(root: Path) -> tuple[dict[str, dict[str, str]], list[Prob
     path = root / PRONUNCIATION_FILE
     if not path.is_file():
         return {}, []
-    ctx = _Ctx(path)
+    ctx = ProblemLog(path)
     data = _load_toml(ctx, path) or {}
     out: dict[str, dict[str, str]] = {}
     for lang, table in data.items():

@@ -1,0 +1,75 @@
+"""Helpers every staff sub-command shares: output, dates, opening the store, the staff PIN."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from db.engine import DatabaseUnavailable
+from kiosk.auth import Actor, AuthError, AuthService, Role
+from kiosk.cli import CliError
+from kiosk.store import Store
+
+ENV_STAFF_PIN = "KIOSK_STAFF_PIN"
+
+
+def say(text: str) -> None:
+    """One line for the person at the terminal (stdout)."""
+    sys.stdout.write(text + "\n")
+
+
+def parse_day(text: str) -> date:
+    """A day as YYYY-MM-DD or DD/MM/YYYY (the way Vietnamese staff write it)."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(
+        f"ngày “{text}” không đúng; hãy viết dạng 2026-03-10 hoặc 10/03/2026")
+
+
+@contextmanager
+def open_store(data_dir: Path) -> Iterator[Store]:
+    """Open the database or raise CliError with a message a staff member can act on."""
+    if not data_dir.is_dir():
+        raise CliError(f"Không có thư mục dữ liệu “{data_dir}”. Hãy kiểm tra --data-dir.")
+    try:
+        store = Store.open(data_dir)
+    except DatabaseUnavailable as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def read_staff_pin() -> str:
+    """``KIOSK_STAFF_PIN`` for scripts, else a PIN typed without echo."""
+    pin = os.environ.get(ENV_STAFF_PIN, "").strip()
+    if not pin:
+        try:
+            pin = getpass.getpass("Mã PIN cán bộ xã/phường: ").strip()
+        except (EOFError, OSError) as exc:
+            raise CliError(f"Cần mã PIN cán bộ. Hãy nhập mã PIN, hoặc đặt biến môi trường "
+                           f"{ENV_STAFF_PIN}.") from exc
+    if not pin:
+        raise CliError("Cần mã PIN cán bộ xã/phường để làm việc này.")
+    return pin
+
+
+def sign_in_staff(store: Store) -> Actor:
+    """Sign a staff member in; wrong PINs count towards the pad's lockout like on screen."""
+    try:
+        actor = AuthService(store).sign_in(read_staff_pin())
+    except AuthError as exc:
+        raise CliError(str(exc)) from exc
+    if actor.role is not Role.STAFF:
+        raise CliError("Mã PIN này không phải của cán bộ xã/phường. Việc này cần cán bộ.")
+    return actor

@@ -107,6 +107,7 @@ FEATURE_MODULES: tuple[str, ...] = (
     "ui.features.records",
     "ui.features.reports",
     "ui.features.queue",
+    "ui.features.places",
 )
 
 

@@ -236,6 +236,9 @@ class KioskWindow(QMainWindow):
         ok.setObjectName("calmMessageOk")
         ok.setAccessibleName(self.tr("Đã hiểu"))
         box.setModal(False)
+        # A closed message box is only hidden; delete it so a long-running kiosk does not
+        # keep one per message (found by the soak run).
+        box.finished.connect(box.deleteLater)
         box.open()
         QTimer.singleShot(15000, box.accept)
         return box

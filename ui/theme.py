@@ -170,7 +170,8 @@ QProgressBar::chunk {{ background: {p.primary}; }}
    say the percentage in a label beside the bar. */
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
 QTableView, QListView, QTreeView {{ background: {p.surface}; color: {p.text};
-    alternate-background-color: {p.window}; gridline-color: {p.muted}; }}
+    alternate-background-color: {p.window}; gridline-color: {p.muted};
+    selection-background-color: {p.tip_bg}; selection-color: {p.tip_text}; }}
 QHeaderView::section {{ background: {p.bar}; color: {p.on_bar}; padding: 6px; border: 0; }}
 QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radius: {radius}px; }}
 QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus};

@@ -764,17 +764,17 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="210" />
+        <location filename="../../ui/app.py" line="211" />
         <source>Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên sẽ giúp bạn ngay.</source>
         <translation>Please raise your hand or come to the help desk; a volunteer will help you right away.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="309" />
+        <location filename="../../ui/app.py" line="310" />
         <source>Đã bật đọc to. Chạm một lần để nghe, chạm lần nữa để chọn.</source>
         <translation>Reading aloud is on. Touch once to hear, touch again to choose.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="440" />
+        <location filename="../../ui/app.py" line="441" />
         <source>Cài đặt có vấn đề</source>
         <translation>Settings problem</translation>
     </message>
@@ -1318,7 +1318,7 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <message>
         <location filename="../../ui/screens/quick_log.py" line="1168" />
         <source>Thôn/tổ dân phố</source>
-        <translation>Village/residential group</translation>
+        <translation>Villages/residential groups</translation>
     </message>
     <message>
         <location filename="../../ui/screens/quick_log.py" line="1169" />
@@ -1801,9 +1801,316 @@ The kiosk will go back to Home in {n} seconds.</translation>
     </message>
 </context>
 <context>
+    <name>StaffPlacesTab</name>
+    <message>
+        <location filename="../../ui/features/places.py" line="23" />
+        <location filename="../../ui/screens/staff_places.py" line="843" />
+        <source>Thôn/tổ dân phố</source>
+        <translation>Villages/residential groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="213" />
+        <source>{unit} (trước đây: {names})</source>
+        <translation>{unit} (formerly: {names})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="581" />
+        <source>Chưa có danh sách xã/phường/đặc khu trên máy này: tệp {file} có lỗi. Hãy chạy lệnh “help-kiosk places check” để xem lỗi, sửa tệp rồi mở lại kiosk.</source>
+        <translation>There is no commune list on this machine yet: the file {file} has errors. Run “help-kiosk places check” to see them, fix the file and restart the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="606" />
+        <source>Phần Cài đặt chưa ghi xã/phường của điểm hỗ trợ; hãy ghi ở thẻ “Cài đặt”, ví dụ “Hải Vân”.</source>
+        <translation>The settings do not name the help point's commune yet; enter it in the “Settings” tab, e.g. “Hải Vân”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="608" />
+        <source>Cài đặt ghi xã/phường “{name}”, không có trong danh sách. Hãy sửa ở thẻ “Cài đặt”, ví dụ ghi “Hải Vân”.</source>
+        <translation>The settings name the commune “{name}”, which is not in the list. Correct it in the “Settings” tab, e.g. “Hải Vân”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="613" />
+        <source>Điểm hỗ trợ thuộc &lt;b&gt;{unit}&lt;/b&gt;</source>
+        <translation>This help point is in &lt;b&gt;{unit}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="615" />
+        <source>(cài đặt ghi “{name}”, tên trước 1/7/2025)</source>
+        <translation>(settings say “{name}”, a name from before 1/7/2025)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="619" />
+        <source>Trước 1/7/2025 gồm: {names}.</source>
+        <translation>Before 1/7/2025 it was: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="629" />
+        <source>từ {day}</source>
+        <translation>from {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="659" />
+        <source>thôn</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="659" />
+        <source>tổ dân phố</source>
+        <translation>residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="683" />
+        <source>Chạm vào một dòng trong danh sách để đổi tên hoặc ngừng dùng.</source>
+        <translation>Tap a row in the list to rename it or stop using it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="686" />
+        <source>Đã chọn: {label}</source>
+        <translation>Selected: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="710" />
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="719" />
+        <source>Hãy chọn xã/phường/đặc khu trước.</source>
+        <translation>Choose a commune/ward/special zone first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="730" />
+        <source>Đã thêm {village} vào {commune}, dùng từ ngày {day}.</source>
+        <translation>Added {village} to {commune}, in use from {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="734" />
+        <source>Đến ngày đó mới có trong danh sách để chọn.</source>
+        <translation>It will appear in the list from that day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="743" />
+        <source>Hãy chạm chọn một thôn/tổ dân phố trong danh sách trước.</source>
+        <translation>First tap a village/residential group in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="757" />
+        <source>Từ ngày {day}, {old} có tên mới là “{new}”. Tên cũ “{name}” vẫn được giữ: bản ghi và báo cáo trước ngày đó vẫn dùng tên cũ.</source>
+        <translation>From {day}, {old} is named “{new}”. The old name “{name}” is kept: records and reports before that day still use it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="778" />
+        <source>{label} dùng đến hết ngày {last}; từ ngày {next} không còn trong danh sách để chọn. Bản ghi cũ vẫn giữ tên này.</source>
+        <translation>{label} is in use until the end of {last}; from {next} it is no longer offered in the list. Earlier records keep this name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="787" />
+        <source>Ngừng dùng {label} sau ngày {last}? Từ ngày {next}, tên này không còn trong danh sách để chọn; bản ghi cũ vẫn giữ tên này.</source>
+        <translation>Stop using {label} after {last}? From {next} it is no longer offered in the list; earlier records keep this name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="790" />
+        <source>Ngừng dùng thôn/tổ dân phố</source>
+        <translation>Stop using a village/residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="791" />
+        <location filename="../../ui/screens/staff_places.py" line="882" />
+        <source>Ngừng dùng</source>
+        <translation>Stop using</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="834" />
+        <source>Xem đơn vị:</source>
+        <translation>View unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="835" />
+        <source>Chọn xã/phường/đặc khu để xem</source>
+        <translation>Choose a commune/ward/special zone to view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="836" />
+        <source>Gõ tên xã/phường/đặc khu để tìm</source>
+        <translation>Type a commune/ward/special zone name to search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="837" />
+        <source>Các xã/phường/đặc khu tìm được</source>
+        <translation>Matching communes/wards/special zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="838" />
+        <source>Gõ vài chữ, ví dụ: hai van</source>
+        <translation>Type a few letters, e.g. hai van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="840" />
+        <source>Gõ vài chữ, có dấu hay không dấu đều được: gõ “hai” sẽ thấy Hải Vân.</source>
+        <translation>Type a few letters, with or without accents: “hai” finds Hải Vân.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="846" />
+        <source>Thôn/tổ dân phố của {unit} đang dùng hôm nay ({day})</source>
+        <translation>Villages/residential groups of {unit} in use today ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="848" />
+        <location filename="../../ui/screens/staff_places.py" line="855" />
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="848" />
+        <location filename="../../ui/screens/staff_places.py" line="858" />
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="849" />
+        <source>Tên cũ</source>
+        <translation>Former names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="849" />
+        <source>Thời gian dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="850" />
+        <source>Danh sách thôn/tổ dân phố đang dùng</source>
+        <translation>Villages/residential groups in use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="851" />
+        <source>Chưa có thôn/tổ dân phố nào. Hãy thêm ở phía dưới.</source>
+        <translation>No villages/residential groups yet. Add one below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="853" />
+        <source>Hãy chọn một xã/phường/đặc khu ở ô “Xem đơn vị” phía trên.</source>
+        <translation>Choose a commune/ward/special zone in the “View unit” box above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="854" />
+        <source>Thêm thôn/tổ dân phố</source>
+        <translation>Add a village/residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="856" />
+        <source>Tên thôn/tổ dân phố mới</source>
+        <translation>Name of the new village/residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="857" />
+        <source>Ví dụ: Nam Mỹ</source>
+        <translation>For example: Nam Mỹ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="859" />
+        <source>Loại: thôn hay tổ dân phố</source>
+        <translation>Kind: village or residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="862" />
+        <source>Tên cũ, nếu có</source>
+        <translation>Former names, if any</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="863" />
+        <source>Tên cũ của thôn/tổ dân phố mới</source>
+        <translation>Former names of the new village/residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="864" />
+        <source>Cách nhau bằng dấu phẩy</source>
+        <translation>Separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="866" />
+        <source>Dùng từ ngày</source>
+        <translation>In use from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="867" />
+        <source>Thôn/tổ dân phố mới dùng từ ngày</source>
+        <translation>New village/residential group in use from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="868" />
+        <source>Thêm vào danh sách</source>
+        <translation>Add to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="869" />
+        <source>Thêm thôn/tổ dân phố này vào danh sách của địa bàn.</source>
+        <translation>Adds this village/residential group to the area's list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="874" />
+        <source>Tên mới</source>
+        <translation>New name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="875" />
+        <source>Tên mới của thôn/tổ dân phố đã chọn</source>
+        <translation>New name of the selected village/residential group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="876" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="877" />
+        <source>Dùng tên mới từ ngày</source>
+        <translation>Use the new name from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="878" />
+        <source>Đổi tên</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="879" />
+        <source>Đổi tên thôn/tổ dân phố đã chọn; tên cũ vẫn được giữ.</source>
+        <translation>Renames the selected village/residential group; the old name is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="880" />
+        <source>Ngày cuối còn dùng</source>
+        <translation>Last day in use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="881" />
+        <source>Ngày cuối còn dùng thôn/tổ dân phố đã chọn</source>
+        <translation>Last day the selected village/residential group is in use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="883" />
+        <source>Thôi đưa thôn/tổ dân phố đã chọn vào danh sách sau ngày cuối.</source>
+        <translation>Removes the selected village/residential group from the list after its last day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="887" />
+        <source>Danh sách {n} xã/phường/đặc khu của thành phố Đà Nẵng (từ 1/7/2025, không còn cấp quận/huyện) là dữ liệu chính thức trong tệp resources/lists/{file}.</source>
+        <translation>The list of Da Nang's {n} communes/wards/special zones (from 1/7/2025; there are no districts any more) is official data in the file resources/lists/{file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="890" />
+        <source>Chỉ sửa tệp đó bằng trình soạn thảo văn bản, rồi kiểm tra bằng lệnh “help-kiosk places check”.</source>
+        <translation>Edit that file only with a text editor, then check it with “help-kiosk places check”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/staff_places.py" line="893" />
+        <source>Danh sách thôn/tổ dân phố là của riêng điểm hỗ trợ: sửa ngay tại đây. Mọi thay đổi được ghi vào nhật ký.</source>
+        <translation>The village/residential group list belongs to this help point: edit it here. Every change is logged.</translation>
+    </message>
+</context>
+<context>
     <name>StaffRecordsTab</name>
     <message>
-        <location filename="../../ui/features/records.py" line="55" />
+        <location filename="../../ui/features/records.py" line="62" />
         <source>Hồ sơ &amp; dữ liệu cá nhân</source>
         <translation>Records &amp; personal data</translation>
     </message>

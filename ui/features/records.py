@@ -46,8 +46,15 @@ def install(ctx: Any) -> None:
             queues.append(QueueService(store, desk_count=int(cfg.desk_count)))
         return queues[0]
 
+    def notify(text: str) -> None:
+        box = ctx.window.show_message(text)
+        # Soak fix (benchmarks/soak.py): a closed message box is only hidden, never deleted,
+        # so every saved record left one behind (about 0.7 MB with its window) for as long as
+        # the kiosk ran. Delete it once it closes ("Đã hiểu" or its 15 s timeout).
+        box.finished.connect(box.deleteLater)
+
     screen = QuickLogScreen(ctx.state, ctx.nav, ctx.speaker, ctx.tasks, assistance, queue,
-                            places, cfg, notify=lambda text: ctx.window.show_message(text))
+                            places, cfg, notify=notify)
     ctx.screens[ScreenId.QUICK_LOG] = screen
     tab = StaffRecordsTab(ctx.state, ctx.nav, ctx.tasks, assistance, BundleService(store),
                           store, cfg, service_names=lambda: {

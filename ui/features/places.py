@@ -1,0 +1,23 @@
+"""The places feature: the staff tab "Thôn/tổ dân phố" (the local list of villages).
+
+``install(ctx)`` adds the tab. The place table is filled from the lists at start-up by the
+records feature (``kiosk.places.seed_places``); the tab reads it each time it is shown, so
+the order of the features does not matter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.places import PlaceService
+from ui.screens.staff_places import StaffPlacesTab
+
+if TYPE_CHECKING:
+    from ui.app import BuildContext
+
+
+def install(ctx: BuildContext) -> None:
+    tab = StaffPlacesTab(ctx.state, ctx.tasks, PlaceService(ctx.store), ctx.config)
+    ctx.staff.add_tab(tab, QCoreApplication.translate("StaffPlacesTab", "Thôn/tổ dân phố"))

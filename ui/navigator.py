@@ -11,8 +11,8 @@ import logging
 from enum import Enum, auto
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,38 @@ class Navigator(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("Navigator")
         self._screens: dict[ScreenId, QWidget] = {}
+        self._holders: dict[ScreenId, QScrollArea] = {}
         self._history: list[tuple[ScreenId, dict[str, Any]]] = []
         self.current_id: ScreenId | None = None
         self._current_context: dict[str, Any] = {}
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # A stack's minimum is normally the largest of all its pages, so one tall page (the
+        # PIN pad, a staff form) would make the whole window taller than a 1366×768 screen
+        # and push Home/Back off it. Pages lay themselves out in the space they get.
+        return QSize(320, 240)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
     def add(self, screen_id: ScreenId, widget: QWidget) -> None:
+        # Each page sits in a frameless scroll area: when a page needs more height than the
+        # screen has (1366×768, the largest text size, a long translation) it scrolls instead
+        # of being cut off, and Home/Back stay on screen.
+        holder = QScrollArea(self)
+        holder.setObjectName(f"page_{screen_id.name.lower()}")
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidgetResizable(True)
+        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder.setWidget(widget)
         self._screens[screen_id] = widget
-        self.addWidget(widget)
+        self._holders[screen_id] = holder
+        self.addWidget(holder)
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]  # noqa: N802
+        """The current screen itself (not the scroll area that holds it)."""
+        return self._screens.get(self.current_id) if self.current_id is not None else None
 
     def screen(self, screen_id: ScreenId) -> QWidget:
         return self._screens[screen_id]
@@ -75,7 +100,7 @@ class Navigator(QStackedWidget):
         self.current_id = screen_id
         self._current_context = dict(context)
         widget = self._screens[screen_id]
-        self.setCurrentWidget(widget)
+        self.setCurrentWidget(self._holders[screen_id])
         enter = getattr(widget, "on_enter", None)
         if enter is not None:
             enter(**context)

@@ -108,7 +108,8 @@ class KioskWindow(QMainWindow):
         # The help point's name gives way (elided with "…") so the buttons keep their words.
         self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                       QSizePolicy.Policy.Preferred)
-        self.who_label = QLabel("")
+        self.who_label = ElidedLabel("")
+        self.who_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who_label.setObjectName("signedInAs")
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,
                                   icon_px=40)
@@ -138,11 +139,10 @@ class KioskWindow(QMainWindow):
         self.signout_btn = BigButton("", "lock", object_name="signOutButton", beside=True)
         self.home_btn = BigButton("", "home", object_name="homeButton", beside=True)
         bottom.addWidget(self.back_btn)
-        bottom.addStretch(1)
-        bottom.addWidget(self.who_label)
+        bottom.addWidget(self.who_label, 1)
         bottom.addWidget(self.signout_btn)
-        bottom.addStretch(1)
         bottom.addWidget(self.home_btn)
+        self.who_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         root.addWidget(self.bottom)
         self.setCentralWidget(central)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -129,7 +129,9 @@ class BigButton(QPushButton):
         role = self.property("role") or ""
         in_bar = self.parent() is not None and self.parent().objectName() in ("TopBar",
                                                                               "BottomBar")
-        if self.isCheckable() and self.isChecked():
+        if not self.isEnabled():
+            colour = p.muted  # matches the style sheet's :disabled look (dashed border)
+        elif self.isCheckable() and self.isChecked():
             colour = p.on_primary
         elif role == "tile":
             colour = p.icon
@@ -143,6 +145,11 @@ class BigButton(QPushButton):
         self.recolour(colour)
         self._label.setStyleSheet(f"color: {colour}; background: transparent; "
                                   "font-weight: bold;")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._restyle_label()
 
     def _restyle_label(self) -> None:
         p = getattr(self, "_palette", None)

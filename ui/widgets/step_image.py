@@ -66,6 +66,14 @@ class StepImage(QLabel):
         self.setAccessibleName(description)
         self._update()
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        # Never the pixmap's size: the picture follows the space it gets, and a hint that
+        # grew with each render would make layouts (and this widget) resize without end.
+        return QSize(480, 360)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(240, 180)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         self._update()
 
@@ -73,5 +81,9 @@ class StepImage(QLabel):
         size = self.size()
         if size.width() < 10 or size.height() < 10:
             return
+        key = (self._path, size.width(), size.height(), self.placeholder_text)
+        if key == getattr(self, "_rendered", None):
+            return
+        self._rendered = key
         pm, self.loaded_ok = render(self._path, size, self.placeholder_text)
         self.setPixmap(pm)

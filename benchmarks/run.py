@@ -29,7 +29,7 @@ if sys.path[0] == str(Path(__file__).resolve().parent):
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import content, exports, gui, pdfs, startup  # noqa: E402
+from benchmarks import content, exports, gui, pdfs, queue, startup  # noqa: E402
 from benchmarks.assemble import feature_modules, prepare_data_dir  # noqa: E402
 from benchmarks.common import Row, guard_none_refcount, machine, offscreen_env, table  # noqa: E402
 
@@ -47,6 +47,7 @@ class Sizes:
     export_repeat: int
     content_copies: int
     content_repeat: int
+    queue_repeat: int = 20
 
 
 FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=50,
@@ -54,7 +55,7 @@ FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=5
              export_repeat=3, content_copies=7, content_repeat=5)
 QUICK = Sizes(cold_runs=1, memory_cycles=2, memory_floor_runs=1, step_presses=5,
               speech_texts=2, pdf_repeat=3, csv_rows=5_000, xlsx_rows=1_000, export_repeat=1,
-              content_copies=2, content_repeat=1)
+              content_copies=2, content_repeat=1, queue_repeat=3)
 
 
 def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[], list[Row]]]]:
@@ -67,6 +68,7 @@ def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[]
         ("pdf", lambda: pdfs.render(tmp, s.pdf_repeat)),
         ("exports", lambda: exports.export(tmp, s.csv_rows, s.xlsx_rows, s.export_repeat)),
         ("content", lambda: content.load(tmp, s.content_copies, s.content_repeat)),
+        ("queue", lambda: queue.queue_timings(data_dir, s.queue_repeat)),
     ]
 
 
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--only", action="append", default=[],
                         help="run only these sections (cold start, memory, step switch, "
-                             "speech stall, pdf, exports, content)")
+                             "speech stall, pdf, exports, content, queue)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     logging.basicConfig(level=logging.ERROR)

@@ -69,8 +69,8 @@ def queue_timings(data_dir: Path, repeats: int) -> list[Row]:
         for _ in range(repeats):
             got: list[Any] = []
             t0 = time.perf_counter()
-            feature.call_next(actor, 1, got.append, lambda message: got.append(message))
-            _wait(app, lambda: bool(got))
+            feature.call_next(actor, 1, got.append, got.append)
+            _wait(app, lambda got=got: bool(got))
             info = got[0]
             label = getattr(info, "label", "")
 

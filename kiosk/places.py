@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from db.models import Place
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
-from kiosk.content.loader import ProblemLog
+from kiosk.content.loader import ProblemLog, read_toml
 from kiosk.content.model import Problem
 from kiosk.paths import resource_path
 from kiosk.store import Store
@@ -210,23 +209,6 @@ def _in_force(day: date) -> ColumnElement[bool]:
 
 
 # -- loading the files ------------------------------------------------------------------------
-def _read_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
-    try:
-        if path.stat().st_size > MAX_TOML_BYTES:
-            ctx.add("", f"tệp quá lớn (tối đa {MAX_TOML_BYTES // 1024} KB)")
-            return None
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        ctx.add("", "không có tệp này; hãy kiểm tra tên và thư mục")
-    except tomllib.TOMLDecodeError as exc:
-        ctx.add("", f"không đọc được TOML: {exc}")
-    except UnicodeDecodeError:
-        ctx.add("", "tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8")
-    except OSError as exc:
-        ctx.add("", f"không mở được tệp: {exc.strerror}")
-    return None
-
-
 def _typed(ctx: ProblemLog, data: Mapping[str, Any], key: str, typ: type, where: str,
            required: bool = True) -> Any:
     full = f"{where}.{key}" if where else key
@@ -332,7 +314,7 @@ def _kind(ctx: ProblemLog, data: Mapping[str, Any], where: str,
 def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
     """Read and check the commune-level list. Broken units are left out and reported."""
     ctx = ProblemLog(path)
-    data = _read_toml(ctx, path)
+    data = read_toml(ctx, path)
     if data is None:
         return None, ctx.problems
     _unknown_keys(ctx, data, COMMUNE_TOP_KEYS, "")
@@ -388,7 +370,7 @@ def load_villages(path: Path, communes: CommuneList | None
                   ) -> tuple[tuple[VillageEntry, ...], list[Problem]]:
     """Read and check the village list against the commune list it belongs to."""
     ctx = ProblemLog(path)
-    data = _read_toml(ctx, path)
+    data = read_toml(ctx, path)
     if data is None:
         return (), ctx.problems
     _unknown_keys(ctx, data, VILLAGE_TOP_KEYS, "")

@@ -131,12 +131,15 @@ def _url(ctx: ProblemLog, value: Any, where: str) -> str:
     return value
 
 
-def _load_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
+def read_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
+    """A content/list TOML file, or None with the reason in ``ctx`` (size, syntax, encoding)."""
     try:
         if path.stat().st_size > MAX_TOML_BYTES:
             ctx.add("", f"tệp quá lớn (tối đa {MAX_TOML_BYTES // 1024} KB)")
             return None
         return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        ctx.add("", "không có tệp này; hãy kiểm tra tên và thư mục")
     except tomllib.TOMLDecodeError as exc:
         ctx.add("", f"không đọc được TOML: {exc}")
     except UnicodeDecodeError:
@@ -153,7 +156,7 @@ def load_tutorial(folder: Path, categories: set[str] | None = None
     if not path.is_file():
         ctx.add("", f"thiếu tệp {TUTORIAL_FILE} trong thư mục {folder.name}")
         return None, ctx.problems
-    data = _load_toml(ctx, path)
+    data = read_toml(ctx, path)
     if data is None:
         return None, ctx.problems
     _unknown(ctx, data, TUTORIAL_KEYS, "")
@@ -323,7 +326,7 @@ def load_categories(root: Path) -> tuple[list[Category], list[Problem]]:
     if not path.is_file():
         return [], []
     ctx = ProblemLog(path)
-    data = _load_toml(ctx, path) or {}
+    data = read_toml(ctx, path) or {}
     out: list[Category] = []
     entries = data.get("category", [])
     if not isinstance(entries, list):
@@ -349,7 +352,7 @@ def load_pronunciation(root: Path) -> tuple[dict[str, dict[str, str]], list[Prob
     if not path.is_file():
         return {}, []
     ctx = ProblemLog(path)
-    data = _load_toml(ctx, path) or {}
+    data = read_toml(ctx, path) or {}
     out: dict[str, dict[str, str]] = {}
     for lang, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):

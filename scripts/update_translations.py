@@ -1,7 +1,8 @@
 """Refresh resources/translations/*.ts from the ui/ sources with pyside6-lupdate.
 
-Existing translations are kept; new strings appear as "unfinished" for a translator to fill
-in (Qt Linguist: ``pyside6-linguist resources/translations/kiosk_en.ts``). The .qm files are
+Source locations are left out (`-locations none`) so that two branches adding strings do not
+conflict on line numbers. Existing translations are kept; new strings appear as "unfinished"
+for a translator to fill in (Qt Linguist: ``pyside6-linguist resources/translations/kiosk_en.ts``). The .qm files are
 built by ``scripts/build_translations.py``, never committed.
 """
 
@@ -20,7 +21,7 @@ def main() -> int:
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     for lang, qt_lang in TARGETS.items():
         ts = Path("resources") / "translations" / f"kiosk_{lang}.ts"
-        subprocess.run([str(tool), *sources, "-no-obsolete", "-source-language", "vi_VN",
+        subprocess.run([str(tool), *sources, "-no-obsolete", "-locations", "none", "-source-language", "vi_VN",
                         "-target-language", qt_lang, "-ts", str(ts)], cwd=ROOT, check=True)
     return 0
 

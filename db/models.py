@@ -153,7 +153,11 @@ class Assistance(Base):
 
 
 class ActivityDay(Base):
-    """A volunteer active on a local day (sign-in, a record, or outreach added by staff)."""
+    """A volunteer active on a local day: a record, a served ticket, or outreach added by staff.
+
+    ``source`` is one of :data:`kiosk.attendance.ACTIVITY_SOURCES`; legacy "signin" rows are
+    kept but never counted.
+    """
 
     __tablename__ = "activity_day"
     __table_args__ = (UniqueConstraint("volunteer_uuid", "day", "source", name="uq_activity"),)

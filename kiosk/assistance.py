@@ -42,8 +42,9 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from db.models import ActivityDay, Assistance, Place, Service, Ticket, Volunteer
+from db.models import Assistance, Place, Service, Ticket, Volunteer
 from kiosk import audit
+from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.places import name_key
@@ -61,7 +62,6 @@ OUTCOMES = ("done", "partial", "referred", "follow_up")
 CHANNELS = ("help_point", "home_visit", "phone")
 AGE_BANDS = ("<18", "18-39", "40-59", "60-74", "75+")
 GENDERS = ("nam", "nu", "khac")
-ACTIVITY_SOURCES = ("signin", "record", "outreach")
 
 OUTCOME_LABELS_VI = {"done": "Đã xong", "partial": "Xong một phần",
                      "referred": "Chuyển nơi khác", "follow_up": "Cần hỗ trợ tiếp"}
@@ -213,25 +213,6 @@ def _text(value: Any, limit: int, what: str) -> str:
 def _same(a: str, b: str) -> bool:
     """Place names compare as kiosk.places does: case, spacing, tone placement, kind word."""
     return name_key(a) == name_key(b)
-
-
-def mark_active_in(session: Session, volunteer_uuid: str, day: date, source: str,
-                   is_demo: bool = False) -> bool:
-    """Mark a volunteer active on a local day inside the caller's transaction.
-
-    Same rule as :func:`kiosk.attendance.mark_active` (one row per volunteer, day and source),
-    but in the caller's session so a record and its activity day commit together.
-    Returns True when a row was added.
-    """
-    exists = session.scalar(select(ActivityDay.id).where(
-        ActivityDay.volunteer_uuid == volunteer_uuid, ActivityDay.day == day,
-        ActivityDay.source == source))
-    if exists is not None:
-        return False
-    session.add(ActivityDay(volunteer_uuid=volunteer_uuid, day=day, source=source,
-                            is_demo=is_demo))
-    session.flush()
-    return True
 
 
 class AssistanceService:

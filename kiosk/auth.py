@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from db.models import PinPadState, Volunteer
 from kiosk import audit
-from kiosk.clock import local_day
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -207,10 +206,7 @@ class AuthService:
                 failed = None
         if failed is not None:
             raise failed
-        self._mark_active(actor)
+        # Signing in is not work: the active day comes from what the member then does
+        # (kiosk.attendance.WORK_SOURCES), so a PIN refused by a staff-only command earns
+        # nothing.
         return actor
-
-    def _mark_active(self, actor: Actor) -> None:
-        from kiosk.attendance import mark_active
-
-        mark_active(self.store, actor.uuid, local_day(self.store.clock.now()), "signin")

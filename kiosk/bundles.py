@@ -45,7 +45,6 @@ from sqlalchemy.orm import Session
 from db.models import ActivityDay, Assistance, Service, Volunteer
 from kiosk import audit
 from kiosk.assistance import (
-    ACTIVITY_SOURCES,
     AGE_BANDS,
     CHANNELS,
     ETHNIC_MAX,
@@ -56,6 +55,7 @@ from kiosk.assistance import (
     PURPOSE_MAX,
     TUTORIAL_ID,
 )
+from kiosk.attendance import ACTIVITY_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
 from kiosk.privacy import (

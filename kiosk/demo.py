@@ -283,7 +283,7 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
                                at=at + timedelta(seconds=30), run_id=run, tutorial_id=tid,
                                kind=kind, step=reach, is_demo=True))
         for v in on_duty:
-            sources = ["signin"] + (["record"] if v in helpers_today else [])
+            sources = ["ticket"] + (["record"] if v in helpers_today else [])
             for source in sources:
                 if (v, day, source) not in known_activity:
                     activity.append(dict(uuid=new_uuid(), volunteer_uuid=v, day=day,

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Service, Ticket
 from kiosk import audit
+from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
 from kiosk.paths import resource_path
@@ -631,6 +632,8 @@ class QueueService:
             t.finished_at = self.store.clock.now()
             if satisfaction is not None:
                 t.satisfaction = satisfaction
+            # Serving a citizen is work: the one place a desk day becomes an active day.
+            mark_active_in(s, actor.uuid, self._today(), "ticket", bool(t.is_demo))
             audit.record(s, self.store, actor.audit_name, "ticket.finish", ticket=t.uuid,
                          desk=t.desk)
             return self._info(s, t)

@@ -7,8 +7,10 @@ empty, and extended by staff with :func:`add_rule`. Nothing here hard-codes a ra
 
 How the amount is worked out (the report says the same in words):
 
-1. A member is *active* on a local day if ``activity_day`` has any row for them that day;
-   two rows on one day (sign-in and a record, say) still count as one day.
+1. A member is *active* on a local day if ``activity_day`` has a row of real work for them
+   that day (:data:`kiosk.attendance.WORK_SOURCES`: a record, a served ticket, outreach);
+   two rows on one day (a ticket and a record, say) still count as one day. Sign-ins are
+   not work and never count.
    Members with the ``staff`` role (commune officers who sign in to run reports) are not
    team members and are left out; a member unknown to this machine (from a merged bundle)
    is kept and shown as "Thành viên không rõ".
@@ -43,6 +45,7 @@ from sqlalchemy import func, select
 
 from db.models import ActivityDay, PolicyRule, Volunteer
 from kiosk import audit
+from kiosk.attendance import WORK_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
 from kiosk.paths import resource_path
@@ -315,7 +318,8 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
     with store.read() as s:
         activity = s.execute(
             select(ActivityDay.volunteer_uuid, ActivityDay.day, ActivityDay.is_demo)
-            .where(ActivityDay.day >= history_start, ActivityDay.day <= period.end)).all()
+            .where(ActivityDay.day >= history_start, ActivityDay.day <= period.end,
+                   ActivityDay.source.in_(WORK_SOURCES))).all()
         members = {u: (name, role) for u, name, role in s.execute(
             select(Volunteer.uuid, Volunteer.display_name, Volunteer.role))}
 

@@ -150,7 +150,7 @@ def test_allowance_lists_a_volunteer_with_the_expected_amount(qtbot, kiosk: Kios
                                                               store: Store) -> None:
     an = _member(store, "Tình nguyện viên An")
     with store.write() as s:
-        for d, source in ((2, "signin"), (2, "record"), (3, "record"), (4, "outreach")):
+        for d, source in ((2, "ticket"), (2, "record"), (3, "record"), (4, "outreach")):
             s.add(ActivityDay(volunteer_uuid=an, day=date(2026, 3, d), source=source))
     tab = open_tab(kiosk, AllowanceTab)
     rows = [[tab.table.item(r, c).text() for c in range(4)] for r in range(tab.table.rowCount())]

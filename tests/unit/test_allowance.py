@@ -107,7 +107,7 @@ def test_only_staff_add_rules(store: Store, volunteer: Actor) -> None:
 
 def test_a_member_active_twice_on_one_day_counts_once(store: Store, staff: Actor) -> None:
     hung = member(store, "Hùng")
-    active(store, hung, date(2026, 3, 2), source="signin")
+    active(store, hung, date(2026, 3, 2), source="ticket")
     active(store, hung, date(2026, 3, 2), source="record")
     active(store, hung, date(2026, 3, 2), source="outreach")
     a = compute_allowance(staff, store, Period(date(2026, 3, 1), date(2026, 3, 31)))
@@ -219,9 +219,10 @@ def test_days_without_a_rule_pay_nothing_and_are_listed(store: Store, staff: Act
     assert later.rules == ()
 
 
-def test_staff_sign_ins_are_not_team_days_and_unknown_members_are_kept(
+def test_staff_work_is_not_team_days_and_unknown_members_are_kept(
         store: Store, staff: Actor) -> None:
-    # The staff fixture signed in on 10/3/2026, which marked the staff member active.
+    # A commune officer who logs a record is active that day, but is not a team member.
+    active(store, staff.uuid, date(2026, 3, 10))
     active(store, "feedface-0000-4000-8000-000000000000", date(2026, 3, 10))
     a = compute_allowance(staff, store, Period(date(2026, 3, 1), date(2026, 3, 31)))
     assert [v.name for v in a.volunteers] == ["Thành viên không rõ (feedface)"]

@@ -132,10 +132,10 @@ def test_export_writes_one_zip_with_manifest_and_records(mobile: Device, exporte
     assert manifest["sha256"] == hashlib.sha256(members["records.json"]).hexdigest()
     payload = json.loads(members["records.json"])
     assert len(payload["records"]) == 2
-    assert {d["source"] for d in payload["activity_days"]} == {"signin", "record"}
-    # Members referenced by a record or an activity day (the staff member signed in).
-    assert {v["display_name"] for v in payload["volunteers"]} == {"Đoàn viên Nam",
-                                                                  "Tổ trưởng Phú"}
+    # Only work is an activity day: the records, not the two sign-ins.
+    assert {d["source"] for d in payload["activity_days"]} == {"record"}
+    # Members referenced by a record or an activity day.
+    assert {v["display_name"] for v in payload["volunteers"]} == {"Đoàn viên Nam"}
     assert all(set(v) == {"uuid", "display_name", "role"} for v in payload["volunteers"])
     text = members["records.json"].decode("utf-8")
     assert "argon2" not in text
@@ -171,7 +171,7 @@ def test_round_trip_between_two_data_dirs(mobile: Device, help_point: Device,
                                           exported: Path) -> None:
     summary = help_point.bundles.import_bundle(help_point.staff, exported)
     assert (summary.added, summary.updated, summary.skipped) == (2, 0, 0)
-    assert summary.volunteers_added == 2
+    assert summary.volunteers_added == 1
     assert summary.source_device == mobile.store.device_id
 
     found = help_point.records.find_by_phone(help_point.staff, "0905111222")

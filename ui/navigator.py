@@ -12,7 +12,7 @@ from enum import Enum, auto
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,10 @@ class ScreenId(Enum):
     RECOVERY = auto()
 
 
+#: Screens only staff use; they may scroll as a whole. Every other page must fit its space.
+SCROLLING = frozenset({ScreenId.STAFF, ScreenId.SETUP, ScreenId.RECOVERY})
+
+
 class Screen(Protocol):
     title_key: str
 
@@ -49,7 +53,7 @@ class Navigator(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("Navigator")
         self._screens: dict[ScreenId, QWidget] = {}
-        self._holders: dict[ScreenId, QScrollArea] = {}
+        self._holders: dict[ScreenId, QWidget] = {}
         self._history: list[tuple[ScreenId, dict[str, Any]]] = []
         self.current_id: ScreenId | None = None
         self._current_context: dict[str, Any] = {}
@@ -65,15 +69,25 @@ class Navigator(QStackedWidget):
         return current.sizeHint() if current is not None else super().sizeHint()
 
     def add(self, screen_id: ScreenId, widget: QWidget) -> None:
-        # Each page sits in a frameless scroll area: when a page needs more height than the
-        # screen has (1366×768, the largest text size, a long translation) it scrolls instead
-        # of being cut off, and Home/Back stay on screen.
-        holder = QScrollArea(self)
+        holder: QWidget
+        if screen_id in SCROLLING:
+            # Staff pages (long forms and tables) may scroll as a whole.
+            area = QScrollArea(self)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidgetResizable(True)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(widget)
+            holder = area
+        else:
+            # A citizen or volunteer page gets exactly the space between the bars and lays
+            # itself out in it (the layout rule, ui/layout_rule.py): a scroll area here would
+            # size the page by its *preferred* height for its width and push the actions off
+            # the screen, which is what hid "Bước tiếp" at 1366×768.
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget)
         holder.setObjectName(f"page_{screen_id.name.lower()}")
-        holder.setFrameShape(QFrame.Shape.NoFrame)
-        holder.setWidgetResizable(True)
-        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder.setWidget(widget)
         self._screens[screen_id] = widget
         self._holders[screen_id] = holder
         self.addWidget(holder)

@@ -194,6 +194,8 @@ class KioskWindow(QMainWindow):
         at_home = self.nav.current_id in (None, ScreenId.HOME)
         self.back_btn.setEnabled(not at_home)
         self.home_btn.setEnabled(not at_home)
+        current = self.nav.currentWidget()
+        self.back_btn.setVisible(not getattr(current, "own_back", False))
 
     def _sign_out(self) -> None:
         self.state.sign_out()

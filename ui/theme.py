@@ -60,6 +60,7 @@ def palette(high_contrast: bool) -> Palette:
 
 _current: list[Palette] = [NORMAL]
 _target: list[int] = [MIN_TARGET_PX]
+_scale: list[float] = [1.0]
 
 
 def current() -> Palette:
@@ -75,6 +76,13 @@ def current_target() -> int:
 def set_current(p: Palette, scale: float = 1.0) -> None:
     _current[0] = p
     _target[0] = target_px(scale)
+    _scale[0] = scale
+
+
+def icon_px(base: int) -> int:
+    """An icon's size on this screen: ``base`` is for 1920×1080, smaller screens scale it
+    down like every other size (a 128 px tile icon alone would eat a 1366×768 screen's row)."""
+    return max(24, round(base * _scale[0]))
 
 
 # (foreground attribute, background attribute) pairs that appear on screen.

@@ -152,7 +152,6 @@
     <name>AskDialog</name>
     <message>
         <source>Lý do</source>
-        <extracomment>Errors a person can act on: shown in the screen as they are (Vietnamese).</extracomment>
         <translation>Reason</translation>
     </message>
     <message>
@@ -664,6 +663,29 @@ The kiosk will go back to Home in {n} seconds.</translation>
     </message>
 </context>
 <context>
+    <name>PagedGrid</name>
+    <message>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Xem các lựa chọn trước.</source>
+        <translation>See the previous choices.</translation>
+    </message>
+    <message>
+        <source>Xem thêm</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Xem các lựa chọn tiếp theo.</source>
+        <translation>See the next choices.</translation>
+    </message>
+    <message>
+        <source>Trang {n}/{total}</source>
+        <translation>Page {n}/{total}</translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <source>Hôm nay</source>
@@ -836,6 +858,7 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <name>QuickLogScreen</name>
     <message>
         <source>(Không ghi xã/phường)</source>
+        <extracomment>Errors a person can act on: shown in the screen as they are (Vietnamese).</extracomment>
         <translation>(No commune)</translation>
     </message>
     <message>
@@ -2200,8 +2223,8 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>Not serving a number</translation>
     </message>
     <message>
-        <source>Bấm “Gọi số tiếp theo” để mời người tiếp theo.</source>
-        <translation>Press “Call next number” to invite the next person.</translation>
+        <source>Chưa có ai. Bấm “Gọi số tiếp theo”.</source>
+        <translation>Nobody yet. Press “Call next number”.</translation>
     </message>
     <message>
         <source>Đang phục vụ số {label}</source>
@@ -2337,7 +2360,7 @@ The kiosk will go back to Home in {n} seconds.</translation>
     </message>
     <message>
         <source>Phục vụ người không có số</source>
-        <translation>Serve someone without a number</translation>
+        <translation>Serve a walk-in</translation>
     </message>
     <message>
         <source>Cấp số cho người đến thẳng bàn và phục vụ ngay.</source>

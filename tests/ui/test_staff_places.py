@@ -31,10 +31,10 @@ from ui.app import (
 from ui.features import places, records
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
-from ui.screens.quick_log import AskDialog
 from ui.screens.staff_places import StaffPlacesTab, match_home
 from ui.speech import FakeSpeaker
 from ui.tasks import SyncTaskRunner
+from ui.widgets.ask_dialog import AskDialog
 from ui.widgets.big_button import BigButton
 
 SEEDED = ["Giàn Bí", "Lộc Mỹ", "Nam Yên", "Phò Nam", "Tà Lang"]

@@ -19,6 +19,11 @@ class BaseScreen(QWidget):
     """A screen: ``on_enter``/``on_leave`` from the navigator, ``retranslate`` on language
     change, ``reset`` on idle timeout (clear anything typed), ``announcement`` for voice mode."""
 
+    #: True when the screen has its own way back (the step player's "Bước trước") or must not
+    #: offer one (the ticket: Back would invite a second number): the bottom bar then hides
+    #: its "Quay lại", so a first-time user never meets two Backs with the same arrow.
+    own_back = False
+
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  object_name: str) -> None:
         super().__init__()
@@ -68,4 +73,7 @@ def clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            # Hidden now: deleteLater waits for the event loop, and until then the old tile
+            # would still paint under the new ones (the "ghost cards" of old screenshots).
+            widget.hide()
             widget.deleteLater()

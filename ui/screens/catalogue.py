@@ -9,13 +9,14 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QLineEdit
 
 from kiosk.content.model import Catalogue, Tutorial
 from ui.navigator import Navigator, ScreenId
-from ui.screens.base import BaseScreen, SpeakerLike, clear_layout, grid
+from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
+from ui.widgets.paged_grid import PagedGrid
 
 
 def _fold(text: str) -> str:
@@ -35,13 +36,9 @@ class CatalogueScreen(BaseScreen):
         self.search.setObjectName("catalogueSearch")
         self.search.textChanged.connect(lambda _t: self._fill())
         self.outer.addWidget(self.search)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        self.body = QWidget()
-        self.grid = grid(self.body, [], 3)
-        self.body.setLayout(self.grid)
-        scroll.setWidget(self.body)
-        self.outer.addWidget(scroll, 1)
+        # Pages of whole tiles, never a scroll area: a half-cut row of cards hides choices.
+        self.grid = PagedGrid("catalogueGrid", 3, self)
+        self.outer.addWidget(self.grid, 1)
         self.buttons: list[BigButton] = []
 
     def on_enter(self, **context: Any) -> None:
@@ -64,8 +61,7 @@ class CatalogueScreen(BaseScreen):
         return self.state.language
 
     def _fill(self) -> None:
-        clear_layout(self.grid)
-        self.buttons = []
+        self.grid.retranslate()
         query = _fold(self.search.text().strip()) if self.search.isVisible() else ""
         lang = self._lang()
         if query:
@@ -89,8 +85,7 @@ class CatalogueScreen(BaseScreen):
             cat = next((c for c in self.catalogue.categories if c.id == self.category), None)
             self.title.setText(cat.title.get(lang) if cat else "")
             items = [self._card(t) for t in self.catalogue.in_category(self.category)]
-        for i, b in enumerate(items):
-            self.grid.addWidget(b, i // 3, i % 3)
+        self.grid.set_items(items)
         self.buttons = items
 
     def _card(self, t: Tutorial) -> BigButton:

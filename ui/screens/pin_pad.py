@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.auth import Actor, AuthError, AuthService
 from ui.navigator import Navigator, ScreenId
@@ -37,9 +37,18 @@ class PinPadScreen(BaseScreen):
         self.message.setObjectName("pinMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.outer.addWidget(self.dots)
-        self.outer.addWidget(self.message)
+        # The dots and the message beside the pad, not above it: four rows of big keys then
+        # fit under the title at 1366×768 with the largest text.
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.dots)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        body.addLayout(side, 2)
         pad = QGridLayout()
+        pad.setSpacing(16)
         self.digit_buttons: list[BigButton] = []
         for i, d in enumerate("123456789"):
             b = BigButton(d, object_name=f"pinDigit{d}", role="tile")
@@ -56,7 +65,8 @@ class PinPadScreen(BaseScreen):
         pad.addWidget(self.clear_btn, 3, 0)
         pad.addWidget(zero, 3, 1)
         pad.addWidget(self.ok_btn, 3, 2)
-        self.outer.addLayout(pad, 1)
+        body.addLayout(pad, 3)
+        self.outer.addLayout(body, 1)
         for b in self.digit_buttons:
             # Privacy: a screen reader or voice mode hears "a digit", never which one.
             b.set_label(b.text(), "")

@@ -65,9 +65,9 @@ from kiosk.places import (
     vi_date,
 )
 from ui import theme
-from ui.screens.quick_log import AskDialog, ask
 from ui.state import KioskState
 from ui.tasks import TaskRunner
+from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
 
 SHOWN = (PlaceError, PermissionDenied)

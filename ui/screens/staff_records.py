@@ -47,9 +47,10 @@ from kiosk.clock import local_day, to_local
 from kiosk.config import Config
 from kiosk.store import Store
 from ui.navigator import Navigator, ScreenId
-from ui.screens.quick_log import SHOWN_ERRORS, AskDialog, ask
+from ui.screens.quick_log import SHOWN_ERRORS
 from ui.state import KioskState
 from ui.tasks import TaskRunner
+from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
 
 SHOWN = (*SHOWN_ERRORS, BundleError, PermissionDenied)

@@ -12,16 +12,23 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Catalogue, Step, Tutorial
 from kiosk.usage import Run, UsageRecorder
+from ui.layout_rule import mark_reading
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
-from ui.widgets.fit import keep_text_visible
 from ui.widgets.step_image import StepImage
 
 log = logging.getLogger(__name__)
@@ -30,6 +37,8 @@ AskFn = Callable[[str, int], None]
 
 
 class StepPlayerScreen(BaseScreen):
+    own_back = True  # "Bước trước" (at step one: back to the list); the bar keeps Home
+
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  catalogue: Catalogue, usage: UsageRecorder, tasks: TaskRunner,
                  ask_volunteer: AskFn | None = None) -> None:
@@ -54,10 +63,12 @@ class StepPlayerScreen(BaseScreen):
         top.addWidget(self.progress, 1)
         self.outer.insertLayout(0, top)
 
+        # Picture and words share the space left above the buttons; the words (text, warning,
+        # tip) scroll together when a long step meets the largest text on 1366×768, and the
+        # buttons stay pinned under them (the layout rule, ui/layout_rule.py).
         body = QHBoxLayout()
         self.image = StepImage(self)
         body.addWidget(self.image, 4)
-        texts = QVBoxLayout()
         self.text = QLabel(self)
         self.text.setObjectName("stepText")
         self.text.setWordWrap(True)
@@ -70,15 +81,22 @@ class StepPlayerScreen(BaseScreen):
         self.tip.setObjectName("stepTip")
         self.tip.setProperty("role", "tip")
         self.tip.setWordWrap(True)
-        text_scroll = QScrollArea(self)
-        text_scroll.setObjectName("stepTextScroll")
-        text_scroll.setWidgetResizable(True)
-        text_scroll.setWidget(self.text)
-        texts.addWidget(text_scroll, 1)
+        words = QWidget()
+        words.setObjectName("stepWords")
+        texts = QVBoxLayout(words)
+        texts.setContentsMargins(0, 0, 8, 0)
+        texts.addWidget(self.text)
         texts.addWidget(self.warning)
         texts.addWidget(self.tip)
-        keep_text_visible(self.warning, self.tip)
-        body.addLayout(texts, 5)
+        texts.addStretch(1)
+        self.text_scroll = QScrollArea(self)
+        self.text_scroll.setObjectName("stepTextScroll")
+        self.text_scroll.setWidgetResizable(True)
+        self.text_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text_scroll.setMinimumHeight(1)
+        self.text_scroll.setWidget(words)
+        mark_reading(self.text_scroll)
+        body.addWidget(self.text_scroll, 5)
         self.outer.addLayout(body, 1)
 
         buttons = QHBoxLayout()
@@ -155,6 +173,7 @@ class StepPlayerScreen(BaseScreen):
 
     def show_step(self) -> None:
         self.retranslate()
+        self.text_scroll.verticalScrollBar().setValue(0)
         self._record("step", self.index + 1)
         if self.state.voice_on:
             self.read_aloud()

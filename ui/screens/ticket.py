@@ -246,6 +246,8 @@ class TakeTicketScreen(BaseScreen):
 class TicketScreen(BaseScreen):
     """The number, very large, with everything printed on the ticket (and a QR code)."""
 
+    own_back = True  # no "Quay lại" to the service tiles: one number per visit
+
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  feature: QueueFeature) -> None:
         super().__init__(state, nav, speaker, "ticket")
@@ -311,7 +313,7 @@ class TicketScreen(BaseScreen):
         self.outer.addLayout(body, 1)
 
         buttons = QHBoxLayout()
-        self.cancel_btn = BigButton("", "back", object_name="ticketCancel", role="secondary",
+        self.cancel_btn = BigButton("", "no", object_name="ticketCancel", role="secondary",
                                     beside=True, icon_px=44)
         self.done_btn = BigButton("", "done", object_name="ticketDone", beside=True,
                                   icon_px=44)

@@ -96,7 +96,6 @@ class VolunteerConsoleScreen(BaseScreen):
             b.clicked.connect(lambda _=False, d=d: self.choose_desk(d))
             self.desk_buttons[d] = b
             desk_row.addWidget(b, (d - 1) // 4, 1 + (d - 1) % 4)
-        desk_row.setColumnStretch(5, 1)
         self.display_btn = BigButton("", "ticket", object_name="volunteerOpenDisplay",
                                      role="secondary", beside=True, icon_px=40, parent=page)
         self.display_btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -147,12 +146,20 @@ class VolunteerConsoleScreen(BaseScreen):
             actions.addWidget(b, i // 3, i % 3)
         for c in range(3):
             actions.setColumnStretch(c, 1)
-        left.addLayout(actions, 1)
-        body.addLayout(left, 3)
+        left.addLayout(actions)
+        left.addStretch(1)
+        body.addLayout(left, 2)
 
         right = QVBoxLayout()
-        right.addLayout(desk_row)
-        right.addWidget(self.message)  # beside the actions, where the eyes already are
+        # My desk and the display button on one line across the top, so the actions on the
+        # left keep their height at 1366×768; the last message heads the right column.
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        top.addLayout(desk_row, 0)
+        top.addStretch(1)
+        top.addWidget(self.display_btn, 0)
+        layout.addLayout(top)
+        right.addWidget(self.message)
         self.waiting_title = QLabel(page)
         self.waiting_title.setObjectName("volunteerWaitingTitle")
         self.waiting_title.setProperty("role", "title")
@@ -170,8 +177,7 @@ class VolunteerConsoleScreen(BaseScreen):
         # An empty queue shows a sentence in the list's place (not under it): no wasted rows.
         right.addWidget(self.waiting_list, 1)
         right.addWidget(self.waiting_empty, 1)
-        right.addWidget(self.display_btn)
-        body.addLayout(right, 2)
+        body.addLayout(right, 1)
         layout.addLayout(body, 1)
 
         self.call_btn.clicked.connect(self.call_next)
@@ -270,8 +276,8 @@ class VolunteerConsoleScreen(BaseScreen):
         if t is None:
             self.serving.setText("—")
             self.serving.setAccessibleName(self.tr("Chưa phục vụ số nào"))
-            self.serving_detail.setText(self.tr("Bấm “Gọi số tiếp theo” để mời người tiếp "
-                                                "theo."))
+            # One short line: a second one would push the actions off a 1366×768 screen.
+            self.serving_detail.setText(self.tr("Chưa có ai. Bấm “Gọi số tiếp theo”."))
             return
         self.serving.setText(t.label)
         self.serving.setAccessibleName(self.tr("Đang phục vụ số {label}")

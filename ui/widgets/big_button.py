@@ -117,8 +117,14 @@ class BigButton(QPushButton):
 
     # -- icon ---------------------------------------------------------------------------------
     def setIcon(self, icon: QIcon) -> None:  # type: ignore[override]  # noqa: N802 - Qt API
-        self._icon.setPixmap(icon.pixmap(QSize(self.icon_px, self.icon_px)))
+        px = self.shown_icon_px
+        self._icon.setPixmap(icon.pixmap(QSize(px, px)))
         self._icon.setVisible(not icon.isNull())
+
+    @property
+    def shown_icon_px(self) -> int:
+        """The icon's size on this screen (``icon_px`` is for 1920×1080)."""
+        return theme.icon_px(self.icon_px)
 
     def setIconSize(self, size: QSize) -> None:  # noqa: N802 - Qt API
         self.icon_px = size.width()
@@ -159,7 +165,7 @@ class BigButton(QPushButton):
     def recolour(self, colour: str) -> None:
         self._colour = colour
         if self.icon_name:
-            self.setIcon(icons.icon(self.icon_name, colour, self.icon_px))
+            self.setIcon(icons.icon(self.icon_name, colour, self.shown_icon_px))
         else:
             self._icon.hide()
 

@@ -77,7 +77,7 @@ class FaceButton(BigButton):
 
     def recolour(self, colour: str) -> None:
         self._colour = colour
-        self.setIcon(QIcon(face_pixmap(self.score, colour, self.icon_px)))
+        self.setIcon(QIcon(face_pixmap(self.score, colour, self.shown_icon_px)))
 
 
 class SatisfactionFaces(QWidget):

@@ -1,0 +1,185 @@
+"""The layout rule, measured on a live window (docs/accessibility.md, "Reflow").
+
+On every citizen and volunteer screen:
+
+1. every visible interactive widget (button, text field, list, combo box) lies entirely inside
+   the window and inside the visible viewport of every scroll area around it, so nobody has to
+   scroll to reach an action;
+2. every visible label with words lies inside the window and its scroll areas too, unless it
+   sits in a scroll area marked ``reading`` (long reading text may scroll; actions never);
+3. no text is clipped: a label's required size (``heightForWidth`` for wrapped text, the size
+   hint for one line) fits the size it is shown at.
+
+:func:`problems` returns one human sentence per breach, naming the widget's objectName and
+the overlap in pixels. Call it after the event loop has laid the window out.
+
+Thread: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               QPlainTextEdit, QTextEdit, QTabBar)
+TOLERANCE_PX = 2  # rounding of fractional font metrics
+
+
+def mark_reading(area: QAbstractScrollArea) -> None:
+    """Allow ``area`` to scroll: it holds long reading text only, never an action."""
+    area.setProperty("reading", True)
+
+
+def _rect_in(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(QWidget.mapTo(widget, window, QPoint(0, 0)), QWidget.size(widget))
+
+
+def _outside(inner: QRect, outer: QRect) -> int:
+    """How many pixels of ``inner`` stick out of ``outer`` on its worst side (0 = inside)."""
+    return max(0, outer.left() - inner.left(), outer.top() - inner.top(),
+               inner.right() - outer.right(), inner.bottom() - outer.bottom())
+
+
+def _is_shown(widget: QWidget, window: QWidget) -> bool:
+    return widget.isVisible() and widget.window() is window and widget.width() > 0 \
+        and widget.height() > 0
+
+
+def _inside_scroll_bar(widget: QWidget) -> bool:
+    p = widget.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollBar | QTabBar | QAbstractItemView):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def _clipping_ancestors(widget: QWidget, window: QWidget) -> list[tuple[QWidget, bool]]:
+    """Every ancestor up to the window, with whether it is a reading scroll area's viewport."""
+    out: list[tuple[QWidget, bool]] = []
+    p = widget.parentWidget()
+    while p is not None and p is not window:
+        area = p.parentWidget()
+        reading = isinstance(area, QAbstractScrollArea) and area.viewport() is p and \
+            bool(area.property("reading"))
+        out.append((p, reading))
+        p = p.parentWidget()
+    return out
+
+
+def _where(widget: QWidget, window: QWidget, allow_reading: bool) -> tuple[int, str]:
+    rect = _rect_in(widget, window)
+    chain = _clipping_ancestors(widget, window)
+    if allow_reading:
+        for i, (ancestor, reading) in enumerate(chain):
+            if reading:  # inside long reading text: it may scroll; its viewport may not
+                rect = _rect_in(ancestor, window)
+                chain = chain[i + 1:]
+                break
+    worst, what = _outside(rect, window.rect()), "the window"
+    for ancestor, _reading in chain:
+        over = _outside(rect, _rect_in(ancestor, window))
+        if over > worst:
+            worst = over
+            area = ancestor.parentWidget()
+            if isinstance(area, QAbstractScrollArea) and area.viewport() is ancestor:
+                what = f"the visible part of scroll area {area.objectName() or '?'}"
+            else:
+                what = f"its container {ancestor.objectName() or type(ancestor).__name__}"
+    return worst, what
+
+
+def _label_clip(label: QLabel) -> int:
+    """Pixels of text that do not fit the label as shown (0 = all words visible)."""
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return 0
+    if type(label).__name__ in ("ElidedLabel", "FittedNumber"):
+        return 0  # ends with "…" by design / sizes its font to the space it gets
+    cr = label.contentsRect()
+    if label.wordWrap():
+        return max(0, label.heightForWidth(label.width()) - label.height())
+    hint = label.sizeHint()
+    margins = label.width() - cr.width()
+    return max(0, hint.width() - margins - cr.width() - 4,
+               hint.height() - (label.height() - cr.height()) - cr.height() - 4)
+
+
+def problems(window: QWidget, screen: str) -> list[str]:
+    """Every breach of the layout rule on ``window`` as it is shown now."""
+    found: list[str] = []
+    for w in window.findChildren(QWidget):
+        if not _is_shown(w, window):
+            continue
+        name = w.objectName() or type(w).__name__
+        if isinstance(w, INTERACTIVE) and not _inside_scroll_bar(w):
+            over, what = _where(w, window, allow_reading=False)
+            if over > TOLERANCE_PX:
+                found.append(f"{screen}: {name} ({type(w).__name__}) is {over}px outside "
+                             f"{what}")
+        elif isinstance(w, QLabel) and w.text() and not _inside_scroll_bar(w) \
+                and not isinstance(w.parentWidget(), QAbstractButton):
+            over, what = _where(w, window, allow_reading=True)
+            if over > TOLERANCE_PX:
+                found.append(f"{screen}: label {name} is {over}px outside {what}")
+        if isinstance(w, QLabel) and not _inside_scroll_bar(w):
+            clip = _label_clip(w)
+            if clip > TOLERANCE_PX:
+                owner = w.parentWidget()
+                if isinstance(owner, QAbstractButton):
+                    name = f"the words of {owner.objectName()}"
+                found.append(f"{screen}: label {name} cuts {clip}px of its text "
+                             f"({w.text()[:30]!r})")
+    return found
+
+
+def _signature(window: QWidget) -> tuple[tuple[int, int, int, int, bool], ...]:
+    return tuple((*_rect_in(w, window).getRect(), w.isVisible())
+                 for w in window.findChildren(QWidget))
+
+
+class Steady:
+    """A ``qtbot.waitUntil`` condition: true once no widget has moved for two checks."""
+
+    def __init__(self, window: QWidget) -> None:
+        self.window = window
+        self.before: object = None
+        self.steady = 0
+
+    def __call__(self) -> bool:
+        now = _signature(self.window)
+        self.steady = self.steady + 1 if now == self.before else 0
+        self.before = now
+        return self.steady >= 2
+
+
+def settle(window: QWidget, rounds: int = 60) -> bool:
+    """Run the event loop until no widget moves any more (layouts settle over a few passes
+    because word-wrapped labels change their minimum heights after a resize). True when
+    settled."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    before = None
+    steady = 0
+    for _ in range(rounds):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        now = _signature(window)
+        steady = steady + 1 if now == before else 0
+        if steady >= 2:
+            return True
+        before = now
+    return False

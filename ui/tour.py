@@ -1,0 +1,145 @@
+"""A walk through every screen a citizen or a volunteer can reach, by the same calls a touch
+would make (the navigator, the screens' own buttons).
+
+Used by the layout test (``tests/ui/test_layout_rule.py``) and by ``scripts/screenshots.py``
+so that both look at the same screens in the same states. Each scene starts from a signed-out
+kiosk at Home and leaves the screen showing; the caller lets the event loop settle before it
+measures or grabs anything.
+
+Thread: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractButton
+
+from kiosk.auth import AuthService
+from ui.navigator import ScreenId
+
+DEMO_VOLUNTEER_PIN = "1357"  # ui.app.DEMO_VOLUNTEER_PIN (not imported: no cycle through app)
+
+
+def _sign_in_volunteer(k: Any) -> None:
+    k.state.sign_in(AuthService(k.store).sign_in(DEMO_VOLUNTEER_PIN))
+
+
+def _queue(k: Any) -> Any:
+    """The queue feature (through the take-a-number screen that holds it)."""
+    return k.screens[ScreenId.TAKE_TICKET].feature
+
+
+def _click(button: QAbstractButton) -> None:
+    button.click()
+
+
+def showcase_tutorial(k: Any) -> str:
+    """The tutorial with the most words on one step (the hardest to fit), else the first."""
+    best, most = "", -1
+    for t in k.catalogue.tutorials:
+        for s in t.steps:
+            n = len(s.text.get("vi")) + len(s.warning.get("vi") if s.warning else "") + \
+                len(s.tip.get("vi") if s.tip else "")
+            if n > most:
+                best, most = t.id, n
+    return best
+
+
+def _busiest_category(k: Any) -> str:
+    cats = [(len(k.catalogue.in_category(c.id)), c.id) for c in k.catalogue.categories]
+    return max(cats)[1] if cats else ""
+
+
+def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], None]]:
+    """Scene name → a function that brings the kiosk ``k`` to that screen."""
+    tid = tutorial_id or showcase_tutorial(k)
+    tutorial = k.catalogue.by_id(tid)
+    last = len(tutorial.steps) - 1 if tutorial else 0
+    nav = k.nav
+    out: dict[str, Callable[[], None]] = {
+        "home": lambda: nav.home(),
+        "catalogue": lambda: nav.go_to(ScreenId.CATALOGUE),
+        "tutorials": lambda: nav.go_to(ScreenId.CATALOGUE, category=_busiest_category(k)),
+        "step-first": lambda: nav.go_to(ScreenId.STEP, tutorial_id=tid, step=0),
+        "step-middle": lambda: nav.go_to(ScreenId.STEP, tutorial_id=tid, step=last // 2),
+        "step-last": lambda: nav.go_to(ScreenId.STEP, tutorial_id=tid, step=last),
+        "finish": lambda: nav.go_to(ScreenId.FINISH, tutorial_id=tid),
+        "pin": lambda: nav.go_to(ScreenId.PIN),
+        "idle-warning": lambda: (nav.go_to(ScreenId.CATALOGUE),
+                                 k.idle.overlay.show_seconds(7)),
+    }
+    if nav.has(ScreenId.SHEET_PREVIEW):
+        out["sheet-preview"] = lambda: nav.go_to(ScreenId.SHEET_PREVIEW, tutorial_id=tid)
+    if nav.has(ScreenId.TAKE_TICKET):
+        out["take-ticket"] = lambda: nav.go_to(ScreenId.TAKE_TICKET)
+
+        def ticket() -> None:
+            nav.go_to(ScreenId.TAKE_TICKET)
+            screen = k.screens[ScreenId.TAKE_TICKET]
+            code = next(iter(screen.tiles), "")
+            if code:
+                screen.choose(code)
+
+        out["ticket"] = ticket
+
+    def volunteer_home() -> None:
+        _sign_in_volunteer(k)
+        nav.home()
+
+    out["volunteer-home"] = volunteer_home
+    if nav.has(ScreenId.VOLUNTEER):
+        def console() -> None:
+            _sign_in_volunteer(k)
+            nav.go_to(ScreenId.VOLUNTEER)
+            screen = k.screens[ScreenId.VOLUNTEER]
+            if screen.feature.desk is None:
+                screen.choose_desk(1)
+
+        def serving() -> None:
+            feature = _queue(k)
+            for svc in feature.queue.services()[:3]:
+                feature.queue.issue(svc.code)
+            console()
+            _click(k.screens[ScreenId.VOLUNTEER].call_btn)
+
+        def satisfaction() -> None:
+            serving()
+            _click(k.screens[ScreenId.VOLUNTEER].finish_btn)
+
+        out["console"] = console
+        out["console-serving"] = serving
+        out["satisfaction"] = satisfaction
+    if nav.has(ScreenId.QUICK_LOG):
+        def quick_log() -> None:
+            _sign_in_volunteer(k)
+            nav.go_to(ScreenId.QUICK_LOG)
+
+        def quick_log_more() -> None:
+            quick_log()
+            screen = k.screens[ScreenId.QUICK_LOG]
+            more = getattr(screen, "more_btn", None)
+            if more is not None:
+                _click(more)
+
+        def quick_log_today() -> None:
+            quick_log()
+            _click(k.screens[ScreenId.QUICK_LOG].today_btn)
+
+        def consent() -> None:
+            quick_log_more()
+            _click(k.screens[ScreenId.QUICK_LOG].contact.toggle)
+
+        out["quick-log"] = quick_log
+        out["quick-log-more"] = quick_log_more
+        out["quick-log-today"] = quick_log_today
+        out["consent"] = consent
+    return out
+
+
+def reset(k: Any) -> None:
+    """Back to a signed-out Home with nothing over it, before the next scene."""
+    k.idle.overlay.hide()
+    k.state.sign_out()
+    k.nav.home()

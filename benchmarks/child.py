@@ -4,6 +4,7 @@
     python -m benchmarks.child kiosk-start DATA_DIR
     python -m benchmarks.child kiosk-memory DATA_DIR CYCLES
     python -m benchmarks.child content-rss
+    python -m benchmarks.child speech-stall TMP TEXTS
 
 Each prints one JSON line and leaves at once with ``os._exit`` (tear-down is not part of any
 figure). Time is measured from ``BENCH_SPAWNED_AT`` (the parent's clock just before it started
@@ -141,6 +142,13 @@ def main(argv: list[str]) -> None:
         kiosk_start(Path(argv[1]))
     elif mode == "content-rss":
         content_rss()
+    elif mode == "speech-stall":
+        from dataclasses import asdict
+
+        from benchmarks.gui import speech_stall
+
+        rows = speech_stall(Path(argv[1]), int(argv[2]))
+        _finish({"rows": [asdict(r) for r in rows]})
     elif mode == "kiosk-memory":
         kiosk_start(Path(argv[1]), cycles=int(argv[2]))
     else:

@@ -64,7 +64,7 @@ def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[]
         ("memory", lambda: startup.memory(tmp, data_dir, s.memory_cycles,
                                           s.memory_floor_runs)),
         ("step switch", lambda: gui.step_switch(data_dir, s.step_presses)),
-        ("speech stall", lambda: gui.speech_stall(tmp, s.speech_texts)),
+        ("speech stall", lambda: gui.speech_stall_in_child(tmp, s.speech_texts)),
         ("pdf", lambda: pdfs.render(tmp, s.pdf_repeat)),
         ("exports", lambda: exports.export(tmp, s.csv_rows, s.xlsx_rows, s.export_repeat)),
         ("content", lambda: content.load(tmp, s.content_copies, s.content_repeat)),

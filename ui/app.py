@@ -313,6 +313,20 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         else:
             speaker.stop_narration()
 
+    told_no_voice = [False]
+
+    def speech_failed(reason: str) -> None:
+        # No sound on this PC (or no voice): tell the citizen once per voice-on, never block.
+        if state.voice_on and reason and not told_no_voice[0]:
+            told_no_voice[0] = True
+            window.show_message(reason)
+
+    def voice_toggled(on: bool) -> None:
+        if not on:
+            told_no_voice[0] = False
+
+    speaker.failed.connect(speech_failed)
+    state.voice_changed.connect(voice_toggled)
     nav.screen_changed.connect(announce_screen)
     state.look_changed.connect(restyle)
     state.language_changed.connect(retranslate)

@@ -6,22 +6,45 @@ are never cut off, and pause narration, which resumes afterwards. Audio is a WAV
 synthesised by :class:`kiosk.speech.worker.SpeechWorker` or pre-recorded for a step, played
 with QtMultimedia. With no engine or voice, ``available`` is False and ``unavailable_reason``
 says why in plain Vietnamese; the chime still plays.
+
+Playback never holds the kiosk up. QtMultimedia is loaded on first use (not at start-up), and
+a PC with no audio output (no sound card, no PulseAudio/PipeWire) is detected before anything
+is played: Qt's FFmpeg backend would otherwise "play" each WAV silently in real time, so a
+queue call or a narration would keep the speaker busy for as long as the text lasts and every
+announcement behind it would wait. With no output, ``available`` is False, ``failed`` says so
+once per request and the kiosk carries on. Every playback also has a watchdog (the WAV's
+length plus a margin): if the backend never reports the end, the item is finished anyway.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QSoundEffect
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.paths import resource_path
+from kiosk.speech.engine import wav_duration
 from kiosk.speech.worker import SpeechWorker
 
 log = logging.getLogger(__name__)
+
+NO_AUDIO_OUTPUT = ("Máy này không phát được âm thanh (chưa có loa hoặc thiết bị âm thanh). "
+                   "Phần đọc to tạm thời không dùng được; mọi chức năng khác vẫn dùng bình "
+                   "thường. Nhờ cán bộ cắm loa rồi bật lại.")
+# How long past a WAV's own length a playback may run before it is given up.
+WATCHDOG_MARGIN_MS = 2000
+
+
+def system_audio_outputs() -> Sequence[Any]:
+    """The audio outputs Qt sees (loads QtMultimedia: call it after the first paint)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return QMediaDevices.audioOutputs()
 
 
 @dataclass
@@ -42,7 +65,8 @@ class Speaker(QObject):
     _wav_failed = Signal(str, int)
 
     def __init__(self, worker: SpeechWorker | None, lang: str = "vi",
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 audio_outputs: Callable[[], Sequence[Any]] = system_audio_outputs) -> None:
         super().__init__(parent)
         self.worker = worker
         self.lang = lang
@@ -51,6 +75,49 @@ class Speaker(QObject):
         self._resume_at = 0
         self._playing: _Item | None = None
         self._ticket = 0
+        self._audio_outputs = audio_outputs
+        self._has_output: bool | None = None  # unknown until multimedia is started
+        self._player: Any = None  # QMediaPlayer, created by start_multimedia()
+        self._chime: Any = None
+        self._devices: Any = None
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._on_watchdog)
+        self._wav_ready.connect(self._on_wav_ready)
+        self._wav_failed.connect(self._on_wav_failed)
+
+    def start_multimedia(self) -> None:
+        """Load QtMultimedia and look for an audio output; idempotent.
+
+        Called on first use, or by the composition root just after the first paint, so
+        start-up never pays for FFmpeg and the audio backends.
+        """
+        if self._has_output is not None:
+            return
+        self._has_output = self._count_outputs()
+        if self._has_output:
+            self._build_player()
+        else:
+            log.warning("no audio output device: speech and chime are off")
+        if self._audio_outputs is system_audio_outputs:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            # A loudspeaker plugged in later turns speech on without a restart.
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+
+    def _count_outputs(self) -> bool:
+        try:
+            return bool(self._audio_outputs())
+        except Exception as exc:  # noqa: BLE001 - no multimedia is no sound, never a crash
+            log.warning("audio outputs unknown: %s", exc)
+            return False
+
+    def _build_player(self) -> None:
+        if self._player is not None:
+            return
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QSoundEffect
+
         self._audio_out = QAudioOutput(self)
         self._player = QMediaPlayer(self)
         self._player.setAudioOutput(self._audio_out)
@@ -60,19 +127,34 @@ class Speaker(QObject):
         chime = resource_path("sounds", "chime.wav")
         if chime.exists():
             self._chime.setSource(QUrl.fromLocalFile(str(chime)))
-        self._wav_ready.connect(self._on_wav_ready)
-        self._wav_failed.connect(self._on_wav_failed)
+
+    def _on_outputs_changed(self) -> None:
+        self._has_output = self._count_outputs()
+        if self._has_output:
+            self._build_player()
+            if self._devices is not None:
+                self._audio_out.setDevice(self._devices.defaultAudioOutput())
+        elif self._playing is not None:
+            self._give_up_playback("audio output removed")
+
+    @property
+    def has_audio_output(self) -> bool:
+        self.start_multimedia()
+        return bool(self._has_output)
 
     # -- state ---------------------------------------------------------------------------------
     @property
     def available(self) -> bool:
-        return self.worker is not None and self.worker.unavailable_reason is None
+        return self.worker is not None and self.worker.unavailable_reason is None and \
+            self.has_audio_output
 
     @property
     def unavailable_reason(self) -> str:
         if self.worker is None:
             return "Máy này chưa có bộ đọc."
-        return self.worker.unavailable_reason or ""
+        if self.worker.unavailable_reason:
+            return self.worker.unavailable_reason
+        return "" if self.has_audio_output else NO_AUDIO_OUTPUT
 
     @property
     def speaking(self) -> bool:
@@ -94,13 +176,13 @@ class Speaker(QObject):
     def announce(self, text: str, lang: str | None = None, chime: bool = True) -> None:
         """Queue a call ("Mời số A năm, đến bàn số một"); never cut off by the next one."""
         self.spoken.emit(text, "announce")
-        if chime:
+        if chime and self.has_audio_output and self._chime is not None:
             self._chime.play()
         self._announcements.append(_Item("announce", text, lang or self.lang))
         if self._playing is not None and self._playing.channel == "narration":
-            self._resume_at = self._player.position()
+            self._resume_at = self._player.position() if self._player is not None else 0
             self._ticket += 1
-            self._player.stop()
+            self._stop_player()
             self._playing = None
         if self._playing is None:
             self._next()
@@ -112,9 +194,14 @@ class Speaker(QObject):
         self._narration = None
         if self._playing is not None and self._playing.channel == "narration":
             self._ticket += 1
-            self._player.stop()
+            self._stop_player()
             self._playing = None
             self.speaking_changed.emit(False)
+
+    def _stop_player(self) -> None:
+        self._watchdog.stop()
+        if self._player is not None:
+            self._player.stop()
 
     # -- internals ----------------------------------------------------------------------------
     def _next(self) -> None:
@@ -130,6 +217,11 @@ class Speaker(QObject):
         ticket = self._ticket
         self._playing = item
         self.speaking_changed.emit(True)
+        if not self.has_audio_output:
+            # Nothing can be heard: say so and move on at once (never wait in silence).
+            self._finish_item(item)
+            self.failed.emit(self.unavailable_reason)
+            return
         if item.audio is not None and item.audio.exists():
             self._play(item.audio)
             return
@@ -145,9 +237,7 @@ class Speaker(QObject):
     def _on_wav_ready(self, path: Path, ticket: int) -> None:
         if ticket != self._ticket or self._playing is None:
             return
-        if self._playing.channel == "narration" and self._resume_at:
-            self._player.setPosition(self._resume_at)
-        self._play(path)
+        self._play(path, self._resume_at if self._playing.channel == "narration" else 0)
 
     @Slot(str, int)
     def _on_wav_failed(self, message: str, ticket: int) -> None:
@@ -156,20 +246,48 @@ class Speaker(QObject):
         self.failed.emit(message)
         self._finish_item(self._playing)
 
-    def _play(self, path: Path) -> None:
+    def _play(self, path: Path, position_ms: int = 0) -> None:
+        self.start_multimedia()
+        if self._player is None:
+            self._give_up_playback("no audio output")
+            return
         self._player.setSource(QUrl.fromLocalFile(str(path)))
+        if position_ms:
+            self._player.setPosition(position_ms)
         self._player.play()
+        left_ms = max(0, int(wav_duration(path) * 1000) - position_ms)
+        self._watchdog.start(left_ms + WATCHDOG_MARGIN_MS)
 
-    def _on_player_status(self, status: QMediaPlayer.MediaStatus) -> None:
+    def _on_watchdog(self) -> None:
+        """The backend never said the WAV ended (a stuck or silent sink): stop waiting."""
+        if self._playing is not None:
+            log.warning("audio playback did not finish in time; going on without it")
+            self._give_up_playback("playback timed out")
+
+    def _give_up_playback(self, why: str) -> None:
+        item = self._playing
+        if item is None:
+            return
+        self._ticket += 1
+        self._stop_player()
+        self.failed.emit(self.unavailable_reason or NO_AUDIO_OUTPUT)
+        log.info("playback given up: %s", why)
+        self._finish_item(item)
+
+    def _on_player_status(self, status: Any) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
         if status == QMediaPlayer.MediaStatus.EndOfMedia and self._playing is not None:
+            self._watchdog.stop()
             self._finish_item(self._playing)
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._playing is not None:
             self._on_player_error(QMediaPlayer.Error.FormatError, "invalid media")
 
-    def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+    def _on_player_error(self, _error: Any, message: str) -> None:
         item = self._playing
         if item is None:
             return
+        self._watchdog.stop()
         log.warning("audio playback failed: %s", message)
         if item.audio is not None and item.audio.exists():
             # A pre-recorded file that fails is replaced by text-to-speech.
@@ -190,7 +308,7 @@ class Speaker(QObject):
         self._next()
 
     def shutdown(self) -> None:
-        self._player.stop()
+        self._stop_player()
         if self.worker is not None:
             self.worker.stop()
 

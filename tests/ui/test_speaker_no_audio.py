@@ -1,0 +1,142 @@
+"""Playback never holds the kiosk up: no audio output, or a backend that never says "ended".
+
+Found by ``benchmarks/run.py --quick`` sitting in the speech section on a PC with no sound
+device: Qt's FFmpeg backend "plays" a WAV silently in real time when there is no output, so
+every queue call waited behind the previous one for as long as the text lasted.
+"""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.auth import AuthService
+from kiosk.config import defaults
+from kiosk.content.loader import load_catalogue
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT
+from ui import speech
+from ui.app import build, demo_config, ensure_demo_members
+from ui.speech import NO_AUDIO_OUTPUT, Speaker
+from ui.tasks import SyncTaskRunner
+
+
+def _silence(path: Path, seconds: float) -> Path:
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(22050)
+        w.writeframes(b"\0\0" * int(22050 * seconds))
+    return path
+
+
+class InstantWorker:
+    """Synthesises at once: every text becomes the same long WAV."""
+
+    unavailable_reason: str | None = None
+
+    def __init__(self, wav: Path) -> None:
+        self.wav = wav
+        self.requests: list[str] = []
+
+    def request(self, text: str, lang: str, on_ready: Any, on_error: Any) -> None:
+        self.requests.append(text)
+        on_ready(self.wav)
+
+    def flush(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+class SilentPlayer:
+    """A media player whose backend never reports the end of the media (a stuck sink)."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+
+    def setSource(self, url: Any) -> None:  # noqa: N802 - Qt's names
+        self.played.append(url.toLocalFile())
+
+    def setPosition(self, ms: int) -> None:  # noqa: N802
+        pass
+
+    def position(self) -> int:
+        return 0
+
+    def play(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+def test_with_no_audio_output_calls_never_wait_and_voice_says_it_is_unavailable(
+        qtbot, tmp_path: Path) -> None:
+    worker = InstantWorker(_silence(tmp_path / "long.wav", 20.0))
+    speaker = Speaker(worker, "vi", audio_outputs=lambda: [])  # type: ignore[arg-type]
+    failures: list[str] = []
+    speaker.failed.connect(failures.append)
+    speaker.announce("Mời số A một đến bàn số một")
+    speaker.announce("Mời số A hai đến bàn số hai")
+    speaker.say("Bước một: mở ứng dụng")
+    qtbot.waitUntil(lambda: not speaker.speaking, timeout=2000)
+    assert not speaker.available
+    assert speaker.unavailable_reason == NO_AUDIO_OUTPUT
+    assert failures and all(f == NO_AUDIO_OUTPUT for f in failures)
+    speaker.shutdown()
+
+
+def test_playback_that_never_ends_is_given_up_after_its_length(qtbot, tmp_path: Path,
+                                                               monkeypatch) -> None:
+    monkeypatch.setattr(speech, "WATCHDOG_MARGIN_MS", 100)
+    worker = InstantWorker(_silence(tmp_path / "short.wav", 0.2))
+    speaker = Speaker(worker, "vi", audio_outputs=lambda: ["loa"])  # type: ignore[arg-type]
+    player = SilentPlayer()
+    monkeypatch.setattr(speaker, "_build_player", lambda: setattr(speaker, "_player", player))
+    speaker.announce("Mời số A một đến bàn số một", chime=False)
+    speaker.announce("Mời số A hai đến bàn số hai", chime=False)
+    assert speaker.speaking
+    qtbot.waitUntil(lambda: not speaker.speaking, timeout=3000)
+    assert len(player.played) == 2  # the second call was played after the first gave up
+    speaker.shutdown()
+
+
+@pytest.fixture
+def silent_kiosk(qtbot, store: Store, data_dir: Path, tmp_path: Path) -> Any:
+    ensure_demo_members(AuthService(store))
+    worker = InstantWorker(_silence(tmp_path / "long.wav", 20.0))
+    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
+              catalogue=load_catalogue([SAMPLE_CONTENT]),
+              speaker=Speaker(worker, "vi", audio_outputs=lambda: []),  # type: ignore[arg-type]
+              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080))
+    k.window.resize(1920, 1080)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    yield k
+    k.window.allow_close = True
+    k.shutdown()
+
+
+def test_kiosk_without_sound_turns_voice_on_and_tells_the_citizen_once(qtbot,
+                                                                       silent_kiosk: Any
+                                                                       ) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def messages() -> list[str]:
+        return [b.text() for b in silent_kiosk.window.findChildren(QMessageBox)
+                if b.isVisible()]
+
+    qtbot.mouseClick(silent_kiosk.window.speaker_btn, Qt.MouseButton.LeftButton)
+    assert silent_kiosk.state.voice_on
+    qtbot.waitUntil(lambda: NO_AUDIO_OUTPUT in messages(), timeout=2000)
+    assert not silent_kiosk.speaker.speaking
+    tile = silent_kiosk.screens[next(iter(silent_kiosk.screens))]
+    assert tile.isVisible()  # the kiosk carries on: still on a working screen
+    silent_kiosk.speaker.say("Một câu nữa")
+    assert messages().count(NO_AUDIO_OUTPUT) == 1  # told once, not on every sentence

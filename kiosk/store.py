@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.engine import open_database
 from db.models import Meta
 from kiosk.clock import Clock, SystemClock
+from kiosk.config import Config, load_config
 
 
 class Store:
@@ -34,6 +35,19 @@ class Store:
     def open(cls, data_dir: Path, url: str | None = None, clock: Clock | None = None) -> Store:
         engine, sessions = open_database(url or None, data_dir)
         return cls(engine, sessions, clock or SystemClock())
+
+    @classmethod
+    def open_configured(cls, data_dir: Path, config: Config | None = None,
+                        clock: Clock | None = None) -> Store:
+        """The database this data dir's kiosk uses: ``database_url`` if set, else its SQLite.
+
+        The one way the GUI and every ``help-kiosk`` command open the store, so they never
+        disagree about which database they read and write. Pass ``config`` when the caller
+        has already loaded it (the GUI may have changed it for demo mode).
+        """
+        if config is None:
+            config, _problem = load_config(data_dir)
+        return cls.open(data_dir, config.database_url or None, clock)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

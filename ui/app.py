@@ -367,7 +367,7 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Điểm hỗ trợ số")
     try:
-        store = Store.open(data_dir, config.database_url or None)
+        store = Store.open_configured(data_dir, config)
     except Exception as exc:  # the database is never overwritten: show recovery instead
         from ui.screens.recovery import show_recovery
 

@@ -35,15 +35,28 @@ def parse_day(text: str) -> date:
         f"ngày “{text}” không đúng; hãy viết dạng 2026-03-10 hoặc 10/03/2026")
 
 
-@contextmanager
-def open_store(data_dir: Path) -> Iterator[Store]:
-    """Open the database or raise CliError with a message a staff member can act on."""
+def connect(data_dir: Path, *, create: bool = False) -> Store:
+    """The data dir's configured database (``Store.open_configured``), or a CliError.
+
+    ``create`` makes a missing data dir (commands that work on a fresh machine, like the
+    kiosk's first start). The caller closes the store; prefer :func:`open_store`.
+    """
+    if create:
+        data_dir.mkdir(parents=True, exist_ok=True)
     if not data_dir.is_dir():
         raise CliError(f"Không có thư mục dữ liệu “{data_dir}”. Hãy kiểm tra --data-dir.")
     try:
-        store = Store.open(data_dir)
+        return Store.open_configured(data_dir)
     except DatabaseUnavailable as exc:
         raise CliError(str(exc)) from exc
+    except Exception as exc:  # a driver error from a configured database_url: say it plainly
+        raise CliError(f"Không mở được cơ sở dữ liệu: {exc}") from exc
+
+
+@contextmanager
+def open_store(data_dir: Path) -> Iterator[Store]:
+    """Open the data dir's configured database for one command, and close it afterwards."""
+    store = connect(data_dir)
     try:
         yield store
     finally:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.auth import PermissionDenied
 from kiosk.cli import CliError
-from kiosk.commands.common import open_store, sign_in_staff
+from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
 from kiosk.pdf import OutputError
 from kiosk.reports.export_csv import ExportError, ExportResult, What, cli_actor, export_csv
@@ -100,9 +99,9 @@ def run_export(args: argparse.Namespace) -> int:
                           cfg, titles)
         except (OutputError, ExportError, PermissionDenied) as exc:
             raise CliError(str(exc)) from exc
-    _say(f"Đã xuất {period.label} ({result.rows} dòng) vào “{result.path}”.")
+    say(f"Đã xuất {period.label} ({result.rows} dòng) vào “{result.path}”.")
     if result.includes_demo:
-        _say("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")
+        say("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")
     return 0
 
 
@@ -131,7 +130,3 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (some services, containers)
         return "unknown"
-
-
-def _say(text: str) -> None:
-    sys.stdout.write(text + "\n")

@@ -8,12 +8,11 @@ start, it fills an empty place table from the files first.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from db.engine import DatabaseUnavailable
 from kiosk.cli import CliError
+from kiosk.commands.common import connect, parse_day, say
 from kiosk.places import (
     COMMUNE_KINDS,
     PlaceError,
@@ -22,11 +21,6 @@ from kiosk.places import (
     seed_places,
     vi_date,
 )
-from kiosk.store import Store
-
-
-def _say(text: str = "") -> None:
-    print(text)  # noqa: T201 - this module is the command line's output
 
 
 def register(sub: Any) -> None:
@@ -39,7 +33,8 @@ def register(sub: Any) -> None:
                      help="tệp thôn/tổ dân phố (mặc định: villages.toml đi kèm kiosk)")
     chk.set_defaults(handler=run_check)
     lst = psub.add_parser("list", help="xem địa danh kiosk đang dùng (nạp từ tệp nếu còn trống)")
-    lst.add_argument("--on", metavar="YYYY-MM-DD", help="ngày cần xem (mặc định: hôm nay)")
+    lst.add_argument("--on", metavar="YYYY-MM-DD",
+                     help="ngày cần xem (mặc định: hôm nay)")
     lst.add_argument("--commune", metavar="TÊN",
                      help="xem thôn/tổ dân phố của một xã/phường/đặc khu")
     lst.set_defaults(handler=run_list)
@@ -48,58 +43,49 @@ def register(sub: Any) -> None:
 def run_check(args: argparse.Namespace) -> int:
     lists = load_places(args.communes, args.villages)
     for problem in lists.problems:
-        _say(str(problem))
+        say(str(problem))
     if lists.problems:
-        _say(f"\nCó {len(lists.problems)} lỗi cần sửa. Những dòng không lỗi vẫn dùng được.")
-        _say(lists.summary())
+        say(f"\nCó {len(lists.problems)} lỗi cần sửa. Những dòng không lỗi vẫn dùng được.")
+        say(lists.summary())
         return 1
-    _say(f"Danh sách hợp lệ. {lists.summary()}")
+    say(f"Danh sách hợp lệ. {lists.summary()}")
     return 0
 
 
-def _day(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"ngày “{text}” không đúng dạng; hãy viết như 2026-03-10") from None
-
-
 def run_list(args: argparse.Namespace) -> int:
-    day = _day(args.on)
     try:
-        store = Store.open(args.data_dir)
-    except DatabaseUnavailable as exc:
+        day = parse_day(args.on) if args.on else None
+    except argparse.ArgumentTypeError as exc:
         raise CliError(str(exc)) from None
+    store = connect(args.data_dir, create=True)
     try:
         result = seed_places(store)
         if result.seeded:
-            _say(f"Đã nạp danh sách địa danh lần đầu: {result.communes} đơn vị cấp xã, "
+            say(f"Đã nạp danh sách địa danh lần đầu: {result.communes} đơn vị cấp xã, "
                  f"{result.villages} thôn/tổ dân phố.")
         for problem in result.problems:
-            _say(str(problem))
+            say(str(problem))
         service = PlaceService(store)
         day = day or service.today()
         try:
             if args.commune:
                 parent = service.find_commune(args.commune, day)
                 rows = service.villages(parent.id, day)
-                _say(f"Thôn/tổ dân phố của {parent.label} ngày {vi_date(day)}: {len(rows)}")
+                say(f"Thôn/tổ dân phố của {parent.label} ngày {vi_date(day)}: {len(rows)}")
                 for v in rows:
                     former = f" (tên cũ: {', '.join(v.former_names)})" if v.former_names else ""
-                    _say(f"  {v.label}{former}")
+                    say(f"  {v.label}{former}")
                 return 0
             units = service.communes(day)
         except PlaceError as exc:
             raise CliError(str(exc)) from None
         counts = ", ".join(f"{sum(1 for u in units if u.kind == k)} {k}" for k in COMMUNE_KINDS)
-        _say(f"Đơn vị cấp xã ngày {vi_date(day)}: {len(units)} ({counts})")
+        say(f"Đơn vị cấp xã ngày {vi_date(day)}: {len(units)} ({counts})")
         for u in units:
             former = f" — trước đây: {', '.join(u.former_names)}" if u.former_names else ""
-            _say(f"  {u.label}{former}")
+            say(f"  {u.label}{former}")
         if not units:
-            _say("Không có đơn vị cấp xã nào có hiệu lực vào ngày này.")
+            say("Không có đơn vị cấp xã nào có hiệu lực vào ngày này.")
         return 0
     finally:
         store.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli import CliError
+from kiosk.commands.common import connect, say
 from kiosk.config import load_config
 from kiosk.pdf import OutputError
 from kiosk.queue import QueueError, QueueService
@@ -34,18 +35,11 @@ def register(sub: Any) -> None:
     test.set_defaults(handler=run_test_ticket)
 
 
-def _say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _open(args: argparse.Namespace) -> tuple[Store, QueueService, Any]:
     cfg, problem = load_config(args.data_dir)
     if problem is not None:
         sys.stderr.write(f"Cảnh báo: {problem.message}\n")
-    try:
-        store = Store.open(args.data_dir, url=cfg.database_url or None)
-    except Exception as exc:  # DatabaseUnavailable and driver errors: say it plainly
-        raise CliError(f"Không mở được cơ sở dữ liệu: {exc}") from exc
+    store = connect(args.data_dir, create=True)
     try:
         return store, QueueService(store, desk_count=cfg.desk_count), cfg
     except QueueError as exc:
@@ -59,14 +53,14 @@ def run_services(args: argparse.Namespace) -> int:
         services = queue.services(include_disabled=True)
     finally:
         store.close()
-    _say(f"Các dịch vụ của hàng chờ ({len(services)}), điểm có {cfg.desk_count} bàn:")
+    say(f"Các dịch vụ của hàng chờ ({len(services)}), điểm có {cfg.desk_count} bàn:")
     for svc in services:
         state = "đang dùng" if svc.enabled else "TẠM NGỪNG"
         desks = ", ".join(map(str, svc.desks)) if svc.desks else "mọi bàn"
-        _say(f"{svc.prefix}  {svc.code:<10} {svc.name_vi} ({svc.name_en}) — {state}")
-        _say(f"   bàn: {desks}; khoảng {svc.avg_minutes} phút/người; "
+        say(f"{svc.prefix}  {svc.code:<10} {svc.name_vi} ({svc.name_en}) — {state}")
+        say(f"   bàn: {desks}; khoảng {svc.avg_minutes} phút/người; "
              f"trang chính thức: {svc.official_url or '(không có)'}")
-        _say(f"   bài hướng dẫn: {', '.join(svc.tutorials) or '(không có)'}")
+        say(f"   bài hướng dẫn: {', '.join(svc.tutorials) or '(không có)'}")
     return 0
 
 
@@ -93,5 +87,5 @@ def run_test_ticket(args: argparse.Namespace) -> int:
                              lang=args.lang or cfg.language, test_print=True)
     except OutputError as exc:
         raise CliError(str(exc)) from exc
-    _say(f"Đã tạo phiếu in thử: {path}")
+    say(f"Đã tạo phiếu in thử: {path}")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.cli import CliError
+from kiosk.commands.common import say
 from kiosk.config import load_config
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue, Tutorial
@@ -23,10 +24,6 @@ from kiosk.pdf import OutputError
 from kiosk.sheets import render_booklet, render_sheet
 
 BOOKLET_NAME = "so-tay-huong-dan.pdf"
-
-
-def _say(text: str) -> None:
-    print(text)  # noqa: T201 - this module is the command line's output
 
 
 def _warn(text: str) -> None:
@@ -113,18 +110,18 @@ def run_sheet(args: argparse.Namespace) -> int:
         if args.booklet:
             path = out / BOOKLET_NAME if out.is_dir() else out
             book = render_booklet(tutorials, path, **options)
-            _say(f"Đã ghi sổ tay {len(tutorials)} bài ({book.pages} trang): {book.path}")
+            say(f"Đã ghi sổ tay {len(tutorials)} bài ({book.pages} trang): {book.path}")
         elif len(tutorials) == 1 and not args.all:
             tut = tutorials[0]
             path = out / f"{tut.id}.pdf" if out.is_dir() else out
             result = render_sheet(tut, path, **options)
-            _say(f"Đã ghi tờ hướng dẫn ({result.pages} trang): {result.path}")
+            say(f"Đã ghi tờ hướng dẫn ({result.pages} trang): {result.path}")
         else:
             folder = _folder(out)
             pages = 0
             for tut in tutorials:
                 pages += render_sheet(tut, folder / f"{tut.id}.pdf", **options).pages
-            _say(f"Đã ghi {len(tutorials)} tờ hướng dẫn ({pages} trang) vào thư mục: {folder}")
+            say(f"Đã ghi {len(tutorials)} tờ hướng dẫn ({pages} trang) vào thư mục: {folder}")
     except OutputError as exc:
         raise CliError(str(exc)) from exc
     return 0

@@ -440,5 +440,7 @@ def test_cli_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "places", "list", "--commune", "Hòa Bắc"]) == 1
     assert "Lỗi: “Hòa Bắc” là tên trước 1/7/2025; nay thuộc phường Hải Vân." in (
         capsys.readouterr().err)
-    assert main(["--data-dir", str(data_dir), "places", "list", "--on", "10/3/2026"]) == 1
-    assert "Lỗi: ngày “10/3/2026” không đúng dạng" in capsys.readouterr().err
+    assert main(["--data-dir", str(data_dir), "places", "list", "--on", "10/3/2026"]) == 0
+    assert "Đơn vị cấp xã ngày 10/03/2026" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "places", "list", "--on", "2026-02-30"]) == 1
+    assert "Lỗi: ngày “2026-02-30” không đúng" in capsys.readouterr().err

@@ -47,6 +47,7 @@ from kiosk import audit
 from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.clock import local_day, local_midnight_utc, to_local
+from kiosk.csv_cells import csv_cell
 from kiosk.places import name_key
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -710,6 +711,7 @@ def _person_view(r: Assistance, service_names: Mapping[str, str]) -> dict[str, A
 
 
 def _person_csv(people: list[dict[str, Any]]) -> bytes:
+    """The person's records as CSV, through the one cell rule (no formula goes out)."""
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow([label for _k, label in _PERSON_COLUMNS])
@@ -721,7 +723,7 @@ def _person_csv(people: list[dict[str, Any]]) -> bytes:
                 v = "; ".join(v)
             elif isinstance(v, bool):
                 v = "Có" if v else "Không"
-            row.append("" if v is None else v)
+            row.append(csv_cell(v))
         w.writerow(row)
     # A BOM so Excel shows the Vietnamese correctly.
     return buf.getvalue().encode("utf-8-sig")

@@ -7,7 +7,7 @@ The same functions serve ``help-kiosk export`` and the staff screen (which passe
 * leaves contact details out unless ``include_contacts=True``;
 * marks demo rows (a column) and demo-tainted summaries (a banner row);
 * neutralises spreadsheet formulas: a text cell starting with ``=``, ``+``, ``-``, ``@``,
-  a tab or a carriage return gets a leading ``'`` (see :func:`neutralise`);
+  a tab or a carriage return gets a leading ``'`` (the one cell rule, :mod:`kiosk.csv_cells`);
 * writes to a temporary file and moves it into place, so a failure leaves nothing partial;
 * is recorded in the audit log (who, when, which format and content, which path, how many
   rows), after the file is in place.
@@ -66,7 +66,7 @@ import csv
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,7 @@ from db.models import Assistance, Service, Ticket, Volunteer
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
+from kiosk.csv_cells import csv_cell
 from kiosk.pdf import atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance
 from kiosk.reports.figures import CHANNEL_LABELS, OUTCOME_LABELS, Figures, compute_figures
@@ -87,7 +88,6 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 CHUNK = 2000
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class What(StrEnum):
@@ -169,13 +169,6 @@ SUMMARY_COLUMNS: tuple[Column, ...] = (
 
 def record_columns(include_contacts: bool) -> tuple[Column, ...]:
     return RECORD_COLUMNS + (CONTACT_COLUMNS if include_contacts else ())
-
-
-def neutralise(value: Any) -> Any:
-    """Prefix ``'`` to text a spreadsheet would run as a formula; other values unchanged."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
-        return "'" + value
-    return value
 
 
 def cli_actor(os_user: str) -> Actor:
@@ -346,24 +339,12 @@ def allowance_rows(a: Allowance) -> list[list[Any]]:
 
 # -- the CSV writer --------------------------------------------------------------------------
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    return str(neutralise(value))
-
-
 def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[list[Any]]) -> None:
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(header)
         for row in rows:
-            w.writerow([_csv_cell(v) for v in row])
+            w.writerow([csv_cell(v) for v in row])
 
 
 def parse_what(what: str | What | None, default: What) -> What:

@@ -4,7 +4,7 @@ Made with openpyxl in ``write_only`` mode, so a year of records streams to disk 
 being held in memory. Headers are Vietnamese and the header row is frozen; dates and times
 are real spreadsheet dates (shown ``dd/mm/yyyy``), money is a number shown ``#,##0``;
 column widths are set. Text cells are neutralised against formulas exactly as in the CSV
-(:func:`kiosk.reports.export_csv.neutralise`), and characters a spreadsheet cannot hold are
+(:func:`kiosk.csv_cells.neutralise`), and characters a spreadsheet cannot hold are
 dropped. Demo data is marked in the records ("Dữ liệu mẫu" = "Có") and by a red banner on
 the summary and allowance sheets. Column meanings are those of the CSV records export
 (``docs/exports.md``). Call from a worker thread; ``progress(done, total)`` reports rows.
@@ -27,6 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.dimensions import SheetFormatProperties
 
 from kiosk.auth import Actor, Role, require
+from kiosk.csv_cells import neutralise
 from kiosk.pdf import atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance, vnd
 from kiosk.reports.export_csv import (
@@ -40,7 +41,6 @@ from kiosk.reports.export_csv import (
     allowance_rows,
     count_records,
     iter_records,
-    neutralise,
     parse_what,
     record_columns,
     record_export,

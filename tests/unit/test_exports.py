@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from db.models import ActivityDay, Assistance, AuditEvent, Volunteer
 from kiosk.auth import Actor, PermissionDenied
+from kiosk.csv_cells import neutralise
 from kiosk.pdf import OutputError
 from kiosk.queue import seed_default_services
 from kiosk.reports import export_csv as export_csv_module
@@ -23,7 +24,6 @@ from kiosk.reports.export_csv import (
     ExportError,
     cli_actor,
     export_csv,
-    neutralise,
 )
 from kiosk.reports.export_xlsx import SHEET_ALLOWANCE, SHEET_RECORDS, SHEET_SUMMARY, export_xlsx
 from kiosk.reports.periods import Period

@@ -28,9 +28,7 @@ import dataclasses
 import io
 import json
 import logging
-import os
 import re
-import tempfile
 import unicodedata
 import uuid as uuid_mod
 from collections.abc import Iterable, Mapping
@@ -48,6 +46,8 @@ from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.csv_cells import csv_cell
+from kiosk.errors import KioskError
+from kiosk.files import write_atomic
 from kiosk.places import name_key
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -79,7 +79,7 @@ REASON_MAX = 200
 TUTORIAL_ID = re.compile(r"[a-z0-9][a-z0-9_\-]{0,63}")
 
 
-class AssistanceError(ValueError):
+class AssistanceError(KioskError, ValueError):
     """Input that cannot be saved. The message is Vietnamese and says what to fix."""
 
 
@@ -416,7 +416,8 @@ class AssistanceService:
         """Write everything kept about one phone number to ``path`` (.json or .csv).
 
         Returns the number of records. Raises AssistanceError when there is none (and writes
-        nothing). The file is written whole or not at all.
+        nothing), OutputError when the file cannot be written. The file is written whole or
+        not at all.
         """
         require(actor, Role.STAFF)
         canon = normalize_phone(phone)
@@ -438,7 +439,7 @@ class AssistanceService:
                 data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
             else:
                 data = _person_csv(people)
-            atomic_write_bytes(path, data)
+            write_atomic(path, data)
             audit.record(s, self.store, actor.audit_name, "records.export_person",
                          count=len(rows), format=fmt)
             return len(rows)
@@ -727,24 +728,3 @@ def _person_csv(people: list[dict[str, Any]]) -> bytes:
         w.writerow(row)
     # A BOM so Excel shows the Vietnamese correctly.
     return buf.getvalue().encode("utf-8-sig")
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (temp file in the same folder, then rename)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise AssistanceError(f"Không có thư mục “{path.parent}”. Hãy chọn thư mục khác.")
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise AssistanceError(f"Không ghi được tệp “{path.name}”: {exc.strerror or exc}. "
-                              "Hãy kiểm tra ổ đĩa hoặc chọn thư mục khác.") from exc

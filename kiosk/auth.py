@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from db.models import PinPadState, Volunteer
 from kiosk import audit
+from kiosk.errors import KioskError
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,11 @@ class Actor:
 CITIZEN = Actor(Role.CITIZEN)
 
 
-class PermissionDenied(Exception):
+class PermissionDenied(KioskError):
     """The signed-in role may not do this. The message is shown to the person as is."""
 
 
-class AuthError(Exception):
+class AuthError(KioskError):
     """A sign-in or PIN problem, with a Vietnamese message for the screen."""
 
 

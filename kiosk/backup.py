@@ -50,6 +50,8 @@ from kiosk import audit
 from kiosk.assistance import purge_expired_contacts
 from kiosk.auth import Actor, AuthService, Role, require
 from kiosk.clock import Clock, local_day, to_local
+from kiosk.errors import KioskError
+from kiosk.files import unique_path
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,7 @@ _KINDS = ("daily", "manual", "pre-restore", "pre-migrate")
 _KIOSK_TABLES = {"alembic_version", "meta", "assistance", "ticket", "volunteer"}
 
 
-class BackupError(Exception):
+class BackupError(KioskError):
     """A backup or restore could not be done. Vietnamese message: what happened, what to do."""
 
 
@@ -309,16 +311,6 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-def _unique(folder: Path, stem: str) -> Path:
-    """``folder/stem.sqlite3``, or ``stem-2`` … when that name is taken: never overwrite."""
-    candidate = folder / f"{stem}{SUFFIX}"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{n}{SUFFIX}"
-        n += 1
-    return candidate
-
-
 def _stamp(clock: Clock) -> str:
     return to_local(clock.now()).strftime("%Y-%m-%d-%H%M%S")
 
@@ -345,7 +337,8 @@ def backup_now(source: Store | Path, dest_dir: Path, clock: Clock,
     if kind not in _KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     dest_dir = Path(dest_dir)
-    path = copy_database(database_path(source), _unique(dest_dir, f"{kind}-{_stamp(clock)}"))
+    name = f"{kind}-{_stamp(clock)}{SUFFIX}"
+    path = copy_database(database_path(source), unique_path(dest_dir, name))
     log.info("backup written: %s", path.name)
     return _info(path)
 
@@ -567,7 +560,7 @@ def restore_backup(actor: Actor, data_dir: Path, backup_file: Path, clock: Clock
 def _save_current(db: Path, folder: Path, clock: Clock) -> Path:
     """Keep the current database before a restore: a checked copy, or its raw files."""
     try:
-        return copy_database(db, _unique(folder, f"pre-restore-{_stamp(clock)}"))
+        return copy_database(db, unique_path(folder, f"pre-restore-{_stamp(clock)}{SUFFIX}"))
     except BackupWriteError:
         raise
     except BackupError as exc:

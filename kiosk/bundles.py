@@ -28,9 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 import uuid as uuid_mod
 import zipfile
 import zlib
@@ -58,6 +56,8 @@ from kiosk.assistance import (
 from kiosk.attendance import ACTIVITY_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
+from kiosk.errors import KioskError
+from kiosk.files import atomic_output
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PhoneNumberError,
@@ -91,7 +91,7 @@ _DATETIME_KEYS = ("created_at", "updated_at", "started_at", "ended_at", "ethnic_
                   "contact_consent_at", "deleted_at")
 
 
-class BundleError(Exception):
+class BundleError(KioskError):
     """The bundle cannot be written or read. Vietnamese message; nothing was written."""
 
 
@@ -244,29 +244,17 @@ class BundleService:
 
 
 def _write_zip(path: Path, manifest: bytes, records: bytes, now: datetime) -> None:
-    """Write the zip beside ``path`` and rename it into place: whole or not at all."""
+    """Write the zip whole or not at all (:func:`kiosk.files.atomic_output`)."""
     if not path.parent.is_dir():
         raise BundleError(f"Không có thư mục “{path.parent}”. Hãy cắm USB hoặc chọn thư mục "
                           "khác.")
     stamp = now.timetuple()[:6]
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-bundle-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, data in ((MANIFEST_NAME, manifest), (RECORDS_NAME, records)):
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    zf.writestr(info, data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise BundleError(f"Không ghi được gói dữ liệu “{path.name}”: {exc.strerror or exc}. "
-                          "Hãy kiểm tra USB/ổ đĩa còn chỗ trống rồi thử lại.") from exc
+    with atomic_output(path) as tmp, \
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in ((MANIFEST_NAME, manifest), (RECORDS_NAME, records)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
 
 
 # -- reading and checking --------------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.errors import KioskError
 from kiosk.paths import resolve_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
@@ -34,7 +35,7 @@ COMMAND_MODULES = (
 )
 
 
-class CliError(Exception):
+class CliError(KioskError):
     """A problem to print as one Vietnamese line, exit code 1."""
 
 
@@ -73,8 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             return _start_gui(args)
         return handler(args)
-    except CliError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+    except KioskError as exc:  # CliError and every service error: one Vietnamese line
+        print(f"Lỗi: {exc.user_message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

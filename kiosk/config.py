@@ -19,6 +19,8 @@ from typing import Any
 
 import tomli_w
 
+from kiosk.files import write_atomic
+
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.toml"
@@ -174,13 +176,8 @@ def save_config(data_dir: Path, cfg: Config) -> None:
     """Write atomically so a power cut leaves either the old or the new file, never half."""
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / CONFIG_FILE
-    tmp = path.with_suffix(".toml.tmp")
     payload = {"schema_version": SCHEMA_VERSION, **cfg.values}
-    with tmp.open("wb") as fh:
-        tomli_w.dump(payload, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, tomli_w.dumps(payload))
 
 
 def as_dict(cfg: Config) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from db.models import ActivityDay, Assistance, Service, Ticket, TutorialEvent, V
 from kiosk import audit
 from kiosk.assistance import AGE_BANDS, CHANNELS, GENDERS, OUTCOMES
 from kiosk.clock import local_day, local_midnight_utc, to_local
+from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 from kiosk.queue import seed_default_services
 from kiosk.store import Store
@@ -57,7 +58,7 @@ GENDER_WEIGHTS = {"nam": 45, "nu": 54, "khac": 1}
 SATISFACTION_WEIGHTS = {None: 30, 3: 6, 4: 24, 5: 40}
 
 
-class DemoRefused(Exception):
+class DemoRefused(KioskError):
     """The data dir holds real records; the message says so in Vietnamese."""
 
 

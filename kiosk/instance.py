@@ -26,6 +26,8 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from kiosk.files import OutputError, write_atomic
+
 log = logging.getLogger(__name__)
 
 LOCK_FILE = "kiosk.lock"
@@ -89,7 +91,7 @@ def acquire(data_dir: Path) -> InstanceHandle | None:
     except Timeout:
         return None
     pid = os.getpid()
-    _write_atomic(data_dir / PID_FILE, f"{pid}\n")
+    write_atomic(data_dir / PID_FILE, f"{pid}\n", encoding="ascii")
     # A wake request left over from before this start is not meant for us.
     with contextlib.suppress(OSError):
         (data_dir / WAKE_FILE).unlink()
@@ -108,8 +110,8 @@ def request_front(data_dir: Path) -> bool:
     if running_pid(data_dir) is None:
         return False
     try:
-        _write_atomic(data_dir / WAKE_FILE, f"{os.getpid()}\n")
-    except OSError as exc:
+        write_atomic(data_dir / WAKE_FILE, f"{os.getpid()}\n", encoding="ascii")
+    except OutputError as exc:
         log.warning("could not ask the running kiosk to come to the front: %s", exc)
         return False
     return True
@@ -123,7 +125,3 @@ def _read_pid(path: Path) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="ascii")
-    os.replace(tmp, path)

@@ -8,10 +8,7 @@ partial PDF where the person expects one.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +18,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.files import OutputError as OutputError  # re-exported: older imports
+from kiosk.files import atomic_output
 from kiosk.paths import resource_path
 
 FONT = "NotoSans"
@@ -70,38 +69,6 @@ def qr_drawing(data: str, size: float, border: int = 2) -> Drawing:
             else:
                 x += 1
     return drawing
-
-
-class OutputError(Exception):
-    """An output file could not be written; the message says where and what to do."""
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds."""
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
-                          "hoặc cắm lại USB.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được vào “{folder}” ({exc.strerror}). Hãy chọn thư mục "
-                          "khác hoặc kiểm tra USB.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được tệp “{path.name}” ({exc.strerror}). "
-                          "Tệp cũ (nếu có) vẫn còn nguyên.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def write_pdf(path: Path, build: Callable[[Path], None]) -> Path:

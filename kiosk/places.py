@@ -42,6 +42,7 @@ from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
 from kiosk.content.loader import ProblemLog, read_toml
 from kiosk.content.model import Problem
+from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 from kiosk.store import Store
 
@@ -80,7 +81,7 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-class PlaceError(Exception):
+class PlaceError(KioskError):
     """A place edit or lookup that cannot be done; the Vietnamese message says why."""
 
 

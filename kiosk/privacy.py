@@ -23,10 +23,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kiosk.errors import KioskError
+
 # -- errors ----------------------------------------------------------------------------------
 
 
-class PrivacyError(ValueError):
+class PrivacyError(KioskError, ValueError):
     """Data that must not be stored, or stored without consent. Message is Vietnamese."""
 
     def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
@@ -34,7 +36,7 @@ class PrivacyError(ValueError):
         self.findings = findings
 
 
-class PhoneNumberError(ValueError):
+class PhoneNumberError(KioskError, ValueError):
     """Not a Vietnamese phone number. The message is shown to the volunteer as is."""
 
 

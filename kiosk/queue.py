@@ -38,6 +38,7 @@ from kiosk import audit
 from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
+from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 from kiosk.speech.pronounce import number_words, ticket_words
 from kiosk.store import Store
@@ -55,7 +56,7 @@ _PREFIX_RE = re.compile(r"^[A-Z]$")
 _TUTORIAL_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-class QueueError(Exception):
+class QueueError(KioskError):
     """A queue request that cannot be done. The message is Vietnamese and shown as is."""
 
 

@@ -53,7 +53,8 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from kiosk.content.model import Step, Tutorial
-from kiosk.pdf import FONT, FONT_BOLD, OutputError, qr_drawing, register_fonts, write_pdf
+from kiosk.files import OutputError
+from kiosk.pdf import FONT, FONT_BOLD, qr_drawing, register_fonts, write_pdf
 
 log = logging.getLogger(__name__)
 

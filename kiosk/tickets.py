@@ -23,7 +23,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen import canvas
 
 from kiosk.clock import LOCAL_TZ, to_local
-from kiosk.pdf import OutputError, qr_drawing, register_fonts, write_pdf
+from kiosk.files import OutputError
+from kiosk.pdf import qr_drawing, register_fonts, write_pdf
 from kiosk.queue import ServiceInfo, TicketInfo, TicketStatus, ticket_label
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,9 @@
 """One error funnel: any exception in a slot or a task is logged and shown calmly; then Home.
 
 The citizen never sees a traceback and the kiosk never exits because of one. Messages from
-our own services (PermissionDenied, QueueError, ...) are already Vietnamese and are shown as
-they are; anything else becomes a general apology with what to do next.
+our own services (every :class:`kiosk.errors.KioskError`: PermissionDenied, QueueError, ...)
+are already Vietnamese and are shown as they are; anything else becomes a general apology
+with what to do next.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.errors import KioskError
+
 log = logging.getLogger(__name__)
 
 GENERIC_VI = ("Xin lỗi, kiosk vừa gặp trục trặc nhỏ. Kiosk sẽ quay về màn hình chính. "
@@ -22,11 +25,9 @@ GENERIC_VI = ("Xin lỗi, kiosk vừa gặp trục trặc nhỏ. Kiosk sẽ quay
 
 
 def friendly_message(exc: BaseException) -> str:
-    user_facing = getattr(exc, "user_message", None)
-    if isinstance(user_facing, str):
-        return user_facing
-    if type(exc).__module__.startswith("kiosk") and str(exc):
-        return str(exc)
+    """A :class:`KioskError`'s own Vietnamese message; anything else is a bug: the apology."""
+    if isinstance(exc, KioskError) and exc.user_message:
+        return exc.user_message
     return GENERIC_VI
 
 

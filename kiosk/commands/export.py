@@ -19,7 +19,7 @@ from kiosk.auth import PermissionDenied
 from kiosk.cli import CliError
 from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.reports.export_csv import ExportError, ExportResult, What, cli_actor, export_csv
 from kiosk.reports.figures import tutorial_titles
 from kiosk.reports.periods import Period, PeriodError, PeriodKind, custom, for_kind, parse_day

@@ -14,7 +14,7 @@ from typing import Any
 from kiosk.cli import CliError
 from kiosk.commands.common import connect, say
 from kiosk.config import load_config
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.queue import QueueError, QueueService
 from kiosk.store import Store
 from kiosk.tickets import WIDTHS_MM, render_ticket, sample_ticket

@@ -19,8 +19,8 @@ from kiosk.commands.common import say
 from kiosk.config import load_config
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue, Tutorial
+from kiosk.files import OutputError
 from kiosk.paths import resource_path
-from kiosk.pdf import OutputError
 from kiosk.sheets import render_booklet, render_sheet
 
 BOOKLET_NAME = "so-tay-huong-dan.pdf"

@@ -48,6 +48,7 @@ from kiosk import audit
 from kiosk.attendance import WORK_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
+from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 from kiosk.places import vi_sort_key
 from kiosk.reports.periods import Period, fmt_day, month_end
@@ -63,7 +64,7 @@ class CapPeriod(StrEnum):
     MONTH = "month"
 
 
-class PolicyError(ValueError):
+class PolicyError(KioskError, ValueError):
     """A rule that cannot be added or a policy file that cannot be read (Vietnamese text)."""
 
 

@@ -78,7 +78,8 @@ from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
 from kiosk.csv_cells import csv_cell
-from kiosk.pdf import atomic_output
+from kiosk.errors import KioskError
+from kiosk.files import atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance
 from kiosk.reports.figures import CHANNEL_LABELS, OUTCOME_LABELS, Figures, compute_figures
 from kiosk.reports.periods import Period
@@ -96,7 +97,7 @@ class What(StrEnum):
     ALLOWANCE = "allowance"
 
 
-class ExportError(ValueError):
+class ExportError(KioskError, ValueError):
     """A request that cannot be exported as asked (Vietnamese text says what to change)."""
 
 

@@ -28,7 +28,7 @@ from openpyxl.worksheet.dimensions import SheetFormatProperties
 
 from kiosk.auth import Actor, Role, require
 from kiosk.csv_cells import neutralise
-from kiosk.pdf import atomic_output
+from kiosk.files import atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance, vnd
 from kiosk.reports.export_csv import (
     ALLOWANCE_COLUMNS,

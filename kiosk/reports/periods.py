@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from kiosk.clock import Clock, local_day, local_midnight_utc
+from kiosk.errors import KioskError
 
 
 class PeriodKind(StrEnum):
@@ -27,7 +28,7 @@ class PeriodKind(StrEnum):
     CUSTOM = "custom"
 
 
-class PeriodError(ValueError):
+class PeriodError(KioskError, ValueError):
     """A period that cannot be used; the message is Vietnamese and says what to change."""
 
 

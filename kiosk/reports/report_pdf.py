@@ -43,7 +43,8 @@ from reportlab.platypus import (
 
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import to_local
-from kiosk.pdf import FONT, FONT_BOLD, atomic_output, register_fonts
+from kiosk.files import atomic_output
+from kiosk.pdf import FONT, FONT_BOLD, register_fonts
 from kiosk.reports.allowance import Allowance, compute_allowance, vnd
 from kiosk.reports.export_csv import (
     DEMO_NOTICE,

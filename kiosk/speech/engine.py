@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from kiosk.errors import KioskError
+
 log = logging.getLogger(__name__)
 
 
@@ -35,7 +37,7 @@ class VoiceInfo:
     languages: tuple[str, ...]
 
 
-class SpeechUnavailable(Exception):
+class SpeechUnavailable(KioskError):
     """No engine or no voice for the language: the message is shown on the voice controls."""
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from db.models import ActivityDay, Assistance, AuditEvent, Volunteer
 from kiosk.auth import Actor
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.queue import seed_default_services
 from kiosk.reports.export_csv import ExportError
 from kiosk.reports.periods import Period

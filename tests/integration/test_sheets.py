@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kiosk.config import defaults, save_config
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue, Text, Tutorial
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.sheets import render_booklet, render_sheet
 
 ROOT = Path(__file__).resolve().parents[2]

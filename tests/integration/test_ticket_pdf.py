@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.queue import QueueService, TicketInfo
 from kiosk.store import Store
 from kiosk.tickets import render_ticket, sample_ticket

@@ -417,6 +417,7 @@ def test_a_failed_export_leaves_no_file(mobile: Device, tmp_path: Path) -> None:
         mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "no-such-dir" / "b.zip")
     assert list(tmp_path.glob("**/*.zip")) == []
     assert list(tmp_path.glob("**/.tmp-*")) == []
+    assert list(tmp_path.glob("**/*.part")) == []
 
 
 def test_bundle_reader_rejects_non_json_records(help_point: Device, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ def test_round_trip(data_dir: Path) -> None:
     assert loaded.help_point_name == "Điểm hỗ trợ thôn Tà Lang"
     assert loaded.desk_count == 3
     assert not list(data_dir.glob("*.tmp"))
+    assert not list(data_dir.glob(".*.part"))
 
 
 @pytest.mark.parametrize(("text", "field"), [

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from db.models import ActivityDay, Assistance, AuditEvent, Volunteer
 from kiosk.auth import Actor, PermissionDenied
 from kiosk.csv_cells import neutralise
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.queue import seed_default_services
 from kiosk.reports import export_csv as export_csv_module
 from kiosk.reports.export_csv import (

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from kiosk.auth import PermissionDenied
 from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
-from kiosk.pdf import OutputError, atomic_output
+from kiosk.files import OutputError, atomic_output
 from kiosk.printing_quota import MAX_QUOTA, QuotaStatus, override_today, quota_status, record_print
 from kiosk.sheets import render_sheet
 from kiosk.store import Store

@@ -11,7 +11,8 @@
 The commune list itself is official data (``resources/lists/communes-danang.toml``) and is
 not edited here. Every read and change goes through :class:`kiosk.places.PlaceService` on
 the "db" lane with the signed-in actor; the service checks the role and writes the audit
-entry. Its PlaceError / PermissionDenied messages are shown as they are. GUI thread only.
+entry. Its KioskError messages (PlaceError, PermissionDenied) are shown as they are.
+GUI thread only.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.auth import PermissionDenied
 from kiosk.config import Config
+from kiosk.errors import KioskError
 from kiosk.places import (
     COMMUNES_FILE,
     VILLAGE_KINDS,
@@ -70,7 +71,6 @@ from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
 
-SHOWN = (PlaceError, PermissionDenied)
 # Below this width the list and the forms stack instead of standing side by side.
 TWO_COLUMNS_PX = 1500
 MAX_TABLE_ROWS = 8
@@ -561,7 +561,7 @@ class StaffPlacesTab(QWidget):
         def failed(exc: BaseException) -> None:
             if ticket != self._request:
                 return
-            if isinstance(exc, SHOWN):
+            if isinstance(exc, KioskError):
                 self._say(self.load_message, str(exc), "warning")
                 return
             raise exc
@@ -700,7 +700,7 @@ class StaffPlacesTab(QWidget):
         def failed(exc: BaseException) -> None:
             for b in buttons:
                 b.setEnabled(True)
-            if isinstance(exc, SHOWN):
+            if isinstance(exc, KioskError):
                 self._say(label, str(exc), "warning")
                 return
             raise exc  # the error funnel logs it and shows a calm message

@@ -41,19 +41,17 @@ from kiosk.assistance import (
     RecordInfo,
     purge_expired_contacts,
 )
-from kiosk.auth import Actor, PermissionDenied
-from kiosk.bundles import BundleError, BundleService, ImportSummary
+from kiosk.auth import Actor
+from kiosk.bundles import BundleService, ImportSummary
 from kiosk.clock import local_day, to_local
 from kiosk.config import Config
+from kiosk.errors import KioskError
 from kiosk.store import Store
 from ui.navigator import Navigator, ScreenId
-from ui.screens.quick_log import SHOWN_ERRORS
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
-
-SHOWN = (*SHOWN_ERRORS, BundleError, PermissionDenied)
 
 
 def choose_folder(parent: QWidget, title: str) -> str:
@@ -206,7 +204,7 @@ class StaffRecordsTab(QWidget):
 
     def _run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None], label: QLabel) -> None:
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, SHOWN):
+            if isinstance(exc, KioskError):
                 self._say(label, str(exc), "warning")
                 return
             raise exc

@@ -51,21 +51,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.auth import PermissionDenied
 from kiosk.clock import Clock
 from kiosk.config import Config
-from kiosk.pdf import OutputError
+from kiosk.errors import KioskError
+from kiosk.files import OutputError, unique_path
 from kiosk.reports.allowance import (
     Allowance,
     CapPeriod,
-    PolicyError,
     PolicyRuleInfo,
     add_rule,
     compute_allowance,
     list_rules,
     vnd,
 )
-from kiosk.reports.export_csv import ExportError, ExportResult, export_csv
+from kiosk.reports.export_csv import ExportResult, export_csv
 from kiosk.reports.figures import CountRow, Figures, compute_figures
 from kiosk.reports.periods import Period, PeriodError, PeriodKind, fmt_day, for_kind, month_end
 from kiosk.store import Store
@@ -78,7 +77,6 @@ from ui.widgets.big_button import BigButton
 log = logging.getLogger(__name__)
 
 VI_LOCALE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
-KNOWN_ERRORS = (OutputError, ExportError, PeriodError, PolicyError, PermissionDenied)
 
 
 # -- small pure helpers ----------------------------------------------------------------------
@@ -118,17 +116,6 @@ def report_file_name(what: str, fmt: str, period: Period, contacts: bool = False
     else:
         part = period.slug
     return f"{stem}-{part}{'-lien-he' if contacts else ''}.{fmt}"
-
-
-def free_path(folder: Path, name: str) -> Path:
-    """``folder/name``, or ``name-2``, ``name-3`` … if a file of that name is already there."""
-    path = folder / name
-    stem, suffix = path.stem, path.suffix
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return path
 
 
 def top_rows(rows: Sequence[CountRow], limit: int, other_label: str) -> list[CountRow]:
@@ -598,7 +585,7 @@ class _TabBase(QWidget):
             if ticket != self._request:
                 return
             self.status.clear()
-            if isinstance(exc, KNOWN_ERRORS):
+            if isinstance(exc, KioskError):
                 self.show_error(str(exc))
             else:
                 raise exc  # the error funnel logs it and shows a calm message
@@ -1092,7 +1079,7 @@ class AllowanceTab(_TabBase):
             self.refresh()
 
         def fail(exc: BaseException) -> None:
-            if isinstance(exc, KNOWN_ERRORS):
+            if isinstance(exc, KioskError):
                 self._rule_message(str(exc), "warning")
             else:
                 raise exc
@@ -1413,7 +1400,7 @@ class ExportTab(_TabBase):
             if not folder.is_dir():
                 raise OutputError(usb_gone if usb else
                                   f"Thư mục “{folder}” không còn nữa. Hãy chọn nơi lưu khác.")
-            path = free_path(folder, name)
+            path = unique_path(folder, name)
             if fmt == "csv":
                 return export_csv(actor, store, period, path, what=what,
                                   include_contacts=contacts, progress=emit, titles=titles)
@@ -1436,7 +1423,7 @@ class ExportTab(_TabBase):
             self.progress.setValue(0)
             if usb and not folder.is_dir():
                 self.show_error(usb_gone)
-            elif isinstance(exc, KNOWN_ERRORS):
+            elif isinstance(exc, KioskError):
                 self.show_error(str(exc))
             else:
                 log.error("export failed: %s", type(exc).__name__)

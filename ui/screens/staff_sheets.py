@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
-from kiosk.pdf import OutputError
+from kiosk.files import OutputError
 from kiosk.printing_quota import QuotaStatus, quota_status
 from kiosk.sheets import render_booklet, render_sheet
 from kiosk.store import Store

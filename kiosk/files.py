@@ -1,0 +1,93 @@
+"""The one place that writes files the kiosk hands over: whole or not at all, never clobbering.
+
+* :func:`atomic_output` yields a temporary path *in the same folder* as the target (so the
+  final ``os.replace`` is a rename on one file system, atomic even on a USB stick), fsyncs
+  it, and renames it into place only if the block succeeded. A power cut or an exception
+  leaves the old file (if any) untouched and at most a temp file named ``.NAME.XXXX.part``.
+* :func:`write_atomic` is the same for bytes or text already in memory.
+* :func:`unique_path` picks ``name``, ``name-2``, ``name-3`` ... so an export never
+  overwrites an earlier one.
+* :func:`is_partial` recognises our temp files, so start-up can remove ones a power cut left.
+
+Every failure is an :class:`OutputError` (a :class:`~kiosk.errors.KioskError`) that says in
+Vietnamese where and what to do. Pure file-system code; any thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kiosk.errors import KioskError
+
+TEMP_SUFFIX = ".part"
+_PARTIAL = re.compile(r"^\..+\.[^.]+\.part$")
+
+
+class OutputError(KioskError):
+    """An output file could not be written; the message says where and what to do."""
+
+
+def is_partial(path: Path) -> bool:
+    """True for a temp file :func:`atomic_output` left behind (``.NAME.XXXX.part``)."""
+    return bool(_PARTIAL.match(Path(path).name))
+
+
+@contextmanager
+def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+
+    ``mode`` (e.g. ``0o600`` for files with personal data) is applied before the rename, so
+    the file never exists at ``path`` with looser permissions.
+    """
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
+                          "hoặc cắm lại USB.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
+                                        dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được vào “{folder}” ({exc.strerror}). Hãy chọn thư mục "
+                          "khác hoặc kiểm tra USB.") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc}). "
+                          "Tệp cũ (nếu có) vẫn còn nguyên. Hãy kiểm tra ổ đĩa hoặc chọn "
+                          "thư mục khác.") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8",
+                 mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` whole or not at all; returns ``path``."""
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_output(path, mode=mode) as tmp:
+        tmp.write_bytes(payload)
+    return Path(path)
+
+
+def unique_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name-2``, ``name-3`` … if a file of that name is already there."""
+    path = Path(folder) / name
+    stem, suffix = path.stem, path.suffix
+    n = 2
+    while path.exists():
+        path = Path(folder) / f"{stem}-{n}{suffix}"
+        n += 1
+    return path

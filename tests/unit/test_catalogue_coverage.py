@@ -15,6 +15,9 @@ TODAY = date(2026, 11, 28)
 RISKY = re.compile(r"\b(OTP|mật khẩu|passcode|mã PIN|chuyển tiền|thanh toán)\b", re.IGNORECASE)
 FIRST_EIGHT = ("vneid-install", "vneid-activate", "vneid-level2", "vneid-forgot",
                "vneid-documents", "dvc-login", "dvc-submit-pay", "dvc-track")
+# The ten tutorials citizens asked for (content review §6, issue #15 item 5), in its order.
+NEXT_TEN = ("vneid-new-phone",)
+FIRST_FIFTEEN = 15
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +27,7 @@ def catalogue() -> Catalogue:
 
 def test_catalogue_loads_without_problems(catalogue: Catalogue) -> None:
     assert [str(p) for p in catalogue.problems] == []
-    assert len(catalogue.tutorials) >= 14
+    assert len(catalogue.tutorials) >= FIRST_FIFTEEN + len(NEXT_TEN)
 
 
 def test_every_tutorial_is_dated_sourced_and_illustrated(catalogue: Catalogue) -> None:
@@ -76,3 +79,21 @@ def test_the_old_yearly_cap_is_not_hard_coded_in_content() -> None:
 def test_covers_the_five_basic_skills(catalogue: Catalogue) -> None:
     assert {t.category for t in catalogue.tutorials} >= {"vneid", "dvc", "payment", "safety",
                                                          "platforms"}
+
+
+@pytest.mark.parametrize("tid", NEXT_TEN)
+def test_next_ten_are_bilingual_warned_and_say_where_unsure(catalogue: Catalogue,
+                                                            tid: str) -> None:
+    t = catalogue.by_id(tid)
+    assert t is not None, tid
+    assert t.title.has("en") and t.summary.has("en"), tid
+    assert t.bring_list("en") is not None and len(t.bring_list("en")) == len(t.bring_list("vi"))
+    assert any(s.warning is not None for s in t.steps), tid
+    for n, step in enumerate(t.steps, 1):
+        assert step.title.has("en") and step.text.has("en"), (tid, n)
+        for extra in (step.warning, step.tip):
+            if extra is not None:
+                assert extra.has("en"), (tid, n)
+                assert extra.get("vi") in step.spoken("vi"), (tid, n)
+        if step.unconfirmed:
+            assert step.tip is not None or step.warning is not None, (tid, n)

@@ -27,7 +27,7 @@ from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_member
 from ui.features import reports
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
-from ui.screens.staff_reports import AllowanceTab, ExportTab, ReportsTab, money
+from ui.screens.reports import AllowanceTab, ExportTab, ReportsTab, money
 from ui.speech import FakeSpeaker
 from ui.tasks import SyncTaskRunner, TaskRunner
 from ui.widgets.bar_chart import fmt_int

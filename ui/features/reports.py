@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.screens.staff_reports import AllowanceTab, ExportTab, ReportPeriod, ReportsTab
+from ui.screens.reports import AllowanceTab, ExportTab, ReportPeriod, ReportsTab
 
 if TYPE_CHECKING:
     from ui.app import BuildContext

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -123,6 +124,8 @@ class Assistance(Base):
     """One assisted citizen. Contact fields exist only with consent and are erased later."""
 
     __tablename__ = "assistance"
+    # Reports and exports select a period of started_at, exports in (started_at, uuid) order.
+    __table_args__ = (Index("ix_assistance_started_uuid", "started_at", "uuid"),)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime]

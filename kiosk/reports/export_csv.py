@@ -63,21 +63,22 @@ volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo``.
 from __future__ import annotations
 
 import csv
+import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, String, and_, cast, func, or_, select, type_coerce
 
 from db.models import Assistance, Service, Ticket, Volunteer
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
-from kiosk.csv_cells import csv_cell
+from kiosk.csv_cells import DANGEROUS_START, csv_cell, neutralise
 from kiosk.errors import KioskError
 from kiosk.files import atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance
@@ -205,12 +206,190 @@ def _local(dt: datetime | None) -> datetime | None:
 
 
 def iter_records(store: Store, period: Period, include_contacts: bool,
-                 chunk: int = CHUNK) -> Iterator[list[list[Any]]]:
-    """Records as typed rows (str/int/date/datetime/None) in :func:`record_columns` order.
+                 chunk: int = CHUNK, *, as_text: bool = False) -> Iterator[list[list[Any]]]:
+    """Records in :func:`record_columns` order, ``chunk`` rows at a time.
 
-    Read in chunks by (started_at, uuid), each in its own short read transaction, so a long
-    export never keeps the kiosk's writers waiting.
+    ``as_text=False``: typed rows (str/int/date/datetime/None), for the workbook.
+    ``as_text=True``: rows of ready CSV cells (``str``, formulas neutralised), for the CSV.
+
+    On SQLite (every kiosk) one plain Core ``select()`` streams the rows with the local
+    times, the day and the ticket number already formatted by SQLite itself, and the rest is
+    precomputed lookups (labels, service and member names per distinct list): no ORM objects
+    and no per-value type tests, so a year of records costs about what reading them costs
+    (docs/benchmarks.md). Memory stays flat: rows are fetched and written ``chunk`` at a time.
+    One read transaction: under WAL it never holds the kiosk's writers up. Other databases
+    (the hub's PostgreSQL) take the ORM path below, which gives the same rows.
     """
+    offset = _fixed_utc_offset(period)
+    if store.engine.dialect.name != "sqlite" or offset is None:
+        for batch in _iter_records_orm(store, period, include_contacts, chunk):
+            yield [_text_row(r) for r in batch] if as_text else batch
+        return
+    yield from _iter_records_sqlite(store, period, include_contacts, chunk, offset, as_text)
+
+
+def _fixed_utc_offset(period: Period) -> timedelta | None:
+    """The local zone's UTC offset if it is the same all through the period (Viet Nam has
+    had one offset since 1975), else None (then times are converted row by row)."""
+    utc_from, utc_to = period.utc_bounds()
+    first = to_local(utc_from).utcoffset()
+    last = to_local(utc_to).utcoffset()
+    return first if first == last else None
+
+
+def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, chunk: int,
+                         offset: timedelta, as_text: bool) -> Iterator[list[list[Any]]]:
+    utc_from, utc_to = period.utc_bounds()
+    mod = f"{int(offset.total_seconds() // 60):+d} minutes"
+    a = Assistance.__table__.c
+    t = Ticket.__table__.c
+
+    def raw(col: Any, kind: Any = String) -> Any:  # the stored value, no result processing
+        return type_coerce(col, kind())
+
+    def local(col: Any) -> Any:
+        return func.strftime("%Y-%m-%d %H:%M", col, mod)
+
+    def micros(col: Any) -> Any:  # whole seconds since 1970 × 10⁶ + the stored microseconds
+        return (cast(func.strftime("%s", col), Integer) * 1_000_000
+                + cast(func.substr(col, 21, 6), Integer))
+
+    # Whole minutes, exact (integer microseconds, as Python's timedelta // 60 s gives).
+    minutes = func.max(0, (micros(a.ended_at) - micros(a.started_at)).self_group()
+                       .op("/")(60_000_000))
+    cols = [a.uuid, a.device_id, raw(a.is_demo, Integer), func.date(a.started_at, mod),
+            local(a.started_at), local(a.ended_at), minutes,
+            raw(a.services), a.outcome, a.channel, a.commune, a.village, a.age_band, a.gender,
+            raw(a.first_visit, Integer), a.satisfaction, a.tutorial_id,
+            t.prefix.concat(func.printf("%03d", t.number)), raw(a.volunteer_uuids),
+            local(a.updated_at)]
+    if include_contacts:
+        cols += [a.contact_name, a.contact_phone, local(a.contact_consent_at),
+                 a.contact_consent_purpose, a.note]
+    q = (select(*cols).select_from(Assistance.__table__.outerjoin(
+            Ticket.__table__, t.uuid == a.ticket_uuid))
+         .where(a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
+         .order_by(a.started_at, a.uuid))
+    with store.read() as s:
+        services = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+        names = dict(s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+        # Cells of text (for the CSV) are guarded against formulas; typed rows are not (the
+        # workbook guards every text cell itself).
+        guard: Callable[[Any], Any] = neutralise if as_text else (lambda v: v)
+        service_cells = _JsonListCells(lambda c: services.get(c, c), guard)
+        member_cells = _JsonListCells(lambda v: names.get(v, v[:8]), guard)
+        outcome_cells = _CodeCells(OUTCOME_LABELS, guard)
+        channel_cells = _CodeCells(CHANNEL_LABELS, guard)
+        few = _FewValues(neutralise)  # columns with a handful of distinct values
+        danger = frozenset(DANGEROUS_START)
+        result = s.execute(q)
+        while True:
+            fetched = result.fetchmany(chunk)
+            if not fetched:
+                return
+            out: list[list[Any]] = []
+            for (uid, device, demo, day, start_l, end_l, minutes, svc, outc, chan,
+                 commune, village, age, gender, first, sat, tut, ticket, vols, upd,
+                 *contact) in fetched:
+                codes, svc_names = service_cells(svc)
+                vol_ids, vol_names = member_cells(vols)
+                outc, outc_label = outcome_cells(outc)
+                chan, chan_label = channel_cells(chan)
+                if as_text:
+                    row: list[Any] = [
+                        "'" + uid if uid[:1] in danger else uid, few(device),
+                        "1" if demo else "0", day, start_l, end_l, str(minutes), codes,
+                        svc_names, outc, outc_label, chan, chan_label, few(commune),
+                        few(village), few(age), few(gender),
+                        "" if first is None else str(first), "" if sat is None else str(sat),
+                        few(tut or ""), few(ticket or ""), vol_names, vol_ids, upd or ""]
+                    if contact:
+                        row += [guard(contact[0] or ""), guard(contact[1] or ""),
+                                contact[2] or "", guard(contact[3] or ""),
+                                guard(contact[4] or "")]
+                else:
+                    row = [uid, device, int(bool(demo)), date.fromisoformat(day),
+                           _minute(start_l), _minute(end_l), minutes, codes, svc_names, outc,
+                           outc_label, chan, chan_label, commune, village, age, gender,
+                           None if first is None else int(first), sat, tut or "",
+                           ticket or "", vol_names, vol_ids, _minute(upd)]
+                    if contact:
+                        row += [contact[0] or "", contact[1] or "", _minute(contact[2]),
+                                contact[3] or "", contact[4] or ""]
+                out.append(row)
+            yield out
+
+
+class _FewValues:
+    """Memoised guard for columns with few distinct values (commune, village, age band…);
+    bounded, so memory stays flat on any data."""
+
+    LIMIT = 10_000
+
+    def __init__(self, guard: Callable[[Any], Any]) -> None:
+        self._guard = guard
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        try:
+            return self._memo[value]
+        except KeyError:
+            cell = self._guard(value)
+            if len(self._memo) < self.LIMIT:
+                self._memo[value] = cell
+            return cell
+
+
+def _minute(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class _JsonListCells:
+    """A stored JSON list (service codes, member ids) → (ids ``;``-joined, labels
+    ``; ``-joined), memoised per distinct stored value: a year has a few dozen distinct
+    lists, not one per record. ``guard`` is applied once per distinct value."""
+
+    def __init__(self, label: Callable[[str], str], guard: Callable[[Any], Any]) -> None:
+        self._label = label
+        self._guard = guard
+        self._memo: dict[str | None, tuple[str, str]] = {}
+
+    def __call__(self, stored: str | None) -> tuple[str, str]:
+        try:
+            return self._memo[stored]
+        except KeyError:
+            pass
+        items = [str(x) for x in (json.loads(stored) if stored else []) or []]
+        cells = (self._guard(";".join(items)),
+                 self._guard("; ".join(self._label(x) for x in items)))
+        self._memo[stored] = cells
+        return cells
+
+
+class _CodeCells:
+    """A code → (code cell, label cell), precomputed for the known codes."""
+
+    def __init__(self, labels: Mapping[str, str], guard: Callable[[Any], Any]) -> None:
+        self._guard = guard
+        self._labels = labels
+        self._memo = {k: (guard(k), guard(v)) for k, v in labels.items()}
+
+    def __call__(self, code: str) -> tuple[str, str]:
+        try:
+            return self._memo[code]
+        except KeyError:
+            cells = (self._guard(code), self._guard(self._labels.get(code, code)))
+            self._memo[code] = cells
+            return cells
+
+
+def _text_row(row: list[Any]) -> list[str]:
+    return [csv_cell(v) for v in row]
+
+
+def _iter_records_orm(store: Store, period: Period, include_contacts: bool,
+                      chunk: int = CHUNK) -> Iterator[list[list[Any]]]:
+    """The same rows through ORM objects, in keyset chunks (any database)."""
     utc_from, utc_to = period.utc_bounds()
     with store.read() as s:
         services = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
@@ -340,10 +519,15 @@ def allowance_rows(a: Allowance) -> list[list[Any]]:
 
 # -- the CSV writer --------------------------------------------------------------------------
 
-def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[list[Any]]) -> None:
+def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[list[Any]],
+               ready: bool = False) -> None:
+    """Write a CSV; ``ready`` rows are already cells (the records' fast path)."""
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(header)
+        if ready:
+            w.writerows(rows)
+            return
         for row in rows:
             w.writerow([csv_cell(v) for v in row])
 
@@ -374,13 +558,14 @@ def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,
 
         def chunks() -> Iterator[list[Any]]:
             nonlocal done
-            for batch in iter_records(store, period, include_contacts):
+            for batch in iter_records(store, period, include_contacts, as_text=True):
                 yield from batch
                 done += len(batch)
                 report(done, total)
 
         with atomic_output(path) as tmp:
-            _write_csv(tmp, [c.name for c in record_columns(include_contacts)], chunks())
+            _write_csv(tmp, [c.name for c in record_columns(include_contacts)], chunks(),
+                       ready=True)
         rows = done
     elif kind is What.SUMMARY:
         report(0, 1)

@@ -47,3 +47,27 @@ def test_any_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
     engine, _ = open_database(url, tmp_path / "unused")
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(data_dir: Path) -> None:
+    """Alembic costs a quarter of a second at every start; it is loaded only when a
+    migration is due (the schema revision is read from the database and the files)."""
+    import subprocess
+    import sys
+
+    Store.open(data_dir).close()  # created and migrated once
+    code = ("import sys; from pathlib import Path; from kiosk.store import Store; "
+            f"Store.open(Path({str(data_dir)!r})).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.strip()
+    assert out == "[]"
+
+
+def test_schema_head_read_from_the_files_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from db.engine import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(
+        alembic_config("sqlite://")).get_current_head()

@@ -16,7 +16,8 @@ RISKY = re.compile(r"\b(OTP|mật khẩu|passcode|mã PIN|chuyển tiền|thanh 
 FIRST_EIGHT = ("vneid-install", "vneid-activate", "vneid-level2", "vneid-forgot",
                "vneid-documents", "dvc-login", "dvc-submit-pay", "dvc-track")
 # The ten tutorials citizens asked for (content review §6, issue #15 item 5), in its order.
-NEXT_TEN = ("vneid-new-phone", "vneid-social-welfare", "bank-face-check")
+NEXT_TEN = ("vneid-new-phone", "vneid-social-welfare", "bank-face-check", "vneid-guest-stay",
+            "vneid-residence")
 FIRST_FIFTEEN = 15
 
 

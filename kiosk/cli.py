@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="mở trong cửa sổ (để phát triển), không toàn màn hình")
     parser.add_argument("--demo", action="store_true",
                         help="bỏ qua màn hình cài đặt, điền cài đặt và nội dung mẫu")
+    parser.add_argument("--exit-after-paint", action="store_true",
+                        help="thoát (mã 0) ngay khi màn hình chính đã vẽ xong: để đo thời "
+                             "gian khởi động (hyperfine, đồng hồ bấm giờ)")
     parser.add_argument("--self-test", action="store_true",
                         help="kiểm tra phông chữ, nội dung, cơ sở dữ liệu, giọng đọc, máy in")
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
@@ -88,7 +91,8 @@ def _start_gui(args: argparse.Namespace) -> int:
     # In kiosk mode the GUI runs under the watchdog, which restarts it if it dies; the child
     # is the same command with KIOSK_SUPERVISED set so it does not supervise itself again.
     if not args.windowed and not os.environ.get(SUPERVISED_ENV) and \
-            os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            os.environ.get("QT_QPA_PLATFORM") != "offscreen" and \
+            not getattr(args, "exit_after_paint", False):
         from kiosk.supervisor import supervise
 
         os.environ[SUPERVISED_ENV] = "1"

@@ -386,6 +386,8 @@ def run(args: argparse.Namespace) -> int:
     maybe_run_setup(kiosk, data_dir)
     _schedule_housekeeping(kiosk, data_dir, handle)
     show(kiosk, windowed=args.windowed)
+    if getattr(args, "exit_after_paint", False):
+        quit_after_first_paint(kiosk)
     if problem is not None:
         _tell_staff_about_config(kiosk, problem)
     if catalogue.problems:
@@ -395,6 +397,25 @@ def run(args: argparse.Namespace) -> int:
     store.close()
     handle.release()
     return code
+
+
+def quit_after_first_paint(kiosk: Kiosk) -> None:
+    """``--exit-after-paint``: leave the event loop (exit 0) once the screen first shown has
+    been painted, so cold start can be timed from outside like any program."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    target = kiosk.nav.currentWidget() or kiosk.window
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint:
+                target.removeEventFilter(self)
+                # Queued: runs once this paint (and the rest of the window's) is done.
+                QTimer.singleShot(0, kiosk.app.quit)
+            return False
+
+    watcher = _FirstPaint(kiosk.window)
+    target.installEventFilter(watcher)
 
 
 def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:

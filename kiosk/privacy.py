@@ -197,43 +197,68 @@ def check_note(text: str, what: str = "Ghi chú") -> str:
 CONTACT_PURPOSE_VI = "Liên hệ lại về lần hỗ trợ này"
 CONTACT_PURPOSE_EN = "Follow-up on this help"
 
-CONTACT_CONSENT_TEXT_VI = (
-    "Đồng ý lưu thông tin liên hệ. "
-    "{team}, {commune}, xin lưu họ tên và số điện thoại của bạn. "
-    "Mục đích: chỉ để liên hệ lại với bạn về lần hỗ trợ này, không dùng vào việc khác "
-    "và không chuyển cho ai khác. "
-    "Thông tin này được giữ {days} ngày, sau đó tự động bị xóa. "
-    "Bạn có quyền xem, sửa, xóa thông tin này và rút lại sự đồng ý bất cứ lúc nào: "
-    "hãy nói với thành viên của tổ. "
-    "Nếu bạn không đồng ý, bạn vẫn được hỗ trợ như bình thường."
-)
-CONTACT_CONSENT_TEXT_EN = (
-    "Consent to keep your contact details. "
-    "{team}, {commune}, asks to keep your name and phone number. "
-    "Purpose: only to contact you again about this help; not used for anything else and not "
-    "passed to anyone else. "
-    "These details are kept for {days} days and then erased automatically. "
-    "You may see, correct or erase them and withdraw your consent at any time: "
-    "ask a member of the team. "
-    "If you do not agree, you are helped just the same."
-)
+# Each consent notice answers the same four questions in its own block (shared/domain/facts.md
+# §5: controller, purpose, retention, rights; withdrawal is in writing and handled within 15
+# days), then says that saying no changes nothing. The screen shows the blocks; voice mode
+# and the printed text read them in the same order.
+_QUESTIONS = {
+    "vi": ("Ai giữ thông tin?", "Để làm gì?", "Giữ bao lâu?", "Muốn rút lại?"),
+    "en": ("Who keeps it?", "What for?", "For how long?", "Changed your mind?"),
+}
+_HEADINGS = {
+    ("contact", "vi"): "Xin phép lưu họ tên và số điện thoại của bạn",
+    ("contact", "en"): "May we keep your name and phone number?",
+    ("ethnic", "vi"): "Xin phép ghi dân tộc của bạn",
+    ("ethnic", "en"): "May we record your ethnic group?",
+}
+_WHO = {"vi": "{team}, {commune}.", "en": "{team}, {commune}."}
+_WHY = {
+    ("contact", "vi"): "Chỉ để liên hệ lại với bạn về lần hỗ trợ này. Không dùng vào việc khác "
+                       "và không chuyển cho ai khác.",
+    ("contact", "en"): "Only to contact you again about this help. Not used for anything else "
+                       "and not passed to anyone else.",
+    ("ethnic", "vi"): "Dân tộc là thông tin nhạy cảm. Chỉ dùng để đếm số người được hỗ trợ theo "
+                      "dân tộc trong báo cáo thống kê, không dùng vào việc khác. Bạn có thể "
+                      "không trả lời.",
+    ("ethnic", "en"): "Ethnic group is sensitive information. It is used only to count the "
+                      "people helped by ethnic group in statistical reports, and for nothing "
+                      "else. You may choose not to answer.",
+}
+_HOW_LONG = {
+    ("contact", "vi"): "{days} ngày, sau đó tự động bị xóa.",
+    ("contact", "en"): "{days} days, then erased automatically.",
+    ("ethnic", "vi"): "Cùng bản ghi lần hỗ trợ này, cho đến khi bạn xin xóa hoặc xã/phường xóa "
+                      "bản ghi.",
+    ("ethnic", "en"): "With the record of this help, until you ask for it to be erased or the "
+                      "commune erases the record.",
+}
+_WITHDRAW = {
+    "vi": "Bạn có quyền xem, sửa, xóa thông tin này và rút lại sự đồng ý bất cứ lúc nào. Muốn "
+          "rút lại, hãy gửi yêu cầu bằng văn bản cho {team} (viết tay cũng được; thành viên "
+          "của tổ có thể giúp bạn viết). Yêu cầu được xử lý trong 15 ngày.",
+    "en": "You may see, correct or erase it and withdraw your consent at any time. To "
+          "withdraw, give {team} a written request (handwritten is fine; a member of the team "
+          "can help you write it). It is handled within 15 days.",
+}
+_NO_CHANGE = {"vi": "Nếu bạn không đồng ý, bạn vẫn được hỗ trợ như bình thường.",
+              "en": "If you do not agree, you are helped just the same."}
 
-ETHNIC_CONSENT_TEXT_VI = (
-    "Đồng ý cho biết dân tộc. "
-    "Dân tộc là thông tin nhạy cảm. {team}, {commune}, chỉ dùng thông tin này để đếm số người "
-    "được hỗ trợ theo dân tộc trong báo cáo thống kê, không dùng vào việc khác. "
-    "Bạn có thể không trả lời; bạn vẫn được hỗ trợ như bình thường. "
-    "Bạn có quyền xem, sửa, xóa thông tin này và rút lại sự đồng ý bất cứ lúc nào: "
-    "hãy nói với thành viên của tổ."
-)
-ETHNIC_CONSENT_TEXT_EN = (
-    "Consent to record your ethnic group. "
-    "Ethnic group is sensitive information. {team}, {commune}, uses it only to count the "
-    "people helped by ethnic group in statistical reports, and for nothing else. "
-    "You may choose not to answer; you are helped just the same. "
-    "You may see, correct or erase it and withdraw your consent at any time: "
-    "ask a member of the team."
-)
+
+@dataclass(frozen=True)
+class ConsentNotice:
+    """What a citizen is told before anything personal is kept, in four plain blocks."""
+
+    kind: str  # "contact" | "ethnic"
+    heading: str
+    blocks: tuple[tuple[str, str], ...]  # (question, answer): who, why, how long, withdraw
+    closing: str
+
+    @property
+    def text(self) -> str:
+        """The whole notice as one text, in screen order (read aloud, stored, printed)."""
+        parts = [self.heading + "."] + [f"{q} {a}" for q, a in self.blocks] + [self.closing]
+        return " ".join(parts)
+
 
 _DEFAULT_TEAM = {"vi": "Tổ Công nghệ số cộng đồng tại điểm hỗ trợ này",
                  "en": "The Community Digital Technology Team at this help point"}
@@ -241,27 +266,32 @@ _DEFAULT_COMMUNE = {"vi": "thuộc xã hoặc phường sở tại",
                     "en": "of the local commune or ward"}
 
 
-def _fill(template: str, language: str, team: str, commune: str, days: int) -> str:
-    team = team.strip() or _DEFAULT_TEAM[language]
-    commune = commune.strip() or _DEFAULT_COMMUNE[language]
-    return template.format(team=team, commune=commune, days=days)
-
-
-def contact_consent_text(team: str, commune: str, retention_days: int,
-                         language: str = "vi") -> str:
-    """The contact-consent text to show and read aloud.
+def consent_notice(kind: str, team: str, commune: str, retention_days: int = 0,
+                   language: str = "vi") -> ConsentNotice:
+    """The consent notice for ``kind`` ("contact" or "ethnic").
 
     Args:
         team: the controller, e.g. "Tổ Công nghệ số cộng đồng thôn Phú Sơn" (the help point).
         commune: the commune-level unit, e.g. "phường Hải Châu".
-        retention_days: ``contact_retention_days`` from the config.
+        retention_days: ``contact_retention_days`` from the config (contact only).
         language: "vi" or "en".
     """
-    template = CONTACT_CONSENT_TEXT_EN if language == "en" else CONTACT_CONSENT_TEXT_VI
-    return _fill(template, "en" if language == "en" else "vi", team, commune, retention_days)
+    lang = "en" if language == "en" else "vi"
+    kind = "ethnic" if kind == "ethnic" else "contact"
+    fill = {"team": team.strip() or _DEFAULT_TEAM[lang],
+            "commune": commune.strip() or _DEFAULT_COMMUNE[lang], "days": retention_days}
+    answers = (_WHO[lang], _WHY[(kind, lang)], _HOW_LONG[(kind, lang)], _WITHDRAW[lang])
+    blocks = tuple((q, a.format(**fill)) for q, a in zip(_QUESTIONS[lang], answers,
+                                                           strict=True))
+    return ConsentNotice(kind, _HEADINGS[(kind, lang)], blocks, _NO_CHANGE[lang])
+
+
+def contact_consent_text(team: str, commune: str, retention_days: int,
+                         language: str = "vi") -> str:
+    """The contact-consent notice as one text (see :func:`consent_notice`)."""
+    return consent_notice("contact", team, commune, retention_days, language).text
 
 
 def ethnic_consent_text(team: str, commune: str, language: str = "vi") -> str:
-    """The consent text for recording an ethnic group (sensitive data)."""
-    template = ETHNIC_CONSENT_TEXT_EN if language == "en" else ETHNIC_CONSENT_TEXT_VI
-    return _fill(template, "en" if language == "en" else "vi", team, commune, 0)
+    """The consent notice for recording an ethnic group (sensitive data), as one text."""
+    return consent_notice("ethnic", team, commune, 0, language).text

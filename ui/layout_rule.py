@@ -8,7 +8,8 @@ On every citizen and volunteer screen:
 2. every visible label with words lies inside the window and its scroll areas too, unless it
    sits in a scroll area marked ``reading`` (long reading text may scroll; actions never);
 3. no text is clipped: a label's required size (``heightForWidth`` for wrapped text, the size
-   hint for one line) fits the size it is shown at.
+   hint for one line) fits the size it is shown at;
+4. no two actions lie on top of each other (a layout squeezed below its minimum piles them).
 
 :func:`problems` returns one human sentence per breach, naming the widget's objectName and
 the overlap in pixels. Call it after the event loop has laid the window out.
@@ -118,14 +119,41 @@ def _label_clip(label: QLabel) -> int:
                hint.height() - (label.height() - cr.height()) - cr.height() - 4)
 
 
+def _in_overlay(widget: QWidget) -> bool:
+    p: QWidget | None = widget
+    while p is not None:
+        if p.objectName() == "Overlay":
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def _overlaps(widgets: list[QWidget], window: QWidget, screen: str) -> list[str]:
+    """Two actions on top of each other (a squeezed layout piles them up)."""
+    found = []
+    rects = [(w, _rect_in(w, window)) for w in widgets if not _in_overlay(w)]
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1:]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            both = ra.intersected(rb)
+            if both.width() > TOLERANCE_PX and both.height() > TOLERANCE_PX:
+                found.append(f"{screen}: {a.objectName() or type(a).__name__} and "
+                             f"{b.objectName() or type(b).__name__} overlap by "
+                             f"{both.width()}×{both.height()}px")
+    return found
+
+
 def problems(window: QWidget, screen: str) -> list[str]:
     """Every breach of the layout rule on ``window`` as it is shown now."""
     found: list[str] = []
+    actions: list[QWidget] = []
     for w in window.findChildren(QWidget):
         if not _is_shown(w, window):
             continue
         name = w.objectName() or type(w).__name__
         if isinstance(w, INTERACTIVE) and not _inside_scroll_bar(w):
+            actions.append(w)
             over, what = _where(w, window, allow_reading=False)
             if over > TOLERANCE_PX:
                 found.append(f"{screen}: {name} ({type(w).__name__}) is {over}px outside "
@@ -143,7 +171,7 @@ def problems(window: QWidget, screen: str) -> list[str]:
                     name = f"the words of {owner.objectName()}"
                 found.append(f"{screen}: label {name} cuts {clip}px of its text "
                              f"({w.text()[:30]!r})")
-    return found
+    return found + _overlaps(actions, window, screen)
 
 
 def _signature(window: QWidget) -> tuple[tuple[int, int, int, int, bool], ...]:

@@ -29,6 +29,7 @@ class ScreenId(Enum):
     PIN = auto()
     VOLUNTEER = auto()
     QUICK_LOG = auto()
+    CONSENT = auto()
     STAFF = auto()
     SETUP = auto()
     RECOVERY = auto()
@@ -48,6 +49,9 @@ class Screen(Protocol):
 
 class Navigator(QStackedWidget):
     screen_changed = Signal(object)  # ScreenId
+    # A screen changed what the bars should offer (a citizen-facing page inside it opened
+    # or closed); the window asks the current screen again.
+    chrome_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -159,6 +159,7 @@ class KioskWindow(QMainWindow):
         _LongPress(self.logo).triggered.connect(self.staff_gesture)
         QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=self.staff_gesture.emit)
         nav.screen_changed.connect(self._on_screen_changed)
+        nav.chrome_changed.connect(self._refresh_back)
         self.retranslate()
 
     # -- look ------------------------------------------------------------------------------------
@@ -195,7 +196,13 @@ class KioskWindow(QMainWindow):
         self.back_btn.setEnabled(not at_home)
         self.home_btn.setEnabled(not at_home)
         current = self.nav.currentWidget()
-        self.back_btn.setVisible(not getattr(current, "own_back", False))
+        # A page turned towards the citizen (consent, satisfaction faces) offers no way to
+        # leave the volunteer's work or end the volunteer's session.
+        citizen = bool(getattr(current, "citizen_facing", False))
+        self.back_btn.setVisible(not getattr(current, "own_back", False) and not citizen)
+        self.home_btn.setVisible(not citizen)
+        self.signout_btn.setVisible(self.state.is_helper and not citizen)
+        self.who_label.setVisible(not citizen)
 
     def _sign_out(self) -> None:
         self.state.sign_out()

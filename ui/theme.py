@@ -79,6 +79,18 @@ def set_current(p: Palette, scale: float = 1.0) -> None:
     _scale[0] = scale
 
 
+BORDER_PX = 3  # a button's border in the style sheet
+
+
+def padding_px(scale: float) -> int:
+    """A button's inner padding in the style sheet, per side."""
+    return max(8, round(16 * scale))
+
+
+def current_padding() -> int:
+    return padding_px(_scale[0])
+
+
 def icon_px(base: int) -> int:
     """An icon's size on this screen: ``base`` is for 1920×1080, smaller screens scale it
     down like every other size (a 128 px tile icon alone would eat a 1366×768 screen's row)."""
@@ -130,7 +142,7 @@ def style_sheet(p: Palette, level: int, scale: float) -> str:
     base = font_pt(level, scale)
     big = round(base * 1.35)
     huge = round(base * 2.2)
-    pad = max(8, round(16 * scale))
+    pad = padding_px(scale)
     radius = max(8, round(16 * scale))
     target = target_px(scale)
     # QSS min sizes exclude padding and border: subtract them so the whole box is the target.

@@ -118,21 +118,23 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
 
         def quick_log_more() -> None:
             quick_log()
-            screen = k.screens[ScreenId.QUICK_LOG]
-            more = getattr(screen, "more_btn", None)
-            if more is not None:
-                _click(more)
+            _click(k.screens[ScreenId.QUICK_LOG].more_btn)
+
+        def quick_log_contact() -> None:
+            quick_log_more()
+            _click(k.screens[ScreenId.QUICK_LOG].more_btn)
 
         def quick_log_today() -> None:
             quick_log()
             _click(k.screens[ScreenId.QUICK_LOG].today_btn)
 
         def consent() -> None:
-            quick_log_more()
+            quick_log_contact()
             _click(k.screens[ScreenId.QUICK_LOG].contact.toggle)
 
         out["quick-log"] = quick_log
         out["quick-log-more"] = quick_log_more
+        out["quick-log-contact"] = quick_log_contact
         out["quick-log-today"] = quick_log_today
         out["consent"] = consent
     return out

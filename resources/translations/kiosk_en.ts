@@ -214,10 +214,10 @@
     </message>
 </context>
 <context>
-    <name>ConsentPanel</name>
+    <name>ConsentScreen</name>
     <message>
-        <source>Mời người dân đọc hoặc nghe lời xin phép dưới đây, rồi tự chọn. Không đồng ý thì vẫn được hỗ trợ như bình thường.</source>
-        <translation>Please read or listen to the request below, then choose. If you do not agree, you are helped just the same.</translation>
+        <source>Mời bạn đọc hoặc nghe, rồi tự chọn.</source>
+        <translation>Please read or listen, then choose for yourself.</translation>
     </message>
     <message>
         <source>Nghe lại</source>
@@ -232,16 +232,16 @@
         <translation>I do not agree</translation>
     </message>
     <message>
-        <source>Không lưu thông tin này. Bản ghi vẫn ẩn danh.</source>
-        <translation>This is not kept. The record stays anonymous.</translation>
+        <source>Không lưu thông tin này. Bạn vẫn được hỗ trợ.</source>
+        <translation>This is not kept. You are still helped.</translation>
     </message>
     <message>
         <source>Tôi đồng ý</source>
         <translation>I agree</translation>
     </message>
     <message>
-        <source>Người dân đồng ý cho lưu thông tin này.</source>
-        <translation>The citizen agrees to keep this information.</translation>
+        <source>Cho phép lưu thông tin này.</source>
+        <translation>Allow this to be kept.</translation>
     </message>
 </context>
 <context>
@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>Chỉ ghi khi người dân đồng ý.</source>
-        <translation>Only with the citizen&apos;s consent.</translation>
+        <translation>Only with consent.</translation>
     </message>
 </context>
 <context>
@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>Không bắt buộc. Chỉ ghi khi người dân đồng ý.</source>
-        <translation>Optional. Only with the citizen&apos;s consent.</translation>
+        <translation>Optional; only with consent.</translation>
     </message>
 </context>
 <context>
@@ -858,7 +858,7 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <name>QuickLogScreen</name>
     <message>
         <source>(Không ghi xã/phường)</source>
-        <extracomment>Errors a person can act on: shown in the screen as they are (Vietnamese).</extracomment>
+        <extracomment>Errors a person can act on: shown in the screen as they are (Vietnamese). The form&apos;s sheets: what the commune reports count first, then the rest.</extracomment>
         <translation>(No commune)</translation>
     </message>
     <message>
@@ -888,14 +888,6 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <message>
         <source>Đã lưu lượt hỗ trợ. Cảm ơn bạn!</source>
         <translation>The help is saved. Thank you!</translation>
-    </message>
-    <message>
-        <source>Xin phép lưu thông tin liên hệ</source>
-        <translation>Permission to keep contact details</translation>
-    </message>
-    <message>
-        <source>Xin phép ghi dân tộc</source>
-        <translation>Permission to record ethnic group</translation>
     </message>
     <message>
         <source>Người dân đã đồng ý. Hãy ghi thông tin.</source>
@@ -971,7 +963,7 @@ The kiosk will go back to Home in {n} seconds.</translation>
     </message>
     <message>
         <source>Từ 75</source>
-        <translation>75 and over</translation>
+        <translation>75+</translation>
     </message>
     <message>
         <source>Nam</source>
@@ -1018,6 +1010,14 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>Choose the service, age group and gender, then press “Save”.</translation>
     </message>
     <message>
+        <source>Chi tiết (không bắt buộc). Xong thì bấm “Lưu”.</source>
+        <translation>Details (optional). When done, press “Save”.</translation>
+    </message>
+    <message>
+        <source>Ghi chú, liên hệ (không bắt buộc). Xong thì bấm “Lưu”.</source>
+        <translation>Note and contact (optional). When done, press “Save”.</translation>
+    </message>
+    <message>
         <source>Dịch vụ</source>
         <translation>Service</translation>
     </message>
@@ -1046,8 +1046,8 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>Lives in</translation>
     </message>
     <message>
-        <source>Hài lòng (1–5)</source>
-        <translation>Satisfaction (1–5)</translation>
+        <source>Hài lòng</source>
+        <translation>Satisfaction</translation>
     </message>
     <message>
         <source>Dân tộc</source>
@@ -1098,8 +1098,8 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>Save this help.</translation>
     </message>
     <message>
-        <source>Sửa bản ghi hôm nay</source>
-        <translation>Edit today&apos;s records</translation>
+        <source>Bản ghi hôm nay</source>
+        <translation>Today&apos;s records</translation>
     </message>
     <message>
         <source>Xem và sửa các bản ghi hôm nay.</source>
@@ -1140,6 +1140,22 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <message>
         <source>Các bản ghi hôm nay</source>
         <translation>Today&apos;s records</translation>
+    </message>
+    <message>
+        <source>Cơ bản</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Ghi chú, liên hệ</source>
+        <translation>Note, contact</translation>
+    </message>
+    <message>
+        <source>Sang trang {name} của biểu mẫu.</source>
+        <translation>Go to the form&apos;s {name} page.</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ from ui.app import (
 from ui.features import records
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
+from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
 from ui.screens.staff_records import StaffRecordsTab
 from ui.speech import FakeSpeaker
@@ -138,38 +139,48 @@ def test_a_note_with_an_id_number_is_refused_and_nothing_is_lost(qtbot, kiosk: K
     assert ql.note.text() == "Số CCCD 012345678901 của bà"
 
 
+def consent_screen(k: Kiosk) -> ConsentScreen:
+    return k.screens[ScreenId.CONSENT]
+
+
 def test_contact_fields_open_only_after_the_citizen_agrees(qtbot, kiosk: Kiosk) -> None:
     sign_in(kiosk, DEMO_VOLUNTEER_PIN)
     kiosk.nav.go_to(ScreenId.QUICK_LOG, service="vneid")
     ql = screen(kiosk)
+    consent = consent_screen(kiosk)
     gate = ql.contact
     assert not gate.name.isEnabled() and not gate.phone.isEnabled()
 
     # Declining keeps the record anonymous.
     qtbot.mouseClick(gate.toggle, LEFT)
-    assert ql.pages.currentWidget() is ql.consent
+    assert kiosk.nav.current_id is ScreenId.CONSENT  # its own screen, not part of the form
     assert not gate.toggle.isChecked()  # nothing ticked before the citizen answers
-    qtbot.mouseClick(ql.consent.decline_btn, LEFT)
+    qtbot.mouseClick(consent.decline_btn, LEFT)
+    assert kiosk.nav.current_id is ScreenId.QUICK_LOG
     assert not gate.consented and not gate.name.isEnabled() and not gate.toggle.isChecked()
+    assert ql.services.values() == ("vneid",)  # the form is as the volunteer left it
 
     # Asking again shows and reads the consent text; agreeing opens the fields.
     qtbot.mouseClick(gate.toggle, LEFT)
-    text = ql.consent.text.text()
+    text = consent.text
     assert "Điểm hỗ trợ số thôn Tà Lang" in text and "180 ngày" in text
+    assert "bằng văn bản" in text  # withdrawal in writing (facts §5)
     assert text in kiosk.speaker.texts()
     assert not gate.name.isEnabled()
-    qtbot.mouseClick(ql.consent.agree_btn, LEFT)
-    assert ql.pages.currentIndex() == 0
+    qtbot.mouseClick(consent.agree_btn, LEFT)
+    assert kiosk.nav.current_id is ScreenId.QUICK_LOG
     assert gate.consented and gate.toggle.isChecked()
     assert gate.name.isEnabled() and gate.phone.isEnabled()
+    assert gate.isVisible()  # the sheet that holds the contact is the one shown
     gate.name.setText("Bà Lan")  # QTest cannot type letters outside Latin-1
     qtbot.keyClicks(gate.phone, "0905 123 456")
     # The ethnic group: the same clear act, with its own text.
     qtbot.mouseClick(ql.ethnic.toggle, LEFT)
-    assert "Dân tộc là thông tin nhạy cảm" in ql.consent.text.text()
+    assert "Dân tộc là thông tin nhạy cảm" in consent.text
     assert not ql.ethnic.group.isEnabled()
-    qtbot.mouseClick(ql.consent.agree_btn, LEFT)
+    qtbot.mouseClick(consent.agree_btn, LEFT)
     ql.ethnic.group.setEditText("Cơ Tu")
+    ql.show_sheet(0)
     qtbot.mouseClick(ql.gender.buttons["nu"], LEFT)
     qtbot.mouseClick(ql.save_btn, LEFT)
 
@@ -178,6 +189,42 @@ def test_contact_fields_open_only_after_the_citizen_agrees(qtbot, kiosk: Kiosk) 
     assert (row.contact_name, row.contact_phone) == ("Bà Lan", "0905123456")
     assert row.contact_consent_at is not None
     assert row.contact_consent_purpose == CONTACT_PURPOSE_VI
+
+
+def test_consent_screen_says_who_why_how_long_and_offers_two_equal_choices(
+        qtbot, kiosk: Kiosk) -> None:
+    sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="vneid")
+    qtbot.mouseClick(screen(kiosk).contact.toggle, LEFT)
+    consent = consent_screen(kiosk)
+    assert consent.title.text() == "Xin phép lưu họ tên và số điện thoại của bạn"
+    assert [q.text() for q in consent.questions] == [
+        "Ai giữ thông tin?", "Để làm gì?", "Giữ bao lâu?", "Muốn rút lại?"]
+    assert "văn bản" in consent.answers[3].text() and "15 ngày" in consent.answers[3].text()
+    agree, decline = consent.agree_btn, consent.decline_btn
+    # Equal: same look, same size, neither chosen or focused in advance.
+    assert agree.property("role") == decline.property("role") == "secondary"
+    assert abs(agree.width() - decline.width()) <= 2 and agree.height() == decline.height()
+    assert not agree.hasFocus() and not decline.hasFocus()
+    # The citizen's screen: no Back, Home or the volunteer's "Đăng xuất" in reach.
+    window = kiosk.window
+    assert not window.back_btn.isVisible() and not window.home_btn.isVisible()
+    assert not window.signout_btn.isVisible()
+    qtbot.mouseClick(decline, LEFT)
+    assert window.home_btn.isVisible() and window.signout_btn.isVisible()
+
+
+def test_quick_log_has_no_scroll_area_and_three_taps_on_the_first_sheet(
+        qtbot, kiosk: Kiosk) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    sign_in(kiosk, DEMO_VOLUNTEER_PIN)
+    kiosk.nav.go_to(ScreenId.QUICK_LOG, service="dvc")
+    ql = screen(kiosk)
+    assert ql.findChildren(QScrollArea) == []  # nothing scrolls, so nothing jumps on focus
+    first = (*ql.services.buttons.values(), *ql.age.buttons.values(),
+             *ql.gender.buttons.values(), ql.save_btn)
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in first))
 
 
 def test_a_citizen_cannot_open_the_quick_log(kiosk: Kiosk) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kiosk.privacy import (
-    CONTACT_CONSENT_TEXT_EN,
-    CONTACT_CONSENT_TEXT_VI,
     PhoneNumberError,
     PrivacyError,
     check_note,
+    consent_notice,
     contact_consent_text,
     ethnic_consent_text,
     find_sensitive,
@@ -131,7 +130,7 @@ def test_contact_consent_text_names_controller_purpose_retention_and_rights() ->
     assert "180 ngày" in text
     assert "xem, sửa, xóa" in text
     assert "rút lại sự đồng ý" in text
-    assert "hãy nói với thành viên của tổ" in text
+    assert "bằng văn bản" in text and "15 ngày" in text  # withdrawal in writing (facts §5)
     assert "vẫn được hỗ trợ" in text
     assert "{" not in text
 
@@ -144,8 +143,23 @@ def test_contact_consent_text_in_english_and_with_blank_parameters() -> None:
     blank = contact_consent_text("", "", 90)
     assert "Tổ Công nghệ số cộng đồng" in blank
     assert "{" not in blank
-    assert "{team}" in CONTACT_CONSENT_TEXT_VI
-    assert "{days}" in CONTACT_CONSENT_TEXT_EN
+    assert "written request" in en and "15 days" in en
+
+
+def test_consent_notice_answers_who_why_how_long_and_how_to_withdraw() -> None:
+    for kind in ("contact", "ethnic"):
+        for lang in ("vi", "en"):
+            notice = consent_notice(kind, "Tổ thôn Phú Sơn", "xã Hòa Vang", 90, lang)
+            questions = [q for q, _a in notice.blocks]
+            assert len(questions) == 4 and all(q.endswith("?") for q in questions)
+            who, why, how_long, withdraw = (a for _q, a in notice.blocks)
+            assert "Tổ thôn Phú Sơn" in who and "xã Hòa Vang" in who
+            assert why and how_long
+            assert ("văn bản" if lang == "vi" else "written") in withdraw
+            assert notice.heading and notice.closing
+            assert notice.text.startswith(notice.heading)
+            assert "{" not in notice.text
+    assert "90 ngày" in consent_notice("contact", "T", "X", 90).blocks[2][1]
 
 
 def test_ethnic_consent_text_says_it_is_sensitive_and_optional() -> None:

@@ -21,6 +21,7 @@ from kiosk.places import PlaceService, seed_places
 from kiosk.queue import QueueService
 from kiosk.store import Store
 from ui.navigator import ScreenId
+from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
 from ui.screens.staff_records import StaffRecordsTab
 
@@ -56,6 +57,7 @@ def install(ctx: Any) -> None:
     screen = QuickLogScreen(ctx.state, ctx.nav, ctx.speaker, ctx.tasks, assistance, queue,
                             places, cfg, notify=notify)
     ctx.screens[ScreenId.QUICK_LOG] = screen
+    ctx.screens[ScreenId.CONSENT] = ConsentScreen(ctx.state, ctx.nav, ctx.speaker)
     tab = StaffRecordsTab(ctx.state, ctx.nav, ctx.tasks, assistance, BundleService(store),
                           store, cfg, service_names=lambda: {
                               s.code: s.name_vi for s in queue().services(include_disabled=True)})

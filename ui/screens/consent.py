@@ -2,13 +2,13 @@
 
 Two pieces, used by the quick-log screen:
 
-* :class:`ConsentPanel`: a whole page the volunteer turns towards the citizen. It shows the
-  consent text from :mod:`kiosk.privacy` (who keeps what, why, for how long, the person's
-  rights), reads it aloud, and offers two equal, clear choices: "Tôi đồng ý" and
-  "Không đồng ý". Nothing is ever chosen in advance.
+* :class:`ConsentScreen` (ScreenId.CONSENT): its own screen the volunteer turns towards the
+  citizen. It shows the notice from :func:`kiosk.privacy.consent_notice` (who keeps it, what
+  for, for how long, how to withdraw: in writing), reads it aloud, and offers two equal,
+  clear choices: "Không đồng ý" and "Tôi đồng ý". Nothing is ever chosen in advance.
 * :class:`ConsentGate` (and :class:`ContactGate`, :class:`EthnicGate`): a toggle on the form
   ("Cần liên hệ lại", "Ghi dân tộc") plus the fields it guards. The fields stay disabled until
-  the citizen has agreed on the panel; declining or untoggling clears them, so the record
+  the citizen has agreed on the consent screen; declining or untoggling clears them, so the record
   stays anonymous.
 
 The rule that nothing is stored without consent also lives in kiosk.assistance (the service
@@ -17,6 +17,8 @@ clear act easy to perform and impossible to skip. GUI thread only.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.assistance import ETHNIC_MAX, NAME_MAX
-from kiosk.privacy import CONTACT_PURPOSE_VI
-from ui.screens.base import SpeakerLike
+from kiosk.privacy import CONTACT_PURPOSE_VI, ConsentNotice
+from ui.layout_rule import mark_reading
+from ui.navigator import Navigator, ScreenId
+from ui.screens.base import BaseScreen, SpeakerLike
+from ui.state import KioskState
 from ui.widgets.big_button import BigButton
 
 # A few groups the help points of Da Nang meet most; the box also accepts any other name.
@@ -45,83 +50,147 @@ def _named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-class ConsentPanel(QFrame):
-    """The consent page: the text, read aloud, and two clear choices. Never pre-answered."""
+class ConsentScreen(BaseScreen):
+    """Its own screen, turned towards the citizen: the heading, four plain blocks (who keeps
+    it, what for, for how long, how to withdraw), read aloud, and two equal choices.
 
-    agreed = Signal(str)  # kind ("contact" | "ethnic")
-    declined = Signal(str)
+    Context for ``on_enter``: ``notice`` (a :class:`kiosk.privacy.ConsentNotice`) and
+    ``answer_to`` (the ScreenId that asked). The answer goes back as
+    ``go_to(answer_to, consent=(kind, agreed))``. Nothing is ever chosen in advance: neither
+    choice has focus or a filled look when the screen opens. The bars hide Back, Home and
+    "Đăng xuất" here (``citizen_facing``): the volunteer's session is not the citizen's to end.
+    """
 
-    def __init__(self, speaker: SpeakerLike, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("consentPanel")
-        self.speaker = speaker
-        self.kind = ""
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        _named(self.heading, "consentHeading")
-        self.heading.setProperty("role", "title")
-        self.heading.setWordWrap(True)
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    own_back = True
+    citizen_facing = True
+
+    def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike) -> None:
+        super().__init__(state, nav, speaker, "consent")
+        self.notice: ConsentNotice | None = None
+        self.answer_to: ScreenId = ScreenId.HOME
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title.setObjectName("consentHeading")
         self.hint = QLabel(self)
         _named(self.hint, "consentHint")
-        self.hint.setProperty("role", "tip")
+        self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)
-        self.text = QLabel()
-        _named(self.text, "consentText")
-        self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outer.addWidget(self.hint)
+        body = QWidget()
+        body.setObjectName("consentBody")
+        self.blocks = QGridLayout(body)
+        self.blocks.setContentsMargins(0, 0, 12, 0)
+        self.blocks.setHorizontalSpacing(24)
+        self.blocks.setVerticalSpacing(16)
+        self.questions: list[QLabel] = []
+        self.answers: list[QLabel] = []
+        for i in range(4):
+            q = QLabel(body)
+            _named(q, f"consentQuestion{i + 1}")
+            q.setStyleSheet("font-weight: bold;")
+            q.setWordWrap(True)
+            q.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            a = QLabel(body)
+            _named(a, f"consentAnswer{i + 1}")
+            a.setWordWrap(True)
+            a.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.blocks.addWidget(q, i, 0)
+            self.blocks.addWidget(a, i, 1)
+            self.questions.append(q)
+            self.answers.append(a)
+        self.closing = QLabel(body)
+        _named(self.closing, "consentClosing")
+        self.closing.setProperty("role", "tip")
+        self.closing.setWordWrap(True)
+        self.blocks.addWidget(self.closing, 4, 0, 1, 2)
+        self.blocks.setColumnStretch(1, 1)
+        self.blocks.setRowStretch(5, 1)
+        # Long reading text may scroll at the largest text size; the choices never do.
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("consentScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.text)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(1)
+        self.scroll.setWidget(body)
+        mark_reading(self.scroll)
+        self.outer.addWidget(self.scroll, 1)
         self.listen_btn = BigButton("", "speaker", object_name="consentListen",
                                     role="secondary", beside=True, icon_px=48)
-        self.decline_btn = BigButton("", "back", object_name="consentDecline",
-                                     role="secondary", beside=True, icon_px=48)
-        self.agree_btn = BigButton("", "done", object_name="consentAgree", beside=True,
-                                   icon_px=56)
+        # The two answers look the same and weigh the same: neither is the "default".
+        self.decline_btn = BigButton("", "no", object_name="consentDecline", role="secondary",
+                                     beside=True, icon_px=56)
+        self.agree_btn = BigButton("", "yes", object_name="consentAgree", role="secondary",
+                                   beside=True, icon_px=56)
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         buttons.addWidget(self.listen_btn, 2)
         buttons.addWidget(self.decline_btn, 3)
         buttons.addWidget(self.agree_btn, 3)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(buttons)
+        self.outer.addLayout(buttons)
         self.listen_btn.clicked.connect(self.read_aloud)
-        self.agree_btn.clicked.connect(lambda: self.agreed.emit(self.kind))
-        self.decline_btn.clicked.connect(lambda: self.declined.emit(self.kind))
-        self.retranslate()
+        self.agree_btn.clicked.connect(lambda: self._answer(True))
+        self.decline_btn.clicked.connect(lambda: self._answer(False))
 
-    def ask(self, kind: str, heading: str, text: str) -> None:
-        """Show ``text`` for consent ``kind`` and read it aloud."""
-        self.kind = kind
-        self.heading.setText(heading)
-        self.text.setText(text)
+    @property
+    def text(self) -> str:
+        """The whole notice as shown and read aloud."""
+        return self.notice.text if self.notice is not None else ""
+
+    def on_enter(self, **context: Any) -> None:
+        notice = context.get("notice")
+        if not isinstance(notice, ConsentNotice):
+            self.nav.home()
+            return
+        self.notice = notice
+        answer_to = context.get("answer_to", ScreenId.HOME)
+        self.answer_to = answer_to if isinstance(answer_to, ScreenId) else ScreenId.HOME
+        self.retranslate()
         self.scroll.verticalScrollBar().setValue(0)
+        self.setFocus()  # no choice wears the focus ring (it looks like "chosen")
         self.read_aloud()
 
+    def on_leave(self) -> None:
+        self.speaker.stop_narration()
+
+    def reset(self) -> None:
+        self.notice = None
+
     def read_aloud(self) -> None:
-        if self.text.text():
-            self.speaker.say(self.text.text())
+        if self.text:
+            self.speaker.say(self.text)
+
+    def _answer(self, agreed: bool) -> None:
+        notice = self.notice
+        if notice is None:
+            return
+        self.speaker.stop_narration()
+        self.nav.go_to(self.answer_to, remember=False, consent=(notice.kind, agreed))
 
     def retranslate(self) -> None:
-        self.hint.setText(self.tr("Mời người dân đọc hoặc nghe lời xin phép dưới đây, rồi tự "
-                                  "chọn. Không đồng ý thì vẫn được hỗ trợ như bình thường."))
+        self.hint.setText(self.tr("Mời bạn đọc hoặc nghe, rồi tự chọn."))
         self.listen_btn.set_label(self.tr("Nghe lại"), self.tr("Đọc to lời xin phép."))
         self.decline_btn.set_label(self.tr("Không đồng ý"),
-                                   self.tr("Không lưu thông tin này. Bản ghi vẫn ẩn danh."))
-        self.agree_btn.set_label(self.tr("Tôi đồng ý"),
-                                 self.tr("Người dân đồng ý cho lưu thông tin này."))
+                                   self.tr("Không lưu thông tin này. Bạn vẫn được hỗ trợ."))
+        self.agree_btn.set_label(self.tr("Tôi đồng ý"), self.tr("Cho phép lưu thông tin này."))
+        notice = self.notice
+        if notice is None:
+            return
+        self.title.setText(notice.heading)
+        for (q, a), q_label, a_label in zip(notice.blocks, self.questions, self.answers,
+                                            strict=True):
+            q_label.setText(q)
+            a_label.setText(a)
+        self.closing.setText(notice.closing)
+
+    def announcement(self) -> str:
+        return ""  # on_enter reads the whole notice
 
 
 class ConsentGate(QWidget):
     """A toggle and the fields it guards; the fields open only after ``grant()``.
 
-    ``requested`` asks the screen to show the consent panel. The screen answers with
+    ``requested`` asks the screen to show the consent screen. The screen answers with
     :meth:`grant` (the citizen tapped "Tôi đồng ý") or :meth:`decline`.
     """
 
@@ -142,7 +211,11 @@ class ConsentGate(QWidget):
         self.toggle.setCheckable(True)
         self.fields = QWidget(self)
         self.fields.setObjectName(f"{object_name}Fields")
-        self.grid = QGridLayout(self.fields)
+        # The status sentence above the inputs in a box layout (which gives wrapped words
+        # their height); the inputs in a grid under it.
+        column = QVBoxLayout(self.fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toggle, 2)
         layout.addWidget(self.fields, 3)
@@ -150,6 +223,8 @@ class ConsentGate(QWidget):
         self.status.setObjectName(f"{object_name}Status")
         self.status.setProperty("role", "muted")
         self.status.setWordWrap(True)
+        column.addWidget(self.status)
+        column.addLayout(self.grid)
         self.toggle.toggled.connect(self._on_toggle_toggled)
         self._set_open(False)
 
@@ -187,7 +262,7 @@ class ConsentGate(QWidget):
 
     def _on_toggle_toggled(self, on: bool) -> None:
         if on and not self.consented:
-            # Stays unticked until the citizen answers on the consent panel.
+            # Stays unticked until the citizen answers on the consent screen.
             self._checked(False)
             self.requested.emit(self.kind)
         elif not on:
@@ -219,9 +294,8 @@ class ContactGate(ConsentGate):
         self.phone.setObjectName("contactPhone")
         self.phone.setMaxLength(20)
         self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.grid.addWidget(self.status, 0, 0, 1, 2)
-        self.grid.addWidget(self.name, 1, 0)
-        self.grid.addWidget(self.phone, 1, 1)
+        self.grid.addWidget(self.name, 0, 0)
+        self.grid.addWidget(self.phone, 0, 1)
         self.name.textChanged.connect(lambda _t: self.changed.emit())
         self.phone.textChanged.connect(lambda _t: self.changed.emit())
         self.retranslate()
@@ -281,8 +355,7 @@ class EthnicGate(ConsentGate):
         if line is not None:
             line.setMaxLength(ETHNIC_MAX)
             line.setObjectName("ethnicGroupText")
-        self.grid.addWidget(self.status, 0, 0)
-        self.grid.addWidget(self.group, 1, 0)
+        self.grid.addWidget(self.group, 0, 0)
         self.group.currentTextChanged.connect(lambda _t: self.changed.emit())
         self.retranslate()
         self._set_open(False)

@@ -25,16 +25,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -61,14 +59,13 @@ from kiosk.privacy import (
     PhoneNumberError,
     PrivacyError,
     check_note,
-    contact_consent_text,
-    ethnic_consent_text,
+    consent_notice,
 )
 from kiosk.queue import QueueError, QueueService, ServiceInfo
 from ui import theme
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike
-from ui.screens.consent import ConsentPanel, ContactGate, EthnicGate
+from ui.screens.consent import ContactGate, EthnicGate
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
@@ -81,7 +78,9 @@ log = logging.getLogger(__name__)
 SHOWN_ERRORS: tuple[type[BaseException], ...] = (
     AssistanceError, PrivacyError, PermissionDenied, PhoneNumberError, QueueError)
 
-PAGE_FORM, PAGE_CONSENT, PAGE_TODAY = 0, 1, 2
+PAGE_FORM, PAGE_TODAY = 0, 1
+#: The form's sheets: what the commune reports count first, then the rest.
+SHEET_MAIN, SHEET_DETAILS, SHEET_CONTACT = 0, 1, 2
 
 
 def _row_label(parent: QWidget, object_name: str) -> QLabel:
@@ -164,14 +163,17 @@ class QuickLogScreen(BaseScreen):
         self._load_seq = 0
         self.service_infos: dict[str, ServiceInfo] = {}
 
+        # One heading line (what, and the ticket) instead of a title and a subtitle: the
+        # three-tap sheet needs the height at 1366×768. A message takes the same line.
+        self.title.hide()
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("quickLogSubtitle")
         self.subtitle.setProperty("role", "muted")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setWordWrap(True)
         self.outer.addWidget(self.subtitle)
-        # Errors and confirmations, full width above the form so a long privacy message reads
-        # in one or two lines and never pushes the Save button away.
+        # Errors and confirmations, full width in the heading's place, so a long privacy
+        # message reads in one or two lines and never pushes the Save button away.
         self.message = QLabel(self)
         self.message.setObjectName("qlMessage")
         self.message.setProperty("role", "tip")
@@ -182,42 +184,31 @@ class QuickLogScreen(BaseScreen):
         self.pages.setObjectName("quickLogPages")
         self.outer.addWidget(self.pages, 1)
         self._build_form_page()
-        self.consent = ConsentPanel(speaker, self.pages)
-        self.pages.addWidget(self.consent)
         self._build_today_page()
-        self.consent.agreed.connect(self._on_consent_agreed)
-        self.consent.declined.connect(self._on_consent_declined)
         state.look_changed.connect(self._restyle_choices)
         self.retranslate()
 
     # -- building --------------------------------------------------------------------------------
     def _build_form_page(self) -> None:
+        """Three sheets beside one Save column, never a scroll area: on entry the services,
+        the age band, the gender and "Lưu" are all on screen (three taps at 1366×768); the
+        details and the note/contact are one tap away, and no field moves when it gets focus.
+        """
         page = QWidget(self.pages)
         page.setObjectName("quickLogFormPage")
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(24)
-        self.scroll = QScrollArea(page)
-        self.scroll.setObjectName("quickLogScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Always there, so the rows wrap for the same width whether the form scrolls or not.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.form = QWidget()
-        self.form.setObjectName("quickLogForm")
-        self.form_layout = QVBoxLayout(self.form)
-        self.form_layout.setContentsMargins(0, 0, 12, 0)
-        self.form_layout.setSpacing(14)
-        self.scroll.setWidget(self.form)
-        row.addWidget(self.scroll, 1)
+        self.sheets = QStackedWidget(page)
+        self.sheets.setObjectName("quickLogSheets")
+        row.addWidget(self.sheets, 1)
 
         self.services = ChoiceGroup("qlService", exclusive=False)
-        self.outcome = ChoiceGroup("qlOutcome", required=True, wrap=12)
+        self.outcome = ChoiceGroup("qlOutcome", required=True, wrap=40)
         self.age = ChoiceGroup("qlAge")
         self.gender = ChoiceGroup("qlGender")
         self.channel = ChoiceGroup("qlChannel", required=True)
-        self.first_visit = ChoiceGroup("qlFirstVisit", wrap=12)
+        self.first_visit = ChoiceGroup("qlFirstVisit", wrap=40)
         self.satisfaction = ChoiceGroup("qlSatisfaction")
         self.outcome.set_choices([(o, o, "", "") for o in OUTCOMES])
         self.age.set_choices([(a, a, "", "") for a in AGE_BANDS])
@@ -226,7 +217,7 @@ class QuickLogScreen(BaseScreen):
         self.first_visit.set_choices([("yes", "yes", "", ""), ("no", "no", "", "")])
         self.satisfaction.set_choices([(str(n), str(n), "", "") for n in range(1, 6)])
 
-        self.place = QWidget(self.form)
+        self.place = QWidget()
         self.place.setObjectName("qlPlace")
         place_row = QHBoxLayout(self.place)
         place_row.setContentsMargins(0, 0, 0, 0)
@@ -238,31 +229,41 @@ class QuickLogScreen(BaseScreen):
         place_row.addWidget(self.village, 1)
         self.commune.activated.connect(lambda _i: self._on_commune_chosen())
 
-        self.ethnic = EthnicGate(self.form)
-        self.contact = ContactGate(self.form)
+        self.ethnic = EthnicGate()
+        self.contact = ContactGate()
         self.ethnic.requested.connect(self._ask_consent)
         self.contact.requested.connect(self._ask_consent)
-        self.note = QLineEdit(self.form)
+        self.note = QLineEdit()
         self.note.setObjectName("qlNote")
         self.note.setMaxLength(NOTE_MAX_CHARS)
 
         self.row_labels: dict[str, QLabel] = {}
-        rows: list[tuple[str, QWidget]] = [
-            ("service", self.services), ("outcome", self.outcome), ("age", self.age),
-            ("gender", self.gender), ("channel", self.channel),
-            ("first_visit", self.first_visit), ("place", self.place),
-            ("satisfaction", self.satisfaction), ("ethnic", self.ethnic),
-            ("contact", self.contact), ("note", self.note),
+        sheets: list[list[tuple[str, QWidget]]] = [
+            [("service", self.services), ("age", self.age), ("gender", self.gender)],
+            [("outcome", self.outcome), ("channel", self.channel),
+             ("first_visit", self.first_visit), ("satisfaction", self.satisfaction)],
+            [("note", self.note), ("contact", self.contact), ("ethnic", self.ethnic),
+             ("place", self.place)],
         ]
-        for key, widget in rows:
-            line = QHBoxLayout()
-            line.setSpacing(16)
-            label = _row_label(self.form, f"qlLabel_{key}")
-            self.row_labels[key] = label
-            line.addWidget(label, 0)
-            line.addWidget(widget, 1)
-            self.form_layout.addLayout(line)
-        self.form_layout.addStretch(1)
+        self.sheet_of: dict[str, int] = {}
+        for index, rows in enumerate(sheets):
+            sheet = QWidget(self.sheets)
+            sheet.setObjectName(f"quickLogSheet{index + 1}")
+            col = QVBoxLayout(sheet)
+            col.setContentsMargins(0, 0, 0, 0)
+            col.setSpacing(14)
+            for key, widget in rows:
+                line = QHBoxLayout()
+                line.setSpacing(16)
+                label = _row_label(sheet, f"qlLabel_{key}")
+                self.row_labels[key] = label
+                widget.setParent(sheet)
+                line.addWidget(label, 0)
+                line.addWidget(widget, 1)
+                col.addLayout(line)
+                self.sheet_of[key] = index
+            col.addStretch(1)
+            self.sheets.addWidget(sheet)
 
         side = QWidget(page)
         side.setObjectName("quickLogSide")
@@ -272,23 +273,33 @@ class QuickLogScreen(BaseScreen):
         # Icon beside the word: still a big block, but it needs little height on 1366×768.
         self.save_btn = BigButton("", "done", object_name="qlSave", beside=True, icon_px=56)
         self.save_btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.more_btn = BigButton("", "next", object_name="qlMore", role="secondary",
+                                  beside=True, icon_px=40)
         self.today_btn = BigButton("", "document", object_name="qlTodayButton",
                                    role="secondary", beside=True, icon_px=40)
         self.cancel_edit_btn = BigButton("", "back", object_name="qlCancelEdit",
                                          role="secondary", beside=True, icon_px=40)
         self.cancel_edit_btn.hide()
-        for b in (self.today_btn, self.cancel_edit_btn):
+        for b in (self.more_btn, self.today_btn, self.cancel_edit_btn):
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         side_col.addWidget(self.save_btn, 1)
-        side_col.addStretch(1)
+        side_col.addWidget(self.more_btn, 0)
+        side_col.addStretch(0)
         side_col.addWidget(self.cancel_edit_btn, 0)
         side_col.addWidget(self.today_btn, 0)
         row.addWidget(side, 0)
         self.side = side
         self.save_btn.clicked.connect(self.save)
+        self.more_btn.clicked.connect(lambda: self.show_sheet((self.sheets.currentIndex() + 1)
+                                                             % self.sheets.count()))
         self.today_btn.clicked.connect(self.show_today)
         self.cancel_edit_btn.clicked.connect(self._cancel_edit)
         self.pages.addWidget(page)
+
+    def show_sheet(self, index: int) -> None:
+        """Turn to a sheet of the form; the values on the others stay as they are."""
+        self.sheets.setCurrentIndex(index)
+        self.retranslate()
 
     def _build_today_page(self) -> None:
         page = QWidget(self.pages)
@@ -328,16 +339,23 @@ class QuickLogScreen(BaseScreen):
         self.pages.addWidget(page)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        # The Save column: a fifth of the screen, enough for its words and a message.
-        self.side.setFixedWidth(max(260, self.width() // 5))
+        # The Save column: enough for its words on one or two lines at the largest text; the
+        # rest is the sheet, wide enough for the five age bands in one row at 1366×768.
+        self.side.setFixedWidth(max(260, self.width() // 6))
         # Save grows to a quarter of the screen, but never forces the screen taller.
-        self.save_btn.setMaximumHeight(max(theme.target_px(1.0), self.height() // 4))
+        self.save_btn.setMaximumHeight(max(theme.current_target(), self.height() // 4))
         super().resizeEvent(event)
 
     # -- navigation ------------------------------------------------------------------------------
     def on_enter(self, **context: Any) -> None:
         if not self.state.is_helper:
             self.nav.go_to(ScreenId.PIN, remember=False, next=ScreenId.QUICK_LOG)
+            return
+        answer = context.get("consent")
+        if isinstance(answer, tuple) and len(answer) == 2:
+            # Back from the consent screen: the form is as the volunteer left it.
+            kind, agreed = answer
+            self._on_consent_answered(str(kind), bool(agreed))
             return
         self._entry_context = dict(context)
         given = context.get("return_to")
@@ -357,10 +375,6 @@ class QuickLogScreen(BaseScreen):
         self._show_page(PAGE_FORM)
         self.retranslate()
         self._load()
-
-    def on_leave(self) -> None:
-        if self.pages.currentIndex() == PAGE_CONSENT:
-            self.speaker.stop_narration()
 
     def reset(self) -> None:
         for dialog in self.findChildren(AskDialog):
@@ -556,7 +570,7 @@ class QuickLogScreen(BaseScreen):
         self._hide_message()
         self.cancel_edit_btn.hide()
         self.save_btn.setEnabled(True)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.sheets.setCurrentIndex(SHEET_MAIN)
 
     def form_values(self) -> dict[str, Any]:
         """The form as AssistanceDraft fields (what a person chose; times are not here)."""
@@ -663,8 +677,7 @@ class QuickLogScreen(BaseScreen):
         text = self.note.text()
         lead = len(text) - len(text.lstrip())
         f = exc.findings[0]
-        # After the message above the form has taken its room.
-        QTimer.singleShot(0, self.scroll, lambda: self.scroll.ensureWidgetVisible(self.note))
+        self.show_sheet(self.sheet_of["note"])
         self.note.setFocus()
         self.note.setSelection(lead + f.start, f.end - f.start)
 
@@ -676,36 +689,24 @@ class QuickLogScreen(BaseScreen):
         return self.config.commune
 
     def _ask_consent(self, kind: str) -> None:
-        lang = self.state.language
-        team = self.config.help_point_name
-        if kind == "contact":
-            text = contact_consent_text(team, self._consent_commune(),
-                                        int(self.config.contact_retention_days), lang)
-            heading = self.tr("Xin phép lưu thông tin liên hệ")
-        else:
-            text = ethnic_consent_text(team, self._consent_commune(), lang)
-            heading = self.tr("Xin phép ghi dân tộc")
-        self._show_page(PAGE_CONSENT)
-        self.consent.ask(kind, heading, text)
+        notice = consent_notice(kind, self.config.help_point_name, self._consent_commune(),
+                                int(self.config.contact_retention_days), self.state.language)
+        self.nav.go_to(ScreenId.CONSENT, remember=False, notice=notice,
+                       answer_to=ScreenId.QUICK_LOG)
 
-    def _on_consent_agreed(self, kind: str) -> None:
-        self.speaker.stop_narration()
-        self._show_page(PAGE_FORM)
+    def _on_consent_answered(self, kind: str, agreed: bool) -> None:
         gate = self.contact if kind == "contact" else self.ethnic
+        self.show_sheet(self.sheet_of[kind])
+        if not agreed:
+            gate.decline()
+            self._show_info(self.tr("Không lưu thông tin này. Bản ghi vẫn ẩn danh."))
+            return
         gate.grant()
         self._show_info(self.tr("Người dân đã đồng ý. Hãy ghi thông tin."))
-        self.scroll.ensureWidgetVisible(gate)
         if kind == "contact":
             self.contact.name.setFocus()
         else:
             self.ethnic.group.setFocus()
-
-    def _on_consent_declined(self, kind: str) -> None:
-        self.speaker.stop_narration()
-        self._show_page(PAGE_FORM)
-        gate = self.contact if kind == "contact" else self.ethnic
-        gate.decline()
-        self._show_info(self.tr("Không lưu thông tin này. Bản ghi vẫn ẩn danh."))
 
     # -- today's records -------------------------------------------------------------------------
     def show_today(self) -> None:
@@ -800,18 +801,16 @@ class QuickLogScreen(BaseScreen):
 
     # -- messages --------------------------------------------------------------------------------
     def _show_page(self, index: int) -> None:
-        """The consent page belongs to the citizen: no volunteer instructions around it."""
         self.pages.setCurrentIndex(index)
-        citizen = index == PAGE_CONSENT
-        self.title.setVisible(not citizen)
-        self.subtitle.setVisible(not citizen)
-        if citizen or index == PAGE_TODAY:
-            self.message.hide()
+        if index == PAGE_TODAY:
+            self._hide_message()
 
     def _show_problem(self, text: str) -> None:
+        self.subtitle.hide()  # the message takes its line: the form keeps its height
         self._message(self.message, text, "warning")
 
     def _show_info(self, text: str) -> None:
+        self.subtitle.hide()
         self._message(self.message, text, "tip")
 
     def _today_problem(self, text: str) -> None:
@@ -823,6 +822,7 @@ class QuickLogScreen(BaseScreen):
     def _hide_message(self) -> None:
         self.message.clear()
         self.message.hide()
+        self.subtitle.show()
 
     @staticmethod
     def _message(label: QLabel, text: str, role: str) -> None:
@@ -874,26 +874,33 @@ class QuickLogScreen(BaseScreen):
                 "{label}", loaded.ticket_label)
         else:
             sub = self.tr("Chọn dịch vụ, nhóm tuổi, giới tính rồi bấm “Lưu”.")
+        sheet = self.sheets.currentIndex()
+        if sheet == SHEET_DETAILS:
+            sub = self.tr("Chi tiết (không bắt buộc). Xong thì bấm “Lưu”.")
+        elif sheet == SHEET_CONTACT:
+            sub = self.tr("Ghi chú, liên hệ (không bắt buộc). Xong thì bấm “Lưu”.")
         self.subtitle.setText(sub)
         labels = {
             "service": self.tr("Dịch vụ"), "outcome": self.tr("Kết quả"),
             "age": self.tr("Nhóm tuổi"), "gender": self.tr("Giới tính"),
             "channel": self.tr("Hình thức"), "first_visit": self.tr("Lần đầu đến?"),
-            "place": self.tr("Nơi ở"), "satisfaction": self.tr("Hài lòng (1–5)"),
+            "place": self.tr("Nơi ở"), "satisfaction": self.tr("Hài lòng"),
             "ethnic": self.tr("Dân tộc"), "contact": self.tr("Liên hệ lại"),
             "note": self.tr("Ghi chú"),
         }
-        width = 0
+        widths = [0] * self.sheets.count()
         for key, label in self.row_labels.items():
             label.setText(labels[key])
             metrics = label.fontMetrics()
-            # As wide as the longest label, but never wider than about ten letters: long ones
-            # wrap onto two lines instead of squeezing the buttons.
-            width = max(width, min(metrics.horizontalAdvance(labels[key]),
-                                   metrics.horizontalAdvance("M" * 8)),
-                        metrics.horizontalAdvance(max(labels[key].split(), key=len)))
-        for label in self.row_labels.values():
-            label.setFixedWidth(width + 8)
+            # As wide as the longest label of its sheet, but never wider than about six
+            # letters: long ones wrap onto two lines instead of squeezing the buttons.
+            of = self.sheet_of[key]
+            widths[of] = max(widths[of],
+                                min(metrics.horizontalAdvance(labels[key]),
+                                    metrics.horizontalAdvance("M" * 6)),
+                                metrics.horizontalAdvance(max(labels[key].split(), key=len)))
+        for key, label in self.row_labels.items():
+            label.setFixedWidth(widths[self.sheet_of[key]] + 8)
         self.outcome.relabel({o: (self._outcome_label(o), "") for o in OUTCOMES})
         self.age.relabel({a: (self._age_label(a), self.tr("Nhóm tuổi")) for a in AGE_BANDS})
         self.gender.relabel({g: (self._gender_label(g), self.tr("Giới tính")) for g in GENDERS})
@@ -911,10 +918,9 @@ class QuickLogScreen(BaseScreen):
                                              "thoại, mật khẩu hay mã OTP."))
         self.save_btn.set_label(self.tr("Lưu thay đổi") if self.editing is not None
                                 else self.tr("Lưu"), self.tr("Lưu lượt hỗ trợ này."))
-        self.today_btn.set_label(two_lines(self.tr("Sửa bản ghi hôm nay"), 12),
+        self.today_btn.set_label(self.tr("Bản ghi hôm nay"),
                                  self.tr("Xem và sửa các bản ghi hôm nay."))
         self.cancel_edit_btn.set_label(self.tr("Hủy sửa"), self.tr("Không lưu thay đổi."))
-        self.today_btn.setAccessibleName(self.tr("Sửa bản ghi hôm nay"))
         self.today_back_btn.set_label(self.tr("Ghi lượt mới"), self.tr("Về biểu mẫu ghi mới."))
         self.today_edit_btn.set_label(self.tr("Sửa bản ghi này"),
                                       self.tr("Mở bản ghi đã chọn để sửa."))
@@ -923,7 +929,11 @@ class QuickLogScreen(BaseScreen):
         self.today_list.setAccessibleName(self.tr("Các bản ghi hôm nay"))
         self.ethnic.retranslate()
         self.contact.retranslate()
-        self.consent.retranslate()
+        names = (self.tr("Cơ bản"), self.tr("Chi tiết"), self.tr("Ghi chú, liên hệ"))
+        following = names[(sheet + 1) % len(names)]
+        self.more_btn.set_label(
+            two_lines(following, 12),
+            self.tr("Sang trang {name} của biểu mẫu.").replace("{name}", following))
 
     def announcement(self) -> str:
         return f"{self.title.text()}. {self.subtitle.text()}"

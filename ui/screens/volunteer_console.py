@@ -67,6 +67,7 @@ class VolunteerConsoleScreen(BaseScreen):
         self.pages.addWidget(self._build_console())
         self.pages.addWidget(self._build_services())
         self.pages.addWidget(self._build_rating())
+        self.pages.currentChanged.connect(lambda _i: nav.chrome_changed.emit())
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -218,6 +219,11 @@ class VolunteerConsoleScreen(BaseScreen):
         self.faces.rated.connect(self._on_faces_rated)
         self.faces.skipped.connect(self._after_rating)
         return self.faces
+
+    @property
+    def citizen_facing(self) -> bool:
+        """The faces are the citizen's: the bars hide the volunteer's Back, Home, sign-out."""
+        return self.pages.currentIndex() == PAGE_RATING
 
     # -- navigation ----------------------------------------------------------------------------
     def on_enter(self, **context: Any) -> None:
@@ -419,6 +425,7 @@ class VolunteerConsoleScreen(BaseScreen):
         self.rating_ticket = info
         self.faces.retranslate()
         self.pages.setCurrentIndex(PAGE_RATING)
+        self.faces.ask()
         if self.state.voice_on:
             self.speaker.say(self.faces.spoken())
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons, theme
-from ui.widgets.fit import keep_text_visible
+from ui.widgets.fit import fit_height, keep_text_visible
 
 
 class _FitLabel(QLabel):
@@ -101,6 +101,9 @@ class BigButton(QPushButton):
     def setText(self, text: str) -> None:  # type: ignore[override]  # noqa: N802 - Qt API
         self._label.setText(text)
         self._label.setVisible(bool(text))
+        # New words (a language switch) may need another line at the same width: no resize
+        # comes to raise the minimum height then, so ask now.
+        fit_height(self)
 
     def set_label(self, text: str, what_it_does: str = "") -> None:
         self.setText(text)
@@ -152,6 +155,14 @@ class BigButton(QPushButton):
         self._label.setStyleSheet(f"color: {colour}; background: transparent; "
                                   "font-weight: bold;")
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        # The inner layout (icon + words) does not always follow a resize made by a minimum
+        # height raised from heightForWidth; stale, it would cut the second line of words.
+        layout = self.layout()
+        if layout is not None and layout.geometry() != self.rect():
+            layout.setGeometry(self.rect())
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)
         if event.type() == QEvent.Type.EnabledChange:
@@ -169,12 +180,19 @@ class BigButton(QPushButton):
         else:
             self._icon.hide()
 
+    @staticmethod
+    def _chrome() -> tuple[int, int]:
+        """Width and height the style sheet's padding and border add around the words (they
+        are not in the contents margins); they follow the screen's scale."""
+        around = 2 * (theme.current_padding() + theme.BORDER_PX) + 4
+        return around, around
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         hint = self.layout().sizeHint() if self.layout() is not None else super().sizeHint()
         margins = self.contentsMargins()
-        # The style sheet's padding (16 px a side) and border (3 px) are not in the margins.
-        return QSize(hint.width() + margins.left() + margins.right() + 48,
-                     hint.height() + margins.top() + margins.bottom() + 40)
+        extra_w, extra_h = self._chrome()
+        return QSize(hint.width() + margins.left() + margins.right() + extra_w,
+                     hint.height() + margins.top() + margins.bottom() + extra_h)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         layout = self.layout()
@@ -182,7 +200,8 @@ class BigButton(QPushButton):
             return super().minimumSizeHint()
         hint = layout.minimumSize()
         target = theme.current_target()
-        return QSize(max(hint.width() + 48, target), max(hint.height() + 40, target))
+        extra_w, extra_h = self._chrome()
+        return QSize(max(hint.width() + extra_w, target), max(hint.height() + extra_h, target))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
         return True
@@ -192,5 +211,8 @@ class BigButton(QPushButton):
         layout = self.layout()
         if layout is None:
             return super().heightForWidth(width)
-        words = layout.totalHeightForWidth(max(1, width - 48)) + 40
+        # The words are laid out across the whole button (the inner layout gets the full
+        # rect; the padding only centres them), so wrap them at that width, less the border.
+        _extra_w, extra_h = self._chrome()
+        words = layout.totalHeightForWidth(max(1, width - 2 * theme.BORDER_PX - 4)) + extra_h
         return max(words, theme.current_target())

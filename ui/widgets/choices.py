@@ -9,7 +9,6 @@ Thread: GUI thread only.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -21,10 +20,11 @@ from ui.widgets.big_button import BigButton
 
 
 class FlowLayout(QLayout):
-    """Equal cells that wrap onto more rows when the width runs out (no sideways scrolling).
+    """Items that wrap onto more rows when the width runs out (no sideways scrolling).
 
-    Every cell is as wide as the widest item needs, then the cells of a row share the whole
-    width, so a group of toggles looks like one large segmented control.
+    Each item gets the width its words need and the items of a row share the rest of the
+    width, so a group of toggles looks like one large segmented control and takes as few rows
+    (as little height) as its words allow.
     """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
@@ -56,12 +56,9 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt API
         super().setGeometry(rect)
-        needed = self._arrange(rect, apply=True)
-        # Scroll areas and box layouts do not always ask heightForWidth again after the
-        # buttons change; a minimum height they always obey.
-        owner = self.parentWidget()
-        if owner is not None and needed and owner.minimumHeight() != needed:
-            owner.setMinimumHeight(needed)
+        # The box layouts around ask heightForWidth (no scroll area holds the quick log any
+        # more); a minimum height set from here would stick at a narrower width's value.
+        self._arrange(rect, apply=True)
 
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
@@ -82,24 +79,34 @@ class FlowLayout(QLayout):
         return self._cell()
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
+        """Rows filled left to right, each item at least as wide as its words need, the
+        spare width of a row shared out; a new row only when the next item does not fit."""
         items = self._visible()
         if not items:
             return 0
         cell = self._cell()
         sp = self._spacing
-        fit = max(1, min(len(items), (rect.width() + sp) // max(1, cell.width() + sp)))
-        # Balanced rows: 4 items that need two rows become 2 + 2, not 3 + 1.
-        cols = math.ceil(len(items) / math.ceil(len(items) / fit))
-        width = max(cell.width(), (rect.width() - (cols - 1) * sp) // cols) if cols > 1 \
-            else rect.width()
-        rows = math.ceil(len(items) / cols)
+        width = max(1, rect.width())
+        rows: list[list[tuple[QLayoutItem, int]]] = [[]]
+        used = 0
+        for item in items:
+            hint = min(width, item.sizeHint().width())
+            if rows[-1] and used + sp + hint > width:
+                rows.append([])
+                used = 0
+            used += (sp if rows[-1] else 0) + hint
+            rows[-1].append((item, hint))
         if apply:
-            for i, item in enumerate(items):
-                r, c = divmod(i, cols)
-                item.setGeometry(QRect(rect.x() + c * (width + sp),
-                                       rect.y() + r * (cell.height() + sp),
-                                       width, cell.height()))
-        return rows * cell.height() + (rows - 1) * sp
+            y = rect.y()
+            for row in rows:
+                spare = width - sum(h for _i, h in row) - sp * (len(row) - 1)
+                extra = spare // len(row)
+                x = rect.x()
+                for item, hint in row:
+                    item.setGeometry(QRect(x, y, hint + extra, cell.height()))
+                    x += hint + extra + sp
+                y += cell.height() + sp
+        return len(rows) * cell.height() + (len(rows) - 1) * sp
 
 
 def two_lines(text: str, limit: int = 18) -> str:

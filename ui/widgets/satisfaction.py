@@ -113,7 +113,14 @@ class SatisfactionFaces(QWidget):
         skip_row.addWidget(self.skip_btn)
         skip_row.addStretch(1)
         layout.addLayout(skip_row)
+        # The panel itself takes focus when it opens, so no face wears the focus ring (the
+        # same thick border as "chosen") before the citizen touches one.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
+
+    def ask(self) -> None:
+        """Show the faces with none chosen: focus on the panel, not on the first face."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         self.question.setText(self.tr("Bạn có hài lòng với sự hỗ trợ hôm nay không? "

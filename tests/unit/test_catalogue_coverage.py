@@ -17,7 +17,7 @@ FIRST_EIGHT = ("vneid-install", "vneid-activate", "vneid-level2", "vneid-forgot"
                "vneid-documents", "dvc-login", "dvc-submit-pay", "dvc-track")
 # The ten tutorials citizens asked for (content review §6, issue #15 item 5), in its order.
 NEXT_TEN = ("vneid-new-phone", "vneid-social-welfare", "bank-face-check", "vneid-guest-stay",
-            "vneid-residence")
+            "vneid-residence", "death-registration", "scam-video-call-zalo")
 FIRST_FIFTEEN = 15
 
 

@@ -17,8 +17,10 @@ FIRST_EIGHT = ("vneid-install", "vneid-activate", "vneid-level2", "vneid-forgot"
                "vneid-documents", "dvc-login", "dvc-submit-pay", "dvc-track")
 # The ten tutorials citizens asked for (content review §6, issue #15 item 5), in its order.
 NEXT_TEN = ("vneid-new-phone", "vneid-social-welfare", "bank-face-check", "vneid-guest-stay",
-            "vneid-residence", "death-registration", "scam-video-call-zalo")
+            "vneid-residence", "death-registration", "scam-video-call-zalo",
+            "online-shopping-safe", "danang-digital-citizen", "health-card-electronic")
 FIRST_FIFTEEN = 15
+assert len(NEXT_TEN) == 10
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +81,7 @@ def test_the_old_yearly_cap_is_not_hard_coded_in_content() -> None:
 
 def test_covers_the_five_basic_skills(catalogue: Catalogue) -> None:
     assert {t.category for t in catalogue.tutorials} >= {"vneid", "dvc", "payment", "safety",
-                                                         "platforms"}
+                                                         "platforms", "shopping"}
 
 
 @pytest.mark.parametrize("tid", NEXT_TEN)

@@ -2,14 +2,12 @@
 
 The kiosk is assembled exactly as ``help-kiosk`` does it (``ui.app.build``) except for the
 speaker (FakeSpeaker, unless a benchmark measures speech). Features: the ones the composition
-root lists in ``ui.app.FEATURE_MODULES``; while that list is still empty, every module in
-``ui/features/`` that has ``install``, so the figures describe the whole kiosk.
+root lists in ``ui.app.FEATURE_MODULES``, so the figures describe the whole kiosk.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +20,9 @@ from .common import SCREEN_H, SCREEN_W
 
 
 def feature_modules() -> list[str]:
-    from ui import app, features
+    from ui import app
 
-    if app.FEATURE_MODULES:
-        return list(app.FEATURE_MODULES)
-    names = sorted(f"ui.features.{m.name}" for m in pkgutil.iter_modules(features.__path__))
-    return [n for n in names if hasattr(importlib.import_module(n), "install")]
+    return [module.__name__ for module in app.FEATURE_MODULES]
 
 
 def kiosk_config() -> Config:

@@ -1,4 +1,7 @@
-"""``python -m kiosk`` and the ``help-kiosk`` command."""
+"""``python -m kiosk``: the staff sub-commands only (no window: kiosk/ never imports ui/).
+
+``help-kiosk`` (:mod:`ui.launcher`) is the full command, including the kiosk window.
+"""
 
 from __future__ import annotations
 

@@ -1,81 +1,160 @@
-"""The ``help-kiosk`` command: no sub-command starts the kiosk; sub-commands do staff tasks.
+"""The ``help-kiosk`` command line: the parser and the staff sub-commands (no Qt, no GUI).
 
-Every sub-command honours ``--data-dir`` and ``KIOSK_DATA_DIR``. Messages are Vietnamese
-first; exit codes: 0 success, 1 a problem the person can fix (message says how), 2 usage.
+``help-kiosk`` starts in :mod:`ui.launcher`, above both layers: it builds this parser, runs
+staff sub-commands through :func:`run` without importing Qt, and imports the GUI only to start
+it. ``python -m kiosk`` runs the same staff sub-commands (for scripts and tests) but cannot
+start the GUI, because kiosk/ never imports ui/.
+
+Every sub-command honours ``--data-dir`` (before or after the sub-command) and
+``KIOSK_DATA_DIR``. Messages are Vietnamese first, argparse's own included; exit codes:
+0 success, 1 a problem the person can fix (the message says how), 2 usage.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
-import os
+import re
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import Any, NoReturn
 
 from kiosk import __version__
+from kiosk.commands import (
+    backup,
+    bundle,
+    content,
+    demo,
+    export,
+    members,
+    places,
+    queue,
+    records,
+    sheet,
+)
+from kiosk.errors import CliError as CliError  # re-exported: commands raise it from here
 from kiosk.errors import KioskError
 from kiosk.paths import resolve_data_dir
 
 Handler = Callable[[argparse.Namespace], int]
+StartGui = Callable[[argparse.Namespace], int]
+PrinterProbe = Callable[[], list[str]]
 
-# Modules that add sub-commands: each has ``register(subparsers) -> None`` and sets
-# ``handler`` on its parsers. Listed explicitly so the command table is easy to read.
-COMMAND_MODULES = (
-    "kiosk.commands.content",
-    "kiosk.commands.sheet",
-    "kiosk.commands.places",
-    "kiosk.commands.bundle",
-    "kiosk.commands.records",
-    "kiosk.commands.queue",
-    "kiosk.commands.export",
-    "kiosk.commands.demo",
-    "kiosk.commands.backup",
+# Modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
+# ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
+COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup)
+
+DATA_DIR_HELP = "thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc thư mục dữ liệu của máy)"
+
+# argparse's own English messages, in Vietnamese (Python 3.11-3.13 wording).
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
+    (r"one of the arguments (.*) is required", r"cần một trong các tham số: \1"),
+    (r"argument (.+?): invalid choice: (.*?) \(choose from (.*)\)",
+     r"tham số \1: không có lựa chọn \2 (chọn một trong: \3)"),
+    (r"argument (.+?): expected one argument", r"tham số \1: cần một giá trị"),
+    (r"argument (.+?): expected at least one argument", r"tham số \1: cần ít nhất một giá trị"),
+    (r"argument (.+?): ignored explicit argument (.*)", r"tham số \1: không nhận giá trị \2"),
+    (r"argument (.+?): not allowed with argument (.*)",
+     r"tham số \1: không dùng cùng với \2"),
+    (r"argument (.+?): invalid \w+ value: (.*)", r"tham số \1: giá trị \2 không hợp lệ"),
+    (r"argument (.+?): (.*)", r"tham số \1: \2"),
 )
+_HEADINGS = (("usage: ", "Cách dùng: "), ("\noptions:\n", "\nTùy chọn:\n"),
+             ("\npositional arguments:\n", "\nTham số:\n"))
 
 
-class CliError(KioskError):
-    """A problem to print as one Vietnamese line, exit code 1."""
+def vietnamese(message: str) -> str:
+    """argparse's English error ``message`` in Vietnamese (unknown ones are left as they are)."""
+    for pattern, replacement in _MESSAGES:
+        if re.fullmatch(pattern, message, flags=re.DOTALL):
+            return re.sub(pattern, replacement, message, flags=re.DOTALL)
+    return message
+
+
+class KioskParser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Vietnamese and takes ``--data-dir`` on every sub-command.
+
+    Sub-parsers are built with the parser's own class, so nested sub-commands
+    (``records export``) get the same behaviour. A sub-command's ``--data-dir`` has no default,
+    so it only overrides the top-level one when it is given.
+    """
+
+    def __init__(self, *args: Any, top: bool = False, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="xem hướng dẫn này rồi thoát")
+        self.add_argument("--data-dir", metavar="THƯ_MỤC", help=DATA_DIR_HELP,
+                          **({} if top else {"default": argparse.SUPPRESS}))
+
+    def format_usage(self) -> str:
+        return _headings(super().format_usage())
+
+    def format_help(self) -> str:
+        return _headings(super().format_help())
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {vietnamese(message)}\n")
+
+
+def _headings(text: str) -> str:
+    for english, vi in _HEADINGS:
+        text = text.replace(english, vi)
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="help-kiosk",
+    parser = KioskParser(
+        prog="help-kiosk", top=True,
         description="Điểm hỗ trợ số — kiosk cho Tổ Công nghệ số cộng đồng. "
                     "Không có lệnh con: mở kiosk.")
-    parser.add_argument("--version", action="version", version=f"help-kiosk {__version__}")
-    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc "
-                                           "thư mục dữ liệu của máy)")
+    parser.add_argument("--version", action="version", version=f"help-kiosk {__version__}",
+                        help="xem phiên bản rồi thoát")
     parser.add_argument("--windowed", action="store_true",
                         help="mở trong cửa sổ (để phát triển), không toàn màn hình")
     parser.add_argument("--demo", action="store_true",
                         help="bỏ qua màn hình cài đặt, điền cài đặt và nội dung mẫu")
-    parser.add_argument("--exit-after-paint", action="store_true",
-                        help="thoát (mã 0) ngay khi màn hình chính đã vẽ xong: để đo thời "
-                             "gian khởi động (hyperfine, đồng hồ bấm giờ)")
     parser.add_argument("--self-test", action="store_true",
                         help="kiểm tra phông chữ, nội dung, cơ sở dữ liệu, giọng đọc, máy in")
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    parser.add_argument("--exit-after-paint", action="store_true",
+                        help="thoát (mã 0) ngay khi màn hình chính đã vẽ xong: để đo thời "
+                             "gian khởi động (hyperfine, đồng hồ bấm giờ)")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="Lệnh")
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse ``argv`` (exits with code 2 and a Vietnamese message on a usage error)."""
+    args = build_parser().parse_args(argv)
     args.data_dir = resolve_data_dir(args.data_dir)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    return args
+
+
+def run(args: argparse.Namespace, *, start_gui: StartGui | None = None,
+        printer_names: PrinterProbe | None = None) -> int:
+    """Run the self-test, a staff sub-command, or (given ``start_gui``) the kiosk window.
+
+    ``start_gui`` and ``printer_names`` come from :mod:`ui.launcher`, the layer that may
+    import Qt; without them the self-test skips the printer and there is no window.
+    """
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if args.self_test:
             from kiosk.selftest import run as self_test
-            return self_test(args)
+            return self_test(args, printer_names=printer_names)
         if handler is None:
-            return _start_gui(args)
+            if start_gui is None:
+                raise CliError("Lệnh này không mở được cửa sổ kiosk. Hãy chạy “help-kiosk” "
+                               "(không có lệnh con), hoặc xem các lệnh: help-kiosk -h")
+            return start_gui(args)
         return handler(args)
     except KioskError as exc:  # CliError and every service error: one Vietnamese line
         print(f"Lỗi: {exc.user_message}", file=sys.stderr)
@@ -84,28 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-SUPERVISED_ENV = "KIOSK_SUPERVISED"
-
-
-def _start_gui(args: argparse.Namespace) -> int:
-    # In kiosk mode the GUI runs under the watchdog, which restarts it if it dies; the child
-    # is the same command with KIOSK_SUPERVISED set so it does not supervise itself again.
-    if not args.windowed and not os.environ.get(SUPERVISED_ENV) and \
-            os.environ.get("QT_QPA_PLATFORM") != "offscreen" and \
-            not getattr(args, "exit_after_paint", False):
-        from kiosk.supervisor import supervise
-
-        os.environ[SUPERVISED_ENV] = "1"
-        frozen = getattr(sys, "frozen", False)
-        cmd = [sys.executable] + ([] if frozen else ["-m", "kiosk"]) + sys.argv[1:]
-        return supervise(cmd)
-    # The GUI's composition root lives in ui/ (the top layer). This late import is the one
-    # deliberate hand-off from the command line to the GUI; kiosk/ never imports Qt itself.
-    app = importlib.import_module("ui.app")
-    result: int = app.run(args)
-    return result
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    path: Path = args.data_dir
-    return path
+def main(argv: Sequence[str] | None = None, *, start_gui: StartGui | None = None,
+         printer_names: PrinterProbe | None = None) -> int:
+    """Parse and run; -h, --version and usage errors exit through argparse (SystemExit)."""
+    return run(parse(argv), start_gui=start_gui, printer_names=printer_names)

@@ -22,3 +22,7 @@ class KioskError(Exception):
     def user_message(self) -> str:
         """The Vietnamese sentence to show (what happened, what to do)."""
         return str(self)
+
+
+class CliError(KioskError):
+    """A problem to print as one Vietnamese line on the command line, exit code 1."""

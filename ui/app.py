@@ -14,10 +14,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+import ui.features.places
+import ui.features.queue
+import ui.features.records
+import ui.features.reports
+import ui.features.sheets
 from kiosk.auth import AuthService, Role
 from kiosk.config import Config, ConfigProblem, load_config, save_config
 from kiosk.content.loader import load_catalogue
@@ -102,19 +108,17 @@ class BuildContext:
 
 Feature = Callable[[BuildContext], None]
 # Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
-FEATURE_MODULES: tuple[str, ...] = (
-    "ui.features.sheets",
-    "ui.features.records",
-    "ui.features.reports",
-    "ui.features.queue",
-    "ui.features.places",
+FEATURE_MODULES: tuple[ModuleType, ...] = (
+    ui.features.sheets,
+    ui.features.records,
+    ui.features.reports,
+    ui.features.queue,
+    ui.features.places,
 )
 
 
 def default_features() -> list[Feature]:
-    import importlib
-
-    return [importlib.import_module(name).install for name in FEATURE_MODULES]
+    return [module.install for module in FEATURE_MODULES]
 
 
 @dataclass

@@ -32,10 +32,10 @@ from kiosk.backup import (
     run_daily_backup,
     staff_from_backup,
 )
-from kiosk.cli import CliError
 from kiosk.clock import SystemClock
 from kiosk.commands.common import open_store, read_staff_pin, say, sign_in_staff
 from kiosk.config import load_config
+from kiosk.errors import CliError
 
 CONFIRM_WORDS = ("co", "có", "yes", "y")
 

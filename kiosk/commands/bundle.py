@@ -13,8 +13,8 @@ from typing import Any
 
 from kiosk.auth import PermissionDenied
 from kiosk.bundles import BundleError, BundleService
-from kiosk.cli import CliError
 from kiosk.commands.common import open_store, parse_day, say, sign_in_staff
+from kiosk.errors import CliError
 
 
 def register(sub: Any) -> None:

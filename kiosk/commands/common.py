@@ -13,7 +13,7 @@ from pathlib import Path
 
 from db.engine import DatabaseUnavailable
 from kiosk.auth import Actor, AuthError, AuthService, Role
-from kiosk.cli import CliError
+from kiosk.errors import CliError
 from kiosk.store import Store
 
 ENV_STAFF_PIN = "KIOSK_STAFF_PIN"

@@ -9,11 +9,11 @@ import argparse
 import sys
 from typing import Any
 
-from kiosk.cli import CliError
 from kiosk.commands.common import open_store
 from kiosk.commands.export import os_user
 from kiosk.config import load_config
 from kiosk.demo import DemoRefused, generate_demo
+from kiosk.errors import CliError
 
 
 def _positive(text: str) -> int:

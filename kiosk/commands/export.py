@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.auth import PermissionDenied
-from kiosk.cli import CliError
 from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
+from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.reports.export_csv import ExportError, ExportResult, What, cli_actor, export_csv
 from kiosk.reports.figures import tutorial_titles

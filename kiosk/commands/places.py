@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli import CliError
 from kiosk.commands.common import connect, parse_day, say
+from kiosk.errors import CliError
 from kiosk.places import (
     COMMUNE_KINDS,
     PlaceError,

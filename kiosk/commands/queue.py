@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli import CliError
 from kiosk.commands.common import connect, say
 from kiosk.config import load_config
+from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.queue import QueueError, QueueService
 from kiosk.store import Store

@@ -21,10 +21,10 @@ from kiosk.assistance import (
     purge_expired_contacts,
 )
 from kiosk.auth import PermissionDenied
-from kiosk.cli import CliError
 from kiosk.clock import to_local
 from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
+from kiosk.errors import CliError
 from kiosk.privacy import PhoneNumberError
 
 

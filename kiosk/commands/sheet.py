@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli import CliError
 from kiosk.commands.common import say
 from kiosk.config import load_config
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue, Tutorial
+from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.paths import resource_path
 from kiosk.sheets import render_booklet, render_sheet

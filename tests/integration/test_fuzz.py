@@ -464,13 +464,6 @@ def test_cli_random_arguments(n: int, tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KIOSK_STAFF_PIN", "0000")  # a wrong PIN: nothing asks on a terminal
-    started: list[list[str]] = []
-
-    def no_gui(args: Any) -> int:
-        started.append([])
-        return 0
-
-    monkeypatch.setattr(cli, "_start_gui", no_gui)
     monkeypatch.setattr("builtins.input", lambda *_a: "")
     count = Counter()
 

@@ -30,7 +30,7 @@ CHECK_NAMES = ("Phông chữ", "Nội dung", "Bản dịch", "Cơ sở dữ li�
 def run_cli(data_dir: Path, env_extra: dict[str, str] | None = None
             ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "kiosk", "--data-dir", str(data_dir),
+    return subprocess.run([sys.executable, "-m", "ui", "--data-dir", str(data_dir),
                            "--self-test"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
 
@@ -188,27 +188,31 @@ def test_real_vietnamese_voice_passes() -> None:
     assert "giây" in check.detail
 
 
-def test_printers_listed_and_configured_printer_checked(data_dir: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    printing = pytest.importorskip("ui.printing")
-    monkeypatch.setattr(printing.QtPrinter, "printer_names",
-                        lambda self: ["Máy in quầy", "Máy in nhiệt"])
-    ok = selftest.check_printers(data_dir)
+def test_printers_listed_and_configured_printer_checked(data_dir: Path) -> None:
+    def probe() -> list[str]:
+        return ["Máy in quầy", "Máy in nhiệt"]
+
+    ok = selftest.check_printers(data_dir, probe)
     assert ok.status is Status.OK
     assert "2 máy in: Máy in quầy, Máy in nhiệt" in ok.detail
 
     (data_dir / "config.toml").write_text('printer = "Máy in văn phòng"\n', encoding="utf-8")
-    wrong = selftest.check_printers(data_dir)
+    wrong = selftest.check_printers(data_dir, probe)
     assert wrong.status is Status.WARN
     assert "Máy in văn phòng" in wrong.detail
 
 
-def test_no_printer_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    printing = pytest.importorskip("ui.printing")
-    monkeypatch.setattr(printing.QtPrinter, "printer_names", lambda self: [])
-    check = selftest.check_printers()
+def test_no_printer_is_a_warning() -> None:
+    check = selftest.check_printers(None, list)
     assert check.status is Status.WARN
     assert "chưa thấy máy in" in check.detail
+
+
+def test_without_the_qt_probe_the_printer_is_a_warning_not_a_crash() -> None:
+    # ``python -m kiosk --self-test`` has no Qt (kiosk/ never imports ui/).
+    check = selftest.check_printers(None, None)
+    assert check.status is Status.WARN
+    assert "help-kiosk --self-test" in check.detail
 
 
 def test_a_crashing_check_is_a_failure_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,7 +230,7 @@ def test_a_crashing_check_is_a_failure_line(monkeypatch: pytest.MonkeyPatch) -> 
 def test_windowed_build_without_console_writes_the_report_to_a_file(
         tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(selftest, "run_checks",
-                        lambda _d: selftest.Report((selftest.CheckResult(
+                        lambda _d, **_kw: selftest.Report((selftest.CheckResult(
                             "Phông chữ", Status.OK, "đủ chữ."),)))
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))

@@ -1,0 +1,120 @@
+"""The command line a staff member types: ``--data-dir`` anywhere, Vietnamese messages, the
+first staff PIN on a fresh machine, and staff commands that never load Qt."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Volunteer
+from kiosk.auth import AuthService
+from kiosk.cli import main, vietnamese
+from kiosk.store import Store
+from tests.conftest import STAFF_PIN, VOLUNTEER_PIN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("where", ["before", "after", "nested"])
+def test_data_dir_is_taken_before_and_after_the_sub_command(
+        where: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = ["--data-dir", str(data_dir)]
+    argv = {"before": [*d, "places", "list"], "after": ["places", "list", *d],
+            "nested": ["places", "list", "--commune", "Hải Vân", *d]}[where]
+    assert main(argv) == 0
+    assert "Đã nạp danh sách địa danh lần đầu" in capsys.readouterr().out
+    assert (data_dir / "kiosk.sqlite3").exists()
+
+
+def test_the_sub_command_data_dir_wins_over_the_environment(
+        data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert main(["queue", "services", "--data-dir", str(data_dir)]) == 0
+    assert (data_dir / "kiosk.sqlite3").exists()
+    assert not (tmp_path / "elsewhere").exists()
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["export", "--out", "x.csv"], "lỗi: thiếu tham số bắt buộc: --format"),
+    (["queue", "test-ticket", "--width", "99", "--out", "x.pdf"],
+     "lỗi: tham số --width: không có lựa chọn 99"),
+    (["places", "list", "--bogus"], "lỗi: không hiểu tham số: --bogus"),
+    (["records"], "lỗi: thiếu tham số bắt buộc: LỆNH"),
+    (["nothing-like-this"], "lỗi: tham số LỆNH: không có lựa chọn"),
+    (["bundle", "export", "--since", "31/02/2026", "--out", "b.zip"],
+     "lỗi: tham số --since: ngày “31/02/2026” không đúng"),
+])
+def test_usage_errors_are_in_vietnamese(argv: list[str], said: str,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert err.startswith("Cách dùng: help-kiosk")
+    assert "error:" not in err and "usage:" not in err
+
+
+def test_help_is_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["records", "export", "-h"])
+    out = capsys.readouterr().out
+    assert out.startswith("Cách dùng: help-kiosk records export")
+    assert "Tùy chọn:" in out and "xem hướng dẫn này rồi thoát" in out
+    assert "--data-dir" in out
+    assert "show this help" not in out and "options:" not in out
+
+
+def test_unknown_argparse_messages_pass_through_unchanged() -> None:
+    assert vietnamese("something new") == "something new"
+
+
+def test_first_staff_pin_from_the_command_line_on_a_fresh_machine(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    fresh = tmp_path / "fresh"  # does not exist yet: a headless first set-up
+    monkeypatch.setenv("KIOSK_NEW_PIN", STAFF_PIN)
+    monkeypatch.delenv("KIOSK_STAFF_PIN", raising=False)
+    assert main(["members", "add", "--staff", "--name", "Cán bộ Lan",
+                 "--data-dir", str(fresh)]) == 0
+    assert "mã PIN cán bộ đầu tiên" in capsys.readouterr().out
+
+    # Only the first one comes free: the next member needs a staff member's PIN.
+    monkeypatch.setenv("KIOSK_NEW_PIN", VOLUNTEER_PIN)
+    monkeypatch.setattr("getpass.getpass", lambda _prompt="": "")
+    assert main(["members", "add", "--name", "Hùng", "--data-dir", str(fresh)]) == 1
+    assert "Cần mã PIN cán bộ" in capsys.readouterr().err
+    monkeypatch.setenv("KIOSK_STAFF_PIN", STAFF_PIN)
+    assert main(["members", "add", "--name", "Hùng", "--data-dir", str(fresh)]) == 0
+
+    store = Store.open(fresh)
+    try:
+        assert AuthService(store).sign_in(STAFF_PIN).name == "Cán bộ Lan"
+        with store.read() as s:
+            hashes = [v.pin_hash for v in s.scalars(select(Volunteer))]
+        assert len(hashes) == 2
+        assert not any(STAFF_PIN in h or VOLUNTEER_PIN in h for h in hashes)  # hashes only
+    finally:
+        store.close()
+
+
+def test_python_m_kiosk_cannot_open_the_window_and_says_what_to_run(
+        capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert main(["--data-dir", str(data_dir)]) == 1
+    assert "Hãy chạy “help-kiosk”" in capsys.readouterr().err
+
+
+def test_staff_commands_through_the_launcher_never_load_qt(data_dir: Path) -> None:
+    code = ("import sys; from ui.launcher import main; "
+            f"rc = main(['queue', 'services', '--data-dir', {str(data_dir)!r}]); "
+            "assert rc == 0, rc; "
+            "loaded = sorted(m for m in sys.modules if m.startswith('PySide6')); "
+            "assert not loaded, loaded")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "Các dịch vụ của hàng chờ" in run.stdout

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_kiosk_paints_home_and_exits_zero(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "kiosk", "--demo", "--windowed",
+    proc = subprocess.run([sys.executable, "-m", "ui", "--demo", "--windowed",
                            "--exit-after-paint"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -45,7 +45,7 @@ class IdleWarning(QWidget):
         self.hide()
 
     def show_seconds(self, seconds: int) -> None:
-        self.label.setText(self.tr("Bạn còn ở đây không?\nKiosk sẽ về màn hình chính sau "
+        self.label.setText(self.tr("Bạn còn ở đây không?\nMáy sẽ về màn hình chính sau "
                                    "{n} giây.").replace("{n}", str(seconds)))
         parent = self.parentWidget()
         if parent is not None:

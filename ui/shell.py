@@ -113,17 +113,25 @@ class KioskWindow(QMainWindow):
         self.who_label.setObjectName("signedInAs")
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,
                                   icon_px=40)
-        self.size_btn = BigButton("", "textsize", object_name="textSizeButton", icon_px=40,
-                                  beside=True)
+        # Text size: smaller and larger, each stepping one way only, with the level between
+        # them (a single button that cycled made the third tap shrink the text).
+        self.size_down_btn = BigButton("A−", object_name="textSmallerButton", beside=True)
+        self.size_btn = BigButton("A+", object_name="textLargerButton", beside=True)
+        self.size_level = QLabel(self.top)
+        self.size_level.setObjectName("textSizeLevel")
+        self.size_level.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.contrast_btn = BigButton("", "contrast", object_name="contrastButton", icon_px=40,
                                       beside=True)
         self.speaker_btn = BigButton("", "speaker", object_name="speakerButton", icon_px=56)
         self.speaker_btn.setCheckable(True)
         top.addWidget(self.logo)
         top.addWidget(self.name_label, 1)
-        for b in (self.lang_btn, self.size_btn, self.contrast_btn, self.speaker_btn):
-            b.setSizePolicy(b.sizePolicy().horizontalPolicy(), b.sizePolicy().verticalPolicy())
-            top.addWidget(b)
+        top.addWidget(self.lang_btn)
+        top.addWidget(self.size_down_btn)
+        top.addWidget(self.size_level)
+        top.addWidget(self.size_btn)
+        top.addWidget(self.contrast_btn)
+        top.addWidget(self.speaker_btn)
         root.addWidget(self.top)
 
         body = QWidget(central)
@@ -151,7 +159,9 @@ class KioskWindow(QMainWindow):
         self.signout_btn.clicked.connect(self._sign_out)
         self.lang_btn.clicked.connect(
             lambda: state.set_language("en" if state.language == "vi" else "vi"))
-        self.size_btn.clicked.connect(lambda: state.set_text_size((state.text_size + 1) % 3))
+        self.size_btn.clicked.connect(lambda: state.set_text_size(state.text_size + 1))
+        self.size_down_btn.clicked.connect(lambda: state.set_text_size(state.text_size - 1))
+        state.look_changed.connect(self._show_text_size)
         self.contrast_btn.clicked.connect(lambda: state.set_high_contrast(not state.high_contrast))
         self.speaker_btn.toggled.connect(state.set_voice)
         state.voice_changed.connect(self._on_voice_changed)
@@ -170,8 +180,16 @@ class KioskWindow(QMainWindow):
                                    self.tr("Kết thúc phiên của tình nguyện viên."))
         self.lang_btn.set_label("English" if self.state.language == "vi" else "Tiếng Việt",
                                 self.tr("Đổi ngôn ngữ."))
-        self.size_btn.set_label(self.tr("Cỡ chữ"), self.tr("Đổi cỡ chữ to hơn hoặc nhỏ hơn."))
-        self.contrast_btn.set_label(self.tr("Tương phản"), self.tr("Đổi màu dễ nhìn hơn."))
+        self.size_btn.set_label("A+", self.tr("Chữ to hơn."))
+        self.size_btn.setAccessibleName(self.tr("Chữ to hơn"))
+        self.size_btn.speak_as = self.tr("Chữ to hơn.")
+        self.size_down_btn.set_label("A−", self.tr("Chữ nhỏ hơn."))
+        self.size_down_btn.setAccessibleName(self.tr("Chữ nhỏ hơn"))
+        self.size_down_btn.speak_as = self.tr("Chữ nhỏ hơn.")
+        self._show_text_size()
+        # Plain words: many elderly villagers do not know "Tương phản" (contrast).
+        self.contrast_btn.set_label(self.tr("Đổi màu"),
+                                    self.tr("Đổi màu nền và chữ cho dễ nhìn hơn."))
         self.speaker_btn.set_label("", self.tr("Bật hoặc tắt đọc to."))
         self.speaker_btn.setAccessibleName(self.tr("Đọc to"))
         self.speaker_btn.setToolTip(self.tr("Đọc to"))
@@ -181,6 +199,13 @@ class KioskWindow(QMainWindow):
         self.who_label.setText(self.tr("Đang đăng nhập: {name}").replace("{name}", actor.name)
                                if helper else "")
         self._refresh_back()
+
+    def _show_text_size(self) -> None:
+        level = self.state.text_size
+        self.size_level.setText(self.tr("Cỡ chữ {n}/3").replace("{n}", str(level + 1)))
+        self.size_level.setAccessibleName(self.size_level.text())
+        self.size_down_btn.setEnabled(level > 0)
+        self.size_btn.setEnabled(level < 2)
 
     def _on_voice_changed(self, on: bool) -> None:
         self.speaker_btn.blockSignals(True)

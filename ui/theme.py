@@ -178,6 +178,8 @@ QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
 QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
 QAbstractButton:disabled {{ background: {p.window}; color: {p.muted};
     border: 3px dashed {p.muted}; }}
+QWidget#TopBar QAbstractButton:disabled, QWidget#BottomBar QAbstractButton:disabled {{
+    background: {p.bar}; color: {p.on_bar}; border: 3px dashed {p.on_bar}; }}
 QAbstractButton[armed="true"] {{ border: 6px solid {p.focus}; }}
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit, QDateEdit {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.muted};

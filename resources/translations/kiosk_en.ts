@@ -543,9 +543,9 @@
     </message>
     <message>
         <source>Bạn còn ở đây không?
-Kiosk sẽ về màn hình chính sau {n} giây.</source>
+Máy sẽ về màn hình chính sau {n} giây.</source>
         <translation>Are you still there?
-The kiosk will go back to Home in {n} seconds.</translation>
+The kiosk will go back to the start in {n} seconds.</translation>
     </message>
 </context>
 <context>
@@ -579,20 +579,28 @@ The kiosk will go back to Home in {n} seconds.</translation>
         <translation>Change the language.</translation>
     </message>
     <message>
-        <source>Cỡ chữ</source>
-        <translation>Text size</translation>
+        <source>Chữ to hơn.</source>
+        <translation>Larger text.</translation>
     </message>
     <message>
-        <source>Đổi cỡ chữ to hơn hoặc nhỏ hơn.</source>
-        <translation>Make the text bigger or smaller.</translation>
+        <source>Chữ to hơn</source>
+        <translation>Larger text</translation>
     </message>
     <message>
-        <source>Tương phản</source>
-        <translation>Contrast</translation>
+        <source>Chữ nhỏ hơn.</source>
+        <translation>Smaller text.</translation>
     </message>
     <message>
-        <source>Đổi màu dễ nhìn hơn.</source>
-        <translation>Switch to colours that are easier to see.</translation>
+        <source>Chữ nhỏ hơn</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Đổi màu</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Đổi màu nền và chữ cho dễ nhìn hơn.</source>
+        <translation>Change the colours so they are easier to see.</translation>
     </message>
     <message>
         <source>Bật hoặc tắt đọc to.</source>
@@ -605,6 +613,10 @@ The kiosk will go back to Home in {n} seconds.</translation>
     <message>
         <source>Đang đăng nhập: {name}</source>
         <translation>Signed in: {name}</translation>
+    </message>
+    <message>
+        <source>Cỡ chữ {n}/3</source>
+        <translation>Text size {n}/3</translation>
     </message>
     <message>
         <source>Thông báo</source>

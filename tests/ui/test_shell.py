@@ -151,3 +151,19 @@ def test_text_size_and_contrast_switch_restyle(qtbot, kiosk: Kiosk) -> None:
     qtbot.mouseClick(kiosk.window.size_btn, Qt.MouseButton.LeftButton)
     assert kiosk.state.text_size == 2
     assert "font-size: 30pt" in kiosk.app.styleSheet()
+
+
+def test_text_size_steps_one_way_per_button_and_shows_the_level(qtbot, kiosk: Kiosk) -> None:
+    window = kiosk.window
+    larger, smaller = window.size_btn, window.size_down_btn
+    assert kiosk.state.text_size == 1 and window.size_level.text() == "Cỡ chữ 2/3"
+    qtbot.mouseClick(larger, Qt.MouseButton.LeftButton)
+    assert kiosk.state.text_size == 2 and window.size_level.text() == "Cỡ chữ 3/3"
+    assert not larger.isEnabled()  # the largest: a further tap can never shrink the text
+    qtbot.mouseClick(larger, Qt.MouseButton.LeftButton)
+    assert kiosk.state.text_size == 2
+    for expected in (1, 0):
+        qtbot.mouseClick(smaller, Qt.MouseButton.LeftButton)
+        assert kiosk.state.text_size == expected
+    assert not smaller.isEnabled() and window.size_level.text() == "Cỡ chữ 1/3"
+    assert window.contrast_btn.text() == "Đổi màu"

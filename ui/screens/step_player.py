@@ -85,8 +85,10 @@ class StepPlayerScreen(BaseScreen):
         words.setObjectName("stepWords")
         texts = QVBoxLayout(words)
         texts.setContentsMargins(0, 0, 8, 0)
-        texts.addWidget(self.text)
+        # The warning first: when a long step scrolls, the words that keep a citizen safe are
+        # never the part below the edge.
         texts.addWidget(self.warning)
+        texts.addWidget(self.text)
         texts.addWidget(self.tip)
         texts.addStretch(1)
         self.text_scroll = QScrollArea(self)

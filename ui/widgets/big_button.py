@@ -139,7 +139,9 @@ class BigButton(QPushButton):
         in_bar = self.parent() is not None and self.parent().objectName() in ("TopBar",
                                                                               "BottomBar")
         if not self.isEnabled():
-            colour = p.muted  # matches the style sheet's :disabled look (dashed border)
+            # Matches the style sheet's :disabled look (dashed border); on a bar the bar's
+            # own ink, since the muted grey would not read on its dark blue.
+            colour = p.on_bar if in_bar else p.muted
         elif self.isCheckable() and self.isChecked():
             colour = p.on_primary
         elif role == "tile":

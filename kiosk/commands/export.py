@@ -1,6 +1,7 @@
 """``help-kiosk export``: records, summary or allowance to CSV, XLSX or the PDF report.
 
-Runs the same export functions as the staff screen. Without ``--include-contacts`` no PIN is
+Runs the same export as the staff screen (:func:`kiosk.reports.export.run_export`: the same
+format × content rules and writers). Without ``--include-contacts`` no PIN is
 asked: whoever can open the data dir can already read it, and the audit log records the OS
 login as the actor. Contact details need a staff PIN (``KIOSK_STAFF_PIN`` or typed without
 echo) and are then audited under that staff member. Every problem the person can fix (a date
@@ -15,16 +16,15 @@ import getpass
 from pathlib import Path
 from typing import Any
 
-from kiosk.auth import PermissionDenied
 from kiosk.commands.common import open_store, say, sign_in_staff
 from kiosk.config import load_config
 from kiosk.errors import CliError
-from kiosk.files import OutputError
-from kiosk.reports.export_csv import ExportError, ExportResult, What, cli_actor, export_csv
+from kiosk.reports.export import ExportRequest
+from kiosk.reports.export import run_export as write_export
+from kiosk.reports.export_csv import cli_actor
 from kiosk.reports.figures import tutorial_titles
 from kiosk.reports.periods import Period, PeriodError, PeriodKind, custom, for_kind, parse_day
 
-FORMATS = ("csv", "xlsx", "pdf")
 PERIOD_CHOICES = tuple(k.value for k in PeriodKind if k is not PeriodKind.CUSTOM)
 
 
@@ -40,8 +40,9 @@ def register(sub: Any) -> None:
                    help="csv, xlsx hoặc pdf")
     p.add_argument("--out", required=True, type=Path, metavar="TỆP", help="tệp sẽ ghi")
     p.add_argument("--what", metavar="NỘI_DUNG",
-                   help="records (bản ghi), summary (tổng hợp) hoặc allowance (kinh phí); "
-                        "mặc định: csv → records, xlsx → cả ba trang, pdf → summary")
+                   help="records (bản ghi), summary (tổng hợp), allowance (kinh phí) hoặc "
+                        "all (cả ba, chỉ xlsx); mặc định: csv → records, xlsx → cả ba trang, "
+                        "pdf → summary")
     p.add_argument("--include-contacts", action="store_true",
                    help="kèm họ tên, số điện thoại, ghi chú (cần mã PIN cán bộ)")
     p.set_defaults(handler=run_export)
@@ -65,18 +66,7 @@ def _period(args: argparse.Namespace) -> Period:
         raise CliError(str(exc)) from exc
 
 
-def _check_request(fmt: str, what: str | None, include_contacts: bool, out: Path) -> None:
-    if fmt not in FORMATS:
-        raise CliError(f"Không có định dạng “{fmt}”. Chọn csv, xlsx hoặc pdf.")
-    if what is not None and what not in {w.value for w in What}:
-        raise CliError(f"Không có loại xuất “{what}”. Chọn records (bản ghi), summary (tổng "
-                       "hợp) hoặc allowance (kinh phí hỗ trợ).")
-    if fmt == "pdf" and what == What.RECORDS:
-        raise CliError("Báo cáo PDF không liệt kê từng bản ghi. Hãy xuất bản ghi ra csv hoặc "
-                       "xlsx, hoặc chọn --what summary/allowance cho pdf.")
-    if include_contacts and (fmt == "pdf" or what in (What.SUMMARY, What.ALLOWANCE)):
-        raise CliError("--include-contacts chỉ dùng khi xuất bản ghi (csv hoặc xlsx); báo cáo "
-                       "tổng hợp và kinh phí không có thông tin liên hệ.")
+def _check_out(fmt: str, out: Path) -> None:
     if out.exists() and out.is_dir():
         raise CliError(f"“{out}” là một thư mục. Hãy ghi rõ tên tệp, ví dụ {out}/bao-cao.{fmt}.")
     if not out.parent.is_dir():
@@ -85,44 +75,21 @@ def _check_request(fmt: str, what: str | None, include_contacts: bool, out: Path
 
 
 def run_export(args: argparse.Namespace) -> int:
-    fmt = (args.fmt or "").strip().lower()
+    request = ExportRequest(args.fmt or "", args.what, args.include_contacts).check()
     out: Path = args.out.expanduser()
-    _check_request(fmt, args.what, args.include_contacts, out)
+    _check_out(request.fmt, out)
     period = _period(args)
     cfg, _problem = load_config(args.data_dir)
     with open_store(args.data_dir) as store:
         actor = (sign_in_staff(store) if args.include_contacts
                  else cli_actor(os_user()))
-        titles = tutorial_titles()
-        try:
-            result = _run(fmt, args.what, actor, store, period, out, args.include_contacts,
-                          cfg, titles)
-        except (OutputError, ExportError, PermissionDenied) as exc:
-            raise CliError(str(exc)) from exc
+        result = write_export(actor, store, period, out, request,
+                            help_point=cfg.help_point_name, commune=cfg.commune,
+                            village=cfg.village, titles=tutorial_titles())
     say(f"Đã xuất {period.label} ({result.rows} dòng) vào “{result.path}”.")
     if result.includes_demo:
         say("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")
     return 0
-
-
-def _run(fmt: str, what: str | None, actor: Any, store: Any, period: Period, out: Path,
-         include_contacts: bool, cfg: Any, titles: dict[str, str]) -> ExportResult:
-    if fmt == "csv":
-        return export_csv(actor, store, period, out, what=what or What.RECORDS,
-                          include_contacts=include_contacts, titles=titles)
-    # openpyxl and the PDF report load only when asked for: every other sub-command of
-    # help-kiosk starts faster.
-    if fmt == "xlsx":
-        from kiosk.reports.export_xlsx import export_xlsx
-
-        return export_xlsx(actor, store, period, out, what=what,
-                           include_contacts=include_contacts, help_point=cfg.help_point_name,
-                           commune=cfg.commune, titles=titles)
-    from kiosk.reports.report_pdf import export_report_pdf
-
-    return export_report_pdf(actor, store, period, out, what=what or What.SUMMARY,
-                             help_point=cfg.help_point_name, commune=cfg.commune,
-                             village=cfg.village, titles=titles)
 
 
 def os_user() -> str:

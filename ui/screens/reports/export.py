@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,8 +25,16 @@ from PySide6.QtWidgets import (
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.files import OutputError, unique_path
-from kiosk.reports.export_csv import ExportResult, export_csv
-from kiosk.reports.periods import Period, month_end
+from kiosk.reports.export import (
+    CONTENTS,
+    ExportRequest,
+    allowed_contents,
+    contacts_allowed,
+    file_name,
+    run_export,
+)
+from kiosk.reports.export_csv import ExportResult
+from kiosk.reports.periods import Period
 from kiosk.store import Store
 from ui import theme
 from ui.screens.reports.base import ReportTab
@@ -43,26 +50,6 @@ from ui.widgets.text import label, named
 log = logging.getLogger(__name__)
 
 
-def report_file_name(what: str, fmt: str, period: Period, contacts: bool = False) -> str:
-    """``bao-cao-2026-11.xlsx``, ``ban-ghi-2026.csv``, ``kinh-phi-2026-03-05.pdf`` …
-
-    The stem says what is inside; a file with contacts says so too (``-lien-he``), so
-    nobody hands it on by mistake.
-    """
-    stem = {"records": "ban-ghi", "summary": "bao-cao", "allowance": "kinh-phi",
-            "all": "bao-cao"}[what]
-    s, e = period.start, period.end
-    if s == e:
-        part = s.isoformat()
-    elif s.day == 1 and e == month_end(s):
-        part = f"{s:%Y-%m}"
-    elif s == date(s.year, 1, 1) and e == date(s.year, 12, 31):
-        part = str(s.year)
-    else:
-        part = period.slug
-    return f"{stem}-{part}{'-lien-he' if contacts else ''}.{fmt}"
-
-
 # -- tab 3: exports --------------------------------------------------------------------------
 
 class _ProgressRelay(QObject):
@@ -74,7 +61,7 @@ class _ProgressRelay(QObject):
 FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"))
 
 
-WHATS = ("records", "summary", "allowance", "all")
+WHATS = CONTENTS
 
 
 class ExportTab(ReportTab):
@@ -235,24 +222,19 @@ class ExportTab(ReportTab):
         self._update_choices()
 
     def _on_format(self) -> None:
-        allowed = self._allowed_whats(self.fmt)
-        if self.what not in allowed:
+        if self.what not in allowed_contents(self.fmt):
             self.what_buttons["summary" if self.fmt == "pdf" else "records"].setChecked(True)
         self._update_choices()
 
-    @staticmethod
-    def _allowed_whats(fmt: str) -> tuple[str, ...]:
-        if fmt == "pdf":  # a printed report never lists citizens one by one
-            return ("summary", "allowance")
-        if fmt == "xlsx":
-            return WHATS
-        return ("records", "summary", "allowance")
+    @property
+    def request(self) -> ExportRequest:
+        return ExportRequest(self.fmt, self.what, self.contacts.isChecked())
 
     def _update_choices(self) -> None:
-        allowed = self._allowed_whats(self.fmt)
+        allowed = allowed_contents(self.fmt)
         for key, b in self.what_buttons.items():
             b.setEnabled(key in allowed)
-        contacts_ok = self.what in ("records", "all") and self.fmt in ("csv", "xlsx")
+        contacts_ok = contacts_allowed(self.fmt, self.what)
         if not contacts_ok and self.contacts.isChecked():
             self.contacts.setChecked(False)
         self.contacts.setEnabled(contacts_ok)
@@ -269,7 +251,7 @@ class ExportTab(ReportTab):
         self._update_file_label()
 
     def _update_file_label(self) -> None:
-        name = report_file_name(self.what, self.fmt, self.model.period, self.contacts.isChecked())
+        name = file_name(self.request, self.model.period)
         self.file_label.setText(self.tr("Tên tệp: {name}").replace("{name}", name))
         if self.folder is None:
             self.folder_label.setText(self.tr("Chưa chọn nơi lưu."))
@@ -353,9 +335,9 @@ class ExportTab(ReportTab):
             self.show_error(self.tr("Hãy chọn nơi lưu tệp (USB hoặc thư mục)."))
             return
         actor, store, cfg = self.state.actor, self.store, self.config
-        period, fmt, what = self.model.period, self.fmt, self.what
-        contacts, titles, folder = self.contacts.isChecked(), self.titles, self.folder
-        name = report_file_name(what, fmt, period, contacts)
+        period, request = self.model.period, self.request
+        titles, folder = self.titles, self.folder
+        name = file_name(request, period)
         usb = folder in self.usb
         usb_gone = self.tr("USB đã bị rút hoặc không còn ghi được. Hãy cắm lại USB rồi bấm "
                            "“Tìm lại USB”, hoặc chọn nơi lưu khác.")
@@ -365,23 +347,9 @@ class ExportTab(ReportTab):
             if not folder.is_dir():
                 raise OutputError(usb_gone if usb else
                                   f"Thư mục “{folder}” không còn nữa. Hãy chọn nơi lưu khác.")
-            path = unique_path(folder, name)
-            if fmt == "csv":
-                return export_csv(actor, store, period, path, what=what,
-                                  include_contacts=contacts, progress=emit, titles=titles)
-            if fmt == "xlsx":
-                from kiosk.reports.export_xlsx import export_xlsx
-
-                return export_xlsx(actor, store, period, path,
-                                   what=None if what == "all" else what,
-                                   include_contacts=contacts, progress=emit,
-                                   help_point=cfg.help_point_name, commune=cfg.commune,
-                                   titles=titles)
-            from kiosk.reports.report_pdf import export_report_pdf
-
-            return export_report_pdf(actor, store, period, path, what=what,
-                                     help_point=cfg.help_point_name, commune=cfg.commune,
-                                     village=cfg.village, titles=titles, progress=emit)
+            return run_export(actor, store, period, unique_path(folder, name), request,
+                              help_point=cfg.help_point_name, commune=cfg.commune,
+                              village=cfg.village, titles=titles, progress=emit)
 
         def fail(exc: BaseException) -> None:
             self._set_exporting(False)

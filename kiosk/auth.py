@@ -56,6 +56,22 @@ class Actor:
 CITIZEN = Actor(Role.CITIZEN)
 
 
+@dataclass(frozen=True)
+class KeypadActor(Actor):
+    """Whoever pressed a desk keypad: volunteer rights, audited as ``desk:N``."""
+
+    desk: int = 0
+
+    @property
+    def audit_name(self) -> str:
+        return f"desk:{self.desk}"
+
+
+def keypad_actor(desk: int) -> KeypadActor:
+    """The actor for desk ``desk``'s USB keypad (no PIN: the keys only call numbers)."""
+    return KeypadActor(Role.VOLUNTEER, uuid="", name=f"desk:{desk}", desk=desk)
+
+
 class PermissionDenied(KioskError):
     """The signed-in role may not do this. The message is shown to the person as is."""
 

@@ -710,6 +710,59 @@ def _check_score(score: int) -> None:
         raise QueueError("Mức hài lòng phải từ 1 đến 5 sao.")
 
 
+# -- desk actions (the keypad's two keys) ----------------------------------------------------
+
+
+class DeskOutcome(StrEnum):
+    """What a desk's recall key did."""
+
+    RECALLED = "recalled"  # the same number called again
+    ABSENT = "absent"  # the last recall was used up: the number is marked absent
+    NOTHING = "nothing"  # the desk is serving no number
+
+
+@dataclass(frozen=True)
+class DeskResult:
+    outcome: DeskOutcome
+    ticket: TicketInfo | None = None
+
+
+def desk_next(queue: QueueService, actor: Actor, desk: int) -> TicketInfo:
+    """The "next" key: finish what ``desk`` is serving (if anything), then call the next number.
+
+    Raises QueueError (Vietnamese) when nobody waits for this desk; the finish has then
+    already gone through, as a volunteer pressing the key expects.
+    """
+    current = queue.now_serving().desks[desk - 1].ticket
+    if current is not None:
+        queue.finish(actor, current.uuid)
+    return queue.call_next(actor, desk)
+
+
+def desk_recall(queue: QueueService, actor: Actor, desk: int) -> DeskResult:
+    """The "again" key: call ``desk``'s number again; after the last allowed recall
+    (``queue.max_recalls``) mark it absent instead, so the desk can call the next one."""
+    current = queue.now_serving().desks[desk - 1].ticket
+    if current is None:
+        return DeskResult(DeskOutcome.NOTHING)
+    if current.recalls >= queue.max_recalls:
+        return DeskResult(DeskOutcome.ABSENT, queue.skip(actor, current.uuid))
+    return DeskResult(DeskOutcome.RECALLED, queue.recall(actor, current.uuid))
+
+
+def service_for_tutorial(services: Sequence[ServiceInfo], tutorial_id: str
+                         ) -> ServiceInfo | None:
+    """Where a citizen stuck in a tutorial queues: the service that lists the tutorial; else
+    "other help" (prefix D); else the last service; None when there is no service at all."""
+    for svc in services:
+        if tutorial_id in svc.tutorials:
+            return svc
+    for svc in services:
+        if svc.prefix == "D":
+            return svc
+    return services[-1] if services else None
+
+
 # -- figures for reports ---------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ Desk keypads ("caller keys"): a cheap USB numeric keypad at each desk (see
 :data:`KEYPAD_KEYS`) calls numbers while the kiosk keeps showing the citizen screens.
 Decision: the keys act WITHOUT anyone signing in on the kiosk — the screen belongs to the
 citizen in front of it, and a PIN pad would take it away — but every keypad action is audited
-as ``desk:N`` (:class:`KeypadActor`), so the audit trail and reports tell keypad calls from
+as ``desk:N`` (:class:`kiosk.auth.KeypadActor`), so the audit trail and reports tell keypad calls from
 console calls. The keypad is the desk's whole tool, so:
 
 - "call next" at a desk still serving a number first finishes that number (the volunteer
@@ -40,15 +40,20 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import printing_quota
-from kiosk.auth import Actor, PermissionDenied, Role
+from kiosk.auth import Actor, PermissionDenied, Role, keypad_actor
 from kiosk.clock import to_local
 from kiosk.queue import (
+    DeskOutcome,
+    DeskResult,
     NowServing,
     QueueError,
     QueueService,
     ServiceInfo,
     TicketInfo,
     call_sentence,
+    desk_next,
+    desk_recall,
+    service_for_tutorial,
 )
 from kiosk.tickets import render_ticket, sample_ticket
 from ui.navigator import ScreenId
@@ -79,21 +84,6 @@ class QueueEvents(QObject):
 
 
 @dataclass(frozen=True)
-class KeypadActor(Actor):
-    """Whoever pressed a desk keypad: volunteer rights, audited as ``desk:N``."""
-
-    desk: int = 0
-
-    @property
-    def audit_name(self) -> str:
-        return f"desk:{self.desk}"
-
-
-def keypad_actor(desk: int) -> KeypadActor:
-    return KeypadActor(Role.VOLUNTEER, uuid="", name=f"desk:{desk}", desk=desk)
-
-
-@dataclass(frozen=True)
 class ConsoleView:
     """One refresh of the volunteer console: the waiting list, the board, and local now."""
 
@@ -105,17 +95,6 @@ class ConsoleView:
 def _called_text(info: TicketInfo, desk: int) -> str:
     return (QCoreApplication.translate("QueueFeature", "Mời số {label} đến bàn {desk}")
             .replace("{label}", info.label).replace("{desk}", str(desk)))
-
-
-def service_for_tutorial(services: list[ServiceInfo], tutorial_id: str) -> ServiceInfo | None:
-    """The service that lists ``tutorial_id``; else "other help" (prefix D); else the last."""
-    for svc in services:
-        if tutorial_id in svc.tutorials:
-            return svc
-    for svc in services:
-        if svc.prefix == "D":
-            return svc
-    return services[-1] if services else None
 
 
 class DeskBanner(QLabel):
@@ -366,10 +345,7 @@ class QueueFeature:
         actor, queue = keypad_actor(desk), self.queue
 
         def work() -> TicketInfo:
-            current = queue.now_serving().desks[desk - 1].ticket
-            if current is not None:
-                queue.finish(actor, current.uuid)
-            return queue.call_next(actor, desk)
+            return desk_next(queue, actor, desk)
 
         def done(info: TicketInfo) -> None:
             self.announce_call(info, desk)
@@ -385,21 +361,16 @@ class QueueFeature:
         """Call this desk's number again; after the last recall, mark it absent."""
         actor, queue = keypad_actor(desk), self.queue
 
-        def work() -> tuple[str, TicketInfo | None]:
-            current = queue.now_serving().desks[desk - 1].ticket
-            if current is None:
-                return "none", None
-            if current.recalls >= queue.max_recalls:
-                return "absent", queue.skip(actor, current.uuid)
-            return "recall", queue.recall(actor, current.uuid)
+        def work() -> DeskResult:
+            return desk_recall(queue, actor, desk)
 
-        def done(result: tuple[str, TicketInfo | None]) -> None:
-            what, info = result
-            if info is None:
+        def done(result: DeskResult) -> None:
+            info = result.ticket
+            if result.outcome is DeskOutcome.NOTHING or info is None:
                 self.banner.show_text(QCoreApplication.translate(
                     "QueueFeature", "Bàn {desk} chưa gọi số nào. Bấm phím gọi số tiếp theo.")
                     .replace("{desk}", str(desk)))
-            elif what == "absent":
+            elif result.outcome is DeskOutcome.ABSENT:
                 self.events.changed.emit()
                 self.banner.show_text(QCoreApplication.translate(
                     "QueueFeature", "Số {label} vắng mặt. Bàn {desk} có thể gọi số tiếp theo.")

@@ -48,7 +48,7 @@ from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.csv_cells import csv_cell
 from kiosk.errors import KioskError
 from kiosk.files import write_atomic
-from kiosk.places import name_key
+from kiosk.places import match_commune, match_place, place_info
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PrivacyError,
@@ -209,11 +209,6 @@ def _text(value: Any, limit: int, what: str) -> str:
         raise AssistanceError(f"{what} dài {len(text)} ký tự, tối đa {limit} ký tự. "
                               "Hãy viết ngắn lại.")
     return text
-
-
-def _same(a: str, b: str) -> bool:
-    """Place names compare as kiosk.places does: case, spacing, tone placement, kind word."""
-    return name_key(a) == name_key(b)
 
 
 class AssistanceService:
@@ -610,25 +605,21 @@ class AssistanceService:
         Any row matches, current or retired, and former names too: a record may be logged
         days later, and kiosk.places keeps renamed places as separate rows.
         """
-        communes = list(s.scalars(select(Place).where(Place.level == "commune")))
+        communes = [place_info(p) for p in s.scalars(select(Place).where(
+            Place.level == "commune"))]
         if not communes or not commune:
             if village and not commune and communes:
                 raise AssistanceError("Hãy chọn xã/phường trước khi chọn thôn/tổ dân phố.")
             return
-
-        def names(p: Place) -> list[str]:
-            former = (p.former_names or "").split(";")
-            return [p.name, *(n.strip() for n in former if n.strip())]
-
-        match = next((p for p in communes if any(_same(n, commune) for n in names(p))), None)
+        match = match_commune(communes, commune)
         if match is None:
             raise AssistanceError(f"Không có xã/phường “{commune}” trong danh sách địa bàn. "
                                   "Hãy chọn lại từ danh sách.")
         if not village:
             return
-        villages = list(s.scalars(select(Place).where(Place.level == "village",
-                                                      Place.parent_id == match.id)))
-        if villages and not any(any(_same(n, village) for n in names(v)) for v in villages):
+        villages = [place_info(v) for v in s.scalars(select(Place).where(
+            Place.level == "village", Place.parent_id == match.id))]
+        if villages and match_place(villages, village) is None:
             raise AssistanceError(f"Không có thôn/tổ dân phố “{village}” thuộc {match.name}. "
                                   "Hãy chọn lại từ danh sách.")
 

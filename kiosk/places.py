@@ -182,6 +182,47 @@ def name_key(value: str) -> str:
     return key
 
 
+def without_brackets(text: str) -> str:
+    """``"Hòa Bắc (cũ)"`` → ``"Hòa Bắc"``: a note in brackets is not part of the name."""
+    return re.sub(r"\s*\([^)]*\)", "", text).strip()
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """The place a typed or configured name means; ``by_former`` when an old name did."""
+
+    place: PlaceInfo
+    by_former: bool = False
+
+
+def match_place(places: Sequence[PlaceInfo], text: str) -> PlaceMatch | None:
+    """The place ``text`` names: by current name first, then by a former name.
+
+    The one rule for "which commune (or village) is this?", used by the quick log, the
+    places tab, the assistance log and the settings: compared with :func:`name_key` (case,
+    spacing, tone placement and a kind word ignored), and a note in brackets ignored, so
+    "Hòa Bắc (cũ)" finds phường Hải Vân, which took in xã Hòa Bắc on 1/7/2025.
+    """
+    text = " ".join((text or "").split())
+    if not text or not places:
+        return None
+    keys = {name_key(text), name_key(without_brackets(text))} - {""}
+    for p in places:
+        if name_key(p.name) in keys:
+            return PlaceMatch(p)
+    for p in places:
+        if any(name_key(f) in keys or name_key(without_brackets(f)) in keys
+               for f in p.former_names):
+            return PlaceMatch(p, by_former=True)
+    return None
+
+
+def match_commune(communes: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
+    """:func:`match_place`'s place, or None."""
+    found = match_place(communes, text)
+    return found.place if found is not None else None
+
+
 def vi_sort_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Vietnamese alphabetical order (a ă â … d đ …), then tones, for lists on screen."""
     letters: list[int] = []
@@ -439,7 +480,8 @@ def _split(former: str) -> tuple[str, ...]:
     return tuple(n for n in (p.strip() for p in former.split(";")) if n)
 
 
-def _info(row: Place, parent_name: str = "") -> PlaceInfo:
+def place_info(row: Place, parent_name: str = "") -> PlaceInfo:
+    """A place row as the plain value screens and other services see."""
     return PlaceInfo(id=row.id, level=row.level, name=row.name, kind=row.kind,
                      parent_id=row.parent_id, parent_name=parent_name,
                      former_names=_split(row.former_names or ""),
@@ -495,7 +537,7 @@ class PlaceService:
         day = on or self.today()
         with self.store.read() as s:
             rows = s.scalars(select(Place).where(Place.level == LEVEL_COMMUNE, _in_force(day)))
-            return sorted((_info(r) for r in rows), key=lambda p: vi_sort_key(p.name))
+            return sorted((place_info(r) for r in rows), key=lambda p: vi_sort_key(p.name))
 
     def villages(self, commune: str | int, on: date | None = None) -> list[PlaceInfo]:
         """Villages of one commune-level unit (by name or id) in force on ``on``."""
@@ -504,13 +546,13 @@ class PlaceService:
             parent = self._commune(s, commune, day)
             rows = s.scalars(select(Place).where(Place.level == LEVEL_VILLAGE,
                                                  Place.parent_id == parent.id, _in_force(day)))
-            return sorted((_info(r, parent.name) for r in rows),
+            return sorted((place_info(r, parent.name) for r in rows),
                           key=lambda p: vi_sort_key(p.name))
 
     def find_commune(self, commune: str | int, on: date | None = None) -> PlaceInfo:
         """One commune-level unit by name (any tone placement, “phường …” allowed) or id."""
         with self.store.read() as s:
-            return _info(self._commune(s, commune, on or self.today()))
+            return place_info(self._commune(s, commune, on or self.today()))
 
     def get(self, place_id: int) -> PlaceInfo:
         with self.store.read() as s:
@@ -518,7 +560,7 @@ class PlaceService:
             if row is None:
                 raise PlaceError("Không tìm thấy địa danh này.")
             parent = s.get(Place, row.parent_id) if row.parent_id else None
-            return _info(row, parent.name if parent else "")
+            return place_info(row, parent.name if parent else "")
 
     # -- staff edits --------------------------------------------------------------------------
     def add_village(self, actor: Actor, commune: str | int, name: str, kind: str,
@@ -538,7 +580,7 @@ class PlaceService:
             s.flush()
             audit.record(s, self.store, actor.audit_name, "place.village_add", place=row.id,
                          commune=parent.id)
-            return _info(row, parent.name)
+            return place_info(row, parent.name)
 
     def rename_village(self, actor: Actor, place_id: int, new_name: str,
                        valid_from: date) -> PlaceInfo:
@@ -576,7 +618,7 @@ class PlaceService:
             s.flush()
             audit.record(s, self.store, actor.audit_name, "place.village_rename",
                          place=old.id, new_place=new.id)
-            return _info(new, parent.name)
+            return place_info(new, parent.name)
 
     def retire_village(self, actor: Actor, place_id: int, valid_to: date) -> PlaceInfo:
         """Stop offering a village after ``valid_to`` (the last day it is still listed)."""
@@ -592,7 +634,7 @@ class PlaceService:
             row.valid_to = valid_to
             audit.record(s, self.store, actor.audit_name, "place.village_retire", place=row.id)
             parent = s.get(Place, row.parent_id) if row.parent_id else None
-            return _info(row, parent.name if parent else "")
+            return place_info(row, parent.name if parent else "")
 
     # -- helpers ------------------------------------------------------------------------------
     @staticmethod

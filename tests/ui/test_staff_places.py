@@ -234,7 +234,7 @@ def test_the_setting_is_matched_by_current_or_former_name(store: Store) -> None:
     units = service.communes()
 
     def found(setting: str) -> tuple[str, bool] | None:
-        home = match_home(service, setting, units)
+        home = match_home(setting, units)
         return (home.place.label, home.by_former) if home.place is not None else None
 
     assert found("Hải Vân") == ("phường Hải Vân", False)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +52,7 @@ from kiosk.assistance import (
 from kiosk.auth import Actor, PermissionDenied
 from kiosk.clock import to_local
 from kiosk.config import Config
-from kiosk.places import PlaceInfo, PlaceService, name_key
+from kiosk.places import PlaceInfo, PlaceService, match_commune, match_place
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PhoneNumberError,
@@ -105,28 +104,9 @@ class _Loaded:
     village_text: str = ""
 
 
-def match_commune(communes: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
-    """The commune the config (or a record) names: current name first, then former names.
-
-    "Hòa Bắc (cũ)" finds phường Hải Vân, which took in xã Hòa Bắc on 1/7/2025.
-    """
-    text = (text or "").strip()
-    if not text or not communes:
-        return None
-    keys = {name_key(text), name_key(re.sub(r"\s*\([^)]*\)", "", text))}
-    for p in communes:
-        if name_key(p.name) in keys:
-            return p
-    for p in communes:
-        if any(name_key(f) in keys for f in p.former_names):
-            return p
-    return None
-
-
 def match_village(villages: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
-    keys = {name_key(text or "")}
-    return next((v for v in villages if name_key(v.name) in keys
-                 or any(name_key(f) in keys for f in v.former_names)), None)
+    found = match_place(villages, text)
+    return found.place if found is not None else None
 
 
 class QuickLogScreen(BaseScreen):

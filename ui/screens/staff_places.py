@@ -59,10 +59,9 @@ from kiosk.errors import KioskError
 from kiosk.places import (
     COMMUNES_FILE,
     VILLAGE_KINDS,
-    PlaceError,
     PlaceInfo,
     PlaceService,
-    name_key,
+    match_place,
     vi_date,
 )
 from ui import theme
@@ -82,10 +81,6 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
-def _without_brackets(text: str) -> str:
-    return re.sub(r"\s*\([^)]*\)", "", text).strip()
-
-
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -103,28 +98,12 @@ class HomeCommune:
     by_former: bool = False
 
 
-def match_home(places: PlaceService, setting: str,
-               communes: Sequence[PlaceInfo]) -> HomeCommune:
-    """Find ``config.commune``: its current name through the service, else a former name.
-
-    "Hòa Bắc (cũ)" finds phường Hải Vân, which took in xã Hòa Bắc on 1/7/2025.
-    Runs on the db lane.
-    """
-    text = " ".join(setting.split())
-    if not text:
+def match_home(setting: str, communes: Sequence[PlaceInfo]) -> HomeCommune:
+    """The help point's unit as ``config.commune`` names it (:func:`kiosk.places.match_place`)."""
+    found = match_place(communes, setting)
+    if found is None:
         return HomeCommune(setting, None)
-    tries = [t for t in dict.fromkeys((text, _without_brackets(text))) if t]
-    for t in tries:
-        try:
-            return HomeCommune(setting, places.find_commune(t))
-        except PlaceError:
-            continue
-    keys = {name_key(t) for t in tries}
-    for p in communes:
-        if any(name_key(f) in keys or name_key(_without_brackets(f)) in keys
-               for f in p.former_names):
-            return HomeCommune(setting, p, by_former=True)
-    return HomeCommune(setting, None)
+    return HomeCommune(setting, found.place, by_former=found.by_former)
 
 
 @dataclass
@@ -546,7 +525,7 @@ class StaffPlacesTab(QWidget):
         def work() -> Loaded:
             today = places.today()
             communes = places.communes(today)
-            home = match_home(places, setting, communes)
+            home = match_home(setting, communes)
             chosen = next((c for c in communes if c.id == chosen_id), None) \
                 if chosen_id is not None else home.place
             loaded = Loaded(today, communes, home, chosen)

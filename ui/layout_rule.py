@@ -128,10 +128,18 @@ def _in_overlay(widget: QWidget) -> bool:
     return False
 
 
+def _visible_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` not clipped away by its ancestors (scroll viewports too)."""
+    rect = _rect_in(widget, window)
+    for ancestor, _reading in _clipping_ancestors(widget, window):
+        rect = rect.intersected(_rect_in(ancestor, window))
+    return rect
+
+
 def _overlaps(widgets: list[QWidget], window: QWidget, screen: str) -> list[str]:
     """Two actions on top of each other (a squeezed layout piles them up)."""
     found = []
-    rects = [(w, _rect_in(w, window)) for w in widgets if not _in_overlay(w)]
+    rects = [(w, _visible_rect(w, window)) for w in widgets if not _in_overlay(w)]
     for i, (a, ra) in enumerate(rects):
         for b, rb in rects[i + 1:]:
             if a.isAncestorOf(b) or b.isAncestorOf(a):

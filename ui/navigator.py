@@ -35,8 +35,9 @@ class ScreenId(Enum):
     RECOVERY = auto()
 
 
-#: Screens only staff use; they may scroll as a whole. Every other page must fit its space.
-SCROLLING = frozenset({ScreenId.STAFF, ScreenId.SETUP, ScreenId.RECOVERY})
+#: Screens that may scroll as a whole (first setup, recovery). Every other page, the staff
+#: screen too, fits its space; its tabs scroll their own long forms.
+SCROLLING = frozenset({ScreenId.SETUP, ScreenId.RECOVERY})
 
 
 class Screen(Protocol):

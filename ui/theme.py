@@ -194,6 +194,7 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 QTableView, QListView, QTreeView {{ background: {p.surface}; color: {p.text};
     alternate-background-color: {p.window}; gridline-color: {p.muted};
     selection-background-color: {p.tip_bg}; selection-color: {p.tip_text}; }}
+QListWidget#staffTabsList {{ font-size: {round(base * 0.85)}pt; font-weight: bold; }}
 QHeaderView::section {{ background: {p.bar}; color: {p.on_bar}; padding: 6px; border: 0; }}
 QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radius: {radius}px; }}
 QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus};

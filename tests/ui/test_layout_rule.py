@@ -140,3 +140,28 @@ def test_a_citizen_finishes_a_tutorial_by_touch_at_1366_with_the_largest_text(
             _tap(qtbot, k, "stepNext")
         assert k.nav.current_id is ScreenId.FINISH
         assert layout_rule.problems(k.window, "finish") == []
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_staff_tab_names_fit_and_export_stays_on_screen(qtbot, tmp_path: Path,
+                                                         size_name: str) -> None:
+    """Issue #14 item 9: every staff tab's name in view (no scroll arrows), and "Xuất"
+    whole on screen without scrolling, at both sizes and the largest text."""
+    from ui.app import DEMO_STAFF_PIN
+
+    for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
+        k.state.set_text_size(2)
+        k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+        k.nav.go_to(ScreenId.STAFF)
+        tabs = k.screens[ScreenId.STAFF].tabs
+        settle(qtbot, k)
+        assert tabs.count() >= 11 and tabs.all_names_in_view()
+        export = next(i for i in range(tabs.count())
+                      if tabs.widget(i).objectName() == "export")
+        tabs.setCurrentIndex(export)
+        settle(qtbot, k)
+        run = k.window.findChild(QWidget, "exportRun")
+        assert run.isVisible()
+        found = [f for f in layout_rule.problems(k.window, "staff export")
+                 if "exportRun" in f]
+        assert found == []

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
+from ui.widgets.side_tabs import SideTabs
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -215,9 +215,12 @@ class StaffScreen(BaseScreen):
                  catalogue: Catalogue) -> None:
         super().__init__(state, nav, speaker, "staff")
         self.auth = auth
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("staffTabs")
+        # The tab names as a list down the side: all eleven stay in view at 1366×768 (a tab
+        # bar hid two of them behind tiny scroll arrows). No title: the list says where.
+        self.title.hide()
+        self.tabs = SideTabs("staffTabs", self)
         self.tabs.setAccessibleName("Các mục quản lý")
+        self.tabs.names.setAccessibleName("Các mục quản lý")
         self.members = MembersTab(state, auth, tasks)
         self.settings = SettingsTab(data_dir, config)
         self.content = QPlainTextEdit(self)
@@ -240,7 +243,9 @@ class StaffScreen(BaseScreen):
         self.outer.addLayout(wrapper, 1)
 
     def add_tab(self, widget: QWidget, label: str) -> None:
-        self.tabs.addTab(scrolled(widget), label)
+        # A tab that keeps its main action pinned (export) scrolls its own choices.
+        holder = widget if getattr(widget, "scrolls_itself", False) else scrolled(widget)
+        self.tabs.addTab(holder, label)
 
     def on_enter(self, **context: Any) -> None:
         if not self.state.is_staff:

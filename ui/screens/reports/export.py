@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -66,6 +68,8 @@ WHATS = CONTENTS
 
 class ExportTab(ReportTab):
     """"Xuất dữ liệu": format, content, where to, contacts or not; progress; the path."""
+
+    scrolls_itself = True  # the staff screen must not wrap it: "Xuất" stays pinned
 
     def __init__(self, state: KioskState, tasks: TaskRunner, store: Store,
                  model: ReportPeriod, config: Config, titles: Mapping[str, str] | None = None,
@@ -137,14 +141,23 @@ class ExportTab(ReportTab):
         self.progress.setValue(0)
         action.addWidget(self.export_btn, 1)
         action.addWidget(self.progress, 1)
-        body.addLayout(action)
-        self.result = label(page, "exportResult", "tip")
+        self.result = label(self, "exportResult", "tip")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.hide()
-        body.addWidget(self.result)
         body.addStretch(1)
         self.page = page
-        self.outer.addWidget(page, 1)
+        # The choices scroll when they must (1366×768, large text); "Xuất", its progress and
+        # the result stay pinned under them, on screen at both sizes.
+        self.choices = QScrollArea(self)
+        self.choices.setObjectName("exportChoices")
+        self.choices.setWidgetResizable(True)
+        self.choices.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices.setMinimumHeight(1)
+        self.choices.setWidget(page)
+        self.outer.addWidget(self.choices, 1)
+        self.outer.addLayout(action)
+        self.outer.addWidget(self.result)
 
         self.format_buttons["csv"].setChecked(True)
         self.what_buttons["records"].setChecked(True)

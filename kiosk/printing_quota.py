@@ -61,6 +61,19 @@ class QuotaStatus:
                 "để xem lại ở nhà, hoặc nhờ cán bộ xã/phường.")
 
 
+EXTRA_SHEETS = 10  # what "Cho phép in thêm" adds at least (at least one sheet's pages)
+
+
+def extended_quota(status: QuotaStatus, pages: int) -> int:
+    """Today's quota after staff press "Cho phép in thêm" for a sheet of ``pages`` pages.
+
+    From whichever is higher, the quota or what was already printed (so the extension is
+    never eaten by an earlier overrun), add the sheet's pages or :data:`EXTRA_SHEETS`,
+    whichever is more; never above :data:`MAX_QUOTA`.
+    """
+    return min(MAX_QUOTA, max(status.quota, status.printed) + max(pages, EXTRA_SHEETS))
+
+
 def _today(store: Store) -> date:
     return local_day(store.clock.now())
 

@@ -154,6 +154,21 @@ class BookletResult:
     contents: tuple[ContentsEntry, ...]
 
 
+BOOKLET_STEM = "so-tay-huong-dan"
+
+
+def sheet_file_name(tutorial_id: str, size: str = "A4", large: bool = False,
+                    lang: str = "vi") -> str:
+    """A file name that says which variant it is, so A4 and A5 copies never overwrite.
+
+    ``vneid-install.pdf``, ``vneid-install-a5-chu-to-en.pdf``; the staff tab, the sheet
+    screen and ``help-kiosk sheet`` all name files this way.
+    """
+    suffix = ("" if size == "A4" else f"-{size.lower()}") + ("-chu-to" if large else "") \
+        + ("" if lang == "vi" else f"-{lang}")
+    return f"{tutorial_id}{suffix}.pdf"
+
+
 @dataclass(frozen=True)
 class _Layout:
     """Sizes for one paper size and print size. Large print: bigger type and pictures, so

@@ -7,9 +7,20 @@ shell to restyle or retranslate; screens never poke each other.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.auth import CITIZEN, Actor, Role
+
+
+class BusyReason(StrEnum):
+    """Why the idle reset must wait. One member per job, so two jobs never clear each other's
+    reason: a ticket that finishes printing must not end the guard of a sheet still printing."""
+
+    TICKET_PRINTING = "ticket-printing"
+    SHEET_PRINTING = "sheet-printing"
+    NARRATION = "narration"
 
 
 class KioskState(QObject):
@@ -27,7 +38,7 @@ class KioskState(QObject):
         self.text_size = text_size
         self.high_contrast = high_contrast
         self.kiosk_mode = kiosk_mode
-        self.busy_reasons: set[str] = set()  # printing, speaking a step: no idle reset now
+        self.busy_reasons: set[BusyReason] = set()  # while any is here: no idle reset
 
     @property
     def is_staff(self) -> bool:

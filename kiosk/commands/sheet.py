@@ -21,9 +21,7 @@ from kiosk.content.model import Catalogue, Tutorial
 from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.paths import resource_path
-from kiosk.sheets import render_booklet, render_sheet
-
-BOOKLET_NAME = "so-tay-huong-dan.pdf"
+from kiosk.sheets import BOOKLET_STEM, render_booklet, render_sheet, sheet_file_name
 
 
 def _warn(text: str) -> None:
@@ -108,19 +106,22 @@ def run_sheet(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
         if args.booklet:
-            path = out / BOOKLET_NAME if out.is_dir() else out
+            name = sheet_file_name(BOOKLET_STEM, args.size, args.large, args.lang)
+            path = out / name if out.is_dir() else out
             book = render_booklet(tutorials, path, **options)
             say(f"Đã ghi sổ tay {len(tutorials)} bài ({book.pages} trang): {book.path}")
         elif len(tutorials) == 1 and not args.all:
             tut = tutorials[0]
-            path = out / f"{tut.id}.pdf" if out.is_dir() else out
+            name = sheet_file_name(tut.id, args.size, args.large, args.lang)
+            path = out / name if out.is_dir() else out
             result = render_sheet(tut, path, **options)
             say(f"Đã ghi tờ hướng dẫn ({result.pages} trang): {result.path}")
         else:
             folder = _folder(out)
             pages = 0
             for tut in tutorials:
-                pages += render_sheet(tut, folder / f"{tut.id}.pdf", **options).pages
+                name = sheet_file_name(tut.id, args.size, args.large, args.lang)
+                pages += render_sheet(tut, folder / name, **options).pages
             say(f"Đã ghi {len(tutorials)} tờ hướng dẫn ({pages} trang) vào thư mục: {folder}")
     except OutputError as exc:
         raise CliError(str(exc)) from exc

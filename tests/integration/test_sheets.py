@@ -399,8 +399,10 @@ def test_cli_several_ids_write_a_folder_or_one_booklet(cli_env: dict[str, str],
     folder = tmp_path / "sheets"
     res = run_cli(cli_env, "--all", "--out", str(folder), "--lang", "en")
     assert res.returncode == 0, res.stderr
-    assert sorted(p.name for p in folder.iterdir()) == ["extra-guide.pdf", "sample-basic.pdf"]
-    assert "Sample: open the app" in text_of(folder / "sample-basic.pdf")
+    # Named like the screen names them (kiosk.sheets.sheet_file_name): the variant shows.
+    assert sorted(p.name for p in folder.iterdir()) == ["extra-guide-en.pdf",
+                                                        "sample-basic-en.pdf"]
+    assert "Sample: open the app" in text_of(folder / "sample-basic-en.pdf")
 
     book = tmp_path / "book.pdf"
     res = run_cli(cli_env, "sample-basic", "extra-guide", "--booklet", "--out", str(book))

@@ -24,6 +24,7 @@ from ui.features.queue import QueueFeature
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.speech import FakeSpeaker
+from ui.state import BusyReason
 from ui.tasks import SyncTaskRunner
 
 VOLUNTEER = Actor(Role.VOLUNTEER, uuid="v-test", name="Tình nguyện viên Hùng")
@@ -40,7 +41,7 @@ class WatchingPrinter(FakePrinter):
         self.state: Any = None
 
     def print_pdf(self, pdf: Path, copies: int = 1) -> int:
-        self.busy_while_printing.append("printing" in self.state.busy_reasons)
+        self.busy_while_printing.append(BusyReason.TICKET_PRINTING in self.state.busy_reasons)
         return super().print_pdf(pdf, copies)
 
 
@@ -145,7 +146,7 @@ def test_take_a_ticket_prints_it_and_shows_the_number(qtbot, kiosk: Kiosk,
     assert len(printer.printed) == 1
     assert printer.printed[0].read_bytes().startswith(b"%PDF")
     assert printer.busy_while_printing == [True]  # no idle reset while printing …
-    assert "printing" not in kiosk.state.busy_reasons  # … and back to normal afterwards
+    assert BusyReason.TICKET_PRINTING not in kiosk.state.busy_reasons  # … and back afterwards
     assert printing_quota.printed_today(store, kind=printing_quota.TICKET) == 1
 
 
@@ -159,6 +160,16 @@ def test_second_ticket_says_who_is_ahead(qtbot, kiosk: Kiosk) -> None:
     assert "Chờ khoảng 6 phút." in details  # 12 minutes a person, 2 desks
 
 
+def test_a_finished_ticket_print_does_not_end_a_sheet_print_guard(
+        qtbot, kiosk: Kiosk, printer: WatchingPrinter) -> None:
+    # Both used to share the busy reason "printing": the first to finish cleared the idle
+    # guard for the other, so an idle reset could cut a sheet still printing.
+    kiosk.state.busy_reasons.add(BusyReason.SHEET_PRINTING)
+    take_ticket(qtbot, kiosk)
+    assert len(printer.printed) == 1
+    assert kiosk.state.busy_reasons == {BusyReason.SHEET_PRINTING}
+
+
 def test_printer_failure_keeps_the_number_on_screen_and_the_queue_intact(
         qtbot, kiosk: Kiosk, printer: WatchingPrinter, store: Store) -> None:
     printer.fail_with = f"{PRINTER_DOWN}. (Máy in báo lỗi.)"
@@ -169,7 +180,7 @@ def test_printer_failure_keeps_the_number_on_screen_and_the_queue_intact(
     assert screen.status.text() == f"{PRINTER_DOWN}: A001"
     assert screen.status.property("role") == "warning"
     assert screen.home_timer.interval() == 30_000  # longer, to remember the number
-    assert "printing" not in kiosk.state.busy_reasons
+    assert BusyReason.TICKET_PRINTING not in kiosk.state.busy_reasons
     feature = feature_of(kiosk)
     assert feature.queue.ticket(screen.ticket.uuid).status is TicketStatus.WAITING
     assert [t.label for t in feature.queue.waiting(VOLUNTEER)] == ["A001"]

@@ -24,6 +24,7 @@ from ui.printing import FakePrinter
 from ui.screens.sheet_preview import SheetPreviewScreen
 from ui.screens.staff_sheets import StaffSheetsTab
 from ui.speech import FakeSpeaker
+from ui.state import BusyReason
 from ui.tasks import SyncTaskRunner
 
 TUTORIAL = "sample-basic"
@@ -130,7 +131,7 @@ def test_print_records_the_sheet_and_says_where_to_collect_it(qtbot, kiosk: Kios
     click(qtbot, preview.print_btn)
     qtbot.waitUntil(lambda: preview.message.text() == SUCCESS)
     assert len(printer.printed) == 1
-    assert printer.busy_seen == [{"printing"}]
+    assert printer.busy_seen == [{BusyReason.SHEET_PRINTING}]
     assert kiosk.state.busy_reasons == set()
     assert print_events(kiosk) == [("sheet", TUTORIAL, 1, True)]
     assert preview.message.property("role") == "tip"

@@ -57,6 +57,7 @@ from kiosk.queue import (
 )
 from kiosk.tickets import render_ticket, sample_ticket
 from ui.navigator import ScreenId
+from ui.state import BusyReason
 from ui.widgets.big_button import BigButton
 
 if TYPE_CHECKING:
@@ -69,7 +70,6 @@ log = logging.getLogger(__name__)
 #: USB numeric keypad; every keypad types into the same kiosk, so each desk has its own pair.
 KEYPAD_KEYS: dict[int, tuple[str, str]] = {1: ("+", "-"), 2: ("*", "/")}
 BANNER_MS = 5000
-PRINTING = "printing"  # the busy reason while a ticket prints: no idle reset meanwhile
 
 ProblemFn = Callable[[str], None]
 
@@ -223,7 +223,7 @@ class QueueFeature:
         printer = self.printer
         path = self.tickets_dir / f"ticket-{info.label}-{info.uuid[:8]}.pdf"
         self._printing += 1
-        self.state.busy_reasons.add(PRINTING)
+        self.state.busy_reasons.add(BusyReason.TICKET_PRINTING)
 
         def work() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -249,7 +249,7 @@ class QueueFeature:
     def _printed(self, info: TicketInfo, ok: bool) -> None:
         self._printing = max(0, self._printing - 1)
         if not self._printing:
-            self.state.busy_reasons.discard(PRINTING)
+            self.state.busy_reasons.discard(BusyReason.TICKET_PRINTING)
         store, tutorial_id = self.store, info.tutorial_id
         self.tasks.run_in_background(
             lambda: printing_quota.record_print(store, tutorial_id=tutorial_id, sheets=1,

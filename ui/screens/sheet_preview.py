@@ -3,8 +3,9 @@
 The sheet is made by ``kiosk.sheets.render_sheet`` on the printing lane into
 ``data_dir/cache/sheets/`` and its first pages are rasterised there too (QtPdf); only the
 finished images reach the GUI thread. Printing checks today's quota first (database lane),
-then prints on the printing lane with "printing" in ``state.busy_reasons`` so an idle reset
-never cuts a job short, then records the print. When the printer fails, the citizen is
+then prints on the printing lane with ``BusyReason.SHEET_PRINTING`` in
+``state.busy_reasons`` so an idle reset never cuts a job short, then records the print.
+When the printer fails, the citizen is
 offered to save the PDF to a USB drive or the Documents folder instead.
 """
 
@@ -32,13 +33,19 @@ from kiosk.auth import PermissionDenied
 from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
 from kiosk.files import OutputError, atomic_output
-from kiosk.printing_quota import MAX_QUOTA, QuotaStatus, override_today, quota_status, record_print
-from kiosk.sheets import render_sheet
+from kiosk.printing_quota import (
+    QuotaStatus,
+    extended_quota,
+    override_today,
+    quota_status,
+    record_print,
+)
+from kiosk.sheets import render_sheet, sheet_file_name
 from kiosk.store import Store
 from ui import printing, theme
 from ui.navigator import Navigator
 from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
-from ui.state import KioskState
+from ui.state import BusyReason, KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
 
@@ -47,16 +54,6 @@ log = logging.getLogger(__name__)
 PREVIEW_HEIGHT_PX = 1100  # rasterised page height; scaled down smoothly to the space there is
 PREVIEW_PAGES = 2
 MAX_SAVE_TARGETS = 3
-EXTRA_SHEETS = 10  # what "Cho phép in thêm" adds to today's quota (at least one sheet's pages)
-BUSY = "printing"
-
-
-def sheet_file_name(tutorial_id: str, size: str = "A4", large: bool = False,
-                    lang: str = "vi") -> str:
-    """A file name that says which variant it is, so A4 and A5 copies never overwrite."""
-    suffix = ("" if size == "A4" else f"-{size.lower()}") + ("-chu-to" if large else "") \
-        + ("" if lang == "vi" else f"-{lang}")
-    return f"{tutorial_id}{suffix}.pdf"
 
 
 def rasterise(pdf: Path, pages: int = PREVIEW_PAGES,
@@ -503,9 +500,9 @@ class SheetPreviewScreen(BaseScreen):
     def _set_printing(self, on: bool) -> None:
         self.printing = on
         if on:
-            self.state.busy_reasons.add(BUSY)
+            self.state.busy_reasons.add(BusyReason.SHEET_PRINTING)
         else:
-            self.state.busy_reasons.discard(BUSY)
+            self.state.busy_reasons.discard(BusyReason.SHEET_PRINTING)
         self._update_controls()
 
     def allow_more(self) -> None:
@@ -513,8 +510,7 @@ class SheetPreviewScreen(BaseScreen):
         status, prepared = self.quota, self.prepared
         if status is None or prepared is None:
             return
-        new_quota = min(MAX_QUOTA, max(status.quota, status.printed)
-                        + max(prepared.pages, EXTRA_SHEETS))
+        new_quota = extended_quota(status, prepared.pages)
         added = new_quota - status.quota
         actor = self.state.actor
 

@@ -33,17 +33,15 @@ from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
 from kiosk.files import OutputError
 from kiosk.printing_quota import QuotaStatus, quota_status
-from kiosk.sheets import render_booklet, render_sheet
+from kiosk.sheets import BOOKLET_STEM, render_booklet, render_sheet, sheet_file_name
 from kiosk.store import Store
 from ui import printing, theme
-from ui.screens.sheet_preview import sheet_file_name
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
 
 log = logging.getLogger(__name__)
 
-BOOKLET_STEM = "so-tay-huong-dan"
 
 
 class _ProgressRelay(QObject):

@@ -26,7 +26,7 @@ from kiosk.usage import Run, UsageRecorder
 from ui.layout_rule import mark_reading
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike
-from ui.state import KioskState
+from ui.state import BusyReason, KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
 from ui.widgets.step_image import StepImage
@@ -136,7 +136,7 @@ class StepPlayerScreen(BaseScreen):
 
     def on_leave(self) -> None:
         self.speaker.stop_narration()
-        self.state.busy_reasons.discard("narration")
+        self.state.busy_reasons.discard(BusyReason.NARRATION)
 
     def leave_tutorial(self) -> None:
         """Home, idle reset or Back past step one: the run ends here unless finished."""

@@ -48,6 +48,8 @@ class Sizes:
     content_copies: int
     content_repeat: int
     queue_repeat: int = 20
+    dashboard_rows: int = 15_000
+    dashboard_repeat: int = 5
 
 
 FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=50,
@@ -55,7 +57,8 @@ FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=5
              export_repeat=3, content_copies=7, content_repeat=5)
 QUICK = Sizes(cold_runs=1, memory_cycles=2, memory_floor_runs=1, step_presses=5,
               speech_texts=2, pdf_repeat=3, csv_rows=5_000, xlsx_rows=1_000, export_repeat=1,
-              content_copies=2, content_repeat=1, queue_repeat=3)
+              content_copies=2, content_repeat=1, queue_repeat=3, dashboard_rows=3_000,
+              dashboard_repeat=1)
 
 
 def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[], list[Row]]]]:
@@ -67,6 +70,7 @@ def sections(tmp: Path, data_dir: Path, s: Sizes) -> list[tuple[str, Callable[[]
         ("speech stall", lambda: gui.speech_stall_in_child(tmp, s.speech_texts)),
         ("pdf", lambda: pdfs.render(tmp, s.pdf_repeat)),
         ("exports", lambda: exports.export(tmp, s.csv_rows, s.xlsx_rows, s.export_repeat)),
+        ("dashboard", lambda: exports.dashboard(tmp, s.dashboard_rows, s.dashboard_repeat)),
         ("content", lambda: content.load(tmp, s.content_copies, s.content_repeat)),
         ("queue", lambda: queue.queue_timings(data_dir, s.queue_repeat)),
     ]
@@ -78,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--only", action="append", default=[],
                         help="run only these sections (cold start, memory, step switch, "
-                             "speech stall, pdf, exports, content, queue)")
+                             "speech stall, pdf, exports, dashboard, content, queue)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     logging.basicConfig(level=logging.ERROR)
@@ -115,7 +119,47 @@ def main(argv: list[str] | None = None) -> int:
     if notes:
         print()
         print("\n".join(notes))
-    return 1 if failed else 0
+    over = gate(rows)
+    if over:
+        print()
+        print("\n".join(f"OVER GOAL ×2: {line}" for line in over))
+    return 1 if failed or over else 0
+
+
+# Goals not met yet and further than 2× from them, with the reason; the gate reports them but
+# lets the run pass, so that CI catches regressions in everything else. Empty when every goal
+# of docs/benchmarks.md is within 2× of being met. Remove a name as soon as its row is in.
+KNOWN_MISSES: dict[str, str] = {}
+GATE_FACTOR = 2.0
+
+
+def gate(rows: list[Row]) -> list[str]:
+    """Rows further than ``GATE_FACTOR`` × from their goal (the CI check of ``--quick``).
+
+    A relative goal ("≤ 2× floor") fails when the ratio exceeds 2 × 2; an absolute one
+    ("< 300 ms") when the figure exceeds 2 × 300 ms. Rows without a goal are not gated.
+    """
+    import re
+
+    out = []
+    for r in rows:
+        relative = re.search(r"([\d.]+)\s*×", r.goal)
+        absolute = re.search(r"([\d.]+)\s*ms", r.goal)
+        if relative and r.ratio is not None:
+            limit, value, what = float(relative.group(1)) * GATE_FACTOR, r.ratio, "×"
+        elif absolute and r.unit == "ms":
+            limit, value, what = float(absolute.group(1)) * GATE_FACTOR, r.value, " ms"
+        else:
+            continue
+        if value > limit:
+            known = next((why for name, why in KNOWN_MISSES.items()
+                          if r.name.startswith(name)), None)
+            line = f"{r.name}: {value:.2f}{what} > {limit:g}{what} (goal {r.goal})"
+            if known:
+                sys.stderr.write(f"known miss, not failing the run: {line}: {known}\n")
+                continue
+            out.append(line)
+    return out
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.dimensions import SheetFormatProperties
 
@@ -148,12 +149,37 @@ def _records_sheet(wb: Workbook, store: Store, period: Period, include_contacts:
     _header(ws, [c.header_vi for c in cols])
     demo_i = [c.name for c in cols].index("is_demo")
     first_i = [c.name for c in cols].index("first_visit")
+    yes_no = {None: "", 1: "Có", 0: "Không"}
+    # One styled cell per column, given each row's value in turn: a write-only sheet writes
+    # a row's cells as soon as it is appended, so nothing is shared between rows, and the
+    # style (font, date format) is worked out once per column instead of once per value.
+    cells = [_cell(ws, None) for _ in cols]
+    for cell, col in zip(cells, cols, strict=True):
+        if col.kind == "datetime":
+            cell.number_format = DATETIME_FMT
+        elif col.kind == "date":
+            cell.number_format = DATE_FMT
+    columns = list(enumerate(cells))
     n = 0
     for batch in iter_records(store, period, include_contacts):
         for row in batch:
             row[demo_i] = "Có" if row[demo_i] else ""
-            row[first_i] = {None: "", 1: "Có", 0: "Không"}[row[first_i]]
-            ws.append([_cell(ws, v) for v in row])
+            row[first_i] = yes_no[row[first_i]]
+            out: list[Any] = []
+            for i, cell in columns:
+                value = row[i]
+                if value is None or value == "":
+                    out.append(None)
+                    continue
+                if isinstance(value, str):
+                    try:  # openpyxl checks for characters a sheet cannot hold itself
+                        cell.value = neutralise(value)
+                    except IllegalCharacterError:
+                        cell.value = clean_text(value)
+                else:
+                    cell.value = value
+                out.append(cell)
+            ws.append(out)
         n += len(batch)
         progress(done + n, total)
     return n

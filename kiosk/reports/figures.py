@@ -28,19 +28,20 @@ background task helper).
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 
 from db.models import ActivityDay, Assistance, Service, Ticket, TutorialEvent, Volunteer
 from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
 from kiosk.auth import Actor, Role, require
-from kiosk.clock import local_day
+from kiosk.clock import local_day, to_local
 from kiosk.printing_quota import printed_counts
 from kiosk.queue import QueueFigures, queue_figures
 from kiosk.reports.periods import Period
@@ -174,13 +175,23 @@ def compute_figures(actor: Actor, store: Store, period: Period,
 def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures:
     utc_from, utc_to = period.utc_bounds()
     with store.read() as s:
-        rows = s.execute(
-            select(Assistance.started_at, Assistance.services, Assistance.volunteer_uuids,
-                   Assistance.outcome, Assistance.channel, Assistance.village,
-                   Assistance.age_band, Assistance.gender, Assistance.satisfaction,
-                   Assistance.is_demo)
-            .where(Assistance.deleted_at.is_(None), Assistance.started_at >= utc_from,
-                   Assistance.started_at < utc_to)).all()
+        a = Assistance.__table__.c
+        in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
+        # Aggregated in SQL (GROUP BY): a year of a busy help point is a few hundred groups,
+        # not 15,000 rows to loop over in Python (docs/benchmarks.md, dashboard rows).
+        combos = s.execute(
+            select(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
+                   a.is_demo, func.count())
+            .where(*in_period)
+            .group_by(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
+                      a.is_demo)).all()
+        # Lists are stored as JSON text; a year holds a few dozen distinct ones.
+        service_lists = s.execute(select(cast(a.services, String), func.count())
+                                  .where(*in_period).group_by(cast(a.services, String))).all()
+        volunteer_lists = s.execute(
+            select(cast(a.volunteer_uuids, String), func.count())
+            .where(*in_period).group_by(cast(a.volunteer_uuids, String))).all()
+        per_day = _records_per_local_day(s, period, utc_from, utc_to)
         service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
         volunteer_names = dict(
             s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
@@ -200,22 +211,25 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
     by_village: Counter[str] = Counter()
     by_age_gender: Counter[tuple[str, str]] = Counter()
     by_volunteer: Counter[str] = Counter()
-    per_day: Counter[date] = Counter()
     ratings: Counter[int] = Counter()
     demo_records = 0
-    for r in rows:
-        for code in dict.fromkeys(r.services or []):
-            by_service[code] += 1
-        for vol in dict.fromkeys(r.volunteer_uuids or []):
-            by_volunteer[vol] += 1
-        by_outcome[r.outcome or ""] += 1
-        by_channel[r.channel or ""] += 1
-        by_village[r.village or ""] += 1
-        by_age_gender[(r.age_band or "", r.gender or "")] += 1
-        per_day[local_day(r.started_at)] += 1
-        if r.satisfaction is not None:
-            ratings[int(r.satisfaction)] += 1
-        demo_records += bool(r.is_demo)
+    records = 0
+    for outcome, channel, village, age_band, gender, rating, is_demo, n in combos:
+        records += n
+        by_outcome[outcome or ""] += n
+        by_channel[channel or ""] += n
+        by_village[village or ""] += n
+        by_age_gender[(age_band or "", gender or "")] += n
+        if rating is not None:
+            ratings[int(rating)] += n
+        if is_demo:
+            demo_records += n
+    for stored, n in service_lists:
+        for code in dict.fromkeys(json.loads(stored) if stored else []):
+            by_service[code] += n
+    for stored, n in volunteer_lists:
+        for vol in dict.fromkeys(json.loads(stored) if stored else []):
+            by_volunteer[vol] += n
 
     answered = sum(ratings.values())
     satisfaction = Satisfaction(
@@ -236,7 +250,7 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
     tutorials = tutorial_figures(events, titles)
     return Figures(
         period=period,
-        citizens_helped=len(rows),
+        citizens_helped=records,
         by_service=_count_rows(by_service, lambda c: service_names.get(c, c or UNKNOWN)),
         by_outcome=_count_rows(by_outcome, lambda c: label_of(OUTCOME_LABELS, c)),
         by_channel=_count_rows(by_channel, lambda c: label_of(CHANNEL_LABELS, c)),
@@ -255,6 +269,21 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
                            or any(e.is_demo for e in events)),
         demo_records=demo_records,
     )
+
+
+def _records_per_local_day(s: Any, period: Period, utc_from: datetime, utc_to: datetime
+                           ) -> Counter[date]:
+    """Records per local day: grouped by SQLite itself when the zone's offset is the same
+    all through the period (always, for Viet Nam since 1975), else day by day in Python."""
+    a = Assistance.__table__.c
+    in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
+    first, last = to_local(utc_from).utcoffset(), to_local(utc_to).utcoffset()
+    if s.get_bind().dialect.name == "sqlite" and first == last and first is not None:
+        day = func.date(a.started_at, f"{int(first.total_seconds() // 60):+d} minutes")
+        return Counter({date.fromisoformat(d): int(n) for d, n in s.execute(
+            select(day, func.count()).where(*in_period).group_by(day))})
+    return Counter(local_day(started) for started in s.scalars(
+        select(Assistance.started_at).where(*in_period)))
 
 
 def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[

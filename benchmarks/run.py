@@ -56,7 +56,7 @@ FULL = Sizes(cold_runs=5, memory_cycles=100, memory_floor_runs=3, step_presses=5
              speech_texts=10, pdf_repeat=20, csv_rows=100_000, xlsx_rows=100_000,
              export_repeat=3, content_copies=7, content_repeat=5)
 QUICK = Sizes(cold_runs=1, memory_cycles=2, memory_floor_runs=1, step_presses=5,
-              speech_texts=2, pdf_repeat=3, csv_rows=5_000, xlsx_rows=1_000, export_repeat=1,
+              speech_texts=2, pdf_repeat=3, csv_rows=50_000, xlsx_rows=2_000, export_repeat=3,
               content_copies=2, content_repeat=1, queue_repeat=3, dashboard_rows=3_000,
               dashboard_repeat=1)
 
@@ -129,7 +129,14 @@ def main(argv: list[str] | None = None) -> int:
 # Goals not met yet and further than 2× from them, with the reason; the gate reports them but
 # lets the run pass, so that CI catches regressions in everything else. Empty when every goal
 # of docs/benchmarks.md is within 2× of being met. Remove a name as soon as its row is in.
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "Cold start to home screen painted": "issue #18 item 1 in progress: every screen and "
+    "feature is still built before the first paint (docs/benchmarks.md)",
+    "Peak memory after": "issue #18 item 2 in progress: the same eager screens and imports",
+    "CSV export of": "issue #18 item 3 not met: 2.3-4x by size and load; SQLite's own "
+    "formatting of local times and fetching the rows into Python cost more than the "
+    "sqlite3 tool's whole CSV (profile in docs/benchmarks.md)",
+}
 GATE_FACTOR = 2.0
 
 

@@ -14,12 +14,10 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +44,13 @@ class QtPrinter:
         self.name = name
 
     def printer_names(self) -> list[str]:
+        from PySide6.QtPrintSupport import QPrinterInfo
+
         return [p.printerName() for p in QPrinterInfo.availablePrinters()]
 
-    def _info(self) -> QPrinterInfo:
+    def _info(self) -> Any:
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
         info = QPrinterInfo.printerInfo(self.name) if self.name else QPrinterInfo.defaultPrinter()
         if info.isNull():
             raise PrintError(f"{NO_PRINTER}. (Không tìm thấy máy in"
@@ -59,6 +61,9 @@ class QtPrinter:
 
     def print_pdf(self, pdf: Path, copies: int = 1) -> int:
         info = self._info()
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrinter
+
         doc = QPdfDocument()
         if doc.load(str(pdf)) != QPdfDocument.Error.None_:
             raise PrintError("Không mở được tệp PDF để in.")

@@ -39,3 +39,18 @@ def test_quick_run_prints_every_benchmark_with_its_floor_and_goal() -> None:
     csv_row = next(r for r in rows if r.startswith("CSV export of"))
     assert "sqlite3 tool's CSV" in csv_row
     assert csv_row.rstrip().endswith(("yes", "NO"))
+
+
+def test_quick_gate_fails_rows_more_than_twice_from_their_goal() -> None:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.common import Row
+    from benchmarks.run import gate
+
+    rows = [Row("CSV export of 20,000 records", 450, "ms", 100, "sqlite3", "≤ 2× floor", False),
+            Row("CSV export again", 390, "ms", 100, "sqlite3", "≤ 2× floor", False),
+            Row("Dashboard figures", 601, "ms", goal="< 300 ms", met=False),
+            Row("Dashboard period change", 150, "ms", goal="< 100 ms", met=False),
+            Row("Screen change", 5000, "ms")]
+    over = gate(rows)
+    assert [line.split(":")[0] for line in over] == ["CSV export of 20,000 records",
+                                                     "Dashboard figures"]

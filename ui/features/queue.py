@@ -55,7 +55,6 @@ from kiosk.queue import (
     desk_recall,
     service_for_tutorial,
 )
-from kiosk.tickets import render_ticket, sample_ticket
 from ui.navigator import ScreenId
 from ui.state import BusyReason
 from ui.widgets.big_button import BigButton
@@ -228,6 +227,8 @@ class QueueFeature:
         def work() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
+                from kiosk.tickets import render_ticket  # reportlab: not at start-up
+
                 render_ticket(info, path, width_mm=width, help_point_name=name, lang=lang)
                 return int(printer.print_pdf(path))
             finally:
@@ -511,6 +512,8 @@ class QueueStaffTab(QWidget):
         def work() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
+                from kiosk.tickets import render_ticket, sample_ticket  # reportlab: not at start-up
+
                 render_ticket(sample_ticket(svc, now), path, width_mm=width,
                               help_point_name=name, lang=lang, test_print=True)
                 return int(printer.print_pdf(path))

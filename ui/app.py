@@ -201,7 +201,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
                               Pronouncer(catalogue.pronunciation), rate=config.speech_rate,
                               voice=config.voice)
-        worker.start()
+        # Started after the first paint (run() calls speaker.start()); a text said before
+        # then waits in the worker's queue.
         speaker = Speaker(worker, config.language)
     tasks = tasks or TaskRunner()
     auth = AuthService(store)
@@ -395,8 +396,9 @@ def run(args: argparse.Namespace) -> int:
     maybe_run_setup(kiosk, data_dir)
     _schedule_housekeeping(kiosk, data_dir, handle)
     show(kiosk, windowed=args.windowed)
+    after_first_paint(kiosk, kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
-        quit_after_first_paint(kiosk)
+        after_first_paint(kiosk, kiosk.app.quit)
     if problem is not None:
         _tell_staff_about_config(kiosk, problem)
     if catalogue.problems:
@@ -408,9 +410,10 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def quit_after_first_paint(kiosk: Kiosk) -> None:
-    """``--exit-after-paint``: leave the event loop (exit 0) once the screen first shown has
-    been painted, so cold start can be timed from outside like any program."""
+def after_first_paint(kiosk: Kiosk, then: Callable[[], Any]) -> None:
+    """Call ``then`` once the screen first shown has been painted: speech and multimedia
+    start there, and ``--exit-after-paint`` leaves the event loop there (exit 0), so cold
+    start can be timed from outside like any program."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     target = kiosk.nav.currentWidget() or kiosk.window
@@ -420,7 +423,7 @@ def quit_after_first_paint(kiosk: Kiosk) -> None:
             if event.type() == QEvent.Type.Paint:
                 target.removeEventFilter(self)
                 # Queued: runs once this paint (and the rest of the window's) is done.
-                QTimer.singleShot(0, kiosk.app.quit)
+                QTimer.singleShot(0, then)
             return False
 
     watcher = _FirstPaint(kiosk.window)

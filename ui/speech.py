@@ -86,6 +86,12 @@ class Speaker(QObject):
         self._wav_ready.connect(self._on_wav_ready)
         self._wav_failed.connect(self._on_wav_failed)
 
+    def start(self) -> None:
+        """After the first paint: start the speech thread and the multimedia backend."""
+        if self.worker is not None:
+            self.worker.start(wait=False)
+        self.start_multimedia()
+
     def start_multimedia(self) -> None:
         """Load QtMultimedia and look for an audio output; idempotent.
 
@@ -342,6 +348,9 @@ class FakeSpeaker(QObject):
 
     def stop_narration(self) -> None:
         self.history.append(("", "stop"))
+
+    def start(self) -> None:
+        pass
 
     def shutdown(self) -> None:
         pass

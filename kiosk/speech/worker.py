@@ -55,9 +55,16 @@ class SpeechWorker:
         self.unavailable_reason: str | None = None
         self._voices: list[VoiceInfo] = []
 
-    def start(self) -> None:
-        self._thread.start()
-        self._ready.wait(timeout=30)
+    def start(self, wait: bool = True) -> None:
+        """Start the speech thread (once); ``wait`` for the engine to be ready (up to 30 s).
+
+        The kiosk starts it without waiting, after the home screen's first paint: loading
+        the engine is not something a citizen should wait for at start-up.
+        """
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
+        if wait:
+            self._ready.wait(timeout=30)
 
     def request(self, text: str, lang: str, on_ready: ReadyFn, on_error: ErrorFn) -> None:
         with self._lock:

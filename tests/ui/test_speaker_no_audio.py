@@ -38,6 +38,7 @@ class InstantWorker:
     """Synthesises at once: every text becomes the same long WAV."""
 
     unavailable_reason: str | None = None
+    started = False
 
     def __init__(self, wav: Path) -> None:
         self.wav = wav
@@ -49,6 +50,9 @@ class InstantWorker:
 
     def flush(self) -> None:
         pass
+
+    def start(self, wait: bool = True) -> None:
+        self.started = True
 
     def stop(self) -> None:
         pass
@@ -140,3 +144,30 @@ def test_kiosk_without_sound_turns_voice_on_and_tells_the_citizen_once(qtbot,
     assert tile.isVisible()  # the kiosk carries on: still on a working screen
     silent_kiosk.speaker.say("Một câu nữa")
     assert messages().count(NO_AUDIO_OUTPUT) == 1  # told once, not on every sentence
+
+
+def test_speech_starts_only_after_the_home_screen_is_painted(qtbot, store: Store,
+                                                            data_dir: Path,
+                                                            tmp_path: Path) -> None:
+    from ui.app import after_first_paint
+
+    worker = InstantWorker(_silence(tmp_path / "w.wav", 0.1))
+    outputs: list[str] = []
+
+    def audio_outputs() -> list[str]:
+        outputs.append("asked")
+        return []
+
+    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
+              catalogue=load_catalogue([SAMPLE_CONTENT]),
+              speaker=Speaker(worker, "vi", audio_outputs=audio_outputs),  # type: ignore[arg-type]
+              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080))
+    try:
+        assert not worker.started and not outputs  # nothing of speech before the first paint
+        after_first_paint(k, k.speaker.start)
+        k.window.resize(1920, 1080)
+        k.window.show()
+        qtbot.waitUntil(lambda: worker.started and outputs == ["asked"], timeout=5000)
+    finally:
+        k.window.allow_close = True
+        k.shutdown()

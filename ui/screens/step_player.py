@@ -59,8 +59,12 @@ class StepPlayerScreen(BaseScreen):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("stepProgress")
         self.progress.setTextVisible(False)
+        # Where I am and what this step is on one row: the words below get that height back
+        # at 1366×768 with the largest text.
+        self.outer.removeWidget(self.title)
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
+        top.addWidget(self.title, 4)
         self.outer.insertLayout(0, top)
 
         # Picture and words share the space left above the buttons; the words (text, warning,
@@ -100,6 +104,9 @@ class StepPlayerScreen(BaseScreen):
         mark_reading(self.text_scroll)
         body.addWidget(self.text_scroll, 5)
         self.outer.addLayout(body, 1)
+        self.body = body
+        state.look_changed.connect(self._share_space)
+        self._share_space()
 
         buttons = QHBoxLayout()
         self.prev_btn = BigButton("", "back", object_name="stepPrev", role="secondary",
@@ -116,6 +123,13 @@ class StepPlayerScreen(BaseScreen):
         self.next_btn.clicked.connect(self.next)
         self.again_btn.clicked.connect(self.read_aloud)
         self.ask_btn.clicked.connect(self._ask)
+
+    def _share_space(self) -> None:
+        """With the largest text the words get two thirds of the width (fewer lines to
+        scroll); otherwise the picture and the words share it about evenly."""
+        large = self.state.text_size >= 2
+        self.body.setStretch(0, 1 if large else 4)
+        self.body.setStretch(1, 2 if large else 5)
 
     # -- navigation ----------------------------------------------------------------------------
     def on_enter(self, **context: Any) -> None:

@@ -26,9 +26,14 @@ def feature_modules() -> list[str]:
 
 
 def kiosk_config() -> Config:
+    """The demo help point; ``BENCH_EXTRA_CONTENT`` adds a content folder (growth runs)."""
+    import os
+
     from ui.app import demo_config
 
-    return demo_config(defaults())
+    cfg = demo_config(defaults())
+    extra = os.environ.get("BENCH_EXTRA_CONTENT")
+    return cfg.replace(extra_content_dirs=[extra]) if extra else cfg
 
 
 def prepare_data_dir(data_dir: Path) -> None:

@@ -16,8 +16,9 @@ from .common import Row, median, time_ms
 ID_LINE = re.compile(r'^id\s*=\s*"([^"]+)"', re.M)
 
 
-def make_library(target: Path, copies: int) -> int:
-    """Copy every real tutorial ``copies`` times as ``<id>-c<k>``; return how many packs."""
+def make_library(target: Path, copies: int, limit: int | None = None) -> int:
+    """Copy every real tutorial (the first ``limit`` of them) ``copies`` times as
+    ``<id>-c<k>``; return how many packs."""
     from kiosk.paths import resource_path
 
     source = resource_path("tutorials")
@@ -27,7 +28,7 @@ def make_library(target: Path, copies: int) -> int:
             shutil.copy(source / extra, target / extra)
     count = 0
     for folder in sorted(p for p in source.iterdir() if p.is_dir()
-                         and not p.name.startswith(("_", "."))):
+                         and not p.name.startswith(("_", ".")))[:limit]:
         for k in range(1, copies + 1):
             new_id = f"{folder.name}-c{k}"
             dest = target / new_id

@@ -29,7 +29,7 @@ if sys.path[0] == str(Path(__file__).resolve().parent):
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import content, exports, gui, pdfs, queue, startup  # noqa: E402
+from benchmarks import content, exports, growth, gui, pdfs, queue, startup  # noqa: E402
 from benchmarks.assemble import feature_modules, prepare_data_dir  # noqa: E402
 from benchmarks.common import Row, guard_none_refcount, machine, offscreen_env, table  # noqa: E402
 
@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--growth", action="store_true",
+                        help="only the growth rows: 10k/100k/1M records, 15/150/1,500 "
+                             "tutorials (--quick: 1k/10k records, 15/50 tutorials)")
     parser.add_argument("--only", action="append", default=[],
                         help="run only these sections (cold start, xvfb, memory, step switch, "
                              "speech stall, pdf, exports, dashboard, content, queue)")
@@ -96,7 +99,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.update(offscreen_env(tmp))
         data_dir = tmp / "data"
         prepare_data_dir(data_dir)
-        for name, run in sections(tmp, data_dir, sizes):
+        todo = sections(tmp, data_dir, sizes)
+        if args.growth:
+            small = args.quick
+            todo = [("growth records", lambda: growth.records(
+                        tmp, [1_000, 10_000] if small else [10_000, 100_000, 1_000_000],
+                        1 if small else 3)),
+                    ("growth tutorials", lambda: growth.tutorials(
+                        tmp, [15, 50] if small else [15, 150, 1_500], 1 if small else 3))]
+        for name, run in todo:
             if args.only and name not in args.only:
                 continue
             t0 = time.perf_counter()

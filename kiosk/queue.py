@@ -23,12 +23,12 @@ import math
 import re
 import statistics
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -324,14 +324,67 @@ def _minutes(start: datetime, end: datetime) -> float:
     return (end - start).total_seconds() / 60.0
 
 
-class _Today:
-    """One transaction's view of today's queue, for ahead counts and wait estimates."""
+W = TypeVar("W")
 
-    def __init__(self, session: Session, day: date, desk_count: int) -> None:
+
+@dataclass(frozen=True)
+class Place(Generic[W]):
+    """Where one waiting number stands in the calling order.
+
+    ``ahead``: numbers called before it (any service, any desk); ``desk``: the desk expected to
+    call it; ``starts_in``: minutes from now until that call, if every person takes the
+    minutes the service usually takes.
+    """
+
+    item: W
+    ahead: int
+    desk: int
+    starts_in: float
+
+
+def calling_order(waiting: Sequence[W], desk_free_in: dict[int, float],
+                  serves: Callable[[int, W], bool],
+                  minutes: Callable[[W], float]) -> list[Place[W]]:
+    """THE calling rule, in one place: the order in which the desks will call ``waiting``.
+
+    ``waiting`` is in queue order (oldest first). Whenever a desk becomes free (the one free
+    soonest; ties to the lower desk number) it calls the oldest waiting number of a service it
+    serves, and is busy for ``minutes(number)``. "Gọi số tiếp theo" is this rule with only the
+    calling desk free (see :meth:`QueueService.call_next`); the ticket's "people ahead", the
+    wait estimate, the volunteer's waiting list and the display's "next" list all read the
+    same order, so they cannot disagree. With every desk serving every service (the shipped
+    default) this is simply oldest first, across services.
+
+    A desk that serves nothing still waiting drops out; a number that no desk serves is never
+    called and is left out of the result.
+    """
+    remaining = list(waiting)
+    free = dict(desk_free_in)
+    order: list[Place[W]] = []
+    while remaining and free:
+        desk = min(free, key=lambda d: (free[d], d))
+        pick = next((t for t in remaining if serves(desk, t)), None)
+        if pick is None:
+            del free[desk]
+            continue
+        remaining.remove(pick)
+        order.append(Place(pick, len(order), desk, free[desk]))
+        free[desk] += max(0.0, minutes(pick))
+    return order
+
+
+class _Today:
+    """One transaction's view of today's queue: the calling order, ahead counts and waits."""
+
+    def __init__(self, session: Session, day: date, desk_count: int,
+                 now: datetime | None = None) -> None:
         self.services = {row.code: row for row in session.scalars(select(Service))}
         self.desk_count = desk_count
+        self.now = now
         self.waiting = sorted(session.scalars(select(Ticket).where(
             Ticket.day == day, Ticket.status == TicketStatus.WAITING.value)), key=_queue_key)
+        self.at_desks = {t.desk: t for t in session.scalars(select(Ticket).where(
+            Ticket.day == day, Ticket.status == TicketStatus.CALLED.value))}
         self._service_times: dict[str, list[float]] = {}
         done = session.execute(
             select(Ticket.service_code, Ticket.called_at, Ticket.finished_at)
@@ -343,39 +396,69 @@ class _Today:
             minutes = _minutes(called, finished)
             if minutes > 0 and len(times) < RECENT_SERVICE_TIMES:
                 times.append(minutes)
+        self._order: list[Place[Ticket]] | None = None
+        self._places: dict[str, Place[Ticket]] = {}
 
-    def desks_serving(self, service: Service) -> int:
-        if not service.desks:
-            return self.desk_count
-        return max(1, sum(1 for d in set(service.desks) if 1 <= d <= self.desk_count))
+    def serves(self, desk: int, ticket: Ticket) -> bool:
+        service = self.services.get(ticket.service_code)
+        return service is not None and (not service.desks or desk in service.desks)
 
     def minutes_per_person(self, service: Service) -> float:
         times = self._service_times.get(service.code)
         return statistics.median(times) if times else float(service.avg_minutes)
 
-    def ahead(self, ticket: Ticket) -> int:
-        if ticket.status != TicketStatus.WAITING.value:
-            return 0
-        key = _queue_key(ticket)
-        return sum(1 for t in self.waiting
-                   if t.service_code == ticket.service_code and _queue_key(t) < key)
+    def _ticket_minutes(self, ticket: Ticket) -> float:
+        return self.minutes_per_person(self.services[ticket.service_code])
 
-    def wait_minutes(self, ticket: Ticket, ahead: int) -> int:
-        if ahead == 0:
-            return 0
-        service = self.services[ticket.service_code]
-        estimate = ahead * self.minutes_per_person(service) / self.desks_serving(service)
-        return math.ceil(round(estimate, 6))
+    def desk_free_in(self) -> dict[int, float]:
+        """Minutes until each desk is free: 0 if free now, else the rest of its usual time."""
+        free: dict[int, float] = {}
+        for desk in range(1, self.desk_count + 1):
+            current = self.at_desks.get(desk)
+            if current is None or current.called_at is None or self.now is None:
+                free[desk] = 0.0
+                continue
+            spent = _minutes(current.called_at, self.now)
+            free[desk] = max(0.0, self._ticket_minutes(current) - spent)
+        return free
+
+    def order(self) -> list[Place[Ticket]]:
+        """Today's waiting numbers in the order the desks will call them."""
+        if self._order is None:
+            self._order = calling_order(self.waiting, self.desk_free_in(), self.serves,
+                                        self._ticket_minutes)
+            self._places = {p.item.uuid: p for p in self._order}
+        return self._order
+
+    def next_for_desk(self, desk: int) -> Ticket | None:
+        """What "Gọi số tiếp theo" at ``desk`` calls: the calling rule with that desk free."""
+        first = calling_order(self.waiting, {desk: 0.0}, self.serves, self._ticket_minutes)
+        return first[0].item if first else None
+
+    def called_in_order(self) -> list[Ticket]:
+        """Waiting numbers in calling order; numbers no desk serves come last."""
+        placed = [p.item for p in self.order()]
+        return placed + [t for t in self.waiting if t.uuid not in self._places]
+
+    def place(self, ticket: Ticket) -> tuple[int, int]:
+        """(people ahead, minutes until the call) for a waiting ticket; (0, 0) otherwise."""
+        if ticket.status != TicketStatus.WAITING.value:
+            return 0, 0
+        self.order()
+        found = self._places.get(ticket.uuid)
+        if found is None:  # no desk serves this service: everyone waiting is ahead
+            return len(self.waiting) - 1, 0
+        return found.ahead, math.ceil(round(found.starts_in, 6))
 
     def info(self, ticket: Ticket) -> TicketInfo:
         service = self.services[ticket.service_code]
-        ahead = self.ahead(ticket)
+        ahead, wait = self.place(ticket)
         return TicketInfo(
             uuid=ticket.uuid, label=ticket_label(ticket.prefix, ticket.number),
             prefix=ticket.prefix, number=ticket.number, day=ticket.day,
             service_code=service.code, service_name_vi=service.name_vi,
             service_name_en=service.name_en or "", issued_at=to_local(ticket.issued_at),
-            ahead=ahead, wait_minutes=self.wait_minutes(ticket, ahead), desk=ticket.desk,
+            ahead=ahead, wait_minutes=wait, desk=ticket.desk,
             status=TicketStatus(ticket.status), official_url=service.official_url or "",
             recalls=ticket.recalls, tutorial_id=ticket.tutorial_id,
             tutorial_step=ticket.tutorial_step)
@@ -467,7 +550,7 @@ class QueueService:
         with self.store.write() as s:
             service = self._enabled_service(s, service_code)
             ticket = self._new_ticket(s, service, tutorial_id, step)
-            info = _Today(s, ticket.day, self.desk_count).info(ticket)
+            info = self._view(s, ticket.day).info(ticket)
         log.info("ticket %s issued", info.label)
         return info
 
@@ -502,7 +585,7 @@ class QueueService:
         """The display board: each desk's current number, recent calls, the next numbers."""
         with self.store.read() as s:
             today = self._today()
-            view = _Today(s, today, self.desk_count)
+            view = self._view(s, today)
             current = {t.desk: t for t in s.scalars(select(Ticket).where(
                 Ticket.day == today, Ticket.status == TicketStatus.CALLED.value)
                 .order_by(Ticket.called_at))}
@@ -514,7 +597,7 @@ class QueueService:
                 .order_by(Ticket.called_at.desc(), Ticket.number.desc()).limit(BOARD_LENGTH))
             return NowServing(
                 desks=desks, recent=tuple(view.info(t) for t in recent),
-                next_up=tuple(view.info(t) for t in view.waiting[:BOARD_LENGTH]),
+                next_up=tuple(view.info(t) for t in view.called_in_order()[:BOARD_LENGTH]),
                 waiting_count=len(view.waiting))
 
     # -- volunteers --------------------------------------------------------------------------
@@ -522,22 +605,18 @@ class QueueService:
         """Today's waiting numbers in the order they will be called."""
         require(actor, Role.VOLUNTEER)
         with self.store.read() as s:
-            view = _Today(s, self._today(), self.desk_count)
-            return [view.info(t) for t in view.waiting]
+            view = self._view(s, self._today())
+            return [view.info(t) for t in view.called_in_order()]
 
     def call_next(self, actor: Actor, desk: int) -> TicketInfo:
-        """Call the oldest waiting number this desk serves. One transaction: never twice."""
+        """Call the oldest waiting number this desk serves (:func:`calling_order` with this desk
+        free). One transaction: never twice."""
         require(actor, Role.VOLUNTEER)
         self._check_desk(desk)
         with self.store.write() as s:
             today = self._today()
             self._check_desk_free(s, today, desk)
-            codes = [row.code for row in s.scalars(select(Service))
-                     if not row.desks or desk in row.desks]
-            t = s.scalar(select(Ticket).where(
-                Ticket.day == today, Ticket.status == TicketStatus.WAITING.value,
-                Ticket.service_code.in_(codes))
-                .order_by(Ticket.issued_at, Ticket.prefix, Ticket.number).limit(1))
+            t = self._view(s, today).next_for_desk(desk)
             if t is None:
                 raise QueueError(f"Hiện không có ai chờ ở bàn số {desk}. Khi có người lấy số, "
                                  "hãy bấm “Gọi số tiếp theo” lại.")
@@ -644,7 +723,10 @@ class QueueService:
         return local_day(self.store.clock.now())
 
     def _info(self, s: Session, t: Ticket) -> TicketInfo:
-        return _Today(s, t.day, self.desk_count).info(t)
+        return self._view(s, t.day).info(t)
+
+    def _view(self, s: Session, day: date) -> _Today:
+        return _Today(s, day, self.desk_count, self.store.clock.now())
 
     def _new_ticket(self, s: Session, service: Service, tutorial_id: str | None,
                     step: int | None) -> Ticket:

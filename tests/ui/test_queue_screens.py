@@ -3,6 +3,7 @@ the desk keypad, the now-serving display, satisfaction faces and the staff tab."
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -157,7 +158,39 @@ def test_second_ticket_says_who_is_ahead(qtbot, kiosk: Kiosk) -> None:
     details = kiosk.screens[ScreenId.TICKET].details.text()
     assert kiosk.screens[ScreenId.TICKET].number.text() == "A002"
     assert "Có 1 người chờ trước bạn." in details
-    assert "Chờ khoảng 6 phút." in details  # 12 minutes a person, 2 desks
+    assert "Chờ khoảng vài phút." in details  # desk 2 is free: called as soon as A001 is
+
+
+def test_ticket_screen_ahead_matches_the_display_order_across_services(
+        qtbot, kiosk: Kiosk, printer: WatchingPrinter) -> None:
+    # gui-review item 2: D001 said "nobody ahead" while A001, B001 and C001 were called first.
+    said: dict[str, str] = {}
+    for code in ("vneid", "dvc", "payment", "other"):
+        take_ticket(qtbot, kiosk, code)
+        screen = kiosk.screens[ScreenId.TICKET]
+        said[screen.number.text()] = screen.details.text()
+        kiosk.nav.home()
+    assert "Không có ai chờ trước bạn." in said["A001"]
+    assert "Có 3 người chờ trước bạn." in said["D001"]
+    feature = feature_of(kiosk)
+    board = feature.queue.now_serving()
+    assert [t.label for t in board.next_up] == ["A001", "B001", "C001", "D001"]
+    for ahead, label in enumerate(["B001", "C001", "D001"], start=1):
+        assert f"Có {ahead} người chờ trước bạn." in said[label]
+    # The printed tickets say the same.
+    printed = [subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout for pdf in printer.printed]
+    assert [next(line for line in text.splitlines() if "chờ trước bạn" in line)
+            for text in printed] == [f"Số người chờ trước bạn: {n}" for n in range(4)]
+    # And the desks then call them in that order.
+    called = []
+    for desk in (1, 2, 1, 2):
+        board = feature.queue.now_serving()
+        busy = board.desks[desk - 1].ticket
+        if busy is not None:
+            feature.queue.finish(VOLUNTEER, busy)
+        called.append(feature.queue.call_next(VOLUNTEER, desk).label)
+    assert called == ["A001", "B001", "C001", "D001"]
 
 
 def test_a_finished_ticket_print_does_not_end_a_sheet_print_guard(

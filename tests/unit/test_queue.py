@@ -405,20 +405,20 @@ def test_desk_count_must_be_positive(store: Store) -> None:
 
 def test_wait_estimate_uses_avg_minutes_until_today_has_service_times(
         queue: QueueService, volunteer: Actor, clock: FakeClock) -> None:
-    tickets = [queue.issue("vneid") for _ in range(5)]  # avg 12 min, 2 desks
-    assert [(t.ahead, t.wait_minutes) for t in tickets[:3]] == [(0, 0), (1, 6), (2, 12)]
+    # avg 12 min, 2 free desks: the first two are called at once, the third when one is free.
+    tickets = [queue.issue("vneid") for _ in range(5)]
+    assert [(t.ahead, t.wait_minutes) for t in tickets[:3]] == [(0, 0), (1, 0), (2, 12)]
     for minutes in (4, 20, 6):
         called = queue.call_next(volunteer, 1)
         clock.advance(minutes=minutes)
         queue.finish(volunteer, called)
     # Median of today's service times (4, 20, 6) is 6 minutes.
-    assert queue.ticket(tickets[4]).ahead == 1
-    assert queue.ticket(tickets[4]).wait_minutes == 3  # 1 × 6 / 2 desks
     sixth = queue.issue("vneid")
-    assert (sixth.ahead, sixth.wait_minutes) == (2, 6)
-    # Another service has no times today: its own average, over the desks that serve it.
+    assert (sixth.ahead, sixth.wait_minutes) == (2, 6)  # A004, A005 at the two desks first
+    # Another service has no times today: its own average (15 min). Oldest first across
+    # services: A004 d1 0-6, A005 d2 0-6, A006 d1 6-12, B001 d2 6-21, B002 d1 12-27, B003 d2.
     b = [queue.issue("dvc") for _ in range(3)]
-    assert (b[2].ahead, b[2].wait_minutes) == (2, 15)  # 2 × 15 / 2
+    assert (b[2].ahead, b[2].wait_minutes) == (5, 21)
 
 
 def test_wait_estimate_counts_only_desks_that_serve_the_service(
@@ -428,7 +428,18 @@ def test_wait_estimate_counts_only_desks_that_serve_the_service(
     tickets = [queue.issue("payment") for _ in range(3)]
     assert [t.wait_minutes for t in tickets] == [0, 7, 14]
     queue.save_service(staff, replace(payment, desks=(), avg_minutes=7))
-    assert queue.ticket(tickets[1]).wait_minutes == 4  # 1 × 7 / 2 = 3.5, rounded up
+    assert [queue.ticket(t).wait_minutes for t in tickets] == [0, 0, 7]
+
+
+def test_wait_counts_the_time_left_at_a_busy_desk(
+        queue: QueueService, volunteer: Actor, clock: FakeClock) -> None:
+    first, second = queue.issue("vneid"), queue.issue("vneid")  # avg 12 min
+    queue.call_next(volunteer, 1)
+    queue.call_next(volunteer, 2)
+    clock.advance(minutes=5)
+    waiting = queue.issue("vneid")
+    assert (waiting.ahead, waiting.wait_minutes) == (0, 7)  # a desk is free in 12 - 5 minutes
+    assert [first.label, second.label] == ["A001", "A002"]
 
 
 def test_now_serving_shows_desks_recent_calls_and_next_numbers(

@@ -96,17 +96,25 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
         sign_in_staff(kiosk)
         visits = screen_visits(kiosk)
         t0 = time.perf_counter()
-        for _ in range(cycles):
+        after_first = 0.0
+        for cycle in range(cycles):
             for sid, context in visits:
                 kiosk.nav.go_to(sid, **context)
                 kiosk.window.repaint()
                 app.processEvents()
             kiosk.screens[ScreenId.STEP].leave_tutorial()
             kiosk.nav.home()
+            if cycle == 0:
+                kiosk.tasks.wait_all()
+                app.processEvents()
+                after_first = _rss_mb()
         kiosk.tasks.wait_all()
+        app.processEvents()
+        growth = _rss_mb() - after_first
         per_visit = (time.perf_counter() - t0) * 1000 / max(1, cycles * len(visits))
         _finish({"first_paint_ms": first, "screens": [s.name for s, _ in visits],
-                 "visits": cycles * len(visits), "ms_per_visit": per_visit})
+                 "visits": cycles * len(visits), "ms_per_visit": per_visit,
+                 "growth_mb": growth})
 
     keep = _after_first_paint(kiosk.screens[ScreenId.HOME], painted)
     show_full_screen(kiosk)

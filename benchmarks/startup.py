@@ -41,6 +41,9 @@ def memory(tmp: Path, data_dir: Path, cycles: int, runs: int) -> list[Row]:
             "≤ 1.5× floor", result.maxrss_mb <= 1.5 * floor,
             note=f"{visits} screen changes, {result.data['ms_per_visit']:.0f} ms each"),
         Row("Screen change, mean over the memory run", result.data["ms_per_visit"], "ms"),
+        Row(f"Memory growth from cycle 1 to cycle {cycles}", result.data["growth_mb"], "MB",
+            goal="≤ 5 MB", met=result.data["growth_mb"] <= 5,
+            note="resident set after the last cycle minus after the first"),
     ]
 
 

@@ -40,7 +40,6 @@ from kiosk.printing_quota import (
     quota_status,
     record_print,
 )
-from kiosk.sheets import render_sheet, sheet_file_name
 from kiosk.store import Store
 from ui import printing, theme
 from ui.navigator import Navigator
@@ -303,6 +302,8 @@ class SheetPreviewScreen(BaseScreen):
 
     def prepare(self, force: bool = False) -> None:
         """Make the PDF for the current choice and its preview images, off the GUI thread."""
+        from kiosk.sheets import sheet_file_name  # reportlab: on use, not at start-up
+
         choice = self.choice()
         if choice is None or (choice == self.wanted and not force):
             return
@@ -321,6 +322,8 @@ class SheetPreviewScreen(BaseScreen):
         cache_dir = self.cache_dir
 
         def work() -> PreparedSheet:
+            from kiosk.sheets import render_sheet  # reportlab: on use, not at start-up
+
             cache_dir.mkdir(parents=True, exist_ok=True)
             result = render_sheet(tutorial, path, size=choice.size,  # type: ignore[arg-type]
                                   lang=choice.lang, large=choice.large,  # type: ignore[arg-type]
@@ -560,6 +563,8 @@ class SheetPreviewScreen(BaseScreen):
         return self.tr("Lưu vào thư mục “{name}”").replace("{name}", name)
 
     def save_to(self, folder: Path) -> None:
+        from kiosk.sheets import sheet_file_name  # reportlab: on use, not at start-up
+
         prepared = self.prepared
         if prepared is None:
             return

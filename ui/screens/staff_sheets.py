@@ -33,7 +33,6 @@ from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
 from kiosk.files import OutputError
 from kiosk.printing_quota import QuotaStatus, quota_status
-from kiosk.sheets import BOOKLET_STEM, render_booklet, render_sheet, sheet_file_name
 from kiosk.store import Store
 from ui import printing, theme
 from ui.state import KioskState
@@ -300,6 +299,13 @@ class StaffSheetsTab(QWidget):
         relay = self._relay
 
         def work() -> ExportResult:
+            from kiosk.sheets import (  # reportlab: on use, not at start-up
+                BOOKLET_STEM,
+                render_booklet,
+                render_sheet,
+                sheet_file_name,
+            )
+
             if not folder.is_dir():
                 raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
                                   "hoặc cắm lại USB.")

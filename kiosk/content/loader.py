@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.glossary import Term, check_terms, load_glossary
 from kiosk.content.model import (
+    COVERABLE,
     DEFAULT_LANG,
     Catalogue,
     Category,
@@ -25,6 +27,7 @@ from kiosk.content.model import (
     Step,
     Text,
     Tutorial,
+    said_in,
 )
 
 log = logging.getLogger(__name__)
@@ -48,7 +51,7 @@ LIMITS = {"title": 60, "summary": 180, "step.title": 70, "step.text": 320, "step
 TUTORIAL_KEYS = {"id", "category", "icon", "minutes", "title", "summary", "bring",
                  "last_reviewed", "sources", "steps", "official_link", "order"}
 STEP_KEYS = {"title", "text", "image", "voice", "warning", "tip", "link", "sources",
-             "unconfirmed"}
+             "unconfirmed", "voice_covers", "audio_covers"}
 SOURCE_KEYS = {"key", "url", "title"}
 TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", list: "danh sách", dict: "bảng",
               date: "ngày (YYYY-MM-DD)", bool: "true/false"}
@@ -271,12 +274,53 @@ def _steps(ctx: ProblemLog, folder: Path, data: Mapping[str, Any], source_keys: 
                 ctx.add(f"{where}.sources", f"nguồn “{key}” không có trong [[sources]]")
         unconfirmed = _typed(ctx, item, "unconfirmed", bool, f"{where}.unconfirmed",
                              required=False) or False
+        voice_covers = _covers(ctx, item, "voice_covers", where)
+        audio_covers = _covers(ctx, item, "audio_covers", where)
+        if voice_covers and voice is None:
+            ctx.add(f"{where}.voice_covers", "chỉ dùng khi bước có “voice”")
         if title and text:
-            steps.append(Step(title=title, text=text, image=image, voice=voice,
-                              warning=warning, tip=tip, link=link,
-                              sources=tuple(str(k) for k in keys), unconfirmed=unconfirmed,
-                              audio=audio.get(i + 1, {})))
+            step = Step(title=title, text=text, image=image, voice=voice, warning=warning,
+                        tip=tip, link=link, sources=tuple(str(k) for k in keys),
+                        unconfirmed=unconfirmed, audio=audio.get(i + 1, {}),
+                        voice_covers=voice_covers, audio_covers=audio_covers)
+            _check_spoken(ctx, step, where)
+            steps.append(step)
     return tuple(steps)
+
+
+def _covers(ctx: ProblemLog, item: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    raw = _typed(ctx, item, key, list, f"{where}.{key}", required=False) or []
+    bad = [v for v in raw if v not in COVERABLE]
+    if bad:
+        ctx.add(f"{where}.{key}", f"giá trị lạ {bad}; chỉ dùng: {', '.join(COVERABLE)}")
+    return frozenset(v for v in raw if v in COVERABLE)
+
+
+def _check_spoken(ctx: ProblemLog, step: Step, where: str) -> None:
+    """Every warning and tip a reader sees must also be heard, in every language and audio.
+
+    The model says them after a `voice` text unless `voice_covers` lists them; this checks that
+    such a claim is true (the words are in the voice text) and that a recorded audio file
+    declares, in `audio_covers`, that it says the warning and the tip (it is played alone).
+    """
+    for name, value in (("title", step.title), ("warning", step.warning), ("tip", step.tip)):
+        if value is None:
+            continue
+        for lang in sorted(set(value.values) | {DEFAULT_LANG}):
+            if not step.has_voice(lang) or name not in step.voice_covers:
+                continue
+            if not said_in(value.get(lang), step.voice.get(lang) if step.voice else ""):
+                ctx.add(f"{where}.voice.{lang}",
+                        f"“voice_covers” nói bước đã đọc {name} nhưng câu “{value.get(lang)}” "
+                        "không có trong voice; hãy chép nguyên câu vào voice hoặc bỏ "
+                        f"“{name}” khỏi voice_covers")
+        if name == "title":
+            continue
+        for lang in sorted(step.audio):
+            if name not in step.audio_covers:
+                ctx.add(f"{where}.audio_covers",
+                        f"bước có tệp ghi âm ({lang}) và có {name}: tệp ghi âm phải đọc cả "
+                        f"{name}, rồi ghi audio_covers = [\"warning\", \"tip\"]")
 
 
 def _image(ctx: ProblemLog, folder: Path, item: Mapping[str, Any], where: str) -> Path | None:
@@ -377,6 +421,11 @@ def load_catalogue(roots: Iterable[Path]) -> Catalogue:
         problems += probs
         for lang, entries in table.items():
             pronunciation.setdefault(lang, {}).update(entries)
+    terms: list[Term] = []
+    for root in roots:
+        found, probs = load_glossary(root)
+        problems += probs
+        terms += found
     tutorials: dict[str, Tutorial] = {}
     for root in roots:
         if not root.is_dir():
@@ -396,6 +445,8 @@ def load_catalogue(roots: Iterable[Path]) -> Catalogue:
                                         f"{tutorials[tut.id].folder / TUTORIAL_FILE}"))
                 continue
             tutorials[tut.id] = tut
+            # Vocabulary slips are reported but do not hide the tutorial from citizens.
+            problems += check_terms(tut, tuple(terms))
     ordered = sorted(tutorials.values(), key=lambda t: (t.order, t.id))
     cats = sorted(categories.values(), key=lambda c: (c.order, c.id))
     return Catalogue(tuple(cats), tuple(ordered), tuple(problems), pronunciation)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 DEFAULT_LANG = "vi"
+# Parts of a step a `voice` text or a recorded audio file may declare it already says.
+COVERABLE = ("title", "warning", "tip")
 
 
 @dataclass(frozen=True)
@@ -43,16 +46,51 @@ class Step:
     unconfirmed: bool = False
     audio: Mapping[str, Path] = field(default_factory=dict)
 
+    # What the step's own `voice` text already says (so it is not said twice).
+    voice_covers: frozenset[str] = frozenset()
+    # What a recorded audio file says besides title and text; the validator demands that it
+    # covers the warning and the tip, since nothing is read after a recording.
+    audio_covers: frozenset[str] = frozenset()
+
+    def has_voice(self, lang: str) -> bool:
+        """A `voice` text in exactly this language (never the Vietnamese one in English mode)."""
+        return self.voice is not None and self.voice.has(lang)
+
+    def spoken_parts(self, lang: str) -> list[str]:
+        """The sentences the voice says, in order: title, text (or its `voice` form), warning, tip.
+
+        A `voice` text replaces only the written text. The title, the warning and the tip are
+        always said too, unless the step lists them in ``voice_covers`` (the validator then
+        checks that the voice text really contains them), because audio-first users must hear
+        every warning a reader sees.
+        """
+        voiced = self.has_voice(lang)
+        covers = self.voice_covers if voiced else frozenset()
+        body = self.voice.get(lang) if voiced and self.voice is not None else self.text.get(lang)
+        parts = [] if "title" in covers else [self.title.get(lang)]
+        parts.append(body)
+        for name, value in (("warning", self.warning), ("tip", self.tip)):
+            if value is not None and name not in covers:
+                parts.append(value.get(lang))
+        return [_sentence(p) for p in parts if p.strip()]
+
     def spoken(self, lang: str) -> str:
-        """What the voice says for this step: voice text if given, else title, text, warning."""
-        if self.voice is not None and self.voice.get(lang):
-            return self.voice.get(lang)
-        parts = [self.title.get(lang), self.text.get(lang)]
-        if self.warning is not None:
-            parts.append(self.warning.get(lang))
-        if self.tip is not None:
-            parts.append(self.tip.get(lang))
-        return " ".join(_sentence(p) for p in parts if p)
+        """What the voice says for this step, as one text (see :meth:`spoken_parts`)."""
+        return " ".join(self.spoken_parts(lang))
+
+
+def said_in(needle: str, haystack: str) -> bool:
+    """Whether ``needle``'s words appear, in order and together, in ``haystack``.
+
+    Case, punctuation and spacing are ignored, so "Đừng bấm link!" is said in "... đừng bấm
+    link, hãy ...". Used to check a `voice` text that claims to say a step's warning.
+    """
+    words = _words(needle)
+    return bool(words) and f" {words} " in f" {_words(haystack)} "
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _sentence(text: str) -> str:

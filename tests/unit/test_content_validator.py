@@ -85,6 +85,10 @@ def test_prerecorded_audio_is_attached_to_its_step(tmp_path: Path) -> None:
     def add_audio(dest: Path) -> None:
         (dest / "audio").mkdir()
         (dest / "audio" / "step-02.kt.wav").write_bytes(b"RIFF....")
+        toml = dest / "tutorial.toml"
+        toml.write_text(toml.read_text(encoding="utf-8").replace(
+            'image = "images/step-02.svg"', 'image = "images/step-02.svg"\n'
+            'audio_covers = ["warning"]'), encoding="utf-8")
 
     cat = load_catalogue([make_pack(tmp_path, after=add_audio)])
     assert not cat.problems
@@ -131,5 +135,5 @@ def test_spoken_text_of_a_step() -> None:
     steps = cat.tutorials[0].steps
     assert steps[1].spoken("vi") == ("Bấm nút Bắt đầu. Bấm nút màu xanh có chữ Bắt đầu. "
                                      "Không bao giờ đọc mã OTP cho người khác.")
-    assert steps[2].spoken("vi") == "Bạn đã mở được ứng dụng V N e I D."
+    assert steps[2].spoken("vi") == "Xong. Bạn đã mở được ứng dụng V N e I D."
     assert steps[0].spoken("en") == "Open the VNeID app. Tap the VNeID icon on your phone."

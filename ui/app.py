@@ -19,9 +19,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+import ui.features.assistance
 import ui.features.places
 import ui.features.queue
-import ui.features.records
 import ui.features.reports
 import ui.features.sheets
 from kiosk.auth import AuthService, Role
@@ -110,7 +110,7 @@ Feature = Callable[[BuildContext], None]
 # Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
 FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.sheets,
-    ui.features.records,
+    ui.features.assistance,
     ui.features.reports,
     ui.features.queue,
     ui.features.places,

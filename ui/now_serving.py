@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.queue import NowServing, QueueService
-from ui.screens.ticket import set_role
 from ui.state import KioskState
+from ui.theme import set_role
 
 if TYPE_CHECKING:
-    from ui.features.queue import QueueEvents
+    from ui.queue_desk import QueueEvents
     from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -8,6 +8,10 @@ an eye. Pure functions at the top need no QApplication.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 BASE_WIDTH = 1920
 BASE_HEIGHT = 1080
@@ -200,3 +204,17 @@ QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radi
 QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus};
     border-radius: {radius}px; }}
 """
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a label another look from the theme (role "tip", "warning", "banner", ...).
+
+    unpolish()/polish() would repaint the colours but keep the old rule's padding, so a
+    "tip" box would cut its text; re-setting the widget's own style sheet re-reads it all.
+    """
+    if widget.property("role") == role:
+        return
+    widget.setProperty("role", role)
+    sheet = widget.styleSheet()
+    widget.setStyleSheet(sheet + "/**/")
+    widget.setStyleSheet(sheet)

@@ -21,9 +21,9 @@ from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
 from ui.app import BuildContext, Kiosk, build, demo_config
 from ui.features import queue as queue_feature
-from ui.features.queue import QueueFeature
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
+from ui.queue_desk import QueueDesk
 from ui.speech import FakeSpeaker
 from ui.state import BusyReason
 from ui.tasks import SyncTaskRunner
@@ -100,7 +100,7 @@ def kiosk(qtbot, store: Store, data_dir: Path, printer: FakePrinter) -> Iterator
     _dispose(k)
 
 
-def feature_of(k: Kiosk) -> QueueFeature:
+def feature_of(k: Kiosk) -> QueueDesk:
     return k.screens[ScreenId.VOLUNTEER].feature
 
 

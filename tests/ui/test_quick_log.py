@@ -31,7 +31,7 @@ from ui.app import (
     demo_config,
     ensure_demo_members,
 )
-from ui.features import records
+from ui.features import assistance
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.screens.consent import ConsentScreen
@@ -49,7 +49,7 @@ def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
     k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
               catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
               tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
-              printer=FakePrinter(), features=[records.install])
+              printer=FakePrinter(), features=[assistance.install])
     k.window.resize(1920, 1080)
     k.window.show()
     qtbot.waitExposed(k.window)

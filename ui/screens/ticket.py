@@ -35,10 +35,11 @@ from kiosk.speech.pronounce import ticket_words
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
 from ui.state import KioskState
+from ui.theme import set_role
 from ui.widgets.big_button import BigButton
 
 if TYPE_CHECKING:
-    from ui.features.queue import QueueFeature
+    from ui.queue_desk import QueueDesk
 
 log = logging.getLogger(__name__)
 
@@ -73,20 +74,6 @@ def qr_pixmap(url: str, size: int, dark: str, light: str) -> QPixmap:
 def shown_address(url: str) -> str:
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/") or url
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Give a label another look from the theme (role "tip", "warning", "banner", ...).
-
-    unpolish()/polish() would repaint the colours but keep the old rule's padding, so a
-    "tip" box would cut its text; re-setting the widget's own style sheet re-reads it all.
-    """
-    if widget.property("role") == role:
-        return
-    widget.setProperty("role", role)
-    sheet = widget.styleSheet()
-    widget.setStyleSheet(sheet + "/**/")
-    widget.setStyleSheet(sheet)
 
 
 class FittedNumber(QLabel):
@@ -146,7 +133,7 @@ class TakeTicketScreen(BaseScreen):
     """Choose what you need help with; each service is one large tile."""
 
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
-                 feature: QueueFeature) -> None:
+                 feature: QueueDesk) -> None:
         super().__init__(state, nav, speaker, "takeTicket")
         self.feature = feature
         self.services: list[ServiceInfo] = []
@@ -249,7 +236,7 @@ class TicketScreen(BaseScreen):
     own_back = True  # no "Quay lại" to the service tiles: one number per visit
 
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
-                 feature: QueueFeature) -> None:
+                 feature: QueueDesk) -> None:
         super().__init__(state, nav, speaker, "ticket")
         self.feature = feature
         self.ticket: TicketInfo | None = None

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 from kiosk.queue import ServiceInfo, TicketInfo
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
-from ui.screens.ticket import set_role
 from ui.state import KioskState
+from ui.theme import set_role
 from ui.widgets.big_button import BigButton
 from ui.widgets.satisfaction import SatisfactionFaces
 
 if TYPE_CHECKING:
-    from ui.features.queue import ConsoleView, QueueFeature
+    from ui.queue_desk import ConsoleView, QueueDesk
 
 REFRESH_MS = 4000
 PAGE_CONSOLE, PAGE_SERVICES, PAGE_RATING = 0, 1, 2
@@ -49,7 +49,7 @@ PAGE_CONSOLE, PAGE_SERVICES, PAGE_RATING = 0, 1, 2
 
 class VolunteerConsoleScreen(BaseScreen):
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
-                 feature: QueueFeature) -> None:
+                 feature: QueueDesk) -> None:
         super().__init__(state, nav, speaker, "volunteer")
         self.title.hide()  # the top bar says who is signed in; the desk row heads the page
         self.feature = feature

@@ -1,0 +1,407 @@
+"""The queue desk: what every queue screen shares (:class:`QueueDesk`), its events and keypads.
+
+:func:`ui.features.queue.install` builds one :class:`kiosk.queue.QueueService` and one
+:class:`QueueDesk` that every queue screen shares. Screens ask the desk to do things; the
+desk runs the service on the "db" lane (rendering and printing the ticket on the "print"
+lane) and tells everyone what changed through :class:`QueueEvents` signals, so the console,
+the ticket screen and the now-serving display refresh themselves and never call each other.
+
+Desk keypads ("caller keys"): a cheap USB numeric keypad at each desk (see
+:data:`KEYPAD_KEYS`) calls numbers while the kiosk keeps showing the citizen screens.
+Decision: the keys act WITHOUT anyone signing in on the kiosk — the screen belongs to the
+citizen in front of it, and a PIN pad would take it away — but every keypad action is audited
+as ``desk:N`` (:class:`kiosk.auth.KeypadActor`), so the audit trail and reports tell keypad
+calls from console calls. The keypad is the desk's whole tool, so:
+
+- "call next" at a desk still serving a number first finishes that number (the volunteer
+  pressed "next" because they are done with this person), then calls the next one;
+- "recall" calls the current number again; once the recalls allowed are used up, pressing it
+  again marks the number absent ("Vắng mặt") so "call next" works.
+
+A small banner over the window says what happened ("Mời số A005 đến bàn 1") for a few seconds.
+Keys typed into a focused text field stay in the field: Qt lets text widgets override
+shortcuts for printable keys, so a "+" typed in a phone number never calls anyone.
+
+Thread: GUI thread only; background functions here never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk import printing_quota
+from kiosk.auth import Actor, PermissionDenied, Role, keypad_actor
+from kiosk.clock import to_local
+from kiosk.queue import (
+    DeskOutcome,
+    DeskResult,
+    NowServing,
+    QueueError,
+    QueueService,
+    ServiceInfo,
+    TicketInfo,
+    call_sentence,
+    desk_next,
+    desk_recall,
+    service_for_tutorial,
+)
+from kiosk.tickets import render_ticket
+from ui.navigator import ScreenId
+from ui.state import BusyReason
+
+if TYPE_CHECKING:
+    from ui.app import BuildContext
+    from ui.now_serving import NowServingWindow
+
+log = logging.getLogger(__name__)
+
+#: Desk → (key that calls the next number, key that calls the same number again). Keys of a
+#: USB numeric keypad; every keypad types into the same kiosk, so each desk has its own pair.
+KEYPAD_KEYS: dict[int, tuple[str, str]] = {1: ("+", "-"), 2: ("*", "/")}
+BANNER_MS = 5000
+
+ProblemFn = Callable[[str], None]
+
+
+class QueueEvents(QObject):
+    """What happened in the queue, for every screen and window that shows it."""
+
+    changed = Signal()  # anything in today's queue changed: refresh what you show
+    ticket_called = Signal(object, int)  # (TicketInfo, desk): a call or a recall
+    ticket_printed = Signal(str)  # ticket uuid
+    ticket_print_failed = Signal(str, str)  # (ticket uuid, message for the citizen)
+
+
+@dataclass(frozen=True)
+class ConsoleView:
+    """One refresh of the volunteer console: the waiting list, the board, and local now."""
+
+    waiting: tuple[TicketInfo, ...]
+    board: NowServing
+    now: datetime
+
+
+def _called_text(info: TicketInfo, desk: int) -> str:
+    return (QCoreApplication.translate("QueueFeature", "Mời số {label} đến bàn {desk}")
+            .replace("{label}", info.label).replace("{desk}", str(desk)))
+
+
+class DeskBanner(QLabel):
+    """A short line over the kiosk window ("Mời số A005 đến bàn 1"), gone after a few seconds."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("queueBanner")
+        self.setProperty("role", "banner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_text(self, text: str, ms: int = BANNER_MS) -> None:
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.ensurePolished()
+        parent = self.parentWidget()
+        if parent is not None:
+            margins = self.contentsMargins()
+            one_line = self.fontMetrics().horizontalAdvance(text) + margins.left() + \
+                margins.right() + 8
+            width = max(200, min(parent.width() * 3 // 4, max(one_line, 400)))
+            self.resize(width, self.heightForWidth(width))
+            self.move((parent.width() - width) // 2, max(10, parent.height() // 8))
+        self.show()
+        self.raise_()
+        self._timer.start(ms)
+
+
+class QueueDesk:
+    """The queue's screens share this: the service, the lanes, the printer and the events."""
+
+    def __init__(self, ctx: BuildContext, queue: QueueService | None = None,
+                 make_display: Callable[[QueueDesk], NowServingWindow] | None = None) -> None:
+        self.ctx = ctx
+        self.state = ctx.state
+        self.nav = ctx.nav
+        self.speaker = ctx.speaker
+        self.tasks = ctx.tasks
+        self.store = ctx.store
+        self.config = ctx.config
+        self.printer = ctx.printer
+        self.catalogue = ctx.catalogue
+        self.queue = queue or QueueService(ctx.store, desk_count=ctx.config.desk_count)
+        self.events = QueueEvents()
+        self.desk_count = self.queue.desk_count
+        self.desk: int | None = 1 if self.desk_count == 1 else None
+        self.display: NowServingWindow | None = None
+        self._make_display = make_display
+        self.banner = DeskBanner(ctx.window)
+        self.shortcuts: list[QShortcut] = []
+        self._printing = 0
+        self.tickets_dir = Path(ctx.data_dir) / "cache" / "tickets"
+        self.state.actor_changed.connect(self._on_state_actor_changed)
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def run_db(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None,
+            on_problem: ProblemFn | None) -> None:
+        """Run ``fn`` on the database lane; a QueueError/PermissionDenied goes to
+        ``on_problem`` as its Vietnamese message, anything else to the error funnel."""
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, QueueError | PermissionDenied) and on_problem is not None:
+                on_problem(str(exc))
+                return
+            raise exc
+
+        self.tasks.run_in_background(fn, on_ok, failed, lane="db")
+
+    def _on_state_actor_changed(self, actor: Actor) -> None:
+        if actor.role is Role.CITIZEN and self.desk_count > 1:
+            self.desk = None  # the desk is remembered for one volunteer session only
+
+    def tutorial_title(self, tutorial_id: str | None) -> str:
+        if not tutorial_id:
+            return ""
+        t = self.catalogue.by_id(tutorial_id)
+        return t.title.get(self.state.language) if t is not None else tutorial_id
+
+    # -- citizens ------------------------------------------------------------------------------
+    def load_services(self, on_ok: Callable[[list[ServiceInfo]], None],
+                      include_disabled: bool = False) -> None:
+        self.run_db(lambda: self.queue.services(include_disabled), on_ok, None)
+
+    def take_ticket(self, service_code: str, on_problem: ProblemFn | None = None,
+                    tutorial_id: str | None = None, step: int | None = None) -> None:
+        """Issue a number, show it on the ticket screen, then print it."""
+        self.run_db(lambda: self.queue.issue(service_code, tutorial_id, step), self._on_issued,
+                 on_problem or self._tell)
+
+    def ask_volunteer(self, tutorial_id: str, step: int) -> None:
+        """The "Hỏi tình nguyện viên" hook: a number tagged with where the citizen got stuck."""
+        queue = self.queue
+
+        def work() -> TicketInfo | None:
+            svc = service_for_tutorial(queue.services(), tutorial_id)
+            if svc is None:
+                return None
+            return queue.issue(svc.code, tutorial_id, step)
+
+        def done(info: TicketInfo | None) -> None:
+            if info is None:
+                self._tell(QCoreApplication.translate(
+                    "QueueFeature", "Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
+                                    "sẽ giúp bạn ngay."))
+                return
+            self._on_issued(info)
+
+        self.run_db(work, done, self._tell)
+
+    def _tell(self, message: str) -> None:
+        self.ctx.window.show_message(message)
+
+    def _on_issued(self, info: TicketInfo) -> None:
+        self.events.changed.emit()
+        self.nav.go_to(ScreenId.TICKET, ticket=info)
+        self.print_ticket(info)
+
+    def print_ticket(self, info: TicketInfo) -> None:
+        """Render and print on the print lane; the ticket screen hears how it went."""
+        lang = self.state.language
+        width, name = self.config.ticket_width_mm, self.config.help_point_name
+        printer = self.printer
+        path = self.tickets_dir / f"ticket-{info.label}-{info.uuid[:8]}.pdf"
+        self._printing += 1
+        self.state.busy_reasons.add(BusyReason.TICKET_PRINTING)
+
+        def work() -> int:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                from kiosk.tickets import render_ticket  # reportlab: not at start-up
+
+                render_ticket(info, path, width_mm=width, help_point_name=name, lang=lang)
+                return int(printer.print_pdf(path))
+            finally:
+                path.unlink(missing_ok=True)
+
+        def ok(_pages: int) -> None:
+            self._printed(info, True)
+            self.events.ticket_printed.emit(info.uuid)
+
+        def failed(exc: BaseException) -> None:
+            # Any failure (PrintError, a driver crash, no paper) leaves the queue as it is.
+            log.warning("ticket %s not printed: %s: %s", info.label, type(exc).__name__, exc)
+            self._printed(info, False)
+            self.events.ticket_print_failed.emit(info.uuid, QCoreApplication.translate(
+                "QueueFeature", "Máy in đang gặp sự cố, vui lòng nhớ số của bạn"))
+
+        self.tasks.run_in_background(work, ok, failed, lane="print")
+
+    def _printed(self, info: TicketInfo, ok: bool) -> None:
+        self._printing = max(0, self._printing - 1)
+        if not self._printing:
+            self.state.busy_reasons.discard(BusyReason.TICKET_PRINTING)
+        store, tutorial_id = self.store, info.tutorial_id
+        self.tasks.run_in_background(
+            lambda: printing_quota.record_print(store, tutorial_id=tutorial_id, sheets=1,
+                                                ok=ok, kind=printing_quota.TICKET),
+            None, lambda exc: log.warning("ticket print not recorded: %s",
+                                          type(exc).__name__), lane="db")
+
+    def cancel(self, ticket: TicketInfo, on_ok: Callable[[TicketInfo], None],
+               on_problem: ProblemFn) -> None:
+        def done(info: TicketInfo) -> None:
+            self.events.changed.emit()
+            on_ok(info)
+
+        self.run_db(lambda: self.queue.cancel(ticket.uuid), done, on_problem)
+
+    def rate(self, ticket_uuid: str, score: int, on_ok: Callable[[TicketInfo], None],
+             on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.rate(ticket_uuid, score), on_ok, on_problem)
+
+    # -- volunteers ------------------------------------------------------------------------------
+    def snapshot(self, actor: Actor, on_ok: Callable[[ConsoleView], None],
+                 on_problem: ProblemFn) -> None:
+        queue, clock = self.queue, self.store.clock
+
+        def work() -> ConsoleView:
+            return ConsoleView(tuple(queue.waiting(actor)), queue.now_serving(),
+                               to_local(clock.now()))
+
+        self.run_db(work, on_ok, on_problem)
+
+    def announce_call(self, info: TicketInfo, desk: int) -> None:
+        """Say the call (the Speaker plays the chime first) and tell the display."""
+        self.speaker.announce(call_sentence(info, desk, self.state.language))
+        self.events.ticket_called.emit(info, desk)
+        self.events.changed.emit()
+
+    def _after(self, on_ok: Callable[[TicketInfo], None], call_desk: bool = False
+               ) -> Callable[[TicketInfo], None]:
+        def done(info: TicketInfo) -> None:
+            if call_desk and info.desk is not None:
+                self.announce_call(info, info.desk)
+            else:
+                self.events.changed.emit()
+            on_ok(info)
+
+        return done
+
+    def call_next(self, actor: Actor, desk: int, on_ok: Callable[[TicketInfo], None],
+                  on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.call_next(actor, desk), self._after(on_ok, True),
+                 on_problem)
+
+    def recall(self, actor: Actor, ticket: TicketInfo, on_ok: Callable[[TicketInfo], None],
+               on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.recall(actor, ticket.uuid), self._after(on_ok, True),
+                 on_problem)
+
+    def skip(self, actor: Actor, ticket: TicketInfo, on_ok: Callable[[TicketInfo], None],
+             on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.skip(actor, ticket.uuid), self._after(on_ok), on_problem)
+
+    def transfer(self, actor: Actor, ticket: TicketInfo, service_code: str,
+                 on_ok: Callable[[TicketInfo], None], on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.transfer(actor, ticket.uuid, service_code),
+                 self._after(on_ok), on_problem)
+
+    def walk_in(self, actor: Actor, desk: int, service_code: str,
+                on_ok: Callable[[TicketInfo], None], on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.serve_walk_in(actor, desk, service_code),
+                 self._after(on_ok), on_problem)
+
+    def finish(self, actor: Actor, ticket: TicketInfo, on_ok: Callable[[TicketInfo], None],
+               on_problem: ProblemFn) -> None:
+        self.run_db(lambda: self.queue.finish(actor, ticket.uuid), self._after(on_ok),
+                 on_problem)
+
+    # -- desk keypads ------------------------------------------------------------------------
+    def install_keypads(self, keys: dict[int, tuple[str, str]] | None = None) -> None:
+        window = self.ctx.window
+        for desk, (next_key, recall_key) in (keys or KEYPAD_KEYS).items():
+            if not 1 <= desk <= self.desk_count:
+                continue
+            for key, what, slot in ((next_key, "Next", self.keypad_next),
+                                    (recall_key, "Recall", self.keypad_recall)):
+                sc = QShortcut(QKeySequence(key), window)
+                sc.setObjectName(f"queueKeypad{desk}{what}")
+                sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+                sc.activated.connect(lambda d=desk, fn=slot: fn(d))
+                self.shortcuts.append(sc)
+
+    def keypad_next(self, desk: int) -> None:
+        """Finish what this desk is serving (if anything), then call the next number."""
+        actor, queue = keypad_actor(desk), self.queue
+
+        def work() -> TicketInfo:
+            return desk_next(queue, actor, desk)
+
+        def done(info: TicketInfo) -> None:
+            self.announce_call(info, desk)
+            self.banner.show_text(_called_text(info, desk))
+
+        def problem(message: str) -> None:
+            self.events.changed.emit()  # the finish may have gone through
+            self.banner.show_text(message)
+
+        self.run_db(work, done, problem)
+
+    def keypad_recall(self, desk: int) -> None:
+        """Call this desk's number again; after the last recall, mark it absent."""
+        actor, queue = keypad_actor(desk), self.queue
+
+        def work() -> DeskResult:
+            return desk_recall(queue, actor, desk)
+
+        def done(result: DeskResult) -> None:
+            info = result.ticket
+            if result.outcome is DeskOutcome.NOTHING or info is None:
+                self.banner.show_text(QCoreApplication.translate(
+                    "QueueFeature", "Bàn {desk} chưa gọi số nào. Bấm phím gọi số tiếp theo.")
+                    .replace("{desk}", str(desk)))
+            elif result.outcome is DeskOutcome.ABSENT:
+                self.events.changed.emit()
+                self.banner.show_text(QCoreApplication.translate(
+                    "QueueFeature", "Số {label} vắng mặt. Bàn {desk} có thể gọi số tiếp theo.")
+                    .replace("{label}", info.label).replace("{desk}", str(desk)))
+            else:
+                self.announce_call(info, desk)
+                self.banner.show_text(_called_text(info, desk))
+
+        self.run_db(work, done, self.banner.show_text)
+
+    # -- now-serving display -----------------------------------------------------------------
+    def open_display(self) -> NowServingWindow:
+        """Open (or bring back) the now-serving display, on a second screen if there is one.
+
+        The window is made by the ``make_display`` that :func:`ui.features.queue.install`
+        hands in, so this module never imports the display (no import loop).
+        """
+        if self.display is None:
+            if self._make_display is None:
+                raise RuntimeError("no now-serving display was given to this QueueDesk")
+            self.display = self._make_display(self)
+        self.display.show_on_best_screen()
+        return self.display
+
+    def close_display(self) -> None:
+        if self.display is not None:
+            self.display.close()
+
+
+#: The old name, for code written before the rename (``QueueFeature`` was a presenter, not a
+#: feature).
+QueueFeature = QueueDesk

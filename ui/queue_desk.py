@@ -54,7 +54,6 @@ from kiosk.queue import (
     desk_recall,
     service_for_tutorial,
 )
-from kiosk.tickets import render_ticket
 from ui.navigator import ScreenId
 from ui.state import BusyReason
 

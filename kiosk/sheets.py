@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -754,6 +755,66 @@ def render_sheet(tutorial: Tutorial, path: Path, *, size: Size = "A4", lang: Lan
     log.info("sheet written: %s, %s%s %s, %d pages", tutorial.id, size,
              " large" if large else "", lang, pages[0])
     return SheetResult(Path(path), pages[0])
+
+
+@dataclass(frozen=True)
+class SheetsResult:
+    """Sheets written one file per tutorial into a folder."""
+
+    folder: Path
+    paths: tuple[Path, ...]
+    pages: int
+
+
+def render_sheets(tutorials: Sequence[Tutorial], folder: Path, *,
+                  file_name: Callable[[Tutorial], str] = lambda t: f"{t.id}.pdf",
+                  progress: Progress | None = None, **options: Any) -> SheetsResult:
+    """Write one sheet per tutorial into ``folder``, creating it if its parent exists.
+
+    All or nothing for a folder this call created: when a sheet cannot be written (a full
+    USB stick), the folder is removed again, so nobody prints an incomplete stack believing
+    it is the whole set. In a folder that was already there, the sheets written so far stay
+    (other files live there too). Either way the :class:`OutputError` names the sheets that
+    were written and those that were not. ``options`` are those of :func:`render_sheet`.
+    """
+    folder = Path(folder)
+    created = False
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"“{folder}” là một tệp. Khi in nhiều bài, hãy chọn một thư mục "
+                          "(hoặc gộp thành một sổ tay).")
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise OutputError(f"Thư mục “{folder.parent}” không tồn tại. Hãy chọn thư mục "
+                              "khác hoặc cắm lại USB.")
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise OutputError(f"Không tạo được thư mục “{folder}” ({exc.strerror}).") from exc
+        created = True
+    report = progress or (lambda _d, _t: None)
+    paths: list[Path] = []
+    pages = 0
+    for i, tut in enumerate(tutorials):
+        report(i, len(tutorials))
+        try:
+            result = render_sheet(tut, folder / file_name(tut), **options)
+        except OutputError as exc:
+            done = ", ".join(t.id for t in tutorials[:i]) or "không có"
+            rest = ", ".join(t.id for t in tutorials[i:])
+            if created:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise OutputError(
+                    f"{exc} Đã ghi {i}/{len(tutorials)} tờ ({done}) thì gặp lỗi nên đã xóa "
+                    f"thư mục “{folder}” vừa tạo, để không còn một bộ tờ thiếu; chưa ghi: "
+                    f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại."
+                ) from exc
+            raise OutputError(
+                f"{exc} Đã ghi {i}/{len(tutorials)} tờ vào “{folder}”: {done}; chưa ghi: "
+                f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại.") from exc
+        paths.append(result.path)
+        pages += result.pages
+    report(len(tutorials), len(tutorials))
+    return SheetsResult(folder, tuple(paths), pages)
 
 
 def render_booklet(tutorials: Sequence[Tutorial], path: Path, *, size: Size = "A4",

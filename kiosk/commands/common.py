@@ -63,9 +63,21 @@ def open_store(data_dir: Path) -> Iterator[Store]:
         store.close()
 
 
+def _has_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (OSError, ValueError):  # closed or detached stdin
+        return False
+
+
 def read_staff_pin() -> str:
     """``KIOSK_STAFF_PIN`` for scripts, else a PIN typed without echo."""
     pin = os.environ.get(ENV_STAFF_PIN, "").strip()
+    if not pin and not _has_terminal():
+        # getpass would fall back to reading stdin with a GetPassWarning and an "input may
+        # be echoed" line: noise for a script, and a PIN shown on screen.
+        raise CliError(f"Cần mã PIN cán bộ xã/phường, nhưng lệnh đang chạy không có bàn phím "
+                       f"(không có terminal). Hãy đặt biến môi trường {ENV_STAFF_PIN}.")
     if not pin:
         try:
             pin = getpass.getpass("Mã PIN cán bộ xã/phường: ").strip()

@@ -21,7 +21,13 @@ from kiosk.content.model import Catalogue, Tutorial
 from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.paths import resource_path
-from kiosk.sheets import BOOKLET_STEM, render_booklet, render_sheet, sheet_file_name
+from kiosk.sheets import (
+    BOOKLET_STEM,
+    render_booklet,
+    render_sheet,
+    render_sheets,
+    sheet_file_name,
+)
 
 
 def _warn(text: str) -> None:
@@ -84,20 +90,6 @@ def _chosen(cat: Catalogue, args: argparse.Namespace) -> list[Tutorial]:
     return chosen
 
 
-def _folder(out: Path) -> Path:
-    if out.exists() and not out.is_dir():
-        raise CliError(f"“{out}” là một tệp. Khi in nhiều bài, --out phải là một thư mục "
-                       "(hoặc thêm --booklet để gộp thành một tệp).")
-    if not out.exists():
-        if not out.parent.is_dir():
-            raise CliError(f"Thư mục “{out.parent}” không tồn tại. Hãy chọn thư mục khác.")
-        try:
-            out.mkdir()
-        except OSError as exc:
-            raise CliError(f"Không tạo được thư mục “{out}” ({exc.strerror}).") from exc
-    return out
-
-
 def run_sheet(args: argparse.Namespace) -> int:
     cat, place = _catalogue(args.data_dir)
     tutorials = _chosen(cat, args)
@@ -117,12 +109,11 @@ def run_sheet(args: argparse.Namespace) -> int:
             result = render_sheet(tut, path, **options)
             say(f"Đã ghi tờ hướng dẫn ({result.pages} trang): {result.path}")
         else:
-            folder = _folder(out)
-            pages = 0
-            for tut in tutorials:
-                name = sheet_file_name(tut.id, args.size, args.large, args.lang)
-                pages += render_sheet(tut, folder / name, **options).pages
-            say(f"Đã ghi {len(tutorials)} tờ hướng dẫn ({pages} trang) vào thư mục: {folder}")
+            many = render_sheets(
+                tutorials, out, **options,
+                file_name=lambda t: sheet_file_name(t.id, args.size, args.large, args.lang))
+            say(f"Đã ghi {len(many.paths)} tờ hướng dẫn ({many.pages} trang) vào thư mục: "
+                f"{many.folder}")
     except OutputError as exc:
         raise CliError(str(exc)) from exc
     return 0

@@ -12,8 +12,12 @@ the summary and allowance sheets. Column meanings are those of the CSV records e
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Mapping, Sequence
+import os
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +33,7 @@ from openpyxl.worksheet.dimensions import SheetFormatProperties
 
 from kiosk.auth import Actor, Role, require
 from kiosk.csv_cells import neutralise
-from kiosk.files import atomic_output
+from kiosk.files import OutputError, atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance, vnd
 from kiosk.reports.export_csv import (
     ALLOWANCE_COLUMNS,
@@ -230,6 +234,57 @@ def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) 
     return len(rows)
 
 
+@contextmanager
+def _unraisable_logged() -> Iterator[None]:
+    """Log, instead of printing, what Python reports from finalisers inside the block.
+
+    When a write-only workbook fails half way (a full disk, a folder that cannot be
+    written), openpyxl's sheet generators and the half-written zip are finalised later and
+    the interpreter prints "Exception ignored … Traceback" on stderr: noise under the one
+    ``Lỗi:`` line the person needs. The failure itself is still raised as :class:`OutputError`.
+    """
+    previous = sys.unraisablehook
+
+    def hook(info: Any) -> None:
+        log.debug("ignored after a failed XLSX write: %s", info.exc_type.__name__)
+
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = previous
+
+
+def _discard(wb: Workbook) -> None:
+    """Close a failed workbook's sheet streams and delete their temporary files."""
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        for gen in (rows, getattr(writer, "xf", None)):
+            if gen is not None:
+                with suppress(Exception):
+                    gen.close()
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with suppress(OSError):
+                os.remove(out)
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save atomically; on failure raise one :class:`OutputError` and leave nothing behind."""
+    message = None
+    with _unraisable_logged():
+        try:
+            with atomic_output(path) as tmp:
+                wb.save(tmp)
+        except OutputError as exc:
+            message = str(exc)
+            _discard(wb)
+    # Raised outside the block so the failed zip and its traceback are already finalised.
+    if message is not None:
+        raise OutputError(message)
+
+
 def export_xlsx(actor: Actor, store: Store, period: Period, path: Path, *,
                 what: str | What | None = None, include_contacts: bool = False,
                 progress: Progress | None = None, help_point: str = "", commune: str = "",
@@ -264,8 +319,7 @@ def export_xlsx(actor: Actor, store: Store, period: Period, path: Path, *,
         done += 1
         report(done, total)
     path = Path(path)
-    with atomic_output(path) as tmp:
-        wb.save(tmp)
+    save_workbook(wb, path)
     what_label = "all" if what is None else kinds[0].value
     record_export(store, actor, "xlsx", what_label, period, path, rows, include_contacts)
     return ExportResult(path, "xlsx", what_label, rows, demo)

@@ -314,15 +314,11 @@ class StaffSheetsTab(QWidget):
                 book = render_booklet(tutorials, folder / name, size=size, lang=lang,
                                       large=large, progress=relay.changed.emit, **place)
                 return ExportResult((book.path,), book.pages, True)
-            paths, pages = [], 0
-            for i, t in enumerate(tutorials):
-                relay.changed.emit(i, len(tutorials))
-                r = render_sheet(t, folder / sheet_file_name(t.id, size, large, lang),
-                                 size=size, lang=lang, large=large, **place)
-                paths.append(r.path)
-                pages += r.pages
-            relay.changed.emit(len(tutorials), len(tutorials))
-            return ExportResult(tuple(paths), pages, False)
+            many = render_sheets(tutorials, folder,
+                                 file_name=lambda t: sheet_file_name(t.id, size, large, lang),
+                                 progress=relay.changed.emit, size=size, lang=lang,
+                                 large=large, **place)
+            return ExportResult(many.paths, many.pages, False)
 
         self._set_exporting(True)
         self.progress.setValue(0)

@@ -1,0 +1,126 @@
+"""Clean failures for every output format (outputs review: defects 1, 2 and 10).
+
+A staff member who writes to a full USB stick, a place they cannot write, or runs a command
+that needs a PIN without a terminal sees one ``Lỗi:`` line and exit code 1: no Python
+warnings, no "Exception ignored … Traceback" noise, no half-written folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.clock import FakeClock
+from kiosk.demo import generate_demo
+from kiosk.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = Path(__file__).with_name("full_disk_child.py")
+NOISE = ("Exception ignored", "Traceback", "Warning", "getpass")
+
+
+def cli(*args: str, budget: int | None = None, env: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    prefix = [str(CHILD), str(budget)] if budget is not None else ["-m", "kiosk"]
+    run_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    run_env.pop("KIOSK_STAFF_PIN", None)
+    return subprocess.run([sys.executable, *prefix, *args], cwd=ROOT, env=run_env,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                          timeout=300)
+
+
+def one_error_line(res: subprocess.CompletedProcess[str]) -> str:
+    assert res.returncode == 1, (res.stdout, res.stderr)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("Lỗi: ")
+    assert not any(n in res.stderr for n in NOISE), res.stderr
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("demo")
+    # 28/03/2026 10:00 local: thirty days of demo data inside March.
+    store = Store.open(d, clock=FakeClock(__import__("datetime").datetime(2026, 3, 28, 3)))
+    try:
+        generate_demo(store, days=20, per_day=12, seed=7)
+    finally:
+        store.close()
+    return d
+
+
+MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
+
+
+@pytest.mark.parametrize("budget", [0, 6_000, 40_000])
+def test_xlsx_on_a_full_disk_is_one_line_and_keeps_the_old_file(demo_dir: Path, tmp_path: Path,
+                                                                budget: int) -> None:
+    out = tmp_path / "r.xlsx"
+    out.write_bytes(b"old report")
+    res = cli("--data-dir", str(demo_dir), "export", *MARCH, "--format", "xlsx", "--out",
+              str(out), budget=budget)
+    line = one_error_line(res)
+    assert "r.xlsx" in line
+    assert "Tệp cũ (nếu có) vẫn còn nguyên" in line
+    assert out.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
+
+
+def test_xlsx_to_an_unwritable_place_is_one_line(demo_dir: Path) -> None:
+    res = cli("--data-dir", str(demo_dir), "export", *MARCH, "--format", "xlsx", "--out",
+              "/proc/r.xlsx")
+    assert "/proc" in one_error_line(res)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "pdf"])
+def test_csv_and_pdf_on_a_full_disk_are_one_line(demo_dir: Path, tmp_path: Path,
+                                                 fmt: str) -> None:
+    out = tmp_path / f"r.{fmt}"
+    res = cli("--data-dir", str(demo_dir), "export", *MARCH, "--format", fmt, "--out", str(out),
+              budget=3_000)
+    one_error_line(res)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_staff_pin_without_a_terminal_is_one_plain_line(demo_dir: Path,
+                                                                tmp_path: Path) -> None:
+    res = cli("--data-dir", str(demo_dir), "export", *MARCH, "--format", "csv",
+              "--include-contacts", "--out", str(tmp_path / "x.csv"))
+    line = one_error_line(res)
+    assert "KIOSK_STAFF_PIN" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sheet_all_on_a_full_disk_removes_its_folder_and_says_what_was_written(
+        demo_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "to-huong-dan"
+    res = cli("--data-dir", str(demo_dir), "sheet", "--all", "--out", str(folder),
+              budget=400_000)
+    line = one_error_line(res)
+    assert not folder.exists()
+    assert list(tmp_path.iterdir()) == []
+    assert "đã xóa thư mục" in line
+    assert "Đã ghi" in line and "chưa ghi" in line
+    assert "vneid-install" in line  # every tutorial is named on one side or the other
+
+
+def test_sheet_all_into_an_existing_folder_keeps_it_and_names_both_sides(
+        demo_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "mine.txt").write_text("staff file", encoding="utf-8")
+    res = cli("--data-dir", str(demo_dir), "sheet", "--all", "--out", str(folder),
+              budget=400_000)
+    line = one_error_line(res)
+    written = sorted(p.name for p in folder.iterdir())
+    assert "mine.txt" in written
+    assert not any(n.endswith(".part") for n in written)
+    pdfs = [n.removesuffix(".pdf") for n in written if n.endswith(".pdf")]
+    assert pdfs, "the budget lets a few sheets through"
+    assert all(p in line for p in pdfs)
+    assert "chưa ghi" in line

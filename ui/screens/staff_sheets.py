@@ -302,7 +302,7 @@ class StaffSheetsTab(QWidget):
             from kiosk.sheets import (  # reportlab: on use, not at start-up
                 BOOKLET_STEM,
                 render_booklet,
-                render_sheet,
+                render_sheets,
                 sheet_file_name,
             )
 

@@ -3,8 +3,10 @@
 What lives here and why (shared/domain/facts.md §5, Law 91/2025/QH15 and Decree 356/2025):
 
 * Free-text notes must never hold an ID number, a phone number, a password, a passcode or an
-  OTP. :func:`check_note` finds ID-like (9 or 12 digits), phone-like and other long numbers,
-  and OTP/passcode/password-like codes next to words such as "OTP" or "mã", and raises
+  OTP. :func:`check_note` finds ID-like (9 or 12 digits), phone-like and other long numbers
+  in every form people type them (spaced, dotted, dashed, slashed, underscored, glued to a word
+  like "CCCD012345678901"), and OTP/passcode/password-like codes next to words such as "OTP"
+  or "mã", and raises
   :class:`PrivacyError` with a Vietnamese message asking the volunteer to remove them. The
   message never repeats the number itself: exceptions can reach a log file.
 * Phone numbers are validated as Vietnamese numbers and stored in one canonical form
@@ -97,20 +99,43 @@ class Finding:
     end: int
 
 
-# A number: digit groups (the first of 2+ digits) joined by single spaces, dots or dashes, so
-# "0905 123 456", "0236 3 822 123" and "+84 905 123 456" are each one number. It must start
-# and end at a word boundary and not follow "letter-" or "digit.", so the digits inside a
-# dossier code like "000.00.18.H12-250101-0001" do not count.
-_NUMBER = re.compile(r"(?<![\w+])(?<!\w[.\-])\+?\d{2,}(?:[ .\-]\d+)*(?!\w)")
+# A number: digit groups (the first of 2+ digits) joined by one separator (space, dot, dash,
+# slash or underscore, optionally with spaces around it), so "0905 123 456", "048/190/001/234",
+# "0236 3 822 123" and "+84 905 123 456" are each one number. It may be glued to a word of two
+# or more letters before it ("CCCD012345678901", "cccd_0123…", "sđt0905…") or after it, but
+# not follow a single letter ("A001", the "H12" of a dossier code) nor "digit." / "digit-",
+# so the digits inside a dossier code like "000.00.18.H12-250101-0001" do not count.
+_LETTER = r"[^\W\d_]"
+_NUMBER = re.compile(
+    rf"(?:(?<![\w+])|(?<={_LETTER}{{2}})|(?<={_LETTER}{{2}}_))(?<!\d[.\-/_])(?<!\d\s[.\-/_]\s)"
+    r"\+?\d{2,}(?:(?:\s?[.\-/_]\s?|\s)\d+)*")
+# Nine or more digits in a row are an ID, a phone or an account number wherever they stand,
+# even glued to a single letter ("A048190001234").
+_LONG_RUN = re.compile(r"\d{9,}")
+# Dates and clock times are masked before numbers are looked for: "10/03/2026 14:30" is not
+# a 12-digit number. A date followed by more digit groups is not masked (it may be an ID).
+_DATE = re.compile(r"(?<![\d.\-/_])(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\1"
+                   r"(?:19|20)\d{2}(?!\d)(?!\s?[.\-/_]\s?\d)")
+_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])[:hg]\s?[0-5]\d(?![\d:])")
+
+
+def _scan_text(norm: str) -> str:
+    """``norm`` with every decimal digit as ASCII ("０" → "0") and dates/times masked with "#";
+    same length, so positions found in it index ``norm``."""
+    ascii_digits = "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in norm)
+    masked = _DATE.sub(lambda m: "#" * len(m.group(0)), ascii_digits)
+    return _TIME.sub(lambda m: "#" * len(m.group(0)), masked)
+
+
 # Amounts of money are long numbers too ("129.000.000 đồng"); those are fine in a note.
 _MONEY_AFTER = re.compile(r"\s*(?:đ|₫|đồng|vnd|vnđ|k|nghìn|ngàn|triệu|tr|tỷ)(?!\w)", re.IGNORECASE)
 _OTP_WORDS = re.compile(
     r"(?<!\w)(?:otp|mã|passcode|pass|code|mật\s*khẩu|mat\s*khau|mk|xác\s*nhận|xac\s*nhan|"
-    r"xác\s*thực|xac\s*thuc)(?!\w)", re.IGNORECASE)
+    r"xác\s*thực|xac\s*thuc)(?![^\W\d_])", re.IGNORECASE)
 # Only "OTP"-like words make a 4–8 digit code suspicious; plain "mã" needs exactly 6 digits
 # (an OTP or a VNeID passcode), because "mã hồ sơ 2024" is an ordinary thing to write.
-_STRONG_OTP_WORDS = re.compile(r"(?<!\w)(?:otp|passcode|pass|mật\s*khẩu|mat\s*khau|mk)(?!\w)",
-                               re.IGNORECASE)
+_STRONG_OTP_WORDS = re.compile(
+    r"(?<!\w)(?:otp|passcode|pass|mật\s*khẩu|mat\s*khau|mk)(?![^\W\d_])", re.IGNORECASE)
 _PASSWORD = re.compile(
     r"(?<!\w)(?:mật\s*khẩu|mat\s*khau|password|passcode|pass|mk)\s*(?::|=|là|la)\s*(\S{4,})",
     re.IGNORECASE)
@@ -149,21 +174,24 @@ def find_sensitive(text: str) -> list[Finding]:
         token = m.group(1)
         if any(c.isdigit() for c in token) or any(not c.isalnum() for c in token):
             findings.append(Finding("password", *m.span(1)))
-    passwords = list(findings)
-    for m in _NUMBER.finditer(norm):
-        if any(p.start < m.end() and m.start() < p.end for p in passwords):
+    scan = _scan_text(norm)
+    matches = list(_NUMBER.finditer(scan))
+    matches += [m for m in _LONG_RUN.finditer(scan)
+                if not any(n.start() <= m.start() and m.end() <= n.end() for n in matches)]
+    for m in matches:
+        if any(p.start < m.end() and m.start() < p.end for p in findings):
             continue
         raw = m.group(0)
         digits = re.sub(r"\D", "", raw)
         # A money word after the number ("129.000.000 đồng") makes it an amount, unless the
         # number starts with 0: amounts never do, phone numbers always do ("0905123456 k
         # nghe máy": "k" is also texting shorthand for "không").
-        if _MONEY_AFTER.match(norm, m.end()) and not digits.startswith("0"):
+        if _MONEY_AFTER.match(scan, m.end()) and not digits.startswith("0"):
             continue
         kind = _classify(digits, raw.startswith("+"))
         if kind is None and 4 <= len(digits) <= 8:
-            before = norm[max(0, m.start() - _NEAR):m.start()]
-            after = norm[m.end():m.end() + _NEAR]
+            before = scan[max(0, m.start() - _NEAR):m.start()]
+            after = scan[m.end():m.end() + _NEAR]
             near = before + " " + after
             if (len(digits) == 6 and _OTP_WORDS.search(near)) or _STRONG_OTP_WORDS.search(near):
                 kind = "otp"

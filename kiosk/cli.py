@@ -87,7 +87,7 @@ class KioskParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="xem hướng dẫn này rồi thoát")
         self.add_argument("--data-dir", metavar="THƯ_MỤC", help=DATA_DIR_HELP,
-                          **({} if top else {"default": argparse.SUPPRESS}))
+                          default=None if top else argparse.SUPPRESS)
 
     def format_usage(self) -> str:
         return _headings(super().format_usage())

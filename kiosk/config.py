@@ -134,7 +134,7 @@ def check_value(name: str, value: Any) -> str | None:
         return f"“{name}” ({opt.label}) phải là một số nguyên"
     if not isinstance(value, opt.type):
         return f"“{name}” ({opt.label}) có kiểu sai, cần {opt.type.__name__}"
-    if opt.type is list and not all(isinstance(x, str) for x in value):
+    if isinstance(value, list) and not all(isinstance(x, str) for x in value):
         return f"“{name}” ({opt.label}) phải là danh sách đường dẫn"
     reason = opt.check(value)
     return f"“{name}” ({opt.label}) {reason}" if reason else None

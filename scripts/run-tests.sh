@@ -10,6 +10,8 @@ MARK=(-m "not slow")
 if [ "${1:-}" = "--full" ]; then MARK=(); shift; fi
 echo "==> ruff"
 .venv/bin/ruff check kiosk ui db tests scripts benchmarks
+echo "==> mypy (kiosk, db: every function typed)"
+.venv/bin/python -m mypy --ignore-missing-imports --disallow-untyped-defs kiosk db
 echo "==> kiểm tra nội dung"
 .venv/bin/help-kiosk content check
 echo "==> pytest"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,11 +60,29 @@ def _max_len(n: int) -> Callable[[Any], str | None]:
     return check
 
 
+_PHONE = re.compile(r"\+?[0-9 .()\-]+")
+
+
+def _phone(value: Any) -> str | None:
+    """A phone number as people write it: 1022, 0236 3 123 456, +84 236 1022, (0236) 3.123.456.
+
+    Sheets print it after "Điện thoại:", so a name ("Tổ CNSCĐ thôn Tà Lang") is refused.
+    """
+    if value == "":
+        return None
+    if len(value) > 40:
+        return "dài quá 40 ký tự"
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.fullmatch(value) or not 3 <= digits <= 15:
+        return "phải là số điện thoại (ví dụ 0236 3 123 456 hoặc 1022)"
+    return None
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("help_point_name", str, "Điểm hỗ trợ số", "Tên điểm hỗ trợ", _max_len(80)),
     Option("commune", str, "", "Xã/phường/đặc khu", _max_len(80)),
     Option("village", str, "", "Thôn/tổ dân phố", _max_len(80)),
-    Option("hotline", str, "", "Số điện thoại liên hệ in trên tờ hướng dẫn", _max_len(40)),
+    Option("hotline", str, "", "Số điện thoại liên hệ in trên tờ hướng dẫn", _phone),
     Option("desk_count", int, 2, "Số bàn hỗ trợ", _between(1, 9)),
     Option("idle_timeout_s", int, 90, "Thời gian chờ trước khi về màn hình chính (giây)",
            _between(30, 900)),
@@ -155,6 +174,11 @@ def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
     raw.pop("schema_version", None)
     for name, value in raw.items():
         problem = check_value(name, value)
+        if problem and name == "hotline" and isinstance(value, str):
+            # Older versions took any text here; a name is left off the sheets instead of
+            # costing the help point all its settings.
+            log.warning("config: hotline is not a phone number; sheets print no phone")
+            continue
         if problem:
             return defaults(), _quarantine(path, f"Tệp cài đặt có mục sai: {problem}")
         cfg.values[name] = value

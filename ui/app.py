@@ -69,7 +69,7 @@ def content_roots(cfg: Config) -> list[Path]:
 def demo_config(cfg: Config) -> Config:
     return cfg.replace(help_point_name="Điểm hỗ trợ số thôn Tà Lang",
                        commune="Hòa Bắc (cũ)", village="Tà Lang",
-                       hotline="Tổ CNSCĐ thôn Tà Lang", setup_done=True)
+                       hotline="0236 3 123 456", setup_done=True)
 
 
 DEMO_STAFF_PIN = "2468"

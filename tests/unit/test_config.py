@@ -56,3 +56,25 @@ def test_corrupt_toml_is_kept_as_bad(data_dir: Path) -> None:
 def test_replace_checks_values() -> None:
     with pytest.raises(ValueError, match="desk_count"):
         defaults().replace(desk_count=99)
+
+
+@pytest.mark.parametrize("number", ["", "1022", "0236 1022", "0236 3 123 456", "+84 236 3123456",
+                                    "(0236) 3.123.456", "0905-111-222"])
+def test_a_hotline_is_a_phone_number(number: str) -> None:
+    assert defaults().replace(hotline=number).hotline == number
+
+
+@pytest.mark.parametrize("text", ["Tổ CNSCĐ thôn Tà Lang", "gọi tổ trưởng", "12", "0236 abc"])
+def test_a_name_is_not_a_hotline(text: str) -> None:
+    # Outputs review defect 9: sheets printed "Điện thoại: Tổ CNSCĐ thôn Tà Lang".
+    with pytest.raises(ValueError, match="số điện thoại"):
+        defaults().replace(hotline=text)
+
+
+def test_an_old_config_with_a_name_as_hotline_keeps_its_other_settings(data_dir: Path) -> None:
+    (data_dir / "config.toml").write_text(
+        'help_point_name = "Điểm thôn Tà Lang"\nhotline = "Tổ CNSCĐ thôn Tà Lang"\n',
+        encoding="utf-8")
+    cfg, problem = load_config(data_dir)
+    assert problem is None
+    assert (cfg.help_point_name, cfg.hotline) == ("Điểm thôn Tà Lang", "")

@@ -168,3 +168,29 @@ def test_shipped_glossary_loads_and_names_the_key_terms() -> None:
     for word in ("tài khoản định danh điện tử mức 2", "passcode (mã 6 số của VNeID)",
                  "mã khóa màn hình", "thẻ căn cước", "Công an xã/phường"):
         assert word in preferred
+
+
+EMERGENCY_VI = ("Làm ngay: 1) Dùng máy khác (nếu có) gọi số tổng đài in trên thẻ ngân hàng để "
+                "khóa tài khoản. 2) Tắt nguồn điện thoại có ứng dụng lạ. 3) Báo Công an xã/phường.")
+
+
+def test_one_emergency_wording_in_all_five_tutorials(shipped: Catalogue) -> None:
+    """Content review #4: call from another phone first, then switch the infected one off."""
+    for tid, n in (("vneid-install", 7), ("scam-fake-police", 8), ("fake-gift-links", 8),
+                   ("phone-safety-basics", 9), ("bank-qr-payment-safe", 8)):
+        t = shipped.by_id(tid)
+        assert t is not None
+        assert t.steps[n - 1].text.get("vi") == EMERGENCY_VI, tid
+        assert "another phone" in t.steps[n - 1].text.get("en"), tid
+
+
+def test_review_wrong_claims_are_gone(shipped: Catalogue) -> None:
+    everything = " ".join(s.spoken("vi") + s.spoken("en") for t in shipped.tutorials
+                          for s in t.steps)
+    assert "Bình Dương" not in everything
+    assert "không còn được cấp theo" not in everything  # paper BHYT (review #3)
+    assert "Máy cũ sẽ tự bị đăng xuất" not in everything  # new phone (review #2)
+    forgot = shipped.by_id("vneid-forgot")
+    assert forgot is not None
+    assert "áp thẻ căn cước gắn chip" in forgot.steps[5].text.get("vi")
+    assert "khóa tài khoản" in forgot.steps[5].warning.get("vi")  # type: ignore[union-attr]

@@ -266,6 +266,12 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
             w.reset()
         state.sign_out()
         state.set_voice(False)
+        # The next visitor meets the help point as staff set it up (config.toml, kept current
+        # by the settings tab), not as the last visitor left it.
+        state.set_language(config.language)
+        if (state.text_size, state.high_contrast) != (config.text_size, config.high_contrast):
+            state.text_size = max(0, min(2, config.text_size))
+            state.set_high_contrast(config.high_contrast)
         nav.home()
 
     from ui.voice import VoiceGuide
@@ -300,6 +306,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         translations.switch(lang)
         speaker.lang = lang
         window.retranslate()
+        overlay.retranslate()
         current = nav.currentWidget()
         for w in screens.values():
             if w is not current:
@@ -342,7 +349,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     state.language_changed.connect(retranslate)
     state.voice_changed.connect(voice_changed)
     if state.language != "vi":
-        translations.switch(state.language)
+        # Widgets were built (and set their texts) before this translator existed.
+        retranslate(state.language)
     restyle()
     nav.home()
     return Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,

@@ -36,13 +36,16 @@ class IdleWarning(QWidget):
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setProperty("role", "title")
-        self.button = BigButton(self.tr("Thêm thời gian"), "repeat", object_name="idleMoreTime",
-                                beside=True,
-                                what_it_does=self.tr("Chạm để tiếp tục dùng kiosk."))
+        self.button = BigButton("", "repeat", object_name="idleMoreTime", beside=True)
+        self.retranslate()
         self.button.clicked.connect(self.more_time)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.hide()
+
+    def retranslate(self) -> None:
+        """Built once at start-up: set the button's words again on a language change."""
+        self.button.set_label(self.tr("Thêm thời gian"), self.tr("Chạm để tiếp tục dùng kiosk."))
 
     def show_seconds(self, seconds: int) -> None:
         self.label.setText(self.tr("Bạn còn ở đây không?\nMáy sẽ về màn hình chính sau "

@@ -1,0 +1,97 @@
+"""Idle reset gives the next visitor the help point's own defaults (gui-review item 6).
+
+After a tourist taps English, bigger text and high contrast, the next elderly visitor must find
+the kiosk as the help point set it up in config.toml, not as the last visitor left it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.auth import AuthService
+from kiosk.config import defaults
+from kiosk.content.loader import load_catalogue
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT
+from ui.app import Kiosk, build, demo_config, ensure_demo_members
+from ui.navigator import ScreenId
+from ui.speech import FakeSpeaker
+from ui.tasks import SyncTaskRunner
+
+
+def make_kiosk(qtbot, store: Store, data_dir: Path, **settings: object) -> Kiosk:
+    ensure_demo_members(AuthService(store))
+    k = build(store=store, config=demo_config(defaults()).replace(**settings),
+              data_dir=data_dir, catalogue=load_catalogue([SAMPLE_CONTENT]),
+              speaker=FakeSpeaker(), tasks=SyncTaskRunner(), kiosk_mode=True,
+              screen_size=(1366, 768))
+    k.window.resize(1366, 768)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    return k
+
+
+@pytest.fixture
+def english_large(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
+    k = make_kiosk(qtbot, store, data_dir, language="en", text_size=2, high_contrast=True)
+    yield k
+    k.shutdown()
+
+
+@pytest.fixture
+def plain(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
+    k = make_kiosk(qtbot, store, data_dir)
+    yield k
+    k.shutdown()
+
+
+def time_out(qtbot, k: Kiosk) -> None:
+    k.idle._tick.setInterval(20)
+    k.idle.timeout_ms = 50
+    k.idle.reset()
+    with qtbot.waitSignal(k.idle.timed_out, timeout=5000):
+        pass
+
+
+def test_idle_reset_restores_the_help_points_defaults(qtbot, plain: Kiosk) -> None:
+    k = plain
+    click = Qt.MouseButton.LeftButton
+    qtbot.mouseClick(k.window.lang_btn, click)
+    qtbot.mouseClick(k.window.size_btn, click)
+    qtbot.mouseClick(k.window.contrast_btn, click)
+    qtbot.mouseClick(k.window.speaker_btn, click)
+    assert (k.state.language, k.state.text_size, k.state.high_contrast, k.state.voice_on) == (
+        "en", 2, True, True)
+    k.nav.go_to(ScreenId.CATALOGUE)
+    time_out(qtbot, k)
+    assert (k.state.language, k.state.text_size, k.state.high_contrast, k.state.voice_on) == (
+        "vi", 1, False, False)
+    assert k.nav.current_id is ScreenId.HOME
+    assert k.window.home_btn.text() == "Màn hình chính"
+    assert k.screens[ScreenId.HOME].tiles["learn"].text() == "Học từng bước"
+
+
+def test_idle_reset_restores_english_when_config_says_english(qtbot,
+                                                               english_large: Kiosk) -> None:
+    k = english_large
+    assert (k.state.language, k.state.text_size, k.state.high_contrast) == ("en", 2, True)
+    qtbot.mouseClick(k.window.lang_btn, Qt.MouseButton.LeftButton)  # a visitor picks Vietnamese
+    k.state.set_text_size(0)
+    k.state.set_high_contrast(False)
+    assert k.window.home_btn.text() == "Màn hình chính"
+    k.nav.go_to(ScreenId.CATALOGUE)
+    time_out(qtbot, k)
+    assert (k.state.language, k.state.text_size, k.state.high_contrast) == ("en", 2, True)
+    assert k.window.home_btn.text() == "Home"
+    assert k.screens[ScreenId.HOME].tiles["learn"].text() == "Learn step by step"
+
+
+def test_settings_saved_by_staff_are_the_new_defaults(qtbot, plain: Kiosk) -> None:
+    plain.config.values.update(language="en")  # what the settings tab does after saving
+    plain.nav.go_to(ScreenId.CATALOGUE)
+    time_out(qtbot, plain)
+    assert plain.state.language == "en"

@@ -30,6 +30,10 @@ from kiosk.queue import ServiceInfo, TicketInfo, TicketStatus, ticket_label
 log = logging.getLogger(__name__)
 
 WIDTHS_MM = (80, 58)
+# What the print head reaches on each roll: 72 mm (576 dots at 203 dpi) on 80 mm paper and
+# 48 mm (384 dots) on most 58 mm printers. Everything is drawn inside this centred band, with
+# a hair to spare, so nothing is lost at 100 % scale.
+PRINT_WIDTH_MM = {80: 72, 58: 48}
 
 _TEXT = {
     "vi": {
@@ -140,7 +144,8 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     texts = _TEXT["en" if lang == "en" else "vi"]
     fonts = register_fonts()
     narrow = width_mm == 58
-    margin = (3 if narrow else 4) * mm
+    margin = ((width_mm - PRINT_WIDTH_MM[width_mm]) / 2 + 0.5) * mm  # left and right
+    edge = (3 if narrow else 4) * mm  # top and bottom: no tail of blank paper
     page_w = width_mm * mm
     inner = page_w - 2 * margin
     small = 8.5 if narrow else 10
@@ -178,7 +183,7 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     blocks.append(_Rule(6))
     blocks += _wrap(texts["please_wait"], fonts.bold, body + 3, inner, 0)
 
-    page_h = 2 * margin + sum(_height(b) for b in blocks)
+    page_h = 2 * edge + sum(_height(b) for b in blocks)
 
     def build(tmp: Path) -> None:
         c = canvas.Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=fonts.regular,
@@ -187,7 +192,7 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
         c.setAuthor(help_point_name)
         c.setFillColorRGB(0, 0, 0)
         c.setStrokeColorRGB(0, 0, 0)
-        top = page_h - margin
+        top = page_h - edge
         for block in blocks:
             if isinstance(block, _Line):
                 c.setFont(block.font, block.size)

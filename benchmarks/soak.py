@@ -331,7 +331,12 @@ class Driver:
         S = self.S
         self.click("homeTile_learn", S.CATALOGUE)
         self.click(f"category_{tutorial.category}", S.CATALOGUE)
-        self.click(f"tutorial_{tutorial.id}", S.STEP)
+        # Cards come in pages of whole tiles ("Xem thêm"), as a citizen sees them.
+        grid = self.k.screens[S.CATALOGUE].grid
+        card = f"tutorial_{tutorial.id}"
+        while not any(b.objectName() == card for b in grid.visible_items()):
+            self.click(grid.next_btn.objectName(), S.CATALOGUE)
+        self.click(card, S.STEP)
         player = self.k.screens[S.STEP]
         total = len(tutorial.steps)
         for n in range(1, total + 1):

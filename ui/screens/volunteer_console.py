@@ -147,8 +147,7 @@ class VolunteerConsoleScreen(BaseScreen):
             actions.addWidget(b, i // 3, i % 3)
         for c in range(3):
             actions.setColumnStretch(c, 1)
-        left.addLayout(actions)
-        left.addStretch(1)
+        left.addLayout(actions, 1)
         body.addLayout(left, 2)
 
         right = QVBoxLayout()

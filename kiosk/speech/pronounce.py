@@ -25,14 +25,31 @@ class Pronouncer:
     def apply(self, text: str, lang: str) -> str:
         text = _TIME.sub(lambda m: time_words(int(m.group(1)), int(m.group(2)), lang), text)
         entry = self._patterns.get(lang)
-        if entry is None:
-            return text
-        pattern, entries = entry
-        return pattern.sub(lambda m: entries[m.group(1)], text)
+        if entry is not None:
+            pattern, entries = entry
+            text = pattern.sub(lambda m: entries[m.group(1)], text)
+        return speak_numbers(text, lang)
 
 
 # "08:30" on a ticket: said "tám giờ ba mươi phút", not digit by digit.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+# "22.000" (a dot between groups of three): an amount, said "hai mươi hai nghìn".
+_GROUPED = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+)(?![.,]?\d)")
+# "123456", "0912345678": a code or a phone number, said digit by digit. A run of five or more
+# digits, or of three or more starting with 0; years ("2025") and counts stay numbers.
+_CODE = re.compile(r"(?<![\d.,/:])(\d{5,}|0\d{2,})(?![.,/:]?\d)")
+_DIGITS = {"vi": ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"],
+           "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]}
+
+
+def speak_numbers(text: str, lang: str = "vi") -> str:
+    """Amounts and codes the way a person reads them aloud (content review §3.2)."""
+    digits = _DIGITS.get(lang, _DIGITS["en"])
+    text = _GROUPED.sub(lambda m: number_words(int(m.group(1).replace(".", "")), lang)
+                        if lang == "vi" else m.group(1).replace(".", ","), text)
+    return _CODE.sub(lambda m: " ".join(digits[int(d)] for d in m.group(1)), text)
 
 
 def time_words(hour: int, minute: int, lang: str = "vi") -> str:

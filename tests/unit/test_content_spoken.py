@@ -194,3 +194,10 @@ def test_review_wrong_claims_are_gone(shipped: Catalogue) -> None:
     assert forgot is not None
     assert "áp thẻ căn cước gắn chip" in forgot.steps[5].text.get("vi")
     assert "khóa tài khoản" in forgot.steps[5].warning.get("vi")  # type: ignore[union-attr]
+
+
+def test_every_shipped_voice_text_has_an_english_voice(shipped: Catalogue) -> None:
+    """Issue 15 item 6: English mode speaks an English voice text, never a fallback."""
+    missing = [(t.id, n) for t in shipped.tutorials for n, s in enumerate(t.steps, 1)
+               if s.voice is not None and not s.voice.has("en")]
+    assert missing == []

@@ -54,7 +54,8 @@ def test_pronunciation_table_longest_first_and_whole_words() -> None:
     p = Pronouncer(TABLE)
     assert p.apply("Không đọc mã OTP. Mở VNeID, gọi 1022.", "vi") == \
         "Không đọc mã O T P. Mở V N e I D, gọi một không hai hai."
-    assert p.apply("OTPX và 10220", "vi") == "OTPX và 10220"
+    # "10220" is not the table's "1022": it is read as a code, digit by digit.
+    assert p.apply("OTPX và 10220", "vi") == "OTPX và một không hai hai không"
     assert p.apply("VNeID", "en") == "VNeID"
 
 
@@ -62,7 +63,20 @@ def test_clock_times_are_said_in_words() -> None:
     p = Pronouncer(TABLE)
     assert p.apply("Lấy số lúc 08:30.", "vi") == "Lấy số lúc tám giờ ba mươi phút."
     assert p.apply("lúc 00:00", "vi") == "lúc không giờ"
-    assert p.apply("1900 0368 và 12:345", "vi") == "1900 0368 và 12:345"
+    assert p.apply("1900 và 12:345", "vi") == "1900 và 12:345"
+
+
+def test_amounts_and_codes_are_said_as_a_person_reads_them() -> None:
+    """Content review §3.2: "22.000" was "hai mươi hai ngàn không trăm", "123456" a number."""
+    p = Pronouncer({})
+    assert p.apply("phí 22.000 đồng, mất 129 triệu", "vi") == \
+        "phí hai mươi hai nghìn đồng, mất 129 triệu"
+    assert p.apply("như 123456 hay 0912345678", "vi") == \
+        "như một hai ba bốn năm sáu hay không chín một hai ba bốn năm sáu bảy tám"
+    assert p.apply("năm 2025, ngày 1/6/2025, bản 2.1.0", "vi") == \
+        "năm 2025, ngày 1/6/2025, bản 2.1.0"
+    assert p.apply("code 123456, 22.000 VND", "en") == \
+        "code one two three four five six, 22,000 VND"
 
 
 def test_ticket_numbers_are_said_as_a_person_says_them() -> None:

@@ -54,6 +54,7 @@ from svglib.fonts import FontMap
 from svglib.svglib import svg2rlg
 
 from kiosk.content.model import Step, Tutorial
+from kiosk.content.sources import official_page, printed_sources
 from kiosk.files import OutputError
 from kiosk.pdf import FONT, FONT_BOLD, qr_drawing, register_fonts, write_pdf
 
@@ -532,13 +533,14 @@ def _intro(t: Tutorial, o: _Options, st: _Styles) -> list[Flowable]:
         bring += [Paragraph(f"•&nbsp;&nbsp;{escape(i)}", st.bullet) for i in items]
     else:
         bring.append(_p(o.label("bring_none"), st.body))
-    if t.official_link:
+    official = official_page(t)
+    if official:
         qr_w = o.layout.qr
         right_w = max(qr_w + 2 * mm, o.frame_w * 0.36)
         left_w = o.frame_w - right_w
-        right = [_qr(t.official_link, qr_w), Spacer(1, 1 * mm),
+        right = [_qr(official, qr_w), Spacer(1, 1 * mm),
                  Paragraph(f"{escape(o.label('scan_official'))}<br/>"
-                           f"<font name='{FONT_BOLD}'>{escape(t.official_link)}</font>",
+                           f"<font name='{FONT_BOLD}'>{escape(official)}</font>",
                            st.caption)]
         out.append(_table([[bring, right]], [left_w, right_w],
                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -614,9 +616,10 @@ def _closing(t: Tutorial, o: _Options, st: _Styles) -> list[Flowable]:
     reviewed = t.last_reviewed.strftime("%d/%m/%Y")
     small: list[Flowable] = [Spacer(1, 3 * mm),
                              _p(o.label("reviewed", date=reviewed), st.small)]
-    if t.sources:
+    cited = printed_sources(t)  # official pages first; never a blog or aggregator
+    if cited:
         lines = [f"{escape(s.title)}: {escape(s.url)}" if s.title else escape(s.url)
-                 for s in t.sources]
+                 for s in cited]
         small.append(Paragraph(f"{escape(o.label('sources'))}: " + "; ".join(lines), st.small))
     return [KeepTogether([box, *small])]
 

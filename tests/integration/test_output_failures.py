@@ -124,3 +124,26 @@ def test_sheet_all_into_an_existing_folder_keeps_it_and_names_both_sides(
     assert pdfs, "the budget lets a few sheets through"
     assert all(p in line for p in pdfs)
     assert "chưa ghi" in line
+
+
+def test_printed_sources_are_official_and_vssid_gets_its_qr(tmp_path: Path) -> None:
+    # Outputs review defect 12: vneid-forgot printed gamehov.com and cafef.vn under "Nguồn";
+    # vssid-with-vneid had no QR code at all.
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.sheets import render_sheet
+
+    cat = load_catalogue([resource_path("tutorials")])
+    forgot, vssid = cat.by_id("vneid-forgot"), cat.by_id("vssid-with-vneid")
+    assert forgot is not None and vssid is not None
+    text = subprocess.run(["pdftotext", str(render_sheet(forgot, tmp_path / "f.pdf").path),
+                           "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "gamehov" not in flat and "cafef" not in flat and "dantri" not in flat
+    assert "eaphe.krongpac.daklak.gov.vn" in flat
+    pdf = render_sheet(vssid, tmp_path / "v.pdf").path
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(tmp_path / "v")], check=True)
+    found = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "v.png")],
+                           capture_output=True, text=True).stdout.split()
+    assert "https://baohiemxahoi.gov.vn/" in found

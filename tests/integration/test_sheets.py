@@ -180,8 +180,10 @@ def test_every_qr_code_decodes_to_its_link(tutorial: Tutorial, tmp_path: Path, s
     assert sorted(codes) == sorted([t.official_link, STEP_LINK, t.steps[1].link])
 
 
-def test_no_official_link_means_no_official_qr(tutorial: Tutorial, tmp_path: Path) -> None:
-    t = dataclasses.replace(tutorial, official_link="")
+def test_no_official_page_means_no_official_qr(tutorial: Tutorial, tmp_path: Path) -> None:
+    # No official link and no official source (an official source would get the QR).
+    press = tuple(dataclasses.replace(s, url="https://plo.vn/bai-viet") for s in tutorial.sources)
+    t = dataclasses.replace(tutorial, official_link="", sources=press)
     pdf = render_sheet(t, tmp_path / "noqr.pdf", **PLACE).path
     assert qr_codes(pdf, tmp_path) == [t.steps[1].link]
     assert "trang chính thức" not in text_of(pdf)

@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.content.validate import check
 from kiosk.paths import resource_path
+from kiosk.speech.phrases import load_phrase_sets
 
 
 def register(sub: Any) -> None:
@@ -22,11 +23,19 @@ def register(sub: Any) -> None:
 def run_check(args: argparse.Namespace) -> int:
     roots = args.dirs or [resource_path("tutorials")]
     cat, summary = check(roots)
-    for problem in cat.problems:
+    problems = [str(p) for p in cat.problems]
+    phrase_lines: list[str] = []
+    if not args.dirs:  # the bundled content also carries the recorded phrase sets (Cơ Tu)
+        sets, phrase_problems = load_phrase_sets(resource_path("phrases"))
+        problems += [str(p) for p in phrase_problems]
+        phrase_lines = [s.status_line() for s in sets.values()]
+    for problem in problems:
         print(problem)
-    if cat.problems:
-        print(f"\nCó {len(cat.problems)} lỗi cần sửa. Các bài còn lại vẫn dùng được: "
+    if problems:
+        print(f"\nCó {len(problems)} lỗi cần sửa. Các bài còn lại vẫn dùng được: "
               f"{summary.tutorials} bài.")
         return 1
     print(summary)
+    for line in phrase_lines:
+        print(line)
     return 0

@@ -167,3 +167,10 @@ def test_text_size_steps_one_way_per_button_and_shows_the_level(qtbot, kiosk: Ki
         assert kiosk.state.text_size == expected
     assert not smaller.isEnabled() and window.size_level.text() == "Cỡ chữ 1/3"
     assert window.contrast_btn.text() == "Đổi màu"
+
+
+def test_staff_content_tab_marks_co_tu_placeholders(kiosk: Kiosk) -> None:
+    """Issue 15 item 7: a placeholder chime is never taken for a Cơ Tu recording."""
+    text = kiosk.screens[ScreenId.STAFF].content.toPlainText()
+    assert "Nội dung hợp lệ" in text
+    assert "Âm thanh Cơ Tu (ktv)" in text and "BẢN TẠM" in text

@@ -29,6 +29,8 @@ from kiosk import audit
 from kiosk.auth import AuthError, AuthService, PermissionDenied, Role, VolunteerInfo
 from kiosk.config import Config, save_config
 from kiosk.content.model import Catalogue
+from kiosk.paths import resource_path
+from kiosk.speech.phrases import load_phrase_sets
 from ui.navigator import Navigator, ScreenId
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
@@ -229,9 +231,12 @@ class StaffScreen(BaseScreen):
         _named(self.content, "contentProblems", "Cảnh báo nội dung")
         self.content.setReadOnly(True)
         problems = catalogue.problems
-        self.content.setPlainText(
-            "\n".join(str(p) for p in problems) if problems else
-            f"Nội dung hợp lệ: {len(catalogue.tutorials)} bài hướng dẫn.")
+        # Recorded phrase sets (Cơ Tu): every placeholder is named, never passed off as Cơ Tu.
+        phrase_sets, phrase_problems = load_phrase_sets(resource_path("phrases"))
+        lines = [str(p) for p in (*problems, *phrase_problems)] or [
+            f"Nội dung hợp lệ: {len(catalogue.tutorials)} bài hướng dẫn."]
+        self.content.setPlainText("\n".join(
+            lines + [s.status_line() for s in phrase_sets.values()]))
         self.audit = QPlainTextEdit(self)
         _named(self.audit, "auditLog", "Nhật ký hoạt động")
         self.audit.setReadOnly(True)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.assistance import AssistanceService, purge_expired_contacts
-from kiosk.bundles import BundleService
 from kiosk.config import Config
 from kiosk.places import PlaceService, seed_places
 from kiosk.queue import QueueService
@@ -23,7 +22,6 @@ from kiosk.store import Store
 from ui.navigator import ScreenId
 from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
-from ui.screens.staff_records import StaffRecordsTab
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +56,16 @@ def install(ctx: Any) -> None:
                             places, cfg, notify=notify)
     ctx.screens[ScreenId.QUICK_LOG] = screen
     ctx.screens[ScreenId.CONSENT] = ConsentScreen(ctx.state, ctx.nav, ctx.speaker)
-    tab = StaffRecordsTab(ctx.state, ctx.nav, ctx.tasks, assistance, BundleService(store),
-                          store, cfg, service_names=lambda: {
-                              s.code: s.name_vi for s in queue().services(include_disabled=True)})
+
+    def tab() -> Any:  # built when the staff screen first opens
+        from kiosk.bundles import BundleService
+        from ui.screens.staff_records import StaffRecordsTab
+
+        return StaffRecordsTab(
+            ctx.state, ctx.nav, ctx.tasks, assistance, BundleService(store), store, cfg,
+            service_names=lambda: {
+                s.code: s.name_vi for s in queue().services(include_disabled=True)})
+
     label = QCoreApplication.translate("StaffRecordsTab", "Hồ sơ & dữ liệu cá nhân")
     ctx.staff.add_tab(tab, label.replace("&", "&&"))  # a single & would mark a shortcut
 

@@ -11,13 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.places import PlaceService
-from ui.screens.staff_places import StaffPlacesTab
-
 if TYPE_CHECKING:
     from ui.app import BuildContext
+    from ui.screens.staff_places import StaffPlacesTab
 
 
 def install(ctx: BuildContext) -> None:
-    tab = StaffPlacesTab(ctx.state, ctx.tasks, PlaceService(ctx.store), ctx.config)
+    def tab() -> StaffPlacesTab:  # built when the staff screen first opens
+        from kiosk.places import PlaceService
+        from ui.screens.staff_places import StaffPlacesTab
+
+        return StaffPlacesTab(ctx.state, ctx.tasks, PlaceService(ctx.store), ctx.config)
+
     ctx.staff.add_tab(tab, QCoreApplication.translate("StaffPlacesTab", "Thôn/tổ dân phố"))

@@ -36,7 +36,7 @@ def install(ctx: BuildContext) -> None:
     ctx.screens[ScreenId.TICKET] = TicketScreen(ctx.state, ctx.nav, ctx.speaker, feature)
     ctx.screens[ScreenId.VOLUNTEER] = VolunteerConsoleScreen(ctx.state, ctx.nav, ctx.speaker,
                                                              feature)
-    ctx.staff.add_tab(QueueStaffTab(feature),
+    ctx.staff.add_tab(lambda: QueueStaffTab(feature),
                       QCoreApplication.translate("QueueFeature", "Hàng đợi"))
     ctx.ask_volunteer_hooks.append(feature.ask_volunteer)
     feature.install_keypads()

@@ -7,26 +7,38 @@ Adds three staff tabs that share one chosen period: "Báo cáo" (key figures and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-
-from ui.screens.reports import AllowanceTab, ExportTab, ReportPeriod, ReportsTab
 
 if TYPE_CHECKING:
     from ui.app import BuildContext
 
 
 def install(ctx: BuildContext) -> None:
-    period = ReportPeriod(ctx.store.clock)
-    titles = {t.id: t.title.get("vi") for t in ctx.catalogue.tutorials}
-    reports = ReportsTab(ctx.state, ctx.tasks, ctx.store, period, titles)
-    allowance = AllowanceTab(ctx.state, ctx.tasks, ctx.store, period)
-    export = ExportTab(ctx.state, ctx.tasks, ctx.store, period, ctx.config, titles)
-    period.setParent(reports)  # lives as long as the tabs
-    # Signed out or idle: the next staff member starts from "this month" again.
-    ctx.state.actor_changed.connect(
-        lambda _actor: None if ctx.state.is_staff else period.reset())
-    ctx.staff.add_tab(reports, QCoreApplication.translate("StaffReports", "Báo cáo"))
-    ctx.staff.add_tab(allowance, QCoreApplication.translate("StaffReports", "Hỗ trợ kinh phí"))
-    ctx.staff.add_tab(export, QCoreApplication.translate("StaffReports", "Xuất dữ liệu"))
+    tabs: dict[str, Any] = {}
+
+    def build() -> dict[str, Any]:
+        """The three tabs and their shared period, made when the staff screen first opens
+        (not at start-up: the home screen does not need them)."""
+        if tabs:
+            return tabs
+        from ui.screens.reports import AllowanceTab, ExportTab, ReportPeriod, ReportsTab
+
+        period = ReportPeriod(ctx.store.clock)
+        titles = {t.id: t.title.get("vi") for t in ctx.catalogue.tutorials}
+        tabs["reports"] = ReportsTab(ctx.state, ctx.tasks, ctx.store, period, titles)
+        tabs["allowance"] = AllowanceTab(ctx.state, ctx.tasks, ctx.store, period)
+        tabs["export"] = ExportTab(ctx.state, ctx.tasks, ctx.store, period, ctx.config, titles)
+        period.setParent(tabs["reports"])  # lives as long as the tabs
+        # Signed out or idle: the next staff member starts from "this month" again.
+        ctx.state.actor_changed.connect(
+            lambda _actor: None if ctx.state.is_staff else period.reset())
+        return tabs
+
+    ctx.staff.add_tab(lambda: build()["reports"],
+                      QCoreApplication.translate("StaffReports", "Báo cáo"))
+    ctx.staff.add_tab(lambda: build()["allowance"],
+                      QCoreApplication.translate("StaffReports", "Hỗ trợ kinh phí"))
+    ctx.staff.add_tab(lambda: build()["export"],
+                      QCoreApplication.translate("StaffReports", "Xuất dữ liệu"))

@@ -13,15 +13,20 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.navigator import ScreenId
 from ui.screens.sheet_preview import SheetPreviewScreen
-from ui.screens.staff_sheets import StaffSheetsTab
 
 if TYPE_CHECKING:
     from ui.app import BuildContext
+    from ui.screens.staff_sheets import StaffSheetsTab
 
 
 def install(ctx: BuildContext) -> None:
     ctx.screens[ScreenId.SHEET_PREVIEW] = SheetPreviewScreen(
         ctx.state, ctx.nav, ctx.speaker, ctx.catalogue, ctx.tasks, ctx.store, ctx.config,
         ctx.data_dir, ctx.printer)
-    tab = StaffSheetsTab(ctx.state, ctx.catalogue, ctx.tasks, ctx.store, ctx.config)
+
+    def tab() -> StaffSheetsTab:  # built when the staff screen first opens
+        from ui.screens.staff_sheets import StaffSheetsTab
+
+        return StaffSheetsTab(ctx.state, ctx.catalogue, ctx.tasks, ctx.store, ctx.config)
+
     ctx.staff.add_tab(tab, QCoreApplication.translate("StaffSheetsTab", "Tờ hướng dẫn"))

@@ -7,6 +7,7 @@ the services easy to reach. More tabs (reports, exports, sheets, places, backups
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,7 @@ class StaffScreen(BaseScreen):
                  catalogue: Catalogue) -> None:
         super().__init__(state, nav, speaker, "staff")
         self.auth = auth
+        self._pending: list[tuple[QWidget | Callable[[], QWidget], str]] = []
         # The tab names as a list down the side: all eleven stay in view at 1366×768 (a tab
         # bar hid two of them behind tiny scroll arrows). No title: the list says where.
         self.title.hide()
@@ -249,12 +251,26 @@ class StaffScreen(BaseScreen):
         wrapper.addWidget(self.tabs)
         self.outer.addLayout(wrapper, 1)
 
-    def add_tab(self, widget: QWidget, label: str) -> None:
+    def add_tab(self, widget: QWidget | Callable[[], QWidget], label: str) -> None:
+        """Add a staff tab. A factory is called the first time the staff screen opens, so
+        start-up does not build (or import) tabs nobody has opened yet; order is kept."""
+        if not isinstance(widget, QWidget) or self._pending:
+            self._pending.append((widget, label))
+            return
+        self._add_built(widget, label)
+
+    def _add_built(self, widget: QWidget, label: str) -> None:
         # A tab that keeps its main action pinned (export) scrolls its own choices.
         holder = widget if getattr(widget, "scrolls_itself", False) else scrolled(widget)
         self.tabs.addTab(holder, label)
 
+    def build_pending_tabs(self) -> None:
+        pending, self._pending = self._pending, []
+        for make, label in pending:
+            self._add_built(make if isinstance(make, QWidget) else make(), label)
+
     def on_enter(self, **context: Any) -> None:
+        self.build_pending_tabs()
         if not self.state.is_staff:
             self.nav.go_to(ScreenId.PIN, remember=False, next=ScreenId.STAFF)
             return

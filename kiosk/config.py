@@ -87,6 +87,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("idle_timeout_s", int, 90, "Thời gian chờ trước khi về màn hình chính (giây)",
            _between(30, 900)),
     Option("language", str, "vi", "Ngôn ngữ mặc định", _one_of("vi", "en")),
+    # Recorded phrases for speakers of a language no voice engine speaks (resources/phrases/;
+    # docs/co-tu-recording.md): played before the greeting and the ticket number in voice mode.
+    Option("phrase_language", str, "", "Âm thanh ghi sẵn thêm (ktv = Cơ Tu; để trống = không)",
+           _one_of("", "ktv")),
     Option("text_size", int, 1, "Cỡ chữ (0 = vừa, 1 = lớn, 2 = rất lớn)", _between(0, 2)),
     Option("high_contrast", bool, False, "Tương phản cao"),
     Option("mode", str, "help_point", "Chế độ (điểm hỗ trợ / tổ lưu động)",

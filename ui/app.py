@@ -30,6 +30,7 @@ from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue
 from kiosk.paths import resource_path
 from kiosk.speech.engine import create_default_engine
+from kiosk.speech.phrases import load_phrase_sets
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.worker import SpeechWorker
 from kiosk.store import Store
@@ -314,12 +315,20 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
             w.retranslate()
         restyle()
 
+    # Cơ Tu (or another recorded set) chosen in config.toml: its phrase plays first, then the
+    # Vietnamese voice says the rest (speakers are bilingual; the number stays in Vietnamese).
+    phrase_set = (load_phrase_sets(resource_path("phrases"))[0].get(config.phrase_language)
+                  if config.phrase_language else None)
+    phrase_for = {ScreenId.HOME: "greeting", ScreenId.TICKET: "your_number_is"}
+
     def announce_screen(_sid: Any) -> None:
         if state.voice_on:
             w = nav.currentWidget()
             text = w.announcement() if hasattr(w, "announcement") else ""
+            recorded = phrase_set.audio(phrase_for[_sid]) if (
+                phrase_set is not None and _sid in phrase_for) else None
             if _sid != ScreenId.STEP and text:
-                speaker.say(text)
+                speaker.say(text, audio=recorded, then_text=recorded is not None)
 
     def voice_changed(on: bool) -> None:
         window.speaker_btn.apply_palette(theme.current())

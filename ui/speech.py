@@ -53,6 +53,9 @@ class _Item:
     text: str
     lang: str
     audio: Path | None = None
+    # Say ``text`` with the voice after the recording (a recorded phrase in a language no
+    # engine speaks, e.g. Cơ Tu "your number is…", then the number in Vietnamese).
+    then_text: bool = False
 
 
 class Speaker(QObject):
@@ -168,13 +171,18 @@ class Speaker(QObject):
             self._narration is not None
 
     # -- API -------------------------------------------------------------------------------------
-    def say(self, text: str, lang: str | None = None, audio: Path | None = None) -> None:
-        """Narrate ``text`` now, cutting off any earlier narration."""
+    def say(self, text: str, lang: str | None = None, audio: Path | None = None,
+            then_text: bool = False) -> None:
+        """Narrate ``text`` now, cutting off any earlier narration.
+
+        With ``audio`` the recording is played instead of ``text`` (which is the fallback if
+        the file cannot be played); with ``then_text`` too, ``text`` is said after it.
+        """
         if not text.strip() and audio is None:
             return
         self.spoken.emit(text, "narration")
         self.stop_narration()
-        self._narration = _Item("narration", text, lang or self.lang, audio)
+        self._narration = _Item("narration", text, lang or self.lang, audio, then_text)
         self._resume_at = 0
         if not self._announcements and self._playing is None:
             self._start(self._narration)
@@ -285,7 +293,13 @@ class Speaker(QObject):
 
         if status == QMediaPlayer.MediaStatus.EndOfMedia and self._playing is not None:
             self._watchdog.stop()
-            self._finish_item(self._playing)
+            item = self._playing
+            if item.audio is not None and item.then_text and item.text.strip():
+                item.audio, item.then_text = None, False  # the recording is done: now the text
+                self._playing = None
+                self._start(item)
+                return
+            self._finish_item(item)
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._playing is not None:
             self._on_player_error(QMediaPlayer.Error.FormatError, "invalid media")
 
@@ -338,7 +352,10 @@ class FakeSpeaker(QObject):
     def available(self) -> bool:
         return self._available
 
-    def say(self, text: str, lang: str | None = None, audio: Path | None = None) -> None:
+    def say(self, text: str, lang: str | None = None, audio: Path | None = None,
+            then_text: bool = False) -> None:
+        if audio is not None:
+            self.history.append((audio.name, "recording"))
         self.history.append((text, "narration"))
         self.spoken.emit(text, "narration")
 

@@ -47,7 +47,7 @@ from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.csv_cells import csv_cell
 from kiosk.errors import KioskError
-from kiosk.files import write_atomic
+from kiosk.files import PRIVATE_MODE, write_atomic
 from kiosk.places import match_commune, match_place, place_info
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -434,7 +434,7 @@ class AssistanceService:
                 data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
             else:
                 data = _person_csv(people)
-            write_atomic(path, data)
+            write_atomic(path, data, mode=PRIVATE_MODE)  # one person's contacts
             audit.record(s, self.store, actor.audit_name, "records.export_person",
                          count=len(rows), format=fmt)
             return len(rows)

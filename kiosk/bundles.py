@@ -57,7 +57,7 @@ from kiosk.attendance import ACTIVITY_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
 from kiosk.errors import KioskError
-from kiosk.files import atomic_output
+from kiosk.files import PRIVATE_MODE, atomic_output
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PhoneNumberError,
@@ -249,7 +249,8 @@ def _write_zip(path: Path, manifest: bytes, records: bytes, now: datetime) -> No
         raise BundleError(f"Không có thư mục “{path.parent}”. Hãy cắm USB hoặc chọn thư mục "
                           "khác.")
     stamp = now.timetuple()[:6]
-    with atomic_output(path) as tmp, \
+    # Bundles carry records with contacts: owner-only, like the contact exports.
+    with atomic_output(path, mode=PRIVATE_MODE) as tmp, \
             zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in ((MANIFEST_NAME, manifest), (RECORDS_NAME, records)):
             info = zipfile.ZipInfo(name, date_time=stamp)

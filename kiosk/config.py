@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 
-from kiosk.files import write_atomic
+from kiosk.files import PRIVATE_MODE, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,8 @@ def save_config(data_dir: Path, cfg: Config) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / CONFIG_FILE
     payload = {"schema_version": SCHEMA_VERSION, **cfg.values}
-    write_atomic(path, tomli_w.dumps(payload))
+    # Owner-only: database_url may hold a password.
+    write_atomic(path, tomli_w.dumps(payload), mode=PRIVATE_MODE)
 
 
 def as_dict(cfg: Config) -> dict[str, Any]:

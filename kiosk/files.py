@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,11 @@ from pathlib import Path
 from kiosk.errors import KioskError
 
 TEMP_SUFFIX = ".part"
+# Files holding contacts (names, phone numbers) are readable by their owner only; every other
+# output follows the umask like any file the person makes, so a colleague on a shared folder
+# can open a summary.
+PRIVATE_MODE = 0o600
+_UMASK_LOCK = threading.Lock()
 _PARTIAL = re.compile(r"^\..+\.[^.]+\.part$")
 
 
@@ -41,8 +47,10 @@ def is_partial(path: Path) -> bool:
 def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
 
-    ``mode`` (e.g. ``0o600`` for files with personal data) is applied before the rename, so
-    the file never exists at ``path`` with looser permissions.
+    ``mode`` (:data:`PRIVATE_MODE` for files with personal data) is applied before the
+    rename, so the file never exists at ``path`` with looser permissions. Without it the file
+    gets the mode of any new file (0666 less the umask): ``mkstemp`` alone would make every
+    output 0600 and turn a shared 0644 file into 0600 when it is replaced.
     """
     path = Path(path)
     folder = path.parent
@@ -61,8 +69,8 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
         yield tmp
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if os.name != "nt":  # Windows has no mode bits; ACLs come from the folder
+            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         raise OutputError(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc}). "
@@ -71,6 +79,20 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the OS allows (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _UMASK_LOCK:  # os.umask can only be read by setting it
+        current = os.umask(0o077)
+        os.umask(current)
+    return current
 
 
 def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8",

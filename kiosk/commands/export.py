@@ -87,6 +87,9 @@ def run_export(args: argparse.Namespace) -> int:
                             help_point=cfg.help_point_name, commune=cfg.commune,
                             village=cfg.village, titles=tutorial_titles())
     say(f"Đã xuất {period.label} ({result.rows} dòng) vào “{result.path}”.")
+    if result.owner_only:
+        say("Tệp có họ tên và số điện thoại nên chỉ tài khoản của bạn mở được (quyền 600). "
+            "Chỉ chia sẻ khi thật cần, và xóa khi xong việc.")
     if result.includes_demo:
         say("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")
     return 0

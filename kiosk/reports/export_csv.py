@@ -80,7 +80,7 @@ from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
 from kiosk.csv_cells import DANGEROUS_START, csv_cell, neutralise
 from kiosk.errors import KioskError
-from kiosk.files import atomic_output
+from kiosk.files import PRIVATE_MODE, atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance
 from kiosk.reports.figures import CHANNEL_LABELS, OUTCOME_LABELS, Figures, compute_figures
 from kiosk.reports.periods import Period
@@ -109,6 +109,7 @@ class ExportResult:
     what: str
     rows: int
     includes_demo: bool
+    owner_only: bool = False  # holds contacts: readable by the owner only (say so)
 
 
 @dataclass(frozen=True)
@@ -563,7 +564,7 @@ def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,
                 done += len(batch)
                 report(done, total)
 
-        with atomic_output(path) as tmp:
+        with atomic_output(path, mode=PRIVATE_MODE if include_contacts else None) as tmp:
             _write_csv(tmp, [c.name for c in record_columns(include_contacts)], chunks(),
                        ready=True)
         rows = done
@@ -585,4 +586,5 @@ def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,
         rows, demo = len(arows), allowance.includes_demo
         report(1, 1)
     record_export(store, actor, "csv", kind.value, period, path, rows, include_contacts)
-    return ExportResult(path, "csv", kind.value, rows, demo)
+    return ExportResult(path, "csv", kind.value, rows, demo,
+                        owner_only=include_contacts and kind is What.RECORDS)

@@ -33,7 +33,7 @@ from openpyxl.worksheet.dimensions import SheetFormatProperties
 
 from kiosk.auth import Actor, Role, require
 from kiosk.csv_cells import neutralise
-from kiosk.files import OutputError, atomic_output
+from kiosk.files import PRIVATE_MODE, OutputError, atomic_output
 from kiosk.reports.allowance import Allowance, compute_allowance, vnd
 from kiosk.reports.export_csv import (
     ALLOWANCE_COLUMNS,
@@ -270,12 +270,12 @@ def _discard(wb: Workbook) -> None:
                 os.remove(out)
 
 
-def save_workbook(wb: Workbook, path: Path) -> None:
+def save_workbook(wb: Workbook, path: Path, mode: int | None = None) -> None:
     """Save atomically; on failure raise one :class:`OutputError` and leave nothing behind."""
     message = None
     with _unraisable_logged():
         try:
-            with atomic_output(path) as tmp:
+            with atomic_output(path, mode=mode) as tmp:
                 wb.save(tmp)
         except OutputError as exc:
             message = str(exc)
@@ -319,7 +319,8 @@ def export_xlsx(actor: Actor, store: Store, period: Period, path: Path, *,
         done += 1
         report(done, total)
     path = Path(path)
-    save_workbook(wb, path)
+    private = include_contacts and What.RECORDS in kinds
+    save_workbook(wb, path, PRIVATE_MODE if private else None)
     what_label = "all" if what is None else kinds[0].value
     record_export(store, actor, "xlsx", what_label, period, path, rows, include_contacts)
-    return ExportResult(path, "xlsx", what_label, rows, demo)
+    return ExportResult(path, "xlsx", what_label, rows, demo, owner_only=private)

@@ -143,6 +143,10 @@ def test_contacts_with_the_staff_pin(data_dir: Path, with_records: Store,
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["contact_phone"] for r in rows} == {"0905000111", ""}
+    # Owner-only, and the person is told so (outputs review defect 11).
+    assert "chỉ tài khoản của bạn mở được" in done.stdout
+    if os.name != "nt":
+        assert out.stat().st_mode & 0o077 == 0
     (actor,) = audit_actions(with_records, "export.csv")
     assert actor.startswith("staff:") and "os-user" not in actor  # noqa: PT018
 

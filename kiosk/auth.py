@@ -92,12 +92,14 @@ def require(actor: Actor, role: Role) -> None:
     """Raise PermissionDenied unless ``actor`` has at least ``role``."""
     if _RANK[actor.role] < _RANK[role]:
         who = "cán bộ xã/phường" if role is Role.STAFF else "thành viên tổ"
-        raise PermissionDenied(f"Việc này cần {who} đăng nhập bằng mã PIN.")
+        who_en = "commune staff" if role is Role.STAFF else "a team member"
+        raise PermissionDenied(f"Việc này cần {who} đăng nhập bằng mã PIN.",
+                               en=f"This needs {who_en} signed in with a PIN.")
 
 
 def validate_pin(pin: str) -> None:
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise AuthError("Mã PIN phải gồm từ 4 đến 8 chữ số.")
+        raise AuthError("Mã PIN phải gồm từ 4 đến 8 chữ số.", en="A PIN has 4 to 8 digits.")
 
 
 def hash_pin(pin: str) -> str:
@@ -127,7 +129,8 @@ class AuthService:
         """Add a volunteer or staff member. Only staff may, except the very first staff PIN."""
         name = name.strip()
         if not name or len(name) > 80:
-            raise AuthError("Tên phải có từ 1 đến 80 ký tự.")
+            raise AuthError("Tên phải có từ 1 đến 80 ký tự.",
+                            en="A name has 1 to 80 characters.")
         if role is Role.CITIZEN:
             raise AuthError("Không thể tạo tài khoản cho công dân.")
         first_setup = actor is None and role is Role.STAFF and not self.has_staff()
@@ -137,7 +140,8 @@ class AuthService:
         with self.store.write() as s:
             for other in s.scalars(select(Volunteer).where(Volunteer.active.is_(True))):
                 if _matches(other.pin_hash, pin):
-                    raise AuthError("Mã PIN này đã có người dùng. Hãy chọn mã khác.")
+                    raise AuthError("Mã PIN này đã có người dùng. Hãy chọn mã khác.",
+                                    en="Someone already has this PIN. Choose another.")
             v = Volunteer(display_name=name, role=role.value, pin_hash=hash_pin(pin),
                           active=True, created_at=self.store.clock.now())
             s.add(v)
@@ -172,7 +176,7 @@ class AuthService:
     def _get(s: Session, member_uuid: str) -> Volunteer:
         v = s.scalar(select(Volunteer).where(Volunteer.uuid == member_uuid))
         if v is None:
-            raise AuthError("Không tìm thấy thành viên này.")
+            raise AuthError("Không tìm thấy thành viên này.", en="This member was not found.")
         return v
 
     # -- sign-in -----------------------------------------------------------------------------
@@ -190,7 +194,9 @@ class AuthService:
         remaining = self.locked_for()
         if remaining is not None:
             minutes = max(1, round(remaining.total_seconds() / 60))
-            raise AuthError(f"Bàn phím PIN đang bị khóa. Vui lòng thử lại sau {minutes} phút.")
+            raise AuthError(f"Bàn phím PIN đang bị khóa. Vui lòng thử lại sau {minutes} phút.",
+                            en=f"The PIN keypad is locked. Please try again in {minutes} "
+                               "minutes.")
         with self.store.write() as s:
             now = self.store.clock.now()
             state = s.get(PinPadState, 1) or PinPadState(id=1, failed_count=0)
@@ -211,10 +217,13 @@ class AuthService:
                                  minutes=LOCK_MINUTES)
                     message = (f"Sai mã PIN {MAX_FAILURES} lần. Bàn phím bị khóa "
                                f"{LOCK_MINUTES} phút.")
+                    english = (f"Wrong PIN {MAX_FAILURES} times. The keypad is locked for "
+                               f"{LOCK_MINUTES} minutes.")
                 else:
                     left = MAX_FAILURES - state.failed_count
                     message = f"Mã PIN không đúng. Còn {left} lần thử."
-                failed = AuthError(message)
+                    english = f"Wrong PIN. {left} tries left."
+                failed = AuthError(message, en=english)
             else:
                 state.failed_count = 0
                 state.locked_until = None

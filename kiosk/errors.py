@@ -15,13 +15,29 @@ class KioskError(Exception):
     """A problem with a Vietnamese message meant for the person in front of the kiosk.
 
     ``str(error)`` and :attr:`user_message` are the same text; raise it as
-    ``SomeError("Không ... Hãy ...")``.
+    ``SomeError("Không ... Hãy ...")``. Where a person can switch the kiosk to English (PIN
+    pad, volunteer and staff screens), the service may add the English form:
+    ``SomeError("Không ...", en="Could not ...")``; :meth:`message` picks by language and
+    falls back to Vietnamese. Logs and the command line keep the Vietnamese.
     """
+
+    def __init__(self, *args: object, en: str = "") -> None:
+        super().__init__(*args)
+        self.en = en
 
     @property
     def user_message(self) -> str:
         """The Vietnamese sentence to show (what happened, what to do)."""
         return str(self)
+
+    def message(self, lang: str = "vi") -> str:
+        """The sentence to show in ``lang`` ("vi" or "en"); Vietnamese if no English form."""
+        return self.en if lang == "en" and self.en else str(self)
+
+
+def user_message(exc: BaseException, lang: str = "vi") -> str:
+    """What a screen shows for ``exc`` in ``lang``: a KioskError's own words, else ``str``."""
+    return exc.message(lang) if isinstance(exc, KioskError) else str(exc)
 
 
 class CliError(KioskError):

@@ -33,8 +33,8 @@ from kiosk.errors import KioskError
 class PrivacyError(KioskError, ValueError):
     """Data that must not be stored, or stored without consent. Message is Vietnamese."""
 
-    def __init__(self, message: str, findings: tuple[Finding, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, findings: tuple[Finding, ...] = (), en: str = "") -> None:
+        super().__init__(message, en=en)
         self.findings = findings
 
 
@@ -141,6 +141,16 @@ _PASSWORD = re.compile(
     re.IGNORECASE)
 _NEAR = 25
 
+_DESCRIPTIONS_EN = {
+    "id_number": "a number like a citizen ID card number",
+    "phone": "a phone number",
+    "long_number": "a long number (maybe a document, account or insurance number)",
+    "otp": "an OTP or passcode",
+    "password": "a password",
+}
+_FIELDS_EN = {"Ghi chú": "The note", "Lý do": "The reason",
+              "Họ tên liên hệ": "The contact name"}
+
 _DESCRIPTIONS = {
     "id_number": "một dãy số giống số căn cước hoặc chứng minh nhân dân",
     "phone": "một số điện thoại",
@@ -212,10 +222,14 @@ def check_note(text: str, what: str = "Ghi chú") -> str:
     if findings:
         kinds = list(dict.fromkeys(f.kind for f in findings))
         found = ", ".join(_DESCRIPTIONS[k] for k in kinds)
+        found_en = ", ".join(_DESCRIPTIONS_EN[k] for k in kinds)
+        field_en = _FIELDS_EN.get(what, "This text")
         raise PrivacyError(
             f"{what} có {found}. Không được lưu số giấy tờ, số điện thoại, mật khẩu, "
             f"passcode hay mã OTP trong {what.lower()}. Vui lòng xóa phần đó rồi lưu lại.",
-            tuple(findings))
+            tuple(findings),
+            en=f"{field_en} has {found_en}. ID numbers, phone numbers, passwords, passcodes "
+               "and OTPs must not be stored here. Please remove it and save again.")
     return norm
 
 

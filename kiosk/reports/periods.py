@@ -73,6 +73,18 @@ class Period:
             return f"Năm {self.start.year}"
         return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
 
+    def label_in(self, lang: str = "vi") -> str:
+        """:attr:`label` in ``lang``: English "Month 3/2026", "Year 2026", "Day 05/03/2026"."""
+        if lang != "en":
+            return self.label
+        if self.start == self.end:
+            return f"Day {fmt_day(self.start)}"
+        if (self.start.day == 1 and self.end == month_end(self.start)):
+            return f"Month {self.start.month}/{self.start.year}"
+        if self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31):
+            return f"Year {self.start.year}"
+        return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
+
     @property
     def slug(self) -> str:
         """For file names: ``2026-03-01_2026-03-31``."""

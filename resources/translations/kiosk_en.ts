@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>{n} thành viên, {d} ngày hoạt động; theo mức ngày là {due}.</source>
-        <translation>{n} members, {d} active days; at the daily rate that is {due}.</translation>
+        <translation>Members: {n}; active days: {d}; at the daily rate that is {due}.</translation>
     </message>
     <message>
         <source>Phần vượt mức tối đa của tổ không được tính.</source>
@@ -637,6 +637,69 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Cài đặt có vấn đề</source>
         <translation>Settings problem</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <source>Tình nguyện viên</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Mã PIN (4–8 số)</source>
+        <translation>PIN (4–8 digits)</translation>
+    </message>
+    <message>
+        <source>Thêm thành viên</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <source>Tắt / bật</source>
+        <translation>Turn off / on</translation>
+    </message>
+    <message>
+        <source>Đặt lại PIN</source>
+        <translation>Reset PIN</translation>
+    </message>
+    <message>
+        <source> (đã tắt)</source>
+        <translation> (turned off)</translation>
+    </message>
+    <message>
+        <source>Đã thêm “{name}”.</source>
+        <translation>Added “{name}”.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một thành viên trong danh sách.</source>
+        <translation>Choose a member in the list.</translation>
+    </message>
+    <message>
+        <source>Đã tắt “{name}”.</source>
+        <translation>Turned off “{name}”.</translation>
+    </message>
+    <message>
+        <source>Đã bật “{name}”.</source>
+        <translation>Turned on “{name}”.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn một thành viên, rồi nhập mã PIN mới.</source>
+        <translation>Choose a member, then type the new PIN.</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mã PIN cho “{name}”.</source>
+        <translation>Reset the PIN of “{name}”.</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1437,53 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Tên điểm hỗ trợ</source>
+        <translation>Help point name</translation>
+    </message>
+    <message>
+        <source>Xã/phường/đặc khu</source>
+        <translation>Commune/ward/special zone</translation>
+    </message>
+    <message>
+        <source>Thôn/tổ dân phố</source>
+        <translation>Village/residential group</translation>
+    </message>
+    <message>
+        <source>Liên hệ in trên tờ hướng dẫn</source>
+        <translation>Contact printed on the guide sheets</translation>
+    </message>
+    <message>
+        <source>Số bàn hỗ trợ</source>
+        <translation>Number of help desks</translation>
+    </message>
+    <message>
+        <source>Chờ về màn hình chính (giây)</source>
+        <translation>Wait before going home (seconds)</translation>
+    </message>
+    <message>
+        <source>Tốc độ đọc</source>
+        <translation>Reading speed</translation>
+    </message>
+    <message>
+        <source>Số tờ in mỗi ngày</source>
+        <translation>Sheets printed per day</translation>
+    </message>
+    <message>
+        <source>Giữ thông tin liên hệ (ngày)</source>
+        <translation>Keep contact details (days)</translation>
+    </message>
+    <message>
+        <source>Lưu cài đặt</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk.</source>
+        <translation>Saved. Some changes take effect when the kiosk is opened again.</translation>
+    </message>
+</context>
+<context>
     <name>SheetPreviewScreen</name>
     <message>
         <source>In tờ hướng dẫn: {title}</source>
@@ -1951,6 +2061,26 @@ The kiosk will go back to the start in {n} seconds.</translation>
 </context>
 <context>
     <name>StaffScreen</name>
+    <message>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Nội dung ({n} cảnh báo)</source>
+        <translation>Content ({n} warnings)</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Nhật ký</source>
+        <translation>Activity log</translation>
+    </message>
     <message>
         <source>Quản lý điểm hỗ trợ</source>
         <translation>Help point management</translation>

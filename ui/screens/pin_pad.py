@@ -124,8 +124,9 @@ class PinPadScreen(BaseScreen):
     def _on_error(self, exc: BaseException) -> None:
         self.checking = False
         if isinstance(exc, AuthError):
-            self.message.setText(str(exc))
-            self.speaker.say(str(exc)) if self.state.voice_on else None
+            text = exc.message(self.state.language)
+            self.message.setText(text)
+            self.speaker.say(text) if self.state.voice_on else None
         else:
             raise exc
 

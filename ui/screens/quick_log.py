@@ -52,6 +52,7 @@ from kiosk.assistance import (
 from kiosk.auth import Actor, PermissionDenied
 from kiosk.clock import to_local
 from kiosk.config import Config
+from kiosk.errors import user_message
 from kiosk.places import PlaceInfo, PlaceService, match_commune, match_place
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -586,7 +587,7 @@ class QuickLogScreen(BaseScreen):
         try:
             check_note(values["note"])
         except PrivacyError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc.message(self.state.language))
             self._point_at_note(exc)
             return
         actor = self.state.actor
@@ -643,7 +644,8 @@ class QuickLogScreen(BaseScreen):
             self.saving = False
             self.save_btn.setEnabled(True)
             if isinstance(exc, SHOWN_ERRORS):
-                self._show_problem(str(exc))  # the form keeps every value
+                # the form keeps every value
+                self._show_problem(user_message(exc, self.state.language))
                 if isinstance(exc, PrivacyError):
                     self._point_at_note(exc)
                 return

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -48,6 +49,21 @@ def scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+# Where the features' tab names are translated (``QCoreApplication.translate`` contexts).
+_TAB_CONTEXTS = ("StaffSheetsTab", "StaffPlacesTab", "StaffReports", "QueueFeature",
+                 "StaffRecordsTab")
+
+
+def _translated(source: str) -> str:
+    """A feature's Vietnamese tab name in the current language ("&&" kept as it was given)."""
+    plain = source.replace("&&", "&")
+    for context in _TAB_CONTEXTS:
+        text = QCoreApplication.translate(context, plain)
+        if text != plain:
+            return text.replace("&", "&&")
+    return source
+
+
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
@@ -68,20 +84,21 @@ class MembersTab(QWidget):
         _named(self.name, "memberName", "Tên thành viên")
         self.role = QComboBox(form_box)
         _named(self.role, "memberRole", "Vai trò")
-        self.role.addItem("Tình nguyện viên", Role.VOLUNTEER)
-        self.role.addItem("Cán bộ", Role.STAFF)
+        self.role.addItem("", Role.VOLUNTEER)
+        self.role.addItem("", Role.STAFF)
         self.pin = QLineEdit(form_box)
         _named(self.pin, "memberPin", "Mã PIN mới")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
-        form.addRow("Tên", self.name)
-        form.addRow("Vai trò", self.role)
-        form.addRow("Mã PIN (4–8 số)", self.pin)
-        self.add_btn = BigButton("Thêm thành viên", "volunteer", object_name="memberAdd",
+        self.labels = [QLabel(form_box) for _ in range(3)]
+        form.addRow(self.labels[0], self.name)
+        form.addRow(self.labels[1], self.role)
+        form.addRow(self.labels[2], self.pin)
+        self.add_btn = BigButton("", "volunteer", object_name="memberAdd",
                                  beside=True, icon_px=40)
-        self.toggle_btn = BigButton("Tắt / bật", "lock", object_name="memberToggle",
+        self.toggle_btn = BigButton("", "lock", object_name="memberToggle",
                                     role="secondary", beside=True, icon_px=40)
-        self.reset_btn = BigButton("Đặt lại PIN", "key", object_name="memberResetPin",
+        self.reset_btn = BigButton("", "key", object_name="memberResetPin",
                                    role="secondary", beside=True, icon_px=40)
         form.addRow(self.add_btn)
         form.addRow(self.toggle_btn)
@@ -94,17 +111,30 @@ class MembersTab(QWidget):
         self.add_btn.clicked.connect(self._add)
         self.toggle_btn.clicked.connect(self._toggle)
         self.reset_btn.clicked.connect(self._reset_pin)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.role.setItemText(0, self.tr("Tình nguyện viên"))
+        self.role.setItemText(1, self.tr("Cán bộ"))
+        for label, text in zip(self.labels, (self.tr("Tên"), self.tr("Vai trò"),
+                                             self.tr("Mã PIN (4–8 số)")), strict=True):
+            label.setText(text)
+        self.add_btn.set_label(self.tr("Thêm thành viên"))
+        self.toggle_btn.set_label(self.tr("Tắt / bật"))
+        self.reset_btn.set_label(self.tr("Đặt lại PIN"))
+        if self.state.is_staff:
+            self.refresh()
 
     def refresh(self) -> None:
         self.list.clear()
         try:
             members = self.auth.list_members(self.state.actor)
         except PermissionDenied as exc:
-            self.message.setText(str(exc))
+            self.message.setText(exc.message(self.state.language))
             return
         for m in members:
-            role = "Cán bộ" if m.role is Role.STAFF else "Tình nguyện viên"
-            status = "" if m.active else " (đã tắt)"
+            role = self.tr("Cán bộ") if m.role is Role.STAFF else self.tr("Tình nguyện viên")
+            status = "" if m.active else self.tr(" (đã tắt)")
             item = QListWidgetItem(f"{m.name} — {role}{status}")
             item.setData(256, m)
             self.list.addItem(item)
@@ -121,7 +151,7 @@ class MembersTab(QWidget):
 
         def fail(exc: BaseException) -> None:
             if isinstance(exc, AuthError | PermissionDenied):
-                self.message.setText(str(exc))
+                self.message.setText(exc.message(self.state.language))
             else:
                 raise exc
 
@@ -131,26 +161,27 @@ class MembersTab(QWidget):
         name, pin, role = self.name.text(), self.pin.text(), self.role.currentData()
         actor = self.state.actor
         self._run(lambda: self.auth.add_member(actor, name, role, pin),
-                  f"Đã thêm “{name.strip()}”.")
+                  self.tr("Đã thêm “{name}”.").replace("{name}", name.strip()))
         self.name.clear()
 
     def _toggle(self) -> None:
         m = self._selected()
         if m is None:
-            self.message.setText("Hãy chọn một thành viên trong danh sách.")
+            self.message.setText(self.tr("Hãy chọn một thành viên trong danh sách."))
             return
         actor = self.state.actor
         self._run(lambda: self.auth.set_active(actor, m.uuid, not m.active),
-                  f"Đã {'tắt' if m.active else 'bật'} “{m.name}”.")
+                  (self.tr("Đã tắt “{name}”.") if m.active else self.tr("Đã bật “{name}”."))
+                  .replace("{name}", m.name))
 
     def _reset_pin(self) -> None:
         m = self._selected()
         if m is None:
-            self.message.setText("Hãy chọn một thành viên, rồi nhập mã PIN mới.")
+            self.message.setText(self.tr("Hãy chọn một thành viên, rồi nhập mã PIN mới."))
             return
         actor, pin = self.state.actor, self.pin.text()
         self._run(lambda: self.auth.reset_pin(actor, m.uuid, pin),
-                  f"Đã đặt lại mã PIN cho “{m.name}”.")
+                  self.tr("Đã đặt lại mã PIN cho “{name}”.").replace("{name}", m.name))
 
     def reset(self) -> None:
         self.name.clear()
@@ -172,18 +203,21 @@ class SettingsTab(QWidget):
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         self.spins: dict[str, QSpinBox] = {}
+        self.labels: dict[str, QLabel] = {}
         for key, label in self.FIELDS:
             e = QLineEdit(self)
             _named(e, f"setting_{key}", label)
             self.edits[key] = e
-            form.addRow(label, e)
+            self.labels[key] = QLabel(label, self)
+            form.addRow(self.labels[key], e)
         for key, label, lo, hi in self.NUMBERS:
             s = QSpinBox(self)
             _named(s, f"setting_{key}", label)
             s.setRange(lo, hi)
             self.spins[key] = s
-            form.addRow(label, s)
-        self.save_btn = BigButton("Lưu cài đặt", "done", object_name="settingsSave",
+            self.labels[key] = QLabel(label, self)
+            form.addRow(self.labels[key], s)
+        self.save_btn = BigButton("", "done", object_name="settingsSave",
                                   beside=True, icon_px=40)
         self.save_btn.clicked.connect(self.save)
         self.message = QLabel(self)
@@ -192,6 +226,21 @@ class SettingsTab(QWidget):
         form.addRow(self.save_btn)
         form.addRow(self.message)
         self.load()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {"help_point_name": self.tr("Tên điểm hỗ trợ"),
+                 "commune": self.tr("Xã/phường/đặc khu"),
+                 "village": self.tr("Thôn/tổ dân phố"),
+                 "hotline": self.tr("Liên hệ in trên tờ hướng dẫn"),
+                 "desk_count": self.tr("Số bàn hỗ trợ"),
+                 "idle_timeout_s": self.tr("Chờ về màn hình chính (giây)"),
+                 "speech_rate": self.tr("Tốc độ đọc"),
+                 "daily_print_quota": self.tr("Số tờ in mỗi ngày"),
+                 "contact_retention_days": self.tr("Giữ thông tin liên hệ (ngày)")}
+        for key, label in self.labels.items():
+            label.setText(names[key])
+        self.save_btn.set_label(self.tr("Lưu cài đặt"))
 
     def load(self) -> None:
         for key, e in self.edits.items():
@@ -209,7 +258,7 @@ class SettingsTab(QWidget):
             return
         save_config(self.data_dir, new)
         self.config.values.update(new.values)
-        self.message.setText("Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk.")
+        self.message.setText(self.tr("Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk."))
 
 
 class StaffScreen(BaseScreen):
@@ -242,11 +291,12 @@ class StaffScreen(BaseScreen):
         self.audit = QPlainTextEdit(self)
         _named(self.audit, "auditLog", "Nhật ký hoạt động")
         self.audit.setReadOnly(True)
-        self.tabs.addTab(scrolled(self.members), "Thành viên")
-        self.tabs.addTab(scrolled(self.settings), "Cài đặt")
-        self.tabs.addTab(self.content,
-                         f"Nội dung ({len(problems)} cảnh báo)" if problems else "Nội dung")
-        self.tabs.addTab(self.audit, "Nhật ký")
+        self._problems = len(problems)
+        self._tab_sources: list[str] = []
+        for page in (scrolled(self.members), scrolled(self.settings), self.content, self.audit):
+            self.tabs.addTab(page, "")
+            self._tab_sources.append("")
+        self._retranslate_tabs()
         wrapper = QVBoxLayout()
         wrapper.addWidget(self.tabs)
         self.outer.addLayout(wrapper, 1)
@@ -263,6 +313,23 @@ class StaffScreen(BaseScreen):
         # A tab that keeps its main action pinned (export) scrolls its own choices.
         holder = widget if getattr(widget, "scrolls_itself", False) else scrolled(widget)
         self.tabs.addTab(holder, label)
+        self._tab_sources.append(label)  # translated again on a language change
+
+    def _retranslate_tabs(self) -> None:
+        own = [self.tr("Thành viên"), self.tr("Cài đặt"),
+               self.tr("Nội dung ({n} cảnh báo)").replace("{n}", str(self._problems))
+               if self._problems else self.tr("Nội dung"), self.tr("Nhật ký")]
+        for i, source in enumerate(self._tab_sources):
+            self.tabs.setTabText(i, own[i] if i < len(own) else _translated(source))
+
+    def retranslate(self) -> None:
+        """The tab names and every tab's texts (the tabs are built once, in Vietnamese)."""
+        self._retranslate_tabs()
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            if inner is not None and hasattr(inner, "retranslate"):
+                inner.retranslate()
 
     def build_pending_tabs(self) -> None:
         pending, self._pending = self._pending, []
@@ -275,7 +342,7 @@ class StaffScreen(BaseScreen):
             self.nav.go_to(ScreenId.PIN, remember=False, next=ScreenId.STAFF)
             return
         self.title.setText(self.tr("Quản lý điểm hỗ trợ"))
-        self.members.refresh()
+        self.retranslate()
         rows = audit.entries(self.auth.store, limit=50)
         self.audit.setPlainText("\n".join(f"{at}  {actor}  {action}" for at, actor, action in rows))
 

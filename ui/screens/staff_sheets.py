@@ -178,6 +178,10 @@ class StaffSheetsTab(QWidget):
 
     # -- strings -----------------------------------------------------------------------------
     def retranslate(self) -> None:
+        for i, t in enumerate(self.catalogue.tutorials):
+            item = self.list.item(i)
+            if item is not None:  # the title in the screen's language (Vietnamese if none)
+                item.setText(t.title.get(self.state.language))
         self.list_label.setText(self.tr("Chọn bài hướng dẫn:"))
         self.size_label.setText(self.tr("Khổ giấy"))
         self.lang_label.setText(self.tr("Ngôn ngữ"))

@@ -19,6 +19,7 @@ from kiosk.errors import KioskError
 from kiosk.reports.allowance import (
     Allowance,
     CapPeriod,
+    CapUse,
     PolicyRuleInfo,
     add_rule,
     compute_allowance,
@@ -170,7 +171,7 @@ class AllowanceTab(ReportTab):
         if not self.state.is_staff:
             return
         actor, store, period = self.state.actor, self.store, self.model.period
-        self.period_label.setText(period_text(period))
+        self.period_label.setText(period_text(period, self.state.language))
         self._start(lambda: (compute_allowance(actor, store, period), list_rules(store)),
                     self._on_computed)
 
@@ -196,7 +197,7 @@ class AllowanceTab(ReportTab):
                 w.hide()
             self.table_empty.show()
             return
-        self.period_label.setText(period_text(a.period))
+        self.period_label.setText(period_text(a.period, self.state.language))
         self.total.setText(self.tr("Tổng được nhận: {v}").replace("{v}", money(a.paid_total_vnd)))
         detail = (self.tr("{n} thành viên, {d} ngày hoạt động; theo mức ngày là {due}.")
                   .replace("{n}", fmt_int(len(a.volunteers)))
@@ -210,7 +211,7 @@ class AllowanceTab(ReportTab):
             cur = a.current
             self.remaining.setText(
                 self.tr("Còn lại trong {label}: {left} (đã dùng {used} / tối đa {cap}).")
-                .replace("{label}", cur.label.lower() if cur.label[:1] in "TN" else cur.label)
+                .replace("{label}", _cap_label(cur, self.state.language))
                 .replace("{left}", money(cur.remaining_vnd)).replace("{used}", money(cur.used_vnd))
                 .replace("{cap}", money(cur.cap_vnd)))
             self.remaining.show()
@@ -242,8 +243,9 @@ class AllowanceTab(ReportTab):
             self.capped.show()
         else:
             self.capped.hide()
-        caps = [[c.label, money(c.cap_vnd), money(c.used_vnd), money(c.remaining_vnd)]
-                for c in a.cap_uses]
+        lang = self.state.language
+        caps = [[_cap_label(c, lang).capitalize(), money(c.cap_vnd), money(c.used_vnd),
+                 money(c.remaining_vnd)] for c in a.cap_uses]
         fill_table(self.caps_table, caps)
         for w in (self.caps_heading, self.caps_table):
             w.setVisible(len(caps) > 1)
@@ -324,3 +326,11 @@ class AllowanceTab(ReportTab):
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cap_label(cur: CapUse, lang: str) -> str:
+    """The cap period inside a sentence: "tháng 3/2026" / "month 3/2026"."""
+    if cur.cap_period is CapPeriod.MONTH:
+        return (f"month {cur.start.month}/{cur.start.year}" if lang == "en"
+                else f"tháng {cur.start.month}/{cur.start.year}")
+    return f"year {cur.start.year}" if lang == "en" else f"năm {cur.start.year}"

@@ -99,7 +99,7 @@ class ReportTab(QWidget):
             box.setMinimumHeight(target)
 
     def _on_period_changed(self, period: Period) -> None:
-        self.period_label.setText(period_text(period))
+        self.period_label.setText(period_text(period, self.state.language))
         if self.isVisible():
             self.refresh()
 
@@ -118,7 +118,7 @@ class ReportTab(QWidget):
             "StaffReports", "Số liệu có dữ liệu mẫu dùng để tập huấn: không dùng để báo cáo "
                             "chính thức."))
         self.demo_banner.setAccessibleDescription(self.demo_banner.toolTip())
-        self.period_label.setText(period_text(self.model.period))
+        self.period_label.setText(period_text(self.model.period, self.state.language))
 
     def restyle(self) -> None:
         self.picker.apply_palette(theme.palette(self.state.high_contrast))

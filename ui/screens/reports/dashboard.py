@@ -163,7 +163,7 @@ class ReportsTab(ReportTab):
             return
         actor, store, period, titles = self.state.actor, self.store, self.model.period, \
             self.titles
-        self.period_label.setText(period_text(period))
+        self.period_label.setText(period_text(period, self.state.language))
         self._start(lambda: compute_figures(actor, store, period, titles), self.show_figures)
 
     def reset(self) -> None:
@@ -181,7 +181,7 @@ class ReportsTab(ReportTab):
             self._fill_tutorials(None)
             self.empty.hide()
             return
-        self.period_label.setText(period_text(f.period))
+        self.period_label.setText(period_text(f.period, self.state.language))
         q = f.queue
         opened = sum(t.opened for t in f.tutorials)
         finished = sum(t.finished for t in f.tutorials)

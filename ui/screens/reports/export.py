@@ -274,12 +274,12 @@ class ExportTab(ReportTab):
                 "{path}", str(self.folder)) + usb)
 
     def _on_period_changed(self, period: Period) -> None:
-        self.period_label.setText(period_text(period))
+        self.period_label.setText(period_text(period, self.state.language))
         self._update_file_label()
 
     # -- where to ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.period_label.setText(period_text(self.model.period))
+        self.period_label.setText(period_text(self.model.period, self.state.language))
         self._update_file_label()
         self.load_targets()
 

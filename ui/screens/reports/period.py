@@ -174,8 +174,9 @@ class PeriodPicker(QWidget):
             b.apply_palette(p)
 
 
-def period_text(period: Period) -> str:
+def period_text(period: Period, lang: str = "vi") -> str:
     """"Tháng 3/2026 (01/03/2026 – 31/03/2026)"; a custom range is already spelt out."""
-    if fmt_day(period.start) in period.label:
-        return period.label
-    return f"{period.label} ({fmt_day(period.start)} – {fmt_day(period.end)})"
+    label = period.label_in(lang)
+    if fmt_day(period.start) in label:
+        return label
+    return f"{label} ({fmt_day(period.start)} – {fmt_day(period.end)})"

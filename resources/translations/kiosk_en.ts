@@ -2322,6 +2322,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Nobody is waiting ahead of you.</translation>
     </message>
     <message>
+        <source>Có 1 người chờ trước bạn.</source>
+        <translation>1 person is waiting ahead of you.</translation>
+    </message>
+    <message>
         <source>Có {n} người chờ trước bạn.</source>
         <translation>{n} people are waiting ahead of you.</translation>
     </message>

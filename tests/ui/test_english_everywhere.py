@@ -203,3 +203,14 @@ def test_pin_errors_and_privacy_refusals_have_english(qtbot, english: Kiosk) -> 
         check_note("CCCD012345678901")
     assert err.value.message("en").startswith("The note has a number like a citizen ID")
     assert err.value.message("vi") == str(err.value)
+
+
+def test_one_person_ahead_reads_as_english(qtbot, english: Kiosk) -> None:
+    details = []
+    for code in ("vneid", "dvc"):
+        english.nav.home()
+        click(qtbot, english.screens[ScreenId.HOME].tiles["ticket"])
+        click(qtbot, english.screens[ScreenId.TAKE_TICKET].tiles[code])
+        details.append(english.screens[ScreenId.TICKET].details.text())
+    assert "Nobody is waiting ahead of you." in details[0]
+    assert "1 person is waiting ahead of you." in details[1]

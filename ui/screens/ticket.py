@@ -439,6 +439,8 @@ class TicketScreen(BaseScreen):
         lines = [self.tr("Lấy số lúc {time}").replace("{time}", t.issued_at.strftime("%H:%M"))]
         if t.ahead == 0:
             lines.append(self.tr("Không có ai chờ trước bạn."))
+        elif t.ahead == 1:  # English needs "1 person is", not "1 people are"
+            lines.append(self.tr("Có 1 người chờ trước bạn."))
         else:
             lines.append(self.tr("Có {n} người chờ trước bạn.").replace("{n}", str(t.ahead)))
         if t.wait_minutes > 0:

@@ -68,6 +68,11 @@ class PolicyError(KioskError, ValueError):
     """A rule that cannot be added or a policy file that cannot be read (Vietnamese text)."""
 
 
+def count(n: int) -> str:
+    """Counts written like money, with a dot every three digits: 1.800."""
+    return f"{n:,}".replace(",", ".")
+
+
 def vnd(amount: int) -> str:
     """Vietnamese money style: 3.000.000 đ."""
     return f"{amount:,}".replace(",", ".") + " đ"

@@ -124,8 +124,7 @@ def _title_block(ws: WriteOnlyWorksheet, title: str, help_point: str, commune: s
     ws.append([_cell(ws, title, font=TITLE_FONT)])
     place = ", ".join(p for p in (help_point, commune) if p)
     ws.append([_cell(ws, place)])
-    ws.append([_cell(ws, f"Kỳ báo cáo: {period.label} ({fmt_day(period.start)} – "
-                         f"{fmt_day(period.end)})")])
+    ws.append([_cell(ws, f"Kỳ báo cáo: {period.full_label}")])
     ws.append([_cell(ws, DEMO_NOTICE, font=DEMO_FONT, fill=DEMO_FILL)] if demo else [])
 
 
@@ -196,7 +195,7 @@ def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) 
                  a.period, a.includes_demo)
     # Per-member totals first (what staff sign off), then the cap periods, then day detail.
     _header(ws, ("Thành viên", "Số ngày hoạt động", "Ngày không có quy định",
-                 "Mức theo ngày (đồng)", "Được hỗ trợ (đồng)"))
+                 "Tổng theo mức ngày (đồng)", "Được hỗ trợ (đồng)"))
     for v in a.volunteers:
         ws.append([_cell(ws, v.name), _cell(ws, v.active_days), _cell(ws, v.days_without_rule),
                    _cell(ws, v.due_vnd, money=True), _cell(ws, v.paid_vnd, money=True)])

@@ -86,6 +86,14 @@ class Period:
         return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
 
     @property
+    def full_label(self) -> str:
+        """The label with its dates, each written once: "Tháng 3/2026 (01/03/2026 – 31/03/2026)"
+        but "01/12/2025 – 31/01/2026" for a range that has no other name."""
+        dates = f"{fmt_day(self.start)} – {fmt_day(self.end)}"
+        label = self.label
+        return label if label in (dates, f"Ngày {fmt_day(self.start)}") else f"{label} ({dates})"
+
+    @property
     def slug(self) -> str:
         """For file names: ``2026-03-01_2026-03-31``."""
         return f"{self.start.isoformat()}_{self.end.isoformat()}"

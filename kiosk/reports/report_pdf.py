@@ -45,7 +45,7 @@ from kiosk.auth import Actor, Role, require
 from kiosk.clock import to_local
 from kiosk.files import atomic_output
 from kiosk.pdf import FONT, FONT_BOLD, register_fonts
-from kiosk.reports.allowance import Allowance, compute_allowance, vnd
+from kiosk.reports.allowance import Allowance, compute_allowance, count, vnd
 from kiosk.reports.export_csv import (
     DEMO_NOTICE,
     ExportError,
@@ -226,10 +226,28 @@ def horizontal_bars(rows: Sequence[CountRow], width: float, title: str,
     return d
 
 
+def day_labels(days: Sequence[date], room: int = 16) -> list[str]:
+    """Axis labels that never run together: every day when they fit, else every n-th day,
+    with the month ("1/3") wherever a month starts and on the first bar."""
+    if len(days) <= room:
+        return [str(d.day) for d in days]
+    step = -(-len(days) // room)
+    marks = {i for i, d in enumerate(days) if i == 0 or d.day == 1}
+    out = []
+    for i, d in enumerate(days):
+        if i in marks:
+            out.append(f"{d.day}/{d.month}")
+        elif i % step == 0 and all(abs(i - m) >= step for m in marks):
+            out.append(str(d.day))
+        else:
+            out.append("")
+    return out
+
+
 def _daily_series(f: Figures) -> tuple[list[str], list[int], str]:
     """Per day for up to two months; per month for longer periods."""
     if len(f.daily) <= 62:
-        return ([str(d.day.day) for d in f.daily], [d.count for d in f.daily],
+        return (day_labels([d.day for d in f.daily]), [d.count for d in f.daily],
                 "Số lượt hỗ trợ theo ngày")
     months: Counter[tuple[int, int]] = Counter()
     for d in f.daily:
@@ -255,8 +273,7 @@ def _heading_block(h: ReportHeader, period: Period, s: dict[str, ParagraphStyle]
     out: list[Flowable] = [head, Spacer(1, 6), _p(title, s["title"])]
     place = " – ".join(x for x in (h.help_point, h.commune) if x)
     out.append(_p(f"{place}" if place else "Điểm hỗ trợ số", s["subtitle"]))
-    out.append(_p(f"Kỳ báo cáo: {period.label} (từ {fmt_day(period.start)} đến "
-                  f"{fmt_day(period.end)})", s["subtitle"]))
+    out.append(_p(f"Kỳ báo cáo: {period.full_label}", s["subtitle"]))
     if demo:
         banner = _layout([[_p(DEMO_NOTICE, ParagraphStyle(
             "demo", parent=s["center_bold"], textColor=colors.white, fontSize=11, leading=14))]],
@@ -274,7 +291,7 @@ def _count_block(title: str, rows: Sequence[CountRow], total: int, width: float,
     if not rows:
         return [*out, _p("Không có số liệu trong kỳ.", s["small"])]
     data: list[list[Any]] = [[first_header, "Số lượt", "Tỉ lệ"]]
-    data += [[_p(r.label, s["cell"]), str(r.count), _pct(r.count, total)] for r in rows]
+    data += [[_p(r.label, s["cell"]), count(r.count), _pct(r.count, total)] for r in rows]
     table = _table(data, [width - 100, 50, 46])
     # Short tables stay with their heading; long ones may break (the header row repeats).
     # (Not inside a layout table's cell: reportlab cannot split those anyway.)
@@ -298,15 +315,15 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
     sat = (f"{_dec(f.satisfaction.average)} / 5" if f.satisfaction.average is not None
            else "Chưa có")
     key = [
-        ["Số lượt người dân được hỗ trợ", str(total),
-         "Số thứ tự đã phát / đã phục vụ", f"{q.tickets} / {q.served}"],
-        ["Số thành viên tham gia hỗ trợ", str(len(f.by_volunteer)),
+        ["Số lượt người dân được hỗ trợ", count(total),
+         "Số thứ tự đã phát / đã phục vụ", f"{count(q.tickets)} / {count(q.served)}"],
+        ["Số thành viên tham gia hỗ trợ", count(len(f.by_volunteer)),
          "Thời gian chờ (trung vị)", wait],
-        ["Lượt mở bài hướng dẫn / học hết", f"{opened} / {finished}",
-         "Số tờ hướng dẫn đã in", str(f.printed_sheets)],
-        ["Mức hài lòng trung bình", sat, "Số thứ tự vắng mặt", str(q.no_shows)],
-        ["Số người trả lời mức hài lòng", str(f.satisfaction.answered),
-         "Bản ghi dữ liệu mẫu (demo)", str(f.demo_records)],
+        ["Lượt mở bài hướng dẫn / học hết", f"{count(opened)} / {count(finished)}",
+         "Số tờ hướng dẫn đã in", count(f.printed_sheets)],
+        ["Mức hài lòng trung bình", sat, "Số thứ tự vắng mặt", count(q.no_shows)],
+        ["Số người trả lời mức hài lòng", count(f.satisfaction.answered),
+         "Bản ghi dữ liệu mẫu (demo)", count(f.demo_records)],
     ]
     key_t = _table(key, [CONTENT_W * 0.31, CONTENT_W * 0.19, CONTENT_W * 0.31,
                          CONTENT_W * 0.19], header=False)
@@ -337,9 +354,9 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
         data: list[list[Any]] = [["Nhóm tuổi", *[g for _k, g in genders], "Cộng"]]
         for age_key, age_label in f.age_bands:
             counts = [f.age_gender_count(age_key, g) for g, _l in genders]
-            data.append([age_label, *map(str, counts), str(sum(counts))])
+            data.append([age_label, *map(count, counts), count(sum(counts))])
         col_totals = [sum(f.age_gender_count(a, g) for a, _l in f.age_bands) for g, _x in genders]
-        data.append(["Cộng", *map(str, col_totals), str(sum(col_totals))])
+        data.append(["Cộng", *map(count, col_totals), count(sum(col_totals))])
         n = len(genders) + 1
         out.append(KeepTogether([age_head, _table(data, [110] + [(CONTENT_W - 110) / n] * n,
                                                   total_row=True)]))
@@ -352,9 +369,9 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
     if f.tutorials:
         data = [["Bài hướng dẫn", "Lượt mở", "Học hết", "Tỉ lệ học hết", "Bước hay dừng",
                  "Lượt hỏi"]]
-        data += [[_p(t.title, s["cell"]), str(t.opened), str(t.finished),
+        data += [[_p(t.title, s["cell"]), count(t.opened), count(t.finished),
                   f"{t.completion_rate * 100:.0f}%",
-                  f"Bước {t.stop_step}" if t.stop_step is not None else "–", str(t.asks)]
+                  f"Bước {t.stop_step}" if t.stop_step is not None else "–", count(t.asks)]
                  for t in f.tutorials]
         out.append(_table(data, [CONTENT_W - 300, 55, 55, 65, 70, 55]))
         out.append(_p("Bước hay dừng: trong các lượt không học hết, bước cuối cùng người dân "
@@ -380,11 +397,11 @@ def _allowance_section(a: Allowance, s: dict[str, ParagraphStyle], number: str
         out.append(_p("Không có quy định hỗ trợ nào có hiệu lực trong kỳ báo cáo.", s["base"]))
     out.append(Spacer(1, 4))
     if a.volunteers:
-        data: list[list[Any]] = [["Thành viên", "Số ngày hoạt động", "Tính theo mức ngày",
+        data: list[list[Any]] = [["Thành viên", "Số ngày hoạt động", "Tổng theo mức ngày",
                                   "Được hỗ trợ"]]
-        data += [[_p(v.name, s["cell"]), str(v.active_days), vnd(v.due_vnd), vnd(v.paid_vnd)]
+        data += [[_p(v.name, s["cell"]), count(v.active_days), vnd(v.due_vnd), vnd(v.paid_vnd)]
                  for v in a.volunteers]
-        data.append(["Tổng cộng", str(sum(v.active_days for v in a.volunteers)),
+        data.append(["Tổng cộng", count(sum(v.active_days for v in a.volunteers)),
                      vnd(a.due_total_vnd), vnd(a.paid_total_vnd)])
         out.append(_table(data, [CONTENT_W - 300, 90, 105, 105], total_row=True))
     else:

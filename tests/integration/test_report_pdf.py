@@ -94,7 +94,7 @@ def test_the_monthly_report_reads_in_vietnamese_with_both_signature_lines(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "BÁO CÁO HOẠT ĐỘNG ĐIỂM HỖ TRỢ SỐ",
             f"{POINT} – {COMMUNE}",
-            "Kỳ báo cáo: Tháng 3/2026 (từ 01/03/2026 đến 31/03/2026)",
+            "Kỳ báo cáo: Tháng 3/2026 (01/03/2026 – 31/03/2026)",
             "Số lượt người dân được hỗ trợ 3",
             "Tài khoản định danh VNeID 3 100%",
             "Tà Lang 3 100%",

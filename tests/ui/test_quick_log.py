@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,19 +16,13 @@ from kiosk.assistance import AssistanceService
 from kiosk.auth import Actor, AuthService
 from kiosk.bundles import BundleService
 from kiosk.clock import local_day
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
 from kiosk.privacy import CONTACT_PURPOSE_VI
 from kiosk.queue import QueueService
-from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
+from tests.ui.conftest import MakeKiosk
 from ui.app import (
     DEMO_STAFF_PIN,
     DEMO_VOLUNTEER_PIN,
     Kiosk,
-    build,
-    demo_config,
-    ensure_demo_members,
 )
 from ui.features import assistance
 from ui.navigator import ScreenId
@@ -37,25 +30,13 @@ from ui.printing import FakePrinter
 from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
 from ui.screens.staff_records import StaffRecordsTab
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
-              printer=FakePrinter(), features=[assistance.install])
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
+    return make_kiosk(printer=FakePrinter(), features=[assistance.install])
 
 
 def sign_in(k: Kiosk, pin: str) -> Actor:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,21 +10,17 @@ from sqlalchemy import select
 
 from db.models import PrintEvent
 from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
 from kiosk.printing_quota import record_print
-from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT, STAFF_PIN
+from tests.conftest import STAFF_PIN
+from tests.ui.conftest import MakeKiosk
 from ui import printing
-from ui.app import Kiosk, build, demo_config, ensure_demo_members
+from ui.app import Kiosk
 from ui.features import sheets
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.screens.sheet_preview import SheetPreviewScreen
 from ui.screens.staff_sheets import StaffSheetsTab
-from ui.speech import FakeSpeaker
 from ui.state import BusyReason
-from ui.tasks import SyncTaskRunner
 
 TUTORIAL = "sample-basic"
 SUCCESS = "Đã in xong. Mời bạn lấy tờ hướng dẫn ở máy in."
@@ -62,20 +57,10 @@ def printer() -> WatchedPrinter:
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path, printer: WatchedPrinter,
-          targets: list[Path]) -> Iterator[Kiosk]:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
-              printer=printer, features=[sheets.install])
+def kiosk(make_kiosk: MakeKiosk, printer: WatchedPrinter, targets: list[Path]) -> Kiosk:
+    k = make_kiosk(printer=printer, features=[sheets.install])
     printer.state = k.state
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+    return k
 
 
 def click(qtbot, widget) -> None:

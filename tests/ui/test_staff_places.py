@@ -6,34 +6,23 @@ Hải Vân; the bundled villages.toml seeds five thôn there. The test clock is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk import places as place_data
 from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
+from tests.ui.conftest import MakeKiosk
 from ui import theme
 from ui.app import (
-    DEMO_STAFF_PIN,
     DEMO_VOLUNTEER_PIN,
     Kiosk,
-    build,
-    demo_config,
-    ensure_demo_members,
 )
 from ui.features import assistance, places
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.screens.staff_places import StaffPlacesTab, match_home
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 from ui.widgets.ask_dialog import AskDialog
 from ui.widgets.big_button import BigButton
 
@@ -42,20 +31,9 @@ NEEDS_STAFF = "Việc này cần cán bộ xã/phường đăng nhập bằng m�
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
-              printer=FakePrinter(), features=[assistance.install, places.install])
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    k.state.sign_in(AuthService(store).sign_in(DEMO_STAFF_PIN))
-    k.nav.go_to(ScreenId.STAFF)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
+    return make_kiosk(printer=FakePrinter(), features=[assistance.install, places.install],
+                      staff=True)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ NQ 26/2025 rule (50.000 đ per member per day, at most 300.000 đ per team per m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,20 +16,16 @@ from sqlalchemy import func, select
 
 import ui.printing
 from db.models import ActivityDay, Assistance, PolicyRule, Volunteer
-from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
 from kiosk.demo import generate_demo
 from kiosk.reports.periods import PeriodKind
 from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
-from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
+from tests.ui.conftest import MakeKiosk
+from ui.app import Kiosk
 from ui.features import reports
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.screens.reports import AllowanceTab, ExportTab, ReportsTab, money
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner, TaskRunner
+from ui.tasks import TaskRunner
 from ui.widgets.bar_chart import fmt_int
 
 
@@ -44,21 +40,8 @@ def targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path, targets: tuple[Path, Path]) -> Iterator[Kiosk]:
-    auth = AuthService(store)
-    ensure_demo_members(auth)
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080),
-              printer=FakePrinter(), features=[reports.install])
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    k.state.sign_in(auth.sign_in(DEMO_STAFF_PIN))
-    k.nav.go_to(ScreenId.STAFF)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+def kiosk(make_kiosk: MakeKiosk, targets: tuple[Path, Path]) -> Kiosk:
+    return make_kiosk(printer=FakePrinter(), features=[reports.install], staff=True)
 
 
 def open_tab(k: Kiosk, cls: type) -> Any:

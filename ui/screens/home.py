@@ -40,7 +40,12 @@ class HomeScreen(BaseScreen):
             tiles.append(self._tile("quicklog", "document", ScreenId.QUICK_LOG))
         if self.state.is_staff:
             tiles.append(self._tile("staff", "staff", ScreenId.STAFF))
-        tiles = [t for t in tiles if self.nav.has(self._target_of(t))]
+        kept = [t for t in tiles if self.nav.has(self._target_of(t))]
+        for t in tiles:
+            if t not in kept:  # a tile for a feature this kiosk lacks: never shown, so delete
+                self.tiles.pop(t.objectName().removeprefix("homeTile_"), None)
+                t.deleteLater()
+        tiles = kept
         for i, t in enumerate(tiles):
             self._grid_holder.addWidget(t, i // 3, i % 3)
         self.retranslate()

@@ -152,7 +152,7 @@ def machine() -> dict[str, str]:
         from importlib.metadata import version
 
         pyside = version("PySide6")
-    except Exception:  # noqa: BLE001 - a description, never a failure
+    except Exception:  # a description, never a failure
         pyside = "?"
     try:
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())

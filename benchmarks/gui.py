@@ -146,8 +146,8 @@ def speech_stall(tmp: Path, texts: int) -> list[Row]:
                     note=f"no speech engine: {worker.unavailable_reason}")]
     speaker = Speaker(worker, "vi")
     done: list[bool] = []
-    speaker._wav_ready.connect(lambda *_: done.append(True))  # noqa: SLF001 - measuring
-    speaker._wav_failed.connect(lambda *_: done.append(False))  # noqa: SLF001
+    speaker._wav_ready.connect(lambda *_: done.append(True))  # measuring
+    speaker._wav_failed.connect(lambda *_: done.append(False))
     can_play = speaker.has_audio_output
     meter = _GapMeter()
     synth_s = 0.0
@@ -160,8 +160,8 @@ def speech_stall(tmp: Path, texts: int) -> list[Row]:
                 speaker.say(text)
             else:  # the same worker and hand-over to this thread, nothing to play it on
                 worker.request(text, "vi",
-                               lambda p: speaker._wav_ready.emit(p, -1),  # noqa: SLF001
-                               lambda e: speaker._wav_failed.emit(e, -1))  # noqa: SLF001
+                               lambda p: speaker._wav_ready.emit(p, -1),
+                               lambda e: speaker._wav_failed.emit(e, -1))
             _spin(app, SPEECH_DEADLINE_S, until=lambda b=before: len(done) > b)
             synth_s += time.perf_counter() - t0
             _spin(app, PLAYBACK_S)  # the player opens the WAV and starts on this thread

@@ -14,11 +14,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.auth import Actor, AuthService, Role  # noqa: E402
-from kiosk.clock import FakeClock  # noqa: E402
-from kiosk.content.loader import load_catalogue  # noqa: E402
-from kiosk.content.model import Catalogue  # noqa: E402
-from kiosk.store import Store  # noqa: E402
+from kiosk.auth import Actor, AuthService, Role
+from kiosk.clock import FakeClock
+from kiosk.content.loader import load_catalogue
+from kiosk.content.model import Catalogue
+from kiosk.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

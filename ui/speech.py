@@ -118,7 +118,7 @@ class Speaker(QObject):
     def _count_outputs(self) -> bool:
         try:
             return bool(self._audio_outputs())
-        except Exception as exc:  # noqa: BLE001 - no multimedia is no sound, never a crash
+        except Exception as exc:  # no multimedia is no sound, never a crash
             log.warning("audio outputs unknown: %s", exc)
             return False
 

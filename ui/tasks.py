@@ -32,7 +32,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             value = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI's error funnel
+        except BaseException as exc:  # handed to the GUI's error funnel
             log.warning("background task failed: %s", type(exc).__name__)
             self.relay.done.emit(self.on_error or _reraise, exc)
         else:

@@ -31,7 +31,7 @@ from kiosk.sheets import (
 
 
 def _warn(text: str) -> None:
-    print(text, file=sys.stderr)  # noqa: T201
+    print(text, file=sys.stderr)
 
 
 def register(sub: Any) -> None:

@@ -154,7 +154,7 @@ def test_a_period_across_the_rule_change_shows_both_rules_and_both_caps(
     assert "Tháng 1/2026 300.000 đ 0 đ 50.000 đ 250.000 đ" in text
     assert "Kỳ báo cáo có thay đổi quy định" in text
     assert "I. KẾT QUẢ" not in text  # allowance only
-    assert LEADER_TITLE in text and OFFICER_TITLE in text  # noqa: PT018
+    assert LEADER_TITLE in text and OFFICER_TITLE in text
 
 
 def test_an_empty_month_still_makes_a_report(store: Store, staff: Actor,

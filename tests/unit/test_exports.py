@@ -344,7 +344,7 @@ def test_the_fast_sqlite_rows_equal_the_orm_rows_cell_for_cell(
         a.started_at = datetime(2026, 3, 9, 17, 30, 0, 500_000)
         a.ended_at = datetime(2026, 3, 9, 17, 42, 0, 499_999)
         a.volunteer_uuids = [*a.volunteer_uuids, "0123456789abcdef"]
-    slow = export_csv_module._iter_records_orm  # noqa: SLF001 - the reference path
+    slow = export_csv_module._iter_records_orm  # the reference path
     for contacts in (False, True):
         fast_typed = [r for b in export_csv_module.iter_records(store, MARCH, contacts, 2)
                       for r in b]

@@ -19,7 +19,7 @@ from kiosk.queue import QueueError, QueueService, TicketInfo, calling_order
 
 
 @pytest.fixture
-def queue(store) -> QueueService:  # noqa: ANN001 - the conftest fixture
+def queue(store) -> QueueService:  # the conftest fixture
     return QueueService(store, desk_count=2)
 
 

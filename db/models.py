@@ -214,6 +214,12 @@ class PolicyRule(Base):
     cap_vnd: Mapped[int] = mapped_column(Integer)
     cap_period: Mapped[str] = mapped_column(String(8))
     source: Mapped[str] = mapped_column(Text, default="")
+    # The most of cap_vnd per cap period that pays members' daily amounts (the rest funds
+    # telecom, stationery…); None = the whole cap. A reading of the source, hence the note
+    # and whether it has been checked against the full text.
+    member_share_vnd: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    member_share_note: Mapped[str] = mapped_column(Text, default="")
+    member_share_verified: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Place(Base):

@@ -88,6 +88,9 @@ class PolicyRuleInfo:
     cap_vnd: int
     cap_period: CapPeriod
     source: str
+    member_share_vnd: int | None = None
+    member_share_note: str = ""
+    member_share_verified: bool = False
 
     def in_force(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -102,6 +105,31 @@ class PolicyRuleInfo:
         """"50.000 đ/người/ngày, tối đa 300.000 đ/tổ/tháng"."""
         unit = "tháng" if self.cap_period is CapPeriod.MONTH else "năm"
         return (f"{vnd(self.daily_rate_vnd)}/người/ngày, tối đa {vnd(self.cap_vnd)}/tổ/{unit}")
+
+    @property
+    def member_cap_vnd(self) -> int:
+        """What the members' daily amounts may use of one cap period (the share, else all)."""
+        if self.member_share_vnd is None:
+            return self.cap_vnd
+        return min(self.cap_vnd, self.member_share_vnd)
+
+    @property
+    def share_summary(self) -> str:
+        """The reading of how the cap is split, or "" when the rule has none."""
+        if self.member_share_vnd is None:
+            return ""
+        unit = "tháng" if self.cap_period is CapPeriod.MONTH else "năm"
+        rest = self.cap_vnd - self.member_cap_vnd
+        text = (f"Phần trả cho thành viên (nước uống, xăng xe): tối đa {vnd(self.member_cap_vnd)}"
+                f"/tổ/{unit} trong {vnd(self.cap_vnd)}; "
+                + (f"còn {vnd(rest)} cho cước viễn thông, văn phòng phẩm."
+                   if rest else "phần không trả theo ngày dùng cho cước viễn thông, "
+                                "văn phòng phẩm."))
+        if not self.member_share_verified:
+            text += " (Cách hiểu này chưa xác minh với toàn văn quy định.)"
+        if self.member_share_note:
+            text += f" {self.member_share_note}"
+        return text
 
 
 def cap_bucket(day: date, cap_period: CapPeriod) -> tuple[date, date]:
@@ -121,7 +149,8 @@ def cap_bucket_label(start: date, cap_period: CapPeriod) -> str:
 
 def _info(r: PolicyRule) -> PolicyRuleInfo:
     return PolicyRuleInfo(r.id, r.name, r.valid_from, r.valid_to, r.daily_rate_vnd, r.cap_vnd,
-                          CapPeriod(r.cap_period), r.source)
+                          CapPeriod(r.cap_period), r.source, r.member_share_vnd,
+                          r.member_share_note or "", bool(r.member_share_verified))
 
 
 def validate_rule(name: str, valid_from: date, valid_to: date | None, daily_rate_vnd: int,
@@ -149,6 +178,20 @@ def validate_rule(name: str, valid_from: date, valid_to: date | None, daily_rate
                 f"({other.validity_label}). Hãy chọn ngày không trùng, hoặc sửa quy định cũ.")
 
 
+def _share(raw: dict[str, Any], cap_vnd: int) -> dict[str, Any]:
+    """The optional member-share keys of one rule, checked."""
+    share = raw.get("member_share_vnd")
+    if share is not None and (isinstance(share, bool) or not isinstance(share, int)
+                              or not 0 < share <= cap_vnd):
+        raise PolicyError("Phần trả cho thành viên (member_share_vnd) phải là số tiền dương, "
+                          f"không quá mức tối đa {vnd(cap_vnd)}.")
+    verified = raw.get("member_share_verified", False)
+    if not isinstance(verified, bool):
+        raise PolicyError("member_share_verified phải là true hoặc false.")
+    return {"member_share_vnd": share, "member_share_note": str(raw.get("member_share_note", "")),
+            "member_share_verified": verified}
+
+
 def load_policy_file(path: Path | None = None) -> list[dict[str, Any]]:
     """Read and check ``policy.toml``: a list of ``[[rule]]`` tables."""
     path = path or resource_path(*POLICY_FILE)
@@ -173,6 +216,7 @@ def load_policy_file(path: Path | None = None) -> list[dict[str, Any]]:
             validate_rule(item["name"], item["valid_from"], item["valid_to"],
                           item["daily_rate_vnd"], item["cap_vnd"], item["cap_period"],
                           tuple(checked))
+            item.update(_share(raw, item["cap_vnd"]))
         except PolicyError as exc:
             raise PolicyError(f"Tệp “{path.name}”, quy định thứ {i}: {exc}") from exc
         checked.append(PolicyRuleInfo(0, item["name"], item["valid_from"], item["valid_to"],
@@ -350,7 +394,7 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
             continue
         b_start, _ = cap_bucket(day, rule.cap_period)
         used = sum(v for d, v in paid_by_day.items() if b_start <= d < day)
-        left = max(0, rule.cap_vnd - used)
+        left = max(0, rule.member_cap_vnd - used)
         total = 0
         for u in order:
             pay = min(rule.daily_rate_vnd, left)
@@ -389,7 +433,7 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
                      if max(b_start, period.start) <= d <= min(b_end, period.end))
         cap_uses[(rule.cap_period, b_start)] = CapUse(
             cap_bucket_label(b_start, rule.cap_period), rule.name, rule.cap_period, b_start,
-            b_end, rule.cap_vnd, before, within)
+            b_end, rule.member_cap_vnd, before, within)
     # "What remains now": the cap period containing today when today is in the report period
     # (this month, this year), else the one containing the period's last day.
     today = local_day(store.clock.now())

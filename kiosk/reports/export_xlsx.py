@@ -220,6 +220,8 @@ def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) 
     ws.append([])
     for r in a.rules:
         ws.append([_cell(ws, r.name, font=BOLD), _cell(ws, f"{r.validity_label}: {r.summary}")])
+        if r.share_summary:
+            ws.append([None, _cell(ws, r.share_summary)])
         ws.append([None, _cell(ws, r.source)])
     ws.append([])
     ws.append([_cell(ws, "Chi tiết theo ngày", font=BOLD)])

@@ -392,6 +392,8 @@ def _allowance_section(a: Allowance, s: dict[str, ParagraphStyle], number: str
         for r in a.rules:
             out.append(Paragraph(f"<b>{escape(r.name)}</b> ({escape(r.validity_label)}): "
                                  f"{escape(r.summary)}.", s["base"]))
+            if r.share_summary:  # how the cap is split, and whether that reading is checked
+                out.append(_p(r.share_summary, s["base"]))
             out.append(_p(r.source, s["small"]))
     else:
         out.append(_p("Không có quy định hỗ trợ nào có hiệu lực trong kỳ báo cáo.", s["base"]))

@@ -69,3 +69,16 @@ def test_daily_chart_labels_do_not_collide_over_long_periods() -> None:
     assert labels[0] == "17/2" and labels[12] == "1/3" and labels[43] == "1/4"
     short = [date(2026, 3, 1) + timedelta(days=i) for i in range(10)]
     assert day_labels(short) == [str(i) for i in range(1, 11)]
+
+
+def test_the_member_share_reading_is_printed_and_marked_unverified(
+        busy: Store, staff: Actor, tmp_path: Path) -> None:
+    # Outputs review item 14: NQ 26/2025's split between person-days and telecom/stationery.
+    text = " ".join(pdf_text(export_report_pdf(staff, busy, PERIOD, tmp_path / "a.pdf",
+                                               what="allowance").path).split())
+    assert "Phần trả cho thành viên (nước uống, xăng xe): tối đa 300.000 đ/tổ/tháng" in text
+    assert "chưa xác minh với toàn văn quy định" in text
+    wb = load_workbook(export_xlsx(staff, busy, PERIOD, tmp_path / "a.xlsx").path,
+                       read_only=True)
+    cells = [c for row in wb["Kinh phí hỗ trợ"].iter_rows(values_only=True) for c in row if c]
+    assert any(str(c).startswith("Phần trả cho thành viên") for c in cells)

@@ -144,9 +144,13 @@ def test_allowance_lists_a_volunteer_with_the_expected_amount(qtbot, kiosk: Kios
     assert money(150_000) in tab.total.text()
     assert "Còn lại trong tháng 3/2026: " + money(150_000) in tab.remaining.text()
     assert not tab.no_rule.isVisible()
-    assert "Nghị quyết 26/2025" in " ".join(
+    rules_text = " ".join(
         lab.text() for lab in tab.rules_card.findChildren(type(tab.total))
         if lab.objectName().startswith("allowanceRule"))
+    assert "Nghị quyết 26/2025" in rules_text
+    # The reading of NQ 26/2025's split is shown and marked unverified (outputs review 14).
+    assert "Phần trả cho thành viên" in rules_text
+    assert "chưa xác minh" in rules_text
 
 
 def test_adding_an_overlapping_rule_shows_why_not(qtbot, kiosk: Kiosk, store: Store) -> None:

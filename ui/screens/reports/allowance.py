@@ -266,6 +266,8 @@ class AllowanceTab(ReportTab):
             if r.id in used:
                 text += " — " + _esc(self.tr("áp dụng cho kỳ này"))
             text += f"<br>{_esc(r.validity_label)} · {_esc(r.summary)}"
+            if r.share_summary:  # the reading of the cap's split (kiosk.reports.allowance)
+                text += f"<br>{_esc(r.share_summary)}"
             if r.source:
                 # The source can be a long note; the start names the document, the rest is
                 # in the tooltip and the exported XLSX/PDF.

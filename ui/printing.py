@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -165,3 +166,49 @@ def _writable(p: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+def print_and_count(tasks: Any, store: Any, printer: Printer, pdf: Path, *, kind: str,
+                    tutorial_id: str | None, pages: int,
+                    on_printed: Callable[[int], None],
+                    on_failed: Callable[[BaseException], None],
+                    render: Callable[[Path], object] | None = None, temporary: bool = False,
+                    count: bool = True, pages_from_printer: bool = False) -> None:
+    """Render (optionally) and print ``pdf`` on the print lane, then count it on the db lane.
+
+    The one "render → print → record" path for tickets, test tickets and sheets. Every
+    attempt is counted (``kiosk.printing_quota.record_print``, ``ok=False`` for a failure)
+    unless ``count`` is False; ``pages`` is what is counted, or the printer's own page count
+    when ``pages_from_printer``. ``temporary`` removes the PDF after printing. The callbacks
+    run on the GUI thread, queued after the count, so a quota read there sees it.
+    """
+    from kiosk.printing_quota import record_print
+
+    def work() -> int:
+        try:
+            if render is not None:
+                pdf.parent.mkdir(parents=True, exist_ok=True)
+                render(pdf)
+            return int(printer.print_pdf(pdf))
+        finally:
+            if temporary:
+                pdf.unlink(missing_ok=True)
+
+    def record(ok: bool, sheets: int) -> None:
+        if not count:
+            return
+        tasks.run_in_background(
+            lambda: record_print(store, tutorial_id=tutorial_id, sheets=sheets, ok=ok,
+                                 kind=kind),
+            None, lambda exc: log.warning("%s print not recorded: %s", kind,
+                                          type(exc).__name__), lane="db")
+
+    def printed(sent: int) -> None:
+        record(True, sent if pages_from_printer and sent > 0 else pages)
+        on_printed(sent)
+
+    def failed(exc: BaseException) -> None:
+        record(False, pages)
+        on_failed(exc)
+
+    tasks.run_in_background(work, printed, failed, lane="print")

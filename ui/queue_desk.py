@@ -55,6 +55,7 @@ from kiosk.queue import (
     service_for_tutorial,
 )
 from ui.navigator import ScreenId
+from ui.printing import print_and_count
 from ui.state import BusyReason
 
 if TYPE_CHECKING:
@@ -224,39 +225,30 @@ class QueueDesk:
         self._printing += 1
         self.state.busy_reasons.add(BusyReason.TICKET_PRINTING)
 
-        def work() -> int:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                from kiosk.tickets import render_ticket  # reportlab: not at start-up
+        def render(pdf: Path) -> None:
+            from kiosk.tickets import render_ticket  # reportlab: not at start-up
 
-                render_ticket(info, path, width_mm=width, help_point_name=name, lang=lang)
-                return int(printer.print_pdf(path))
-            finally:
-                path.unlink(missing_ok=True)
+            render_ticket(info, pdf, width_mm=width, help_point_name=name, lang=lang)
 
         def ok(_pages: int) -> None:
-            self._printed(info, True)
+            self._printed()
             self.events.ticket_printed.emit(info.uuid)
 
         def failed(exc: BaseException) -> None:
             # Any failure (PrintError, a driver crash, no paper) leaves the queue as it is.
             log.warning("ticket %s not printed: %s: %s", info.label, type(exc).__name__, exc)
-            self._printed(info, False)
+            self._printed()
             self.events.ticket_print_failed.emit(info.uuid, QCoreApplication.translate(
                 "QueueFeature", "Máy in đang gặp sự cố, vui lòng nhớ số của bạn"))
 
-        self.tasks.run_in_background(work, ok, failed, lane="print")
+        print_and_count(self.tasks, self.store, printer, path, kind=printing_quota.TICKET,
+                        tutorial_id=info.tutorial_id, pages=1, on_printed=ok,
+                        on_failed=failed, render=render, temporary=True)
 
-    def _printed(self, info: TicketInfo, ok: bool) -> None:
+    def _printed(self) -> None:
         self._printing = max(0, self._printing - 1)
         if not self._printing:
             self.state.busy_reasons.discard(BusyReason.TICKET_PRINTING)
-        store, tutorial_id = self.store, info.tutorial_id
-        self.tasks.run_in_background(
-            lambda: printing_quota.record_print(store, tutorial_id=tutorial_id, sheets=1,
-                                                ok=ok, kind=printing_quota.TICKET),
-            None, lambda exc: log.warning("ticket print not recorded: %s",
-                                          type(exc).__name__), lane="db")
 
     def cancel(self, ticket: TicketInfo, on_ok: Callable[[TicketInfo], None],
                on_problem: ProblemFn) -> None:

@@ -6,12 +6,14 @@ GUI thread only; the work runs through the shared :class:`ui.queue_desk.QueueDes
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.queue import ServiceInfo
+from ui.printing import print_and_count
 from ui.queue_desk import QueueDesk
 from ui.widgets.big_button import BigButton
 
@@ -129,16 +131,11 @@ class QueueStaffTab(QWidget):
         for b in buttons:
             b.setEnabled(False)
 
-        def work() -> int:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                from kiosk.tickets import render_ticket, sample_ticket  # reportlab: not at start-up
+        def render(pdf: Path) -> None:
+            from kiosk.tickets import render_ticket, sample_ticket  # reportlab: not at start-up
 
-                render_ticket(sample_ticket(svc, now), path, width_mm=width,
-                              help_point_name=name, lang=lang, test_print=True)
-                return int(printer.print_pdf(path))
-            finally:
-                path.unlink(missing_ok=True)
+            render_ticket(sample_ticket(svc, now), pdf, width_mm=width, help_point_name=name,
+                          lang=lang, test_print=True)
 
         def enable() -> None:
             for b in buttons:
@@ -159,4 +156,6 @@ class QueueStaffTab(QWidget):
                                          "in đã bật, có giấy và đã cắm dây.")
                                  .replace("{reason}", str(exc).rstrip(".") + "."))
 
-        f.tasks.run_in_background(work, ok, failed, lane="print")
+        print_and_count(f.tasks, f.store, printer, path, kind="test", tutorial_id=None, pages=1,
+                        on_printed=ok, on_failed=failed, render=render, temporary=True,
+                        count=False)

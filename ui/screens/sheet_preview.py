@@ -38,7 +38,6 @@ from kiosk.printing_quota import (
     extended_quota,
     override_today,
     quota_status,
-    record_print,
 )
 from kiosk.store import Store
 from ui import printing, theme
@@ -458,36 +457,19 @@ class SheetPreviewScreen(BaseScreen):
                                "nguyện viên."), "warning")
             self._update_info()
             return
-        self.tasks.run_in_background(lambda: self.printer.print_pdf(prepared.path),
-                                     lambda pages: self._on_printed(prepared, pages),
-                                     lambda exc: self._on_print_failed(prepared, exc),
-                                     lane="print")
+        printing.print_and_count(
+            self.tasks, self.store, self.printer, prepared.path, kind="sheet",
+            tutorial_id=prepared.choice.tutorial_id, pages=prepared.pages,
+            pages_from_printer=True, on_printed=lambda _n: self._on_printed(),
+            on_failed=lambda exc: self._on_print_failed(prepared, exc))
 
-    def _on_printed(self, prepared: PreparedSheet, pages: Any) -> None:
-        sheets = pages if isinstance(pages, int) and pages > 0 else prepared.pages
-
-        def done(_v: object = None) -> None:
-            self._set_printing(False)
-            self._tell(self.tr("Đã in xong. Mời bạn lấy tờ hướng dẫn ở máy in."), "tip")
-            self.refresh_quota()
-
-        def not_recorded(exc: BaseException) -> None:
-            log.error("a printed sheet could not be recorded: %s", type(exc).__name__)
-            done()
-
-        tid = prepared.choice.tutorial_id
-        self.tasks.run_in_background(
-            lambda: record_print(self.store, tutorial_id=tid, sheets=sheets, kind="sheet"),
-            done, not_recorded, lane="db")
+    def _on_printed(self) -> None:
+        self._set_printing(False)
+        self._tell(self.tr("Đã in xong. Mời bạn lấy tờ hướng dẫn ở máy in."), "tip")
+        self.refresh_quota()
 
     def _on_print_failed(self, prepared: PreparedSheet, exc: BaseException) -> None:
         log.warning("sheet printing failed: %s: %s", type(exc).__name__, exc)
-        tid = prepared.choice.tutorial_id
-        self.tasks.run_in_background(
-            lambda: record_print(self.store, tutorial_id=tid, sheets=prepared.pages, ok=False,
-                                 kind="sheet"),
-            None, lambda e: log.warning("failed print not recorded: %s", type(e).__name__),
-            lane="db")
         self._set_printing(False)
         text = self.tr("Chưa in được: máy in đang gặp sự cố.")
         if isinstance(exc, printing.PrintError):

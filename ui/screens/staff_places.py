@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.config import Config
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, user_message
 from kiosk.places import (
     COMMUNES_FILE,
     VILLAGE_KINDS,
@@ -58,6 +58,7 @@ from kiosk.places import (
     vi_date,
 )
 from ui import theme
+from ui.ops import Latest, Op
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
@@ -117,7 +118,7 @@ class StaffPlacesTab(QWidget):
         self.loaded: Loaded | None = None
         self.chosen_id: int | None = None  # None: the help point's own unit
         self.selected: PlaceInfo | None = None
-        self._request = 0
+        self._requests = Latest()
         self._two_columns: bool | None = None
 
         outer = QVBoxLayout(self)
@@ -368,8 +369,6 @@ class StaffPlacesTab(QWidget):
 
     def refresh(self) -> None:
         """Read the units, the help point's unit and the chosen unit's villages (db lane)."""
-        self._request += 1
-        ticket = self._request
         places, setting, chosen_id = self.places, self.config.commune, self.chosen_id
 
         def work() -> Loaded:
@@ -383,19 +382,11 @@ class StaffPlacesTab(QWidget):
                 loaded.villages = places.villages(chosen.id, today)
             return loaded
 
-        def done(loaded: Loaded) -> None:
-            if ticket == self._request:
-                self._show(loaded)
+        def problem(exc: KioskError) -> None:
+            self._say(self.load_message, user_message(exc, self.state.language), "warning")
 
-        def failed(exc: BaseException) -> None:
-            if ticket != self._request:
-                return
-            if isinstance(exc, KioskError):
-                self._say(self.load_message, str(exc), "warning")
-                return
-            raise exc
-
-        self.tasks.run_in_background(work, done, failed, lane="db")
+        Op(work).on("db").success(self._show).problem(problem).latest_only(self._requests) \
+            .run(self.tasks)
 
     def _show(self, loaded: Loaded) -> None:
         first = self.loaded is None or self.loaded.today != loaded.today

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, user_message
 from kiosk.reports.allowance import (
     vnd,
 )
 from kiosk.reports.periods import Period
 from kiosk.store import Store
 from ui import theme
+from ui.ops import Latest, Op
 from ui.screens.reports.period import PeriodPicker, ReportPeriod, period_text
 from ui.state import KioskState
 from ui.tasks import TaskRunner
@@ -56,7 +57,7 @@ class ReportTab(QWidget):
         self.setObjectName(name)
         self.name = name
         self.state, self.tasks, self.store, self.model = state, tasks, store, model
-        self._request = 0
+        self._requests = Latest()
         self.outer = QVBoxLayout(self)
         self.outer.setSpacing(10)
         self.picker = PeriodPicker(model, name, self)
@@ -124,33 +125,26 @@ class ReportTab(QWidget):
         self.picker.apply_palette(theme.palette(self.state.high_contrast))
 
     def reset(self) -> None:
-        self._request += 1
+        self._requests.cancel()
         self.status.clear()
         self.error.hide()
         self.demo_banner.hide()
 
     def _start(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run ``work`` on the db lane; drop the answer if another request came since."""
-        self._request += 1
-        ticket = self._request
         self.status.setText(QCoreApplication.translate("StaffReports", "Đang tính…"))
         self.error.hide()
 
         def ok(value: Any) -> None:
-            if ticket == self._request:
-                self.status.clear()
-                done(value)
-
-        def fail(exc: BaseException) -> None:
-            if ticket != self._request:
-                return
             self.status.clear()
-            if isinstance(exc, KioskError):
-                self.show_error(str(exc))
-            else:
-                raise exc  # the error funnel logs it and shows a calm message
+            done(value)
 
-        self.tasks.run_in_background(work, ok, fail, lane="db")
+        def problem(exc: KioskError) -> None:
+            self.status.clear()
+            self.show_error(user_message(exc, self.state.language))
+
+        Op(work).on("db").success(ok).problem(problem).latest_only(self._requests) \
+            .run(self.tasks)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Polygon, Rect, String
@@ -480,9 +481,31 @@ def _callout(kind: str, text: str, width: float, o: _Options, st: _Styles) -> Ta
                   ("RIGHTPADDING", (0, 0), (0, 0), 0), pad=pad)
 
 
+def _address(url: str, width: float, style: ParagraphStyle) -> str:
+    """The URL in bold, never broken inside its host name (a citizen types it from paper).
+
+    The scheme and host form one unbreakable piece, made smaller only if the column is too
+    narrow for it at the caption size; a long path goes on the next line and may wrap.
+    """
+    parts = urlsplit(url)
+    head = f"{parts.scheme}://{parts.netloc}" if parts.netloc else url
+    tail = url[len(head):]
+    size = style.fontSize
+    fit = width / max(1.0, stringWidth(head + "/", FONT_BOLD, 1))
+    if fit < size:
+        size = max(5.0, fit * 0.98)
+    markup = f"<font name='{FONT_BOLD}' size='{size:.2f}'>{escape(head)}"
+    if tail and stringWidth(head + tail, FONT_BOLD, size) > width:
+        markup += f"</font><br/><font name='{FONT_BOLD}'>{escape(tail)}</font>"
+    else:
+        markup += f"{escape(tail)}</font>"
+    return markup
+
+
 def _qr_with_caption(url: str, size: float, caption: str, width: float,
                      st: _Styles) -> Table:
-    text = Paragraph(f"{escape(caption)}<br/><font name='{FONT_BOLD}'>{escape(url)}</font>",
+    text_w = width - size - 3 * mm - 4 * mm  # the table cell's padding
+    text = Paragraph(f"{escape(caption)}<br/>{_address(url, text_w, st.caption)}",
                      st.caption)
     return _table([[_qr(url, size), text]], [size + 3 * mm, width - size - 3 * mm],
                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"))
@@ -540,8 +563,7 @@ def _intro(t: Tutorial, o: _Options, st: _Styles) -> list[Flowable]:
         left_w = o.frame_w - right_w
         right = [_qr(official, qr_w), Spacer(1, 1 * mm),
                  Paragraph(f"{escape(o.label('scan_official'))}<br/>"
-                           f"<font name='{FONT_BOLD}'>{escape(official)}</font>",
-                           st.caption)]
+                           + _address(official, right_w - 4 * mm, st.caption), st.caption)]
         out.append(_table([[bring, right]], [left_w, right_w],
                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
                           ("RIGHTPADDING", (0, 0), (0, 0), 4 * mm)))

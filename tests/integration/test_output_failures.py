@@ -147,3 +147,20 @@ def test_printed_sources_are_official_and_vssid_gets_its_qr(tmp_path: Path) -> N
     found = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "v.png")],
                            capture_output=True, text=True).stdout.split()
     assert "https://baohiemxahoi.gov.vn/" in found
+
+
+@pytest.mark.parametrize(("size", "large"), [("A5", True), ("A5", False), ("A4", True)])
+def test_the_qr_address_never_breaks_inside_the_host_name(tmp_path: Path, size: str,
+                                                          large: bool) -> None:
+    # Outputs review 13: on A5 large the caption read "https://dichvucong.g" / "ov.vn/".
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.sheets import render_sheet
+
+    tut = load_catalogue([resource_path("tutorials")]).by_id("dvc-login")
+    assert tut is not None
+    pdf = render_sheet(tut, tmp_path / "s.pdf", size=size, large=large).path  # type: ignore[arg-type]
+    page1 = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "https://dichvucong.gov.vn" in page1 or "\ndichvucong.gov.vn" in page1
+    assert "dichvucong.g\n" not in page1

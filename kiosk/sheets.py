@@ -403,6 +403,21 @@ def _picture(tutorial: Tutorial, number: int, step: Step, width: float, max_h: f
     return o.pictures[key]
 
 
+def _drop_words(node: Any) -> None:
+    """Remove the words drawn inside a picture, keeping digits and signs ("?", "!", "123").
+
+    The pictures are labelled in Vietnamese ("Nguồn lạ", "Trang thật"); on an English sheet
+    a picture without words reads better than one in a language the reader does not know.
+    """
+    contents = getattr(node, "contents", None)
+    if contents is None:
+        return
+    node.contents = [c for c in contents
+                     if not (isinstance(c, String) and any(ch.isalpha() for ch in c.text))]
+    for child in node.contents:
+        _drop_words(child)
+
+
 def _load_picture(tutorial: Tutorial, number: int, step: Step, width: float, max_h: float,
                   o: _Options) -> Flowable:
     path = step.image
@@ -425,6 +440,8 @@ def _load_picture(tutorial: Tutorial, number: int, step: Step, width: float, max
                 reason = "SVG unreadable"
         if drawing is not None:
             drawing.initialFontName = FONT
+            if o.lang != "vi":
+                _drop_words(drawing)
             scale = min(width / drawing.width, max_h / drawing.height)
             drawing.scale(scale, scale)
             drawing.width *= scale

@@ -164,3 +164,23 @@ def test_the_qr_address_never_breaks_inside_the_host_name(tmp_path: Path, size: 
                            text=True, check=True).stdout
     assert "https://dichvucong.gov.vn" in page1 or "\ndichvucong.gov.vn" in page1
     assert "dichvucong.g\n" not in page1
+
+
+def test_english_sheets_print_pictures_without_vietnamese_words(tmp_path: Path) -> None:
+    # Outputs review 13: English sheets kept "Trang thật / Trang giả", "Nguồn lạ" in pictures.
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.sheets import render_sheet
+
+    tut = load_catalogue([resource_path("tutorials")]).by_id("vneid-install")
+    assert tut is not None
+
+    def words(lang: str) -> str:
+        pdf = render_sheet(tut, tmp_path / f"{lang}.pdf", lang=lang).path  # type: ignore[arg-type]
+        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    assert "Nguồn lạ" in words("vi")
+    english = words("en")
+    assert "Nguồn lạ" not in english and "Trang thật" not in english
+    assert "Install VNeID" in english or "VNeID" in english

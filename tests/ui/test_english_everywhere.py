@@ -178,6 +178,15 @@ def test_every_screen_is_english_in_english_mode(qtbot, english: Kiosk) -> None:
         look(f"staff tab {i} {tabs.tabText(i)}")
     k.nav.go_to(ScreenId.VOLUNTEER)
     look("volunteer console")
+    k.nav.go_to(ScreenId.QUICK_LOG)
+    assert k.nav.current_id is ScreenId.QUICK_LOG
+    look("quick log")
+    k.screens[ScreenId.QUICK_LOG]._ask_consent("contact")  # what ticking "contact" opens
+    assert k.nav.current_id is ScreenId.CONSENT
+    look("consent")
+    k.nav.go_to(ScreenId.FINISH, tutorial_id=tutorial.id)
+    assert k.nav.current_id is ScreenId.FINISH
+    look("finish")
     assert all(shown.values())  # every scene had texts to look at
     left = {scene: texts for scene, texts in seen.items() if texts}
     assert left == {}

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -178,6 +178,16 @@ def test_every_screen_is_english_in_english_mode(qtbot, english: Kiosk) -> None:
         look(f"staff tab {i} {tabs.tabText(i)}")
     k.nav.go_to(ScreenId.VOLUNTEER)
     look("volunteer console")
+    console = k.screens[ScreenId.VOLUNTEER]
+    click(qtbot, console.display_btn)
+    display = console.feature.display
+    qtbot.waitUntil(display.isVisible)
+    seen["now-serving display"] = vietnamese_on(display)
+    shown["now-serving display"] = len(visible_texts(display))
+    display.close()
+    display.deleteLater()
+    console.feature.display = None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     k.nav.go_to(ScreenId.QUICK_LOG)
     assert k.nav.current_id is ScreenId.QUICK_LOG
     look("quick log")

@@ -3,6 +3,13 @@
 PINs (4–8 digits) are stored only as argon2 hashes. Five wrong tries lock the pad for five
 minutes; the counter lives in the database so pulling the plug does not reset it. Role checks
 live here, not in widgets, so the CLI and the GUI obey the same rules.
+
+Failures count per pad, not per person: a correct PIN never clears the count (else four
+guesses at the staff PIN, then the volunteer's own PIN, repeat, and the staff PIN falls in
+minutes). Failures older than :data:`FAILURE_WINDOW` are forgotten instead. The lock is
+measured on a monotonic clock within the process, plus the stored wall time (capped at the
+lock length) across restarts, so moving the system clock neither lifts the lock nor makes it
+last a year.
 """
 
 from __future__ import annotations
@@ -17,8 +24,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import PinPadState, Volunteer
+from db.models import AuditEvent, PinPadState, Volunteer
 from kiosk import audit
+from kiosk.clock import monotonic
 from kiosk.errors import KioskError
 from kiosk.store import Store
 
@@ -26,6 +34,11 @@ log = logging.getLogger(__name__)
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
+LOCK = timedelta(minutes=LOCK_MINUTES)
+# Failures further apart than this are mistypes, not guessing: the count starts again.
+FAILURE_WINDOW = timedelta(hours=1)
+# Database URL -> monotonic second at which this process's lock ends.
+_MONOTONIC_LOCKS: dict[str, float] = {}
 # Modest argon2id parameters: an old help-point PC checks every active PIN in well under a
 # second, and a stolen database still costs an attacker a real hash per guess.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -165,10 +178,17 @@ class AuthService:
                          "member.enable" if active else "member.disable", member=member_uuid)
 
     def reset_pin(self, actor: Actor, member_uuid: str, new_pin: str) -> None:
+        """Give a member a new PIN, never one another active member already has (sign-in
+        takes the first match, so a volunteer reset to the staff PIN would sign in as staff)."""
         require(actor, Role.STAFF)
         validate_pin(new_pin)
         with self.store.write() as s:
             v = self._get(s, member_uuid)
+            for other in s.scalars(select(Volunteer).where(Volunteer.active.is_(True),
+                                                           Volunteer.uuid != member_uuid)):
+                if _matches(other.pin_hash, new_pin):
+                    raise AuthError("Mã PIN này đã có người dùng. Hãy chọn mã khác.",
+                                    en="Someone already has this PIN. Choose another.")
             v.pin_hash = hash_pin(new_pin)
             audit.record(s, self.store, actor.audit_name, "member.reset_pin", member=member_uuid)
 
@@ -180,20 +200,58 @@ class AuthService:
         return v
 
     # -- sign-in -----------------------------------------------------------------------------
+    def _key(self) -> str:
+        return str(self.store.engine.url)
+
     def locked_for(self) -> timedelta | None:
-        """How long the pad stays locked, or None when it is open."""
+        """How long the pad stays locked, or None when it is open.
+
+        Within this process the monotonic deadline decides (the wall clock may be moved
+        either way). A new process has only the stored wall time: it is capped at the lock
+        length, so a clock set back a year locks for five minutes, not a year.
+        """
+        key = self._key()
+        mono_now = monotonic(self.store.clock)
+        deadline = _MONOTONIC_LOCKS.get(key)
+        if deadline is not None:
+            if deadline > mono_now:
+                return timedelta(seconds=deadline - mono_now)
+            return None
         with self.store.read() as s:
             state = s.get(PinPadState, 1)
             now = self.store.clock.now()
-            if state and state.locked_until and state.locked_until > now:
-                return state.locked_until - now
-        return None
+            if not (state and state.locked_until and state.locked_until > now):
+                return None
+            remaining = state.locked_until - now
+        if remaining > LOCK:
+            # The clock was set back: re-anchor the stored lock at now, so the next process
+            # too sees it end LOCK from now rather than a year away.
+            remaining = LOCK
+            with self.store.write() as s:
+                state = s.get(PinPadState, 1)
+                if state is not None:
+                    state.locked_until = now + LOCK
+        _MONOTONIC_LOCKS[key] = mono_now + remaining.total_seconds()
+        return remaining
+
+    def _recent_failures(self, s: Session, state: PinPadState) -> int:
+        """The pad's failure count, forgotten when the last failure is older than the window."""
+        if not state.failed_count:
+            return 0
+        last = s.scalar(select(AuditEvent.at).where(AuditEvent.action == "signin.fail")
+                        .order_by(AuditEvent.id.desc()).limit(1))
+        now = self.store.clock.now()
+        if last is not None and now - last > FAILURE_WINDOW:
+            return 0
+        return state.failed_count
 
     def sign_in(self, pin: str) -> Actor:
         """Check a PIN against every active member; count failures; lock after five."""
         remaining = self.locked_for()
         if remaining is not None:
             minutes = max(1, round(remaining.total_seconds() / 60))
+            with self.store.write() as s:
+                audit.record(s, self.store, "pinpad", "signin.locked", minutes=minutes)
             raise AuthError(f"Bàn phím PIN đang bị khóa. Vui lòng thử lại sau {minutes} phút.",
                             en=f"The PIN keypad is locked. Please try again in {minutes} "
                                "minutes.")
@@ -208,11 +266,13 @@ class AuthService:
                         match = v
                         break
             if match is None:
-                state.failed_count += 1
+                state.failed_count = self._recent_failures(s, state) + 1
                 audit.record(s, self.store, "pinpad", "signin.fail", failures=state.failed_count)
                 if state.failed_count >= MAX_FAILURES:
                     state.failed_count = 0
-                    state.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                    state.locked_until = now + LOCK
+                    _MONOTONIC_LOCKS[self._key()] = (monotonic(self.store.clock)
+                                                     + LOCK.total_seconds())
                     audit.record(s, self.store, "pinpad", "signin.lockout",
                                  minutes=LOCK_MINUTES)
                     message = (f"Sai mã PIN {MAX_FAILURES} lần. Bàn phím bị khóa "
@@ -225,8 +285,8 @@ class AuthService:
                     english = f"Wrong PIN. {left} tries left."
                 failed = AuthError(message, en=english)
             else:
-                state.failed_count = 0
-                state.locked_until = None
+                # A success opens nothing that was not already open and clears nobody's
+                # failures: the count is the pad's, not this member's.
                 actor = Actor(Role(match.role), match.uuid, match.display_name)
                 audit.record(s, self.store, actor.audit_name, "signin.ok")
                 failed = None

@@ -30,6 +30,7 @@ and the instance lock (:mod:`kiosk.instance`) held by the caller.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -40,7 +41,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
@@ -48,10 +49,21 @@ from alembic.script import ScriptDirectory
 from db.engine import DB_FILE, alembic_config
 from kiosk import audit
 from kiosk.assistance import purge_expired_contacts
-from kiosk.auth import Actor, AuthService, Role, require
-from kiosk.clock import Clock, local_day, to_local
+from kiosk.auth import (
+    FAILURE_WINDOW,
+    LOCK,
+    LOCK_MINUTES,
+    MAX_FAILURES,
+    Actor,
+    AuthError,
+    AuthService,
+    PermissionDenied,
+    Role,
+    require,
+)
+from kiosk.clock import Clock, SystemClock, local_day, to_local
 from kiosk.errors import KioskError
-from kiosk.files import unique_path
+from kiosk.files import unique_path, write_atomic
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -491,21 +503,87 @@ def check_restorable(path: Path) -> BackupInfo:
     return _info(path)
 
 
-def staff_from_backup(backup_file: Path, pin: str, clock: Clock | None = None) -> Actor:
+RESTORE_PAD_FILE = "restore-pinpad.json"
+
+
+def _restore_pad_check(pad: Path, clock: Clock) -> None:
+    """Refuse while the restore PIN pad is locked (the stored wall time, capped at the lock)."""
+    try:
+        state = json.loads(pad.read_text(encoding="utf-8"))
+        until = datetime.fromisoformat(str(state.get("locked_until") or ""))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return
+    remaining = until - clock.now()
+    if remaining > LOCK:
+        # The clock was set back: re-anchor the lock at now, so it ends LOCK from now.
+        remaining = LOCK
+        state["locked_until"] = (clock.now() + LOCK).isoformat()
+        with contextlib.suppress(OSError):
+            write_atomic(pad, json.dumps(state), mode=0o600)
+    if remaining > timedelta(0):
+        minutes = max(1, round(remaining.total_seconds() / 60))
+        log.warning("restore sign-in refused: the PIN pad is locked")
+        raise AuthError(f"Bàn phím PIN đang bị khóa. Vui lòng thử lại sau {minutes} phút.",
+                        en=f"The PIN keypad is locked. Please try again in {minutes} minutes.")
+
+
+def _restore_pad_fail(pad: Path, clock: Clock) -> AuthError:
+    """Count one failure on the restore pad; lock it after MAX_FAILURES within the window."""
+    now = clock.now()
+    try:
+        state = json.loads(pad.read_text(encoding="utf-8"))
+        failures = int(state.get("failures", 0))
+        last = datetime.fromisoformat(str(state.get("last_failure")))
+        if not 0 <= failures < 1000 or now - last > FAILURE_WINDOW:
+            failures = 0
+    except (OSError, ValueError, TypeError, AttributeError):
+        failures = 0
+    failures += 1
+    locked_until = None
+    if failures >= MAX_FAILURES:
+        locked_until = (now + LOCK).isoformat()
+        failures = 0
+    with contextlib.suppress(OSError):
+        write_atomic(pad, json.dumps({"failures": failures, "last_failure": now.isoformat(),
+                                      "locked_until": locked_until}), mode=0o600)
+    log.warning("restore sign-in failed (%d)", failures)
+    if locked_until:
+        return AuthError(f"Sai mã PIN {MAX_FAILURES} lần. Bàn phím bị khóa {LOCK_MINUTES} phút.",
+                         en=f"Wrong PIN {MAX_FAILURES} times. The keypad is locked for "
+                            f"{LOCK_MINUTES} minutes.")
+    left = MAX_FAILURES - failures
+    return AuthError(f"Mã PIN không đúng. Còn {left} lần thử.",
+                     en=f"Wrong PIN. {left} tries left.")
+
+
+def staff_from_backup(backup_file: Path, pin: str, clock: Clock | None = None,
+                      data_dir: Path | None = None) -> Actor:
     """Sign a staff member in against a backup (for when the live database cannot be opened).
 
     Works on a throw-away copy, so the backup itself is never changed. Raises AuthError for a
-    wrong PIN and PermissionDenied for a volunteer's PIN.
+    wrong PIN and PermissionDenied for a volunteer's PIN. With ``data_dir`` the failures count
+    in a small file there (``restore-pinpad.json``): the copy's own counter is thrown away with
+    the copy, which used to give unlimited guesses.
     """
+    clock = clock or SystemClock()
+    pad = Path(data_dir) / RESTORE_PAD_FILE if data_dir is not None else None
+    if pad is not None:
+        _restore_pad_check(pad, clock)
     check_restorable(backup_file)
     with tempfile.TemporaryDirectory(prefix="kiosk-restore-auth-") as tmp:
         copy_database(Path(backup_file), Path(tmp) / DB_FILE)
         store = Store.open(Path(tmp), clock=clock)
         try:
             actor = AuthService(store).sign_in(pin)
+            require(actor, Role.STAFF)
+        except (AuthError, PermissionDenied) as exc:
+            if pad is not None and "đang bị khóa" not in str(exc):
+                failed = _restore_pad_fail(pad, clock)
+                if isinstance(exc, AuthError):
+                    raise failed from exc
+            raise
         finally:
             store.close()
-    require(actor, Role.STAFF)
     return actor
 
 

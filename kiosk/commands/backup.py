@@ -171,7 +171,7 @@ def _sign_in_for_restore(data_dir: Path, source: Path) -> Actor:
         "sao lưu sẽ khôi phục.")
     pin = read_staff_pin()
     try:
-        return staff_from_backup(source, pin)
+        return staff_from_backup(source, pin, data_dir=data_dir)
     except (AuthError, PermissionDenied, BackupError, DatabaseUnavailable) as exc:
         raise CliError(str(exc)) from exc
 

@@ -15,6 +15,7 @@ Vietnamese where and what to do. Pure file-system code; any thread.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -36,6 +37,16 @@ _PARTIAL = re.compile(r"^\..+\.[^.]+\.part$")
 
 class OutputError(KioskError):
     """An output file could not be written; the message says where and what to do."""
+
+
+_WHY = {errno.ENOSPC: "ổ đĩa hoặc USB đã đầy", errno.EDQUOT: "đã hết dung lượng được cấp",
+        errno.EACCES: "không có quyền ghi ở đây", errno.EPERM: "không có quyền ghi ở đây",
+        errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOENT: "không có thư mục này"}
+
+
+def why(exc: OSError) -> str:
+    """A Vietnamese reason for the common write failures, else the system's own words."""
+    return _WHY.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def is_partial(path: Path) -> bool:
@@ -61,7 +72,7 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
                                         dir=folder)
     except OSError as exc:
-        raise OutputError(f"Không ghi được vào “{folder}” ({exc.strerror}). Hãy chọn thư mục "
+        raise OutputError(f"Không ghi được vào “{folder}” ({why(exc)}). Hãy chọn thư mục "
                           "khác hoặc kiểm tra USB.") from exc
     os.close(fd)
     tmp = Path(tmp_name)
@@ -73,7 +84,7 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
             os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
-        raise OutputError(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc}). "
+        raise OutputError(f"Không ghi được tệp “{path.name}” ({why(exc)}). "
                           "Tệp cũ (nếu có) vẫn còn nguyên. Hãy kiểm tra ổ đĩa hoặc chọn "
                           "thư mục khác.") from exc
     finally:

@@ -67,6 +67,7 @@ def test_xlsx_on_a_full_disk_is_one_line_and_keeps_the_old_file(demo_dir: Path, 
     line = one_error_line(res)
     assert "r.xlsx" in line
     assert "Tệp cũ (nếu có) vẫn còn nguyên" in line
+    assert "ổ đĩa hoặc USB đã đầy" in line  # said in Vietnamese, not "No space left…"
     assert out.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]
 

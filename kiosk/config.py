@@ -93,6 +93,8 @@ OPTIONS: tuple[Option, ...] = (
            _one_of("", "ktv")),
     Option("text_size", int, 1, "Cỡ chữ (0 = vừa, 1 = lớn, 2 = rất lớn)", _between(0, 2)),
     Option("high_contrast", bool, False, "Tương phản cao"),
+    # A help point used by blind or low-vision people may start every visit reading aloud.
+    Option("voice_mode", bool, False, "Bật đọc to khi bắt đầu mỗi lượt"),
     Option("mode", str, "help_point", "Chế độ (điểm hỗ trợ / tổ lưu động)",
            _one_of("help_point", "mobile")),
     Option("printer", str, "", "Máy in (để trống = máy in mặc định)", _max_len(200)),

@@ -254,7 +254,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     overlay = IdleWarning(window)
     idle = IdleWatcher(state, overlay, config.idle_timeout_s,
                        is_at_rest=lambda: nav.current_id == ScreenId.HOME and not state.is_helper
-                       and not state.voice_on,
+                       and state.voice_on == bool(config.voice_mode),
                        warn_sound=lambda: speaker.announce(
                            overlay.label.text().replace("\n", " "), chime=True))
     app.installEventFilter(idle)
@@ -266,9 +266,9 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         for w in screens.values():
             w.reset()
         state.sign_out()
-        state.set_voice(False)
         # The next visitor meets the help point as staff set it up (config.toml, kept current
         # by the settings tab), not as the last visitor left it.
+        state.set_voice(bool(config.voice_mode))
         state.set_language(config.language)
         if (state.text_size, state.high_contrast) != (config.text_size, config.high_contrast):
             state.text_size = max(0, min(2, config.text_size))
@@ -362,6 +362,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         retranslate(state.language)
     restyle()
     nav.home()
+    if config.voice_mode:
+        state.set_voice(True)
     return Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
                  store=store, config=config, catalogue=catalogue, idle=idle, funnel=funnel,
                  screens=screens, translations=translations, restyle=restyle, guide=guide)

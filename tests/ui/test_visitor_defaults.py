@@ -95,3 +95,25 @@ def test_settings_saved_by_staff_are_the_new_defaults(qtbot, plain: Kiosk) -> No
     plain.nav.go_to(ScreenId.CATALOGUE)
     time_out(qtbot, plain)
     assert plain.state.language == "en"
+
+
+@pytest.fixture
+def voice_first(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
+    k = make_kiosk(qtbot, store, data_dir, voice_mode=True)
+    yield k
+    k.shutdown()
+
+
+def test_a_help_point_may_start_every_visit_in_voice_mode(qtbot, voice_first: Kiosk) -> None:
+    # config.toml `voice_mode = true` (a help point used by blind people): every new visitor
+    # starts with voice on, even after the last one turned it off.
+    k = voice_first
+    assert k.state.voice_on
+    assert not k.idle._is_at_rest() or k.nav.current_id is ScreenId.HOME
+    qtbot.mouseClick(k.window.speaker_btn, Qt.MouseButton.LeftButton)
+    assert not k.state.voice_on
+    k.nav.go_to(ScreenId.CATALOGUE)
+    time_out(qtbot, k)
+    assert k.state.voice_on
+    assert k.nav.current_id is ScreenId.HOME
+    assert k.idle._is_at_rest()  # home with the help point's own voice mode: nothing to reset

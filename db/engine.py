@@ -35,8 +35,14 @@ def sqlite_url(path: Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; for SQLite, set the pragmas on every new connection."""
-    engine = create_engine(url, future=True)
+    """Create an engine; for SQLite, set the pragmas on every new connection.
+
+    ``hide_parameters=True``: a database error's message (which ends up in ``kiosk.log`` via
+    ``log.exception``) would otherwise quote the statement's parameters, i.e. names, phones
+    and notes. ``secure_delete=ON`` overwrites deleted rows with zeros, so an erased phone
+    number is gone from the file, not just unlinked.
+    """
+    engine = create_engine(url, future=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -50,6 +56,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         @event.listens_for(engine, "begin")

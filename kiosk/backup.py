@@ -77,6 +77,11 @@ STALE_PART_SECONDS = 15 * 60
 
 _DAILY_RE = re.compile(r"^daily-(\d{4})-(\d{2})-(\d{2})\.sqlite3$")
 _KINDS = ("daily", "manual", "pre-restore", "pre-migrate")
+#: Other kinds (manual, pre-restore, pre-migrate) rotate too: the newest few of each kind, none
+#: older than this many days, so erased data does not live on in an old manual backup.
+KEEP_EACH_OTHER_KIND = 5
+KEEP_OTHER_DAYS = 90
+_STAMP_RE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})-\d{6}\.sqlite3$")
 _KIOSK_TABLES = {"alembic_version", "meta", "assistance", "ticket", "volunteer"}
 
 
@@ -406,8 +411,8 @@ def rotate_backups(folder: Path, today: date, keep_daily: int = KEEP_DAILY,
     """Delete daily backups beyond the newest ``keep_daily`` and the monthly keepers.
 
     The monthly keeper is the first daily backup of a month; the ``keep_monthly`` newest
-    months keep theirs. Files dated after ``today`` (a clock set wrong) are kept. Only
-    ``daily-*`` files are ever removed.
+    months keep theirs. Files dated after ``today`` (a clock set wrong) are kept. The other
+    kinds rotate by :func:`_rotate_other_kinds`.
     """
     dated: dict[date, Path] = {}
     if not folder.is_dir():
@@ -436,8 +441,39 @@ def rotate_backups(folder: Path, today: date, keep_daily: int = KEEP_DAILY,
                 removed.append(dated[d])
             except OSError as exc:
                 log.warning("could not remove old backup %s: %s", dated[d].name, exc)
+    removed += _rotate_other_kinds(folder, today)
     if removed:
-        log.info("rotated %d old daily backups in %s", len(removed), folder)
+        log.info("rotated %d old backups in %s", len(removed), folder)
+    return removed
+
+
+def _rotate_other_kinds(folder: Path, today: date) -> list[Path]:
+    """Keep the newest KEEP_EACH_OTHER_KIND of each non-daily kind, none older than
+    KEEP_OTHER_DAYS; files dated after ``today`` (a clock set wrong) and names without a date
+    are kept."""
+    by_kind: dict[str, list[tuple[date, Path]]] = {}
+    for f in folder.iterdir():
+        kind = _kind_of(f.name)
+        m = _STAMP_RE.search(f.name)
+        if kind in ("", "daily") or not m or not f.is_file():
+            continue
+        try:
+            made = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        by_kind.setdefault(kind, []).append((made, f))
+    removed = []
+    for files in by_kind.values():
+        files.sort(key=lambda item: (item[0], item[1].name), reverse=True)
+        past = [(d, f) for d, f in files if d <= today]
+        for i, (made, f) in enumerate(past):
+            if i < KEEP_EACH_OTHER_KIND and (today - made).days <= KEEP_OTHER_DAYS:
+                continue
+            try:
+                f.unlink()
+                removed.append(f)
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", f.name, exc)
     return removed
 
 

@@ -20,7 +20,7 @@ def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
     if not url:
         raise RuntimeError("Alembic needs a connection or sqlalchemy.url to migrate")
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # no personal data in errors
     with engine.begin() as conn:
         context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
         with context.begin_transaction():

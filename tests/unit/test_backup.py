@@ -118,11 +118,37 @@ def test_rotation_keeps_14_daily_and_12_monthly(tmp_path: Path) -> None:
     newest = [f"daily-{date(2026, 3, 10) - timedelta(days=i)}.sqlite3" for i in range(14)]
     months = [f"daily-{y}-{m:02d}-01.sqlite3" for y, m in
               [(2026, 3), (2026, 2), (2026, 1)] + [(2025, m) for m in range(4, 13)]]
-    expected = set(newest) | set(months) | {"daily-2026-04-01.sqlite3",
-                                            "manual-2024-01-01-090000.sqlite3",
-                                            "pre-migrate-0001-20240101-090000.sqlite3"}
-    assert kept == sorted(expected)
-    assert len(removed) == 434 - len(newest) - len(months) + 1  # 2026-03-01 is in both
+    expected = set(newest) | set(months) | {"daily-2026-04-01.sqlite3"}
+    assert kept == sorted(expected)  # the 2024 manual and pre-migrate backups rotate too
+    assert len(removed) == 436 - len(newest) - len(months) + 1  # 2026-03-01 is in both
+
+
+def test_every_backup_kind_rotates(tmp_path: Path) -> None:
+    """Issue #16 item 9: manual-, pre-restore- and pre-migrate- backups used to be kept
+    forever (and with them every erased record). Now: the newest 5 of each kind, none older
+    than 90 days; a date after today (clock set wrong) is kept."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    today = date(2026, 3, 10)
+    names = []
+    for i in range(8):
+        d = today - timedelta(days=i)
+        names += [f"manual-{d.isoformat()}-090000.sqlite3",
+                  f"pre-restore-{d.isoformat()}-090000.sqlite3",
+                  f"pre-migrate-0003-{d:%Y%m%d}-090000.sqlite3"]
+    old = today - timedelta(days=91)
+    names += [f"pre-restore-{old.isoformat()}-090000.sqlite3", "manual-2026-04-01-090000.sqlite3",
+              "notes.txt"]
+    for n in names:
+        (folder / n).write_bytes(b"x")
+    rotate_backups(folder, today)
+    kept = {p.name for p in folder.iterdir()}
+    for kind in ("manual-", "pre-restore-", "pre-migrate-"):
+        dated = [n for n in kept if n.startswith(kind) and "2026-04-01" not in n]
+        assert len(dated) == 5, (kind, sorted(dated))
+    assert f"pre-restore-{old.isoformat()}-090000.sqlite3" not in kept
+    assert f"manual-{today.isoformat()}-090000.sqlite3" in kept
+    assert "manual-2026-04-01-090000.sqlite3" in kept and "notes.txt" in kept
 
 
 def test_daily_backups_rotate_as_days_pass(store: Store, data_dir: Path,

@@ -81,6 +81,7 @@ def minimal() -> None:
 def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
     """The kiosk built as ``help-kiosk`` builds it; optionally visit every screen ``cycles``
     times after the first paint (the memory benchmark)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.assemble import build_kiosk, screen_visits, show_full_screen, sign_in_staff
@@ -102,6 +103,9 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
                 kiosk.nav.go_to(sid, **context)
                 kiosk.window.repaint()
                 app.processEvents()
+                # This loop never returns to the event loop, where the kiosk's deleteLater()s
+                # run; without this every rebuilt card and tile would look like a leak.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             kiosk.screens[ScreenId.STEP].leave_tutorial()
             kiosk.nav.home()
             if cycle == 0:

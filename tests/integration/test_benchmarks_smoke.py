@@ -46,11 +46,14 @@ def test_quick_gate_fails_rows_more_than_twice_from_their_goal() -> None:
     from benchmarks.common import Row
     from benchmarks.run import gate
 
-    rows = [Row("CSV export of 20,000 records", 450, "ms", 100, "sqlite3", "≤ 2× floor", False),
-            Row("CSV export again", 390, "ms", 100, "sqlite3", "≤ 2× floor", False),
+    rows = [Row("XLSX export of 5,000 records", 310, "ms", 100, "openpyxl", "≤ 1.5× floor",
+                False),
+            Row("XLSX export again", 290, "ms", 100, "openpyxl", "≤ 1.5× floor", False),
             Row("Dashboard figures", 601, "ms", goal="< 300 ms", met=False),
             Row("Dashboard period change", 150, "ms", goal="< 100 ms", met=False),
+            Row("CSV export of 20,000 records", 900, "ms", 100, "sqlite3", "≤ 2× floor",
+                False),  # a known miss (KNOWN_MISSES): reported, not failing
             Row("Screen change", 5000, "ms")]
     over = gate(rows)
-    assert [line.split(":")[0] for line in over] == ["CSV export of 20,000 records",
+    assert [line.split(":")[0] for line in over] == ["XLSX export of 5,000 records",
                                                      "Dashboard figures"]

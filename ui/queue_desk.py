@@ -39,13 +39,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk import printing_quota
-from kiosk.auth import Actor, PermissionDenied, Role, keypad_actor
+from kiosk.auth import Actor, Role, keypad_actor
 from kiosk.clock import to_local
+from kiosk.errors import user_message
 from kiosk.queue import (
     DeskOutcome,
     DeskResult,
     NowServing,
-    QueueError,
     QueueService,
     ServiceInfo,
     TicketInfo,
@@ -55,6 +55,7 @@ from kiosk.queue import (
     service_for_tutorial,
 )
 from ui.navigator import ScreenId
+from ui.ops import Op
 from ui.printing import print_and_count
 from ui.state import BusyReason
 
@@ -156,16 +157,15 @@ class QueueDesk:
     # -- plumbing ----------------------------------------------------------------------------
     def run_db(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None,
             on_problem: ProblemFn | None) -> None:
-        """Run ``fn`` on the database lane; a QueueError/PermissionDenied goes to
-        ``on_problem`` as its Vietnamese message, anything else to the error funnel."""
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, QueueError | PermissionDenied) and on_problem is not None:
-                on_problem(str(exc))
-                return
-            raise exc
-
-        self.tasks.run_in_background(fn, on_ok, failed, lane="db")
+        """Run ``fn`` on the database lane (:class:`ui.ops.Op`); a KioskError (QueueError,
+        PermissionDenied, ...) goes to ``on_problem`` as its message in the kiosk's language,
+        anything else to the error funnel."""
+        op = Op(fn).on("db")
+        if on_ok is not None:
+            op.success(on_ok)
+        if on_problem is not None:
+            op.problem(lambda exc: on_problem(user_message(exc, self.state.language)))
+        op.run(self.tasks)
 
     def _on_state_actor_changed(self, actor: Actor) -> None:
         if actor.role is Role.CITIZEN and self.desk_count > 1:

@@ -77,6 +77,8 @@ MAX_RECORDS_BYTES = 50 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024
 # A bundle written on a laptop whose clock runs far ahead would win every later conflict.
 MAX_CLOCK_SKEW = timedelta(days=1)
+#: No record of this kiosk is older than this: a date before it (0001-01-01) is a forgery.
+EARLIEST = datetime(2020, 1, 1)
 
 _ROLES = (Role.VOLUNTEER.value, Role.STAFF.value)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -306,7 +308,7 @@ def read_bundle(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
     try:
         manifest = json.loads(data[MANIFEST_NAME].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad UTF-8/JSON, huge ints, deep nesting
         raise _refuse("Phần mô tả của gói dữ liệu bị hỏng.") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
         raise _refuse("Tệp này không phải gói dữ liệu của kiosk Điểm hỗ trợ số.")
@@ -324,7 +326,7 @@ def read_bundle(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         raise _refuse("Mã kiểm tra không khớp: gói dữ liệu đã bị sửa hoặc bị hỏng sau khi xuất.")
     try:
         payload = json.loads(data[RECORDS_NAME].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad UTF-8/JSON, huge ints, deep nesting
         raise _refuse("Phần dữ liệu của gói bị hỏng.") from exc
     if not isinstance(payload, dict) or set(payload) != {"records", "activity_days",
                                                          "volunteers"}:
@@ -387,6 +389,11 @@ def _check_record(raw: Any, now: datetime, services: set[str],
         raise _Invalid("updated_at")
     for key in ("created_at", "updated_at", "started_at", "ended_at"):
         if r[key] > now + MAX_CLOCK_SKEW:
+            raise _Invalid(key)
+    # Every date is bounded: a consent date 9999-12-31 kept its contact for ever (never purged)
+    # and crashed the person and contacts exports with OverflowError.
+    for key in _DATETIME_KEYS:
+        if r[key] is not None and not EARLIEST <= r[key] <= now + MAX_CLOCK_SKEW:
             raise _Invalid(key)
     vols = raw["volunteer_uuids"]
     if not isinstance(vols, list) or not vols:
@@ -509,6 +516,8 @@ def _validate_payload(s: Session, payload: dict[str, Any], now: datetime
                 day = date.fromisoformat(d["day"])
             except ValueError as exc:
                 raise _Invalid("day") from exc
+            if not EARLIEST.date() <= day <= (now + MAX_CLOCK_SKEW).date():
+                raise _Invalid("day")
             if d["source"] not in ACTIVITY_SOURCES:
                 raise _Invalid("source")
             days.append({"uuid": _uuid(d["uuid"], "uuid"), "volunteer_uuid": vu, "day": day,

@@ -431,3 +431,51 @@ def test_bundle_reader_rejects_non_json_records(help_point: Device, tmp_path: Pa
     path = tmp_path / "nj.zip"
     path.write_bytes(buf.getvalue())
     refused(help_point, path, "Phần dữ liệu của gói bị hỏng")
+
+
+# -- issue #16 item 7: dates and numbers from outside are bounded ------------------------------
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("contact_consent_at", "9999-12-31T00:00:00"),  # its contact would never be purged
+    ("ethnic_consent_at", "9999-12-31T00:00:00"),
+    ("deleted_at", "9999-12-31T23:59:59"),
+    ("contact_consent_at", "0001-01-01T00:00:00"),
+    ("created_at", "0001-01-01T00:00:00"),
+])
+def test_dates_far_outside_the_kiosks_life_refuse_the_bundle(
+        mobile: Device, help_point: Device, exported: Path, tmp_path: Path, field: str,
+        value: str) -> None:
+    payload = valid_payload(mobile, exported)
+    with_contact = next(r for r in payload["records"] if r["contact_phone"])
+    with_contact[field] = value
+    refused(help_point, write_bundle(tmp_path / "date.zip", payload), f"mục “{field}”")
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_activity_days_far_outside_are_refused(mobile: Device, help_point: Device,
+                                               exported: Path, tmp_path: Path,
+                                               day: str) -> None:
+    payload = valid_payload(mobile, exported)
+    payload["activity_days"][0]["day"] = day
+    refused(help_point, write_bundle(tmp_path / "day.zip", payload), "mục “day”")
+
+
+def _raw_bundle(path: Path, body: bytes) -> Path:
+    m = {"format": "help-kiosk-bundle", "version": 1, "device_id": "dev-x",
+         "created": "2026-03-10T03:00:00Z", "sha256": hashlib.sha256(body).hexdigest()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(m))
+        zf.writestr("records.json", body)
+    return path
+
+
+@pytest.mark.parametrize("body", [
+    b"[" * 100_000 + b"]" * 100_000,  # nesting deeper than the parser's recursion
+    b'{"records": [], "activity_days": [], "volunteers": [], "x": ' + b"9" * 5000 + b"}",
+    b'{"records": [' + b'{"a":' * 50_000 + b"1" + b"}" * 50_000 + b"]}",
+])
+def test_hostile_json_is_refused_clearly(help_point: Device, tmp_path: Path,
+                                         body: bytes) -> None:
+    """Deep nesting and a 5,000-digit number used to raise RecursionError / ValueError."""
+    refused(help_point, _raw_bundle(tmp_path / "hostile.zip", body), "bị hỏng")

@@ -30,6 +30,40 @@ class DatabaseUnavailable(Exception):
     """The database exists but cannot be opened or is damaged. It is never overwritten."""
 
 
+class DatabaseMissing(DatabaseUnavailable):
+    """The database is gone or empty where one existed before: restore, never a first run.
+
+    A new empty database would open the first-run wizard, where the first passer-by creates
+    the staff PIN; the recovery screen and ``help-kiosk restore`` (staff PIN checked against
+    the backup) handle it instead.
+    """
+
+
+#: Written beside the database once it has been created: its presence says "a database lived
+#: here", so a missing or empty ``kiosk.sqlite3`` is a loss to recover, not a new kiosk.
+MARKER_FILE = ".kiosk-database-created"
+
+
+def _existed_before(data_dir: Path) -> bool:
+    if (data_dir / MARKER_FILE).exists():
+        return True
+    backups = data_dir / "backups"
+    return backups.is_dir() and any(backups.glob("*.sqlite3"))
+
+
+def check_not_lost(data_dir: Path, db_path: Path) -> None:
+    """Raise DatabaseMissing when ``db_path`` is missing or empty but one existed before."""
+    try:
+        empty = not db_path.exists() or db_path.stat().st_size == 0
+    except OSError:
+        return
+    if empty and _existed_before(data_dir):
+        raise DatabaseMissing(
+            f"Tệp cơ sở dữ liệu {db_path.name} đã mất hoặc trống, dù kiosk này đã có dữ liệu. "
+            "Kiosk không tạo cơ sở dữ liệu mới: cán bộ hãy khôi phục bản sao lưu "
+            "(help-kiosk restore TỆP_SAO_LƯU, dùng mã PIN cán bộ trong bản sao lưu).")
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -185,6 +219,7 @@ def open_database(url: str | None, data_dir: Path) -> tuple[Engine, sessionmaker
     if not url:
         data_dir.mkdir(parents=True, exist_ok=True)
         db_path = data_dir / DB_FILE
+        check_not_lost(data_dir, db_path)
         check_sqlite_file(db_path)
         url = sqlite_url(db_path)
     engine = make_engine(url)
@@ -193,4 +228,12 @@ def open_database(url: str | None, data_dir: Path) -> tuple[Engine, sessionmaker
     except Exception as exc:  # a failed migration must not leave the kiosk half-open
         engine.dispose()
         raise DatabaseUnavailable(f"Không nâng cấp được cơ sở dữ liệu: {exc}") from exc
+    if db_path is not None:
+        marker = data_dir / MARKER_FILE
+        if not marker.exists():
+            try:
+                marker.write_text("kiosk.sqlite3 was created here; if it goes missing, "
+                                  "restore a backup.\n", encoding="utf-8")
+            except OSError as exc:
+                log.warning("could not write %s: %s", MARKER_FILE, exc)
     return engine, make_session_factory(engine)

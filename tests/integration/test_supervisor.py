@@ -69,12 +69,24 @@ def test_crash_loop_gives_up_with_a_clear_message(child: tuple[Path, Path]) -> N
     script, counter = child
     said: list[str] = []
     code = supervise(cmd(script, counter, "boom"), max_restarts_per_minute=3,
-                     restart_delay=0, say=said.append)
+                     restart_delay=0, say=said.append, max_backoffs=0)
     assert code == EXIT_GAVE_UP
     assert runs(counter) == 4  # the first start and three restarts
     assert said[:3] == ["Kiosk thoát với mã 1; đang khởi động lại…"] * 3
     assert "khởi động lại 3 lần trong một phút" in said[-1]
     assert "Ngừng tự khởi động lại" in said[-1]
+
+
+def test_a_crash_loop_pauses_and_tries_again_instead_of_leaving_the_desktop(
+        child: tuple[Path, Path]) -> None:
+    """Issue #16 item 4: it used to give up (exit 75) and leave the desktop."""
+    script, counter = child
+    said: list[str] = []
+    code = supervise(cmd(script, counter, "boom"), max_restarts_per_minute=2,
+                     restart_delay=0, say=said.append, backoff=0, max_backoffs=2)
+    assert runs(counter) == 9  # 1 + 2, pause, 1 + 2, pause, 1 + 2, then the test's limit
+    assert sum("Sẽ thử lại sau" in line for line in said) == 2
+    assert code == EXIT_GAVE_UP  # only because the test set max_backoffs
 
 
 def test_crashes_then_staff_quit(child: tuple[Path, Path]) -> None:
@@ -101,7 +113,8 @@ def test_another_kiosk_running_is_not_restarted(child: tuple[Path, Path]) -> Non
 def test_command_line_gives_up_and_says_why(child: tuple[Path, Path]) -> None:
     script, counter = child
     proc = subprocess.run(
-        [sys.executable, "-m", "kiosk.supervisor", "--max-restarts", "1", "--delay", "0", "--",
+        [sys.executable, "-m", "kiosk.supervisor", "--max-restarts", "1", "--delay", "0",
+         "--max-backoffs", "0", "--",
          *cmd(script, counter, "boom")],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
         timeout=60, check=False)

@@ -260,6 +260,11 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     app.installEventFilter(idle)
 
     def reset_everything() -> None:
+        # First shut every dialog (a staff file choice left open over Home, a question):
+        # nothing that opens a dialog survives the idle reset.
+        from ui.file_choice import close_dialogs
+
+        close_dialogs()
         speaker.stop_narration()
         step = screens[ScreenId.STEP]
         step.leave_tutorial()

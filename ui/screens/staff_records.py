@@ -23,7 +23,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -47,6 +46,7 @@ from kiosk.clock import local_day, to_local
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store
+from ui.file_choice import choose
 from ui.navigator import Navigator, ScreenId
 from ui.state import KioskState
 from ui.tasks import TaskRunner
@@ -55,13 +55,11 @@ from ui.widgets.big_button import BigButton
 
 
 def choose_folder(parent: QWidget, title: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, title)
+    return choose(parent, title, folder=True)
 
 
 def choose_bundle(parent: QWidget, title: str) -> str:
-    path, _filter = QFileDialog.getOpenFileName(parent, title, "",
-                                                "Gói dữ liệu (*.zip);;Mọi tệp (*)")
-    return path
+    return choose(parent, title, folder=False, name_filter="Gói dữ liệu (*.zip);;Mọi tệp (*)")
 
 
 class StaffRecordsTab(QWidget):

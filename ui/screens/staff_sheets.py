@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from kiosk.files import OutputError
 from kiosk.printing_quota import QuotaStatus, quota_status
 from kiosk.store import Store
 from ui import printing, theme
+from ui.file_choice import choose
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
@@ -276,8 +276,7 @@ class StaffSheetsTab(QWidget):
 
     def _browse(self) -> None:
         start = self.folder.text().strip() or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu tệp PDF"),
-                                                  start)
+        folder = choose(self, self.tr("Chọn thư mục lưu tệp PDF"), folder=True, start=start)
         if folder:
             self.folder.setText(folder)
 

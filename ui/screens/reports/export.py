@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QProgressBar,
@@ -39,6 +38,7 @@ from kiosk.reports.export_csv import ExportResult
 from kiosk.reports.periods import Period
 from kiosk.store import Store
 from ui import theme
+from ui.file_choice import choose
 from ui.screens.reports.base import ReportTab
 from ui.screens.reports.period import ReportPeriod, period_text
 from ui.state import KioskState
@@ -336,7 +336,7 @@ class ExportTab(ReportTab):
 
     def _browse(self) -> None:
         start = str(self.folder) if self.folder else str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục lưu tệp"), start)
+        folder = choose(self, self.tr("Chọn thư mục lưu tệp"), folder=True, start=start)
         if folder:
             self.set_folder(Path(folder))
 

@@ -97,6 +97,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("voice_mode", bool, False, "Bật đọc to khi bắt đầu mỗi lượt"),
     Option("mode", str, "help_point", "Chế độ (điểm hỗ trợ / tổ lưu động)",
            _one_of("help_point", "mobile")),
+    # Desk keypads call and finish tickets with no one signed in only when staff turn this on
+    # (issue #16 item 8): off, a passer-by at the kiosk's keyboard cannot empty the queue.
+    Option("desk_keypads", bool, False,
+           "Phím gọi số ở bàn hoạt động cả khi chưa ai đăng nhập trên kiosk"),
     Option("printer", str, "", "Máy in (để trống = máy in mặc định)", _max_len(200)),
     Option("ticket_width_mm", int, 80, "Khổ giấy in phiếu (mm)",
            lambda v: None if v in (58, 80) else "phải là 58 hoặc 80"),
@@ -213,3 +217,9 @@ def save_config(data_dir: Path, cfg: Config) -> None:
 
 def as_dict(cfg: Config) -> dict[str, Any]:
     return dataclasses.replace(cfg).values.copy()
+
+
+def desk_keypads_active(config: Config, helper_signed_in: bool) -> bool:
+    """May a desk keypad call or finish tickets now? Always with a volunteer or staff signed
+    in; with no one signed in only when the ``desk_keypads`` setting is on (off by default)."""
+    return helper_signed_in or bool(config.desk_keypads)

@@ -8,9 +8,10 @@ the ticket screen and the now-serving display refresh themselves and never call 
 
 Desk keypads ("caller keys"): a cheap USB numeric keypad at each desk (see
 :data:`KEYPAD_KEYS`) calls numbers while the kiosk keeps showing the citizen screens.
-Decision: the keys act WITHOUT anyone signing in on the kiosk — the screen belongs to the
-citizen in front of it, and a PIN pad would take it away — but every keypad action is audited
-as ``desk:N`` (:class:`kiosk.auth.KeypadActor`), so the audit trail and reports tell keypad
+Decision (now the setting ``desk_keypads``, off by default,
+:func:`kiosk.config.desk_keypads_active`): when on, the keys act WITHOUT anyone signing in
+on the kiosk — the screen belongs to the citizen in front of it, and a PIN pad would take it
+away — but every keypad action is audited as ``desk:N`` (:class:`kiosk.auth.KeypadActor`), so the audit trail and reports tell keypad
 calls from console calls. The keypad is the desk's whole tool, so:
 
 - "call next" at a desk still serving a number first finishes that number (the volunteer
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk import printing_quota
 from kiosk.auth import Actor, Role, keypad_actor
 from kiosk.clock import to_local
+from kiosk.config import desk_keypads_active
 from kiosk.errors import user_message
 from kiosk.queue import (
     DeskOutcome,
@@ -333,8 +335,14 @@ class QueueDesk:
                 sc.activated.connect(lambda d=desk, fn=slot: fn(d))
                 self.shortcuts.append(sc)
 
+    def keypads_active(self) -> bool:
+        return desk_keypads_active(self.config, self.state.is_helper)
+
     def keypad_next(self, desk: int) -> None:
         """Finish what this desk is serving (if anything), then call the next number."""
+        if not self.keypads_active():
+            log.info("desk %d keypad ignored: desk_keypads is off and no one is signed in", desk)
+            return
         actor, queue = keypad_actor(desk), self.queue
 
         def work() -> TicketInfo:
@@ -352,6 +360,9 @@ class QueueDesk:
 
     def keypad_recall(self, desk: int) -> None:
         """Call this desk's number again; after the last recall, mark it absent."""
+        if not self.keypads_active():
+            log.info("desk %d keypad ignored: desk_keypads is off and no one is signed in", desk)
+            return
         actor, queue = keypad_actor(desk), self.queue
 
         def work() -> DeskResult:

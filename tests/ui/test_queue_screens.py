@@ -321,8 +321,20 @@ def test_empty_queue_says_so_plainly(qtbot, kiosk: Kiosk) -> None:
     assert kiosk.speaker.texts("announce") == []
 
 
+def test_desk_keypad_does_nothing_unsigned_by_default(qtbot, kiosk: Kiosk, store: Store) -> None:
+    """Issue #16 item 8: keys on Home called and finished tickets with no one signed in."""
+    feature = feature_of(kiosk)
+    assert kiosk.config.desk_keypads is False  # the default
+    feature.queue.issue("vneid")
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Minus, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.speaker.texts("announce") == []
+    assert not [a for _at, _who, a in audit.entries(store) if a.startswith("ticket.call")]
+
+
 def test_desk_keypad_calls_next_without_sign_in(qtbot, kiosk: Kiosk, store: Store) -> None:
     feature = feature_of(kiosk)
+    kiosk.config.values["desk_keypads"] = True  # the setting on (config.toml)
     first = feature.queue.issue("vneid")
     feature.queue.issue("vneid")
     assert kiosk.state.actor.role is Role.CITIZEN  # the citizen screen stays

@@ -78,3 +78,14 @@ def test_an_old_config_with_a_name_as_hotline_keeps_its_other_settings(data_dir:
     cfg, problem = load_config(data_dir)
     assert problem is None
     assert (cfg.help_point_name, cfg.hotline) == ("Điểm thôn Tà Lang", "")
+
+
+def test_desk_keypads_act_unsigned_only_when_turned_on() -> None:
+    """Issue #16 item 8: off by default; a signed-in helper always may."""
+    from kiosk.config import defaults, desk_keypads_active
+
+    cfg = defaults()
+    assert cfg.desk_keypads is False
+    assert not desk_keypads_active(cfg, helper_signed_in=False)
+    assert desk_keypads_active(cfg, helper_signed_in=True)
+    assert desk_keypads_active(cfg.replace(desk_keypads=True), helper_signed_in=False)

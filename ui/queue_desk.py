@@ -12,7 +12,8 @@ Decision (now the setting ``desk_keypads``, off by default,
 :func:`kiosk.config.desk_keypads_active`): when on, the keys act WITHOUT anyone signing in
 on the kiosk — the screen belongs to the citizen in front of it, and a PIN pad would take it
 away — but every keypad action is audited as ``desk:N`` (:class:`kiosk.auth.KeypadActor`),
-so the audit trail and reports tell keypad calls from console calls. The keypad is the desk's whole tool, so:
+so the audit trail and reports tell keypad calls from console calls. The keypad is the
+desk's whole tool, so:
 
 - "call next" at a desk still serving a number first finishes that number (the volunteer
   pressed "next" because they are done with this person), then calls the next one;

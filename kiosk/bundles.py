@@ -29,6 +29,7 @@ import hashlib
 import json
 import logging
 import re
+import time
 import uuid as uuid_mod
 import zipfile
 import zlib
@@ -77,6 +78,11 @@ MAX_RECORDS_BYTES = 50 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024
 # A bundle written on a laptop whose clock runs far ahead would win every later conflict.
 MAX_CLOCK_SKEW = timedelta(days=1)
+#: Records written per transaction on import, so the kiosk keeps working during a long one.
+IMPORT_CHUNK = 500
+#: Pause between chunks: SQLite's busy handler polls (up to every 100 ms), so a writer that
+#: is waiting gets its turn instead of the importer taking the lock straight back.
+IMPORT_PAUSE_S = 0.12
 #: No record of this kiosk is older than this: a date before it (0001-01-01) is a forgery.
 EARLIEST = datetime(2020, 1, 1)
 
@@ -192,7 +198,9 @@ class BundleService:
         return ExportSummary(path, len(rows), len(days), len(volunteers))
 
     def import_bundle(self, actor: Actor, path: Path) -> ImportSummary:
-        """Merge a bundle into this database: all of it, or (on any problem) none of it."""
+        """Merge a bundle into this database: refused whole on any problem in it; written in
+        short chunks (see below), so a crash mid-way leaves whole records and a re-import
+        completes it."""
         require(actor, Role.STAFF)
         manifest, payload = read_bundle(Path(path))
         # A machine that never opened the queue has an empty service table; the default
@@ -200,10 +208,16 @@ class BundleService:
         from kiosk.queue import seed_default_services
 
         seed_default_services(self.store)
-        with self.store.write() as s:
+        # Validate the whole bundle first (refused whole, nothing written), then write it in
+        # chunks of IMPORT_CHUNK records, each its own short transaction: a 48 MB bundle in
+        # one transaction held the write lock for minutes and tickets and PIN sign-ins failed
+        # with "database is locked". A crash between chunks leaves whole records only; the
+        # same bundle imported again completes it (records merge by uuid).
+        with self.store.read() as s:
             now = self.store.clock.now()
             records, days, volunteers = _validate_payload(s, payload, now)
-            volunteers_added = 0
+        volunteers_added = 0
+        with self.store.write() as s:
             for v in volunteers:
                 if s.scalar(select(Volunteer.id).where(Volunteer.uuid == v["uuid"])) is None:
                     # No PIN travels in a bundle: an empty hash never verifies, and the member
@@ -211,31 +225,38 @@ class BundleService:
                     s.add(Volunteer(uuid=v["uuid"], display_name=v["display_name"],
                                     role=v["role"], pin_hash="", active=False, created_at=now))
                     volunteers_added += 1
-            added = updated = skipped = 0
-            for rec in records:
-                row = s.get(Assistance, rec["uuid"])
-                if row is None:
-                    s.add(Assistance(is_demo=False, **rec))
-                    added += 1
-                elif rec["updated_at"] > row.updated_at:
-                    for key, value in rec.items():
-                        setattr(row, key, value)
-                    updated += 1
-                else:
-                    skipped += 1
-            s.flush()
-            days_added = 0
-            for d in days:
-                exists = s.scalar(select(ActivityDay.id).where(
-                    ActivityDay.volunteer_uuid == d["volunteer_uuid"],
-                    ActivityDay.day == d["day"], ActivityDay.source == d["source"]))
-                clash = s.scalar(select(ActivityDay.id).where(ActivityDay.uuid == d["uuid"]))
-                if exists is None:
-                    s.add(ActivityDay(uuid=d["uuid"] if clash is None else str(uuid_mod.uuid4()),
-                                      volunteer_uuid=d["volunteer_uuid"], day=d["day"],
-                                      source=d["source"], is_demo=False))
-                    s.flush()
-                    days_added += 1
+        added = updated = skipped = 0
+        for start in range(0, len(records), IMPORT_CHUNK):
+            if start:
+                time.sleep(IMPORT_PAUSE_S)
+            with self.store.write() as s:
+                for rec in records[start:start + IMPORT_CHUNK]:
+                    row = s.get(Assistance, rec["uuid"])
+                    if row is None:
+                        s.add(Assistance(is_demo=False, **rec))
+                        added += 1
+                    elif rec["updated_at"] > row.updated_at:
+                        for key, value in rec.items():
+                            setattr(row, key, value)
+                        updated += 1
+                    else:
+                        skipped += 1
+        days_added = 0
+        for start in range(0, len(days), IMPORT_CHUNK):
+            with self.store.write() as s:
+                for d in days[start:start + IMPORT_CHUNK]:
+                    exists = s.scalar(select(ActivityDay.id).where(
+                        ActivityDay.volunteer_uuid == d["volunteer_uuid"],
+                        ActivityDay.day == d["day"], ActivityDay.source == d["source"]))
+                    clash = s.scalar(select(ActivityDay.id).where(ActivityDay.uuid == d["uuid"]))
+                    if exists is None:
+                        s.add(ActivityDay(uuid=d["uuid"] if clash is None
+                                          else str(uuid_mod.uuid4()),
+                                          volunteer_uuid=d["volunteer_uuid"], day=d["day"],
+                                          source=d["source"], is_demo=False))
+                        s.flush()
+                        days_added += 1
+        with self.store.write() as s:
             audit.record(s, self.store, actor.audit_name, "bundle.import",
                          source_device=manifest["device_id"], added=added, updated=updated,
                          skipped=skipped, activity_days_added=days_added,

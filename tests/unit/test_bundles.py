@@ -479,3 +479,43 @@ def test_hostile_json_is_refused_clearly(help_point: Device, tmp_path: Path,
                                          body: bytes) -> None:
     """Deep nesting and a 5,000-digit number used to raise RecursionError / ValueError."""
     refused(help_point, _raw_bundle(tmp_path / "hostile.zip", body), "bị hỏng")
+
+
+# -- issue #16 item 10: a long import lets the kiosk keep working ------------------------------
+
+
+def test_a_long_import_lets_other_writers_in(mobile: Device, help_point: Device,
+                                            exported: Path, tmp_path: Path,
+                                            data_dir: Path) -> None:
+    """Another connection (the GUI taking tickets while the CLI imports) asks for the write
+    lock over and over with a 1 s timeout during a 6,000-record import: it must never get
+    "database is locked" (one transaction for the whole import held it for minutes)."""
+    import sqlite3
+    import threading
+    import uuid as uuid_mod
+
+    from db.engine import DB_FILE
+
+    payload = valid_payload(mobile, exported)
+    base = next(r for r in payload["records"] if not r["contact_phone"])
+    payload["records"] = [{**base, "uuid": str(uuid_mod.uuid4())} for _ in range(6000)]
+    path = write_bundle(tmp_path / "big.zip", payload)
+    result: list[Any] = []
+    importer = threading.Thread(
+        target=lambda: result.append(help_point.bundles.import_bundle(help_point.staff, path)))
+    other = sqlite3.connect(data_dir / DB_FILE, timeout=1.0, isolation_level=None)
+    got = locked = 0
+    try:
+        importer.start()
+        while importer.is_alive():
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("COMMIT")
+                got += 1
+            except sqlite3.OperationalError:
+                locked += 1
+        importer.join()
+    finally:
+        other.close()
+    assert result and result[0].added == 6000
+    assert locked == 0 and got > 0

@@ -540,6 +540,28 @@ def check_restorable(path: Path) -> BackupInfo:
 
 
 RESTORE_PAD_FILE = "restore-pinpad.json"
+RESTORE_AUTH_PREFIX = ".restore-auth-"
+
+
+def sweep_leftovers(data_dir: Path, older_than_s: float = STALE_PART_SECONDS) -> list[Path]:
+    """At start-up: remove what an interrupted write left in the data dir (``.part`` files,
+    ``.restore-auth-*`` copies), which may hold personal data. Only old ones: a CLI backup
+    may be running right now."""
+    data_dir = Path(data_dir)
+    removed = sweep_parts(data_dir, older_than_s) + sweep_parts(backups_dir(data_dir),
+                                                                older_than_s)
+    if data_dir.is_dir():
+        now = time.time()
+        for d in data_dir.glob(RESTORE_AUTH_PREFIX + "*"):
+            try:
+                if d.is_dir() and now - d.stat().st_mtime >= older_than_s:
+                    shutil.rmtree(d)
+                    removed.append(d)
+            except OSError:
+                continue
+    if removed:
+        log.info("removed %d leftovers of interrupted writes", len(removed))
+    return removed
 
 
 def _restore_pad_check(pad: Path, clock: Clock) -> None:
@@ -606,7 +628,11 @@ def staff_from_backup(backup_file: Path, pin: str, clock: Clock | None = None,
     if pad is not None:
         _restore_pad_check(pad, clock)
     check_restorable(backup_file)
-    with tempfile.TemporaryDirectory(prefix="kiosk-restore-auth-") as tmp:
+    # The throw-away copy holds every record: it goes beside the database (private, swept at
+    # start-up by sweep_leftovers), never into the system temp folder, where a kill
+    # mid-way used to leave a whole copy.
+    where = Path(data_dir) if data_dir is not None and Path(data_dir).is_dir() else None
+    with tempfile.TemporaryDirectory(prefix=RESTORE_AUTH_PREFIX, dir=where) as tmp:
         copy_database(Path(backup_file), Path(tmp) / DB_FILE)
         store = Store.open(Path(tmp), clock=clock)
         try:

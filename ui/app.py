@@ -459,9 +459,10 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
     window to the front when a second start asks for it."""
     from PySide6.QtCore import QTimer
 
-    from kiosk.backup import run_daily_backup, secure_data_dir
+    from kiosk.backup import run_daily_backup, secure_data_dir, sweep_leftovers
 
     secure_data_dir(data_dir)
+    sweep_leftovers(data_dir)
 
     def backup() -> None:
         second = Path(kiosk.config.backup_dir) if kiosk.config.backup_dir else None

@@ -181,7 +181,10 @@ def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
             raise ValueError("not a table")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
         return cfg, _quarantine(path, f"Tệp cài đặt bị hỏng, không đọc được ({exc})")
+    except RecursionError:  # arrays nested thousands deep: a clear refusal, not a traceback
+        return cfg, _quarantine(path, "Tệp cài đặt bị hỏng, không đọc được (lồng nhau quá sâu)")
     raw.pop("schema_version", None)
+    bad: list[str] = []
     for name, value in raw.items():
         problem = check_value(name, value)
         if problem and name == "hotline" and isinstance(value, str):
@@ -190,8 +193,18 @@ def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
             log.warning("config: hotline is not a phone number; sheets print no phone")
             continue
         if problem:
-            return defaults(), _quarantine(path, f"Tệp cài đặt có mục sai: {problem}")
+            # One bad value costs only itself (issue #16 item 4): every other setting is
+            # kept (so no first-run wizard, no renamed help point), the file stays as it is
+            # for staff to fix, and the message names the field.
+            log.warning("config: %s", problem)
+            bad.append(problem)
+            continue
         cfg.values[name] = value
+    if bad:
+        return cfg, ConfigProblem(
+            message=("Tệp cài đặt có mục sai: " + "; ".join(bad) + ". Kiosk dùng giá trị "
+                     "mặc định cho mục này, các mục khác giữ nguyên. Hãy sửa tệp config.toml."),
+            kept_as=None)
     return cfg, None
 
 

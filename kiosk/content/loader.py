@@ -145,8 +145,12 @@ def read_toml(ctx: ProblemLog, path: Path) -> dict[str, Any] | None:
         ctx.add("", "không có tệp này; hãy kiểm tra tên và thư mục")
     except tomllib.TOMLDecodeError as exc:
         ctx.add("", f"không đọc được TOML: {exc}")
+    except RecursionError:  # arrays nested thousands deep
+        ctx.add("", "không đọc được TOML: lồng nhau quá sâu")
     except UnicodeDecodeError:
         ctx.add("", "tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8")
+    except ValueError:  # an integer past Python's 4,300-digit limit
+        ctx.add("", "không đọc được TOML: có số quá lớn")
     except OSError as exc:
         ctx.add("", f"không mở được tệp: {exc.strerror}")
     return None

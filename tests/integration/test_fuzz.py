@@ -52,7 +52,7 @@ from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT, STAFF_PIN, VOLUNTEER_PIN
 
 SHORT = 60
-FULL = 1500
+FULL = 1600
 
 # Two sizes of every property: the CI one and the full one (slow marker).
 SIZES = [pytest.param(SHORT, id="ci"), pytest.param(FULL, id="full", marks=pytest.mark.slow)]
@@ -237,11 +237,11 @@ def _check_config(data_dir: Path, original: bytes) -> None:
     cfg, problem = load_config(data_dir)
     for name, value in cfg.values.items():
         assert check_value(name, value) is None, (name, value)
-    if problem is not None:
+    if problem is not None and problem.kept_as is not None:  # unreadable: set aside whole
         assert problem.message.strip()
         assert not (data_dir / CONFIG_FILE).exists()
         assert (data_dir / (CONFIG_FILE + ".bad")).read_bytes() == original
-    else:
+    else:  # readable: bad values cost only themselves, the file stays
         assert (data_dir / CONFIG_FILE).read_bytes() == original
 
 
@@ -554,3 +554,96 @@ def test_note_with_a_phone_number_is_refused(n: int,
     run()
     report("assistance note with a phone number", count.n)
 
+
+
+# -- issue #16 item 7: nested/huge JSON and TOML, extreme numbers and dates ---------------------
+
+# Number text as a hostile file spells it: past Python's 4,300-digit int limit, past a
+# float's range, or not a JSON number at all.
+EXTREME_NUMBER = st.one_of(
+    st.integers(1, 10_000).map(lambda d: "9" * d),
+    st.integers(1, 6_000).map(lambda d: "-" + "1" * d),
+    st.integers(4_000, 5_000).map(lambda d: "1" * d + ".5"),
+    st.sampled_from(["1e309", "-1e309", "1e-400", "NaN", "Infinity", "-Infinity", "0x10",
+                     "1_000", "1" + "0" * 400 + "e-400", "18446744073709551616",
+                     "-9223372036854775809"]))
+# Nesting deeper than any parser's recursion, or just deep.
+DEEP_ARRAY = st.one_of(st.integers(1, 100_000), st.integers(1, 60)).map(
+    lambda d: "[" * d + "]" * d)
+EXTREME_DATE = st.sampled_from([
+    "9999-12-31T23:59:59", "9999-12-31T00:00:00Z", "0001-01-01T00:00:00", "1970-01-01T00:00:00",
+    "2026-02-30T00:00:00", "+275760-09-13T00:00:00", "2026-03-10T03:00:00+14:00",
+    "2026-03-10T03:00:00-12:00", "2019-12-31T23:59:59", "2099-01-01"])
+_MARK = "__extreme_value__"
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_bundle_extreme_json(n: int, bundle_setup: tuple[bytes, Store, Actor, Path]) -> None:
+    """A 5,000-digit number, 100,000 nested brackets or a date in year 9999 anywhere in a
+    bundle: refused with a clear reason (BundleError), never a traceback."""
+    valid, store, staff, tmp_path = bundle_setup
+    with zipfile.ZipFile(io.BytesIO(valid)) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        payload = json.loads(zf.read("records.json"))
+    paths = [p for p in _paths(payload) if len(p) >= 2]
+    date_paths = [p for p in paths if str(p[-1]).endswith("_at") or p[-1] == "day"]
+    count = Counter()
+
+    @fuzz_settings(n)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        doc = json.loads(json.dumps(payload))
+        kind = data.draw(st.sampled_from(["number", "deep", "date", "whole"]))
+        if kind == "date":
+            _set(doc, data.draw(st.sampled_from(date_paths)), data.draw(EXTREME_DATE))
+            body = json.dumps(doc)
+        elif kind == "whole":
+            body = data.draw(st.one_of(EXTREME_NUMBER, DEEP_ARRAY))
+        else:
+            _set(doc, data.draw(st.sampled_from(paths)), _MARK)
+            raw = data.draw(EXTREME_NUMBER if kind == "number" else DEEP_ARRAY)
+            body = json.dumps(doc).replace(f'"{_MARK}"', raw, 1)
+        blob = _rezip(manifest, body.encode("utf-8"))
+        accepted = _try_import(store, staff, blob, tmp_path / f"x{count()}.zip")
+        if kind in ("deep", "whole"):
+            assert not accepted
+
+    run()
+    report("bundle, extreme numbers, nesting and dates", count.n)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_config_extreme_values(n: int, tmp_path: Path) -> None:
+    count = Counter()
+
+    @fuzz_settings(n)
+    @given(name=st.sampled_from(OPTION_NAMES),
+           value=st.one_of(EXTREME_NUMBER, DEEP_ARRAY, EXTREME_DATE.map(lambda d: d[:10]),
+                           EXTREME_DATE, st.integers(1, 6_000).map(lambda d: f'"{"9" * d}"')))
+    def run(name: str, value: str) -> None:
+        d = tmp_path / f"c{count()}"
+        d.mkdir()
+        raw = f'help_point_name = "Điểm hỗ trợ số Hòa Bắc"\n{name} = {value}\n'.encode()
+        (d / CONFIG_FILE).write_bytes(raw)
+        _check_config(d, raw)
+
+    run()
+    report("config.toml, extreme numbers, nesting and dates", count.n)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_tutorial_pack_extreme_values(n: int, tmp_path: Path) -> None:
+    count = Counter()
+    original = (SAMPLE_PACK / TUTORIAL_FILE).read_text(encoding="utf-8")
+
+    @fuzz_settings(n)
+    @given(key=st.sampled_from(["minutes", "version", "order", "level", "extra_x"]),
+           value=st.one_of(EXTREME_NUMBER, DEEP_ARRAY, EXTREME_DATE.map(lambda d: d[:10])))
+    def run(key: str, value: str) -> None:
+        root = _fresh_root(tmp_path, count())
+        (root / SAMPLE_PACK.name / TUTORIAL_FILE).write_text(
+            f"{key} = {value}\n" + original, encoding="utf-8")
+        _check_catalogue(root)
+
+    run()
+    report("tutorial pack, extreme numbers, nesting and dates", count.n)

@@ -33,16 +33,20 @@ def test_round_trip(data_dir: Path) -> None:
     ("idle_timeout_s = 'lâu'\n", "idle_timeout_s"),
     ("mau_sac = 1\n", "mau_sac"),
 ])
-def test_invalid_value_names_the_field_and_keeps_the_file(data_dir: Path, text: str,
-                                                          field: str) -> None:
-    (data_dir / "config.toml").write_text(text, encoding="utf-8")
+def test_invalid_value_names_the_field_and_keeps_every_other_setting(
+        data_dir: Path, text: str, field: str) -> None:
+    """Issue #16 item 4: one bad value used to reset every setting to its default (and so
+    show the first-run wizard, where anyone renamed the help point). Now it costs itself."""
+    good = 'help_point_name = "Điểm hỗ trợ số Hòa Bắc"\nsetup_done = true\ntext_size = 2\n'
+    (data_dir / "config.toml").write_text(good + text, encoding="utf-8")
     cfg, problem = load_config(data_dir)
     assert problem is not None
     assert field in problem.message
-    assert "config.toml.bad" in problem.message
-    assert (data_dir / "config.toml.bad").read_text(encoding="utf-8") == text
-    assert not (data_dir / "config.toml").exists()
-    assert cfg.values == defaults().values
+    assert cfg.help_point_name == "Điểm hỗ trợ số Hòa Bắc"
+    assert cfg.setup_done is True and cfg.text_size == 2
+    if field in defaults().values:
+        assert getattr(cfg, field) == getattr(defaults(), field)
+    assert (data_dir / "config.toml").read_text(encoding="utf-8") == good + text
 
 
 def test_corrupt_toml_is_kept_as_bad(data_dir: Path) -> None:

@@ -381,6 +381,7 @@ def run_daily_backup(source: Store | Path, data_dir: Path, clock: Clock,
         made = True
         log.info("daily backup written: %s", name)
     removed = rotate_backups(folder, day)
+    scrub_backups(database_path(source), folder)
     secure_data_dir(data_dir)
 
     second_path: Path | None = None
@@ -398,12 +399,62 @@ def run_daily_backup(source: Store | Path, data_dir: Path, clock: Clock,
                 if not second_path.is_file():
                     copy_database(target, second_path)
                 removed += rotate_backups(second, day)
+                scrub_backups(database_path(source), second)
             except (BackupError, OSError) as exc:
                 second_path = None
                 second_problem = str(exc)
         if second_problem:
             log.warning("second backup folder skipped: %s", second_problem)
     return DailyBackupResult(target, made, second_path, second_problem, tuple(removed))
+
+
+_ERASE_SQL = ("UPDATE assistance SET contact_name = NULL, contact_phone = NULL, "
+              "contact_consent_at = NULL, contact_consent_purpose = NULL, note = '', "
+              "ethnic_group = NULL, ethnic_consent_at = NULL WHERE uuid = ? "
+              "AND (contact_phone IS NOT NULL OR contact_name IS NOT NULL "
+              "OR ethnic_group IS NOT NULL OR note != '') AND updated_at < ?")
+
+
+def scrub_backups(live_db: Path, folder: Path) -> int:
+    """Erase from every kept backup what the live database has erased since (issue #16
+    item 9): a record whose contact, note and ethnic group are empty in the live database and
+    that changed after the backup loses them in the backup too (the same fields as
+    ``kiosk.assistance._erase_personal``), with ``secure_delete`` so the old bytes go.
+    Needs no list of erased people: the live database's empty fields are the list.
+    Returns how many backup records were scrubbed."""
+    if not folder.is_dir() or not Path(live_db).is_file():
+        return 0
+    try:
+        live = sqlite3.connect(f"file:{live_db}?mode=ro", uri=True)
+        try:
+            erased = live.execute(
+                "SELECT uuid, updated_at FROM assistance WHERE contact_phone IS NULL AND "
+                "contact_name IS NULL AND ethnic_group IS NULL AND note = ''").fetchall()
+        finally:
+            live.close()
+    except sqlite3.Error as exc:
+        log.warning("backup scrub skipped: live database unreadable: %s", exc)
+        return 0
+    if not erased:
+        return 0
+    total = 0
+    for f in sorted(folder.glob("*" + SUFFIX)):
+        if not f.is_file():
+            continue
+        try:
+            conn = sqlite3.connect(f)
+            try:
+                conn.execute("PRAGMA secure_delete=ON")
+                with conn:
+                    for uuid, updated_at in erased:
+                        total += conn.execute(_ERASE_SQL, (uuid, updated_at)).rowcount
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            log.warning("backup %s not scrubbed: %s", f.name, exc)
+    if total:
+        log.info("scrubbed %d erased records from backups in %s", total, folder)
+    return total
 
 
 def rotate_backups(folder: Path, today: date, keep_daily: int = KEEP_DAILY,

@@ -481,3 +481,30 @@ def test_cli_restore_refuses_a_damaged_file(store: Store, data_dir: Path, clock:
     assert main(["--data-dir", str(data_dir), "restore", "--yes", str(backup)]) == 1
     assert "bị hỏng" in capsys.readouterr().err
     assert not list((data_dir / "backups").glob("pre-restore-*"))
+
+
+def test_erased_people_are_erased_from_kept_backups_at_rotation(
+        store: Store, data_dir: Path, clock: FakeClock, staff: Actor, volunteer: Actor) -> None:
+    """Issue #16 item 9: erase_person changed the live database only; every backup kept the
+    phone, and a restore brought the person back."""
+    QueueService(store)  # seeds the services
+    service = AssistanceService(store)
+    now = clock.now()
+    service.log(volunteer, AssistanceDraft(
+        started_at=now - timedelta(hours=1), ended_at=now, services=("vneid",),
+        contact_name="Trần Thị Bích", contact_phone="0905 777 888",
+        contact_consent=True, contact_consent_purpose=CONTACT_PURPOSE_VI))
+    service.log(volunteer, AssistanceDraft(
+        started_at=now - timedelta(hours=1), ended_at=now, services=("vneid",),
+        contact_name="Lê Văn Kept", contact_phone="0905 111 000",
+        contact_consent=True, contact_consent_purpose=CONTACT_PURPOSE_VI))
+    old = backup_now(store, data_dir / "backups", clock, kind="manual").path
+    clock.advance(hours=1)
+    assert service.erase_person(staff, "0905777888") == 1
+    clock.advance(days=1)
+    run_daily_backup(store, data_dir, clock)
+    raw = old.read_bytes()
+    assert b"0905777888" not in raw and "Trần Thị Bích".encode() not in raw
+    assert b"0905111000" in raw  # the person not erased keeps their contact
+    with sqlite3.connect(old) as c:
+        assert c.execute("SELECT count(*) FROM assistance").fetchone()[0] == 2  # stats stay

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
@@ -37,8 +37,9 @@ LOCK_MINUTES = 5
 LOCK = timedelta(minutes=LOCK_MINUTES)
 # Failures further apart than this are mistypes, not guessing: the count starts again.
 FAILURE_WINDOW = timedelta(hours=1)
-# Database URL -> monotonic second at which this process's lock ends.
-_MONOTONIC_LOCKS: dict[str, float] = {}
+# Database URL -> (monotonic second at which this process's lock ends, the wall time stored
+# for it in the database).
+_MONOTONIC_LOCKS: dict[str, tuple[float, datetime | None]] = {}
 # Modest argon2id parameters: an old help-point PC checks every active PIN in well under a
 # second, and a stolen database still costs an attacker a real hash per guess.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -212,26 +213,35 @@ class AuthService:
         """
         key = self._key()
         mono_now = monotonic(self.store.clock)
-        deadline = _MONOTONIC_LOCKS.get(key)
-        if deadline is not None:
+        known = _MONOTONIC_LOCKS.get(key)
+        if known is not None:
+            deadline, stored = known
             if deadline > mono_now:
                 return timedelta(seconds=deadline - mono_now)
-            return None
+            # This lock is over. Clear it in the database (its wall time may lie ahead if
+            # the clock went back), unless another process (the CLI) has set a newer one.
+            del _MONOTONIC_LOCKS[key]
+            with self.store.write() as s:
+                state = s.get(PinPadState, 1)
+                if state is not None and state.locked_until == stored:
+                    state.locked_until = None
         with self.store.read() as s:
             state = s.get(PinPadState, 1)
             now = self.store.clock.now()
             if not (state and state.locked_until and state.locked_until > now):
                 return None
             remaining = state.locked_until - now
+        stored = state.locked_until
         if remaining > LOCK:
             # The clock was set back: re-anchor the stored lock at now, so the next process
             # too sees it end LOCK from now rather than a year away.
             remaining = LOCK
+            stored = now + LOCK
             with self.store.write() as s:
                 state = s.get(PinPadState, 1)
                 if state is not None:
-                    state.locked_until = now + LOCK
-        _MONOTONIC_LOCKS[key] = mono_now + remaining.total_seconds()
+                    state.locked_until = stored
+        _MONOTONIC_LOCKS[key] = (mono_now + remaining.total_seconds(), stored)
         return remaining
 
     def _recent_failures(self, s: Session, state: PinPadState) -> int:
@@ -272,7 +282,7 @@ class AuthService:
                     state.failed_count = 0
                     state.locked_until = now + LOCK
                     _MONOTONIC_LOCKS[self._key()] = (monotonic(self.store.clock)
-                                                     + LOCK.total_seconds())
+                                                     + LOCK.total_seconds(), now + LOCK)
                     audit.record(s, self.store, "pinpad", "signin.lockout",
                                  minutes=LOCK_MINUTES)
                     message = (f"Sai mã PIN {MAX_FAILURES} lần. Bàn phím bị khóa "

@@ -117,3 +117,26 @@ def test_the_damaged_database_restore_path_has_a_lockout(
         staff_from_backup(backup, STAFF_PIN, clock, data_dir=data_dir)
     clock.advance(minutes=5, seconds=1)
     assert staff_from_backup(backup, STAFF_PIN, clock, data_dir=data_dir).role is Role.STAFF
+
+
+def test_a_lock_set_by_another_process_is_seen_after_this_ones_ended(
+        data_dir, clock: FakeClock) -> None:
+    """The GUI's own lock ended; then the CLI (another process) locks the pad: the GUI must
+    see that lock, not trust its old monotonic deadline."""
+    from kiosk import auth as auth_mod
+    from kiosk.store import Store
+
+    store = Store.open(data_dir, clock=clock)
+    gui = AuthService(store)
+    gui.add_member(None, "Cán bộ Lan", Role.STAFF, STAFF_PIN)
+    _fail(gui, 5)
+    clock.advance(minutes=5, seconds=1)
+    assert gui.locked_for() is None
+    saved = dict(auth_mod._MONOTONIC_LOCKS)
+    auth_mod._MONOTONIC_LOCKS.clear()  # the CLI process has none of the GUI's memory
+    _fail(AuthService(store), 5)
+    auth_mod._MONOTONIC_LOCKS.clear()
+    auth_mod._MONOTONIC_LOCKS.update(saved)  # back in the GUI process
+    with pytest.raises(AuthError, match="đang bị khóa"):
+        gui.sign_in(STAFF_PIN)
+    store.close()

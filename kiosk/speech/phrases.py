@@ -112,7 +112,7 @@ def _load_set(folder: Path) -> tuple[PhraseSet | None, list[Problem]]:
         for key in sorted(set(item) - PHRASE_KEYS):
             ctx.add(f"{where}.{key}", f"mục lạ “{key}”")
         pid, rel, placeholder = item.get("id"), item.get("file"), item.get("placeholder")
-        if pid not in PHRASE_IDS:
+        if not isinstance(pid, str) or pid not in PHRASE_IDS:
             ctx.add(f"{where}.id", f"câu lạ “{pid}”; có: {', '.join(PHRASE_IDS)}")
             continue
         if not isinstance(placeholder, bool):

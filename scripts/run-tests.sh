@@ -6,12 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
+# The hub tests start their own throwaway PostgreSQL; here a missing server fails, not skips.
+export HUB_TESTS_NEED_POSTGRESQL=1
 MARK=(-m "not slow")
 if [ "${1:-}" = "--full" ]; then MARK=(); shift; fi
 echo "==> ruff"
-.venv/bin/ruff check kiosk ui db tests scripts benchmarks
-echo "==> mypy (kiosk, db: every function typed)"
-.venv/bin/python -m mypy --ignore-missing-imports --disallow-untyped-defs kiosk db
+.venv/bin/ruff check kiosk ui db hub tests scripts benchmarks
+echo "==> mypy (kiosk, db, hub: every function typed)"
+.venv/bin/python -m mypy --ignore-missing-imports --disallow-untyped-defs kiosk db hub
 echo "==> kiểm tra nội dung"
 .venv/bin/help-kiosk content check
 echo "==> pytest"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian/Ubuntu machine for the kiosk: system libraries, fonts, speech,
-# PDF/QR tools, a virtual environment with the project and its test tools, translations.
+# Set up a fresh Debian/Ubuntu machine for the kiosk and the hub: system libraries, fonts,
+# speech, PDF/QR tools, PostgreSQL's binaries, Chromium (the hub's browser tests), a virtual
+# environment with the project, the hub and the test tools, translations.
 # Safe to run again; it only adds what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,15 @@ PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0
   libx11-xcb1 libcups2 libpulse0 libasound2 fonts-dejavu-core xvfb xauth
   libespeak-ng1 espeak-ng sox poppler-utils zbar-tools sqlite3 python3-venv
+  postgresql chromium
 )
+# PostgreSQL: the hub's real store, and the throwaway server the hub tests start themselves
+# (tests/hub/conftest.py). Binaries only: no "main" cluster and no system service here; a
+# real hub's database is set up as docs/hub.md says.
+if [ ! -e /etc/postgresql-common/createcluster.d/help-kiosk.conf ]; then
+  $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/help-kiosk.conf >/dev/null
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -34,7 +43,7 @@ fi
 if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
   echo "==> Cài gói Python"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,hub]"
   touch .venv/.installed
 fi
 echo "==> Biên dịch bản dịch"

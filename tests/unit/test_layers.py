@@ -1,4 +1,5 @@
-"""The layer rule, machine-checked: kiosk/ and db/ never import Qt; db/ never imports kiosk/."""
+"""The layer rule, machine-checked: kiosk/ and db/ never import Qt; db/ never imports kiosk/;
+the hub (a front end beside ui/) never imports ui/ or Qt, and nothing below imports the hub."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ def imports_of(path: Path) -> set[str]:
 
 
 @pytest.mark.parametrize(("package", "forbidden"), [
-    ("kiosk", {"PySide6", "ui"}),
-    ("db", {"PySide6", "ui", "kiosk"}),
+    ("kiosk", {"PySide6", "ui", "hub"}),
+    ("db", {"PySide6", "ui", "kiosk", "hub"}),
+    ("hub", {"PySide6", "ui"}),
 ])
 def test_lower_layers_do_not_import_upper_ones(package: str, forbidden: set[str]) -> None:
     offenders = {str(p.relative_to(ROOT)): sorted(imports_of(p) & forbidden)
@@ -50,8 +52,9 @@ def modules_loaded_by_name(path: Path) -> set[str]:
 
 
 @pytest.mark.parametrize(("package", "forbidden"), [
-    ("kiosk", ("PySide6", "ui")),
-    ("db", ("PySide6", "ui", "kiosk")),
+    ("kiosk", ("PySide6", "ui", "hub")),
+    ("db", ("PySide6", "ui", "kiosk", "hub")),
+    ("hub", ("PySide6", "ui")),
 ])
 def test_lower_layers_do_not_load_upper_ones_by_name(package: str,
                                                      forbidden: tuple[str, ...]) -> None:
@@ -77,4 +80,14 @@ def test_import_linter_contracts_hold() -> None:
         pytest.skip("import-linter is not installed")
     result = subprocess.run([str(tool), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
                             capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hub_runs_without_qt() -> None:
+    # In a fresh interpreter: starting the hub's app and CLI loads no Qt module at all.
+    code = ("import sys, hub.app, hub.cli, hub.api, hub.db, hub.pairing; "
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'ui')); "
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,154 @@
+"""``help-kiosk-hub``: start the hub and run its commune officer's commands.
+
+    help-kiosk-hub serve [--demo] [--database-url URL] [--host H] [--port P] [--data-dir DIR]
+    help-kiosk-hub pair-code --commune 20194
+    help-kiosk-hub revoke DEVICE_ID
+    help-kiosk-hub devices
+
+Every command takes ``--data-dir`` and ``--database-url`` (or ``HUB_DATA_DIR`` /
+``HUB_DATABASE_URL``). Messages are Vietnamese; exit 0 on success, 1 on a refusal, 2 on
+usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hub.context import HubContext
+from hub.settings import HubSettings, default_data_dir
+from kiosk.clock import LOCAL_TZ, SystemClock
+from kiosk.errors import KioskError
+
+log = logging.getLogger(__name__)
+
+
+def _settings(args: argparse.Namespace) -> HubSettings:
+    data_dir = Path(args.data_dir).expanduser().resolve() if args.data_dir else default_data_dir()
+    return HubSettings(data_dir=data_dir, database_url=args.database_url or None,
+                       demo=bool(getattr(args, "demo", False)),
+                       host=getattr(args, "host", None) or "127.0.0.1",
+                       port=getattr(args, "port", None) or 8800)
+
+
+def _context(settings: HubSettings) -> HubContext:
+    from hub.db import open_hub_database
+
+    engine, sessions = open_hub_database(settings.resolved_database_url(), settings.data_dir)
+    hub = HubContext(settings=settings, engine=engine, sessions=sessions, clock=SystemClock())
+    hub.ensure_meta()
+    return hub
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from hub.app import create_app
+
+    settings = _settings(args)
+    app = create_app(settings)
+    where = settings.resolved_database_url().split("://", 1)[0]
+    print(f"Hub đang chạy tại http://{settings.host}:{settings.port} (cơ sở dữ liệu: {where}, "
+          f"thư mục dữ liệu: {settings.data_dir}). Dừng: Ctrl+C.")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                proxy_headers=True, server_header=False)
+    return 0
+
+
+def cmd_pair_code(args: argparse.Namespace) -> int:
+    from hub.pairing import create_code
+
+    hub = _context(_settings(args))
+    try:
+        with hub.transaction() as s:
+            new = create_code(s, hub.settings.data_dir, args.commune, hub.clock.now(),
+                              hours=hub.settings.pair_code_hours)
+    finally:
+        hub.engine.dispose()
+    local = new.expires_at.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
+    print(f"Mã ghép nối cho xã/phường {new.commune_code}: {new.code}")
+    print(f"Dùng một lần, hết hạn lúc {local:%H:%M %d/%m/%Y}. Nhập mã này trong Quản lý > "
+          "Đồng bộ trên kiosk. Mã không được lưu trên hub: nếu mất, hãy tạo mã mới.")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from hub.pairing import revoke
+
+    hub = _context(_settings(args))
+    try:
+        with hub.transaction() as s:
+            found = revoke(s, args.device_id, hub.clock.now())
+    finally:
+        hub.engine.dispose()
+    if not found:
+        print(f"Không có thiết bị {args.device_id} trên hub này "
+              "(xem danh sách: help-kiosk-hub devices).", file=sys.stderr)
+        return 1
+    print(f"Đã thu hồi thiết bị {args.device_id}: hub từ chối mọi dữ liệu từ thiết bị này.")
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    from hub.models import Device
+
+    hub = _context(_settings(args))
+    try:
+        with hub.sessions() as s:
+            devices = list(s.scalars(select(Device).order_by(Device.commune_code,
+                                                              Device.help_point_name)))
+    finally:
+        hub.engine.dispose()
+    if not devices:
+        print("Chưa có thiết bị nào được ghép nối.")
+        return 0
+    for d in devices:
+        state = "ĐÃ THU HỒI" if d.revoked_at else "đang hoạt động"
+        seen = f"{d.last_seen_at:%Y-%m-%d %H:%M} UTC" if d.last_seen_at else "chưa đồng bộ"
+        print(f"{d.device_id}  {d.commune_code}  {d.help_point_name}  [{state}]  "
+              f"lần cuối: {seen}  lô số {d.last_seq}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="thư mục dữ liệu của hub (khoá, SQLite mặc định)")
+    common.add_argument("--database-url",
+                        help="URL SQLAlchemy, ví dụ postgresql+psycopg://hub@/hub")
+    parser = argparse.ArgumentParser(prog="help-kiosk-hub",
+                                     description="Hub xã của Điểm hỗ trợ số")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("serve", parents=[common], help="chạy hub (API đồng bộ và trang web)")
+    p.add_argument("--demo", action="store_true", help="tài khoản và dữ liệu mẫu để dùng thử")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8800)
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("pair-code", parents=[common], help="tạo mã ghép nối dùng một lần")
+    p.add_argument("--commune", required=True, help="mã số xã/phường, ví dụ 20194")
+    p.set_defaults(func=cmd_pair_code)
+    p = sub.add_parser("revoke", parents=[common], help="thu hồi một thiết bị")
+    p.add_argument("device_id")
+    p.set_defaults(func=cmd_revoke)
+    p = sub.add_parser("devices", parents=[common], help="liệt kê thiết bị đã ghép nối")
+    p.set_defaults(func=cmd_devices)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # The server logs its requests; a one-shot command prints its result and only warnings.
+    level = logging.INFO if args.command == "serve" else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except KioskError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1

@@ -1,0 +1,123 @@
+"""The hub's database: engine from a URL, migrations at start-up, one session per unit of work.
+
+PostgreSQL (``postgresql+psycopg://…``) is the real store; SQLite in the data dir is the
+embedded default and is opened with the kiosk's own pragmas (WAL, ``synchronous=FULL``,
+``BEGIN IMMEDIATE``). Either way ``hide_parameters=True``: a database error quoted in a log
+would otherwise carry names, phone numbers and notes. PostgreSQL connections are pre-pinged,
+so a restarted server costs one retry, not a failed request.
+
+Migrations live in ``hub/migrations`` with their own version table ``hub_alembic_version``
+(the kiosk's ``alembic_version`` is left alone, should the two ever share a database). On
+PostgreSQL two hub processes starting at once take an advisory lock, so only one migrates.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import models as kiosk_models
+from db.engine import make_engine as make_kiosk_engine
+from db.engine import make_session_factory
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+    from sqlalchemy import Table
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "hub_alembic_version"
+#: The kiosk tables the hub keeps (db.models), in creation order (foreign keys first).
+KIOSK_TABLES = ("service", "policy_rule", "place", "volunteer", "assistance", "activity_day")
+#: Arbitrary constant for pg_advisory_xact_lock: "the hub is migrating".
+_MIGRATION_LOCK = 0x48554231
+
+
+def kiosk_tables() -> list[Table]:
+    """The :mod:`db.models` tables the hub stores, as the kiosk defines them today."""
+    meta = kiosk_models.Base.metadata
+    return [meta.tables[name] for name in KIOSK_TABLES]
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``: the kiosk's SQLite setup, or a pre-pinged PostgreSQL pool."""
+    if url.startswith("sqlite"):
+        return make_kiosk_engine(url)
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_size=10,
+                         max_overflow=10)
+
+
+def alembic_config(url: str) -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(VERSION_TABLE):
+            return None
+        return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
+
+
+def head_revisions() -> set[str]:
+    """The migrations no other migration names as its ``down_revision`` (no Alembic import)."""
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        down = _DOWN.search(source)
+        if down is not None:
+            downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return revisions - downs
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the hub schema to head, in one transaction (PostgreSQL: DDL is transactional).
+
+    Alembic is imported only when a migration is due (it costs most of a second).
+    """
+    heads = head_revisions()
+    if len(heads) == 1 and current_revision(engine) in heads:
+        return
+    from alembic import command
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_hub_database(url: str, data_dir: Path | None = None
+                      ) -> tuple[Engine, sessionmaker[Session]]:
+    """Open (create and migrate if needed) the hub database at ``url``."""
+    if url.startswith("sqlite") and data_dir is not None:
+        # The database holds citizens' contacts (with consent): owner only.
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    log.info("hub database ready (%s)", engine.dialect.name)
+    return engine, make_session_factory(engine)

@@ -24,6 +24,7 @@ from db.models import Meta, PrintEvent
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
+from kiosk.errors import KioskError
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,10 @@ TICKET = "ticket"
 KINDS = (SHEET, TICKET)
 MAX_QUOTA = 10000
 OVERRIDE_KEY = "print_quota_override"
+
+
+class QuotaError(KioskError, ValueError):
+    """A daily quota out of range (still a ValueError for callers that caught that)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,8 @@ def override_today(store: Store, actor: Actor, sheets: int | None) -> None:
     """
     require(actor, Role.STAFF)
     if sheets is not None and (isinstance(sheets, bool) or not 0 <= sheets <= MAX_QUOTA):
-        raise ValueError(f"Số tờ in trong ngày phải từ 0 đến {MAX_QUOTA}.")
+        raise QuotaError(f"Số tờ in trong ngày phải từ 0 đến {MAX_QUOTA}.",
+                         en=f"The daily number of sheets must be from 0 to {MAX_QUOTA}.")
     day = _today(store)
     with store.write() as s:
         row = s.get(Meta, OVERRIDE_KEY)

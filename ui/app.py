@@ -460,6 +460,7 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
     from PySide6.QtCore import QTimer
 
     from kiosk.backup import run_daily_backup, secure_data_dir, sweep_leftovers
+    from ui.ops import Op
 
     secure_data_dir(data_dir)
     sweep_leftovers(data_dir)
@@ -471,9 +472,9 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
             if getattr(result, "second_problem", None):
                 log.warning("second backup folder: %s", result.second_problem)
 
-        kiosk.tasks.run_in_background(
-            lambda: run_daily_backup(kiosk.store, data_dir, kiosk.store.clock, second),
-            done, lambda exc: log.error("daily backup failed: %s", exc), lane="db")
+        Op(lambda: run_daily_backup(kiosk.store, data_dir, kiosk.store.clock, second)) \
+            .on("db").success(done) \
+            .failure(lambda exc: log.error("daily backup failed: %s", exc)).run(kiosk.tasks)
 
     backup()
     timer = QTimer(kiosk.window)

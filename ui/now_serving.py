@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.queue import NowServing, QueueService
+from ui.ops import Op
 from ui.state import KioskState
 from ui.theme import set_role
 
@@ -165,8 +166,8 @@ class NowServingWindow(QWidget):
             self._loading = False
             log.warning("now-serving board not read: %s", type(exc).__name__)
 
-        self.tasks.run_in_background(self.queue.now_serving, self.show_board, failed,
-                                     lane="db")
+        Op(self.queue.now_serving).on("db").success(self.show_board).failure(failed) \
+            .run(self.tasks)
 
     def show_board(self, board: NowServing) -> None:
         self._loading = False

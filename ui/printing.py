@@ -183,6 +183,7 @@ def print_and_count(tasks: Any, store: Any, printer: Printer, pdf: Path, *, kind
     run on the GUI thread, queued after the count, so a quota read there sees it.
     """
     from kiosk.printing_quota import record_print
+    from ui.ops import Op
 
     def work() -> int:
         try:
@@ -197,11 +198,9 @@ def print_and_count(tasks: Any, store: Any, printer: Printer, pdf: Path, *, kind
     def record(ok: bool, sheets: int) -> None:
         if not count:
             return
-        tasks.run_in_background(
-            lambda: record_print(store, tutorial_id=tutorial_id, sheets=sheets, ok=ok,
-                                 kind=kind),
-            None, lambda exc: log.warning("%s print not recorded: %s", kind,
-                                          type(exc).__name__), lane="db")
+        Op(lambda: record_print(store, tutorial_id=tutorial_id, sheets=sheets, ok=ok,
+                                kind=kind)).on("db").or_log(f"{kind} print not recorded") \
+            .run(tasks)
 
     def printed(sent: int) -> None:
         record(True, sent if pages_from_printer and sent > 0 else pages)
@@ -211,4 +210,4 @@ def print_and_count(tasks: Any, store: Any, printer: Printer, pdf: Path, *, kind
         record(False, pages)
         on_failed(exc)
 
-    tasks.run_in_background(work, printed, failed, lane="print")
+    Op(work).on("print").success(printed).failure(failed).run(tasks)

@@ -65,3 +65,35 @@ def test_a_kiosk_error_goes_to_problem_anything_else_to_the_funnel() -> None:
     assert said == ["Không có quyền. Hãy đăng nhập cán bộ."]
     with pytest.raises(RuntimeError):
         tasks.finish(1)
+
+
+def test_failure_takes_what_problem_does_not_and_always_runs_first() -> None:
+    tasks, seen = HeldTasks(), []
+
+    def jammed() -> None:
+        raise OSError("paper jam")
+
+    def refuse() -> None:
+        raise KioskError("Hết giấy.")
+
+    for fn in (jammed, refuse, lambda: 7):
+        Op(fn).on("print").always(lambda: seen.append("always")) \
+            .success(lambda v: seen.append(f"ok {v}")) \
+            .failure(lambda exc: seen.append(f"failure {type(exc).__name__}")).run(tasks)
+    for i in range(3):
+        tasks.finish(i)
+    # no problem handler: a KioskError goes to failure too (the screen explains its device)
+    assert seen == ["always", "failure OSError", "always", "failure KioskError",
+                    "always", "ok 7"]
+
+
+def test_or_log_keeps_a_chore_quiet(caplog: pytest.LogCaptureFixture) -> None:
+    tasks = HeldTasks()
+
+    def broken() -> None:
+        raise RuntimeError("database is locked for note 0905123456")
+
+    Op(broken).on("db").or_log("usage event not recorded").run(tasks)
+    tasks.finish(0)  # does not raise: the funnel never interrupts a citizen for a chore
+    assert "usage event not recorded: RuntimeError" in caplog.text
+    assert "0905123456" not in caplog.text  # the type only, nothing personal

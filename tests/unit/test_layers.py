@@ -91,3 +91,50 @@ def test_the_hub_runs_without_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+#: The modules that own background work: the lanes, and the one GUI operation helper.
+BACKGROUND_OWNERS = {"ui/tasks.py", "ui/ops.py"}
+
+
+def hand_written_background_work(path: Path) -> list[str]:
+    """What in ``path`` runs work off the GUI thread without ``ui.ops.Op``: a direct
+    ``run_in_background``/``run_in_lane`` call, a ``QThreadPool``/``QRunnable``/``QThread``, or
+    a home-made stale-answer counter (``self._seq += 1``, ``self._request += 1``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called in ("run_in_background", "run_in_lane", "QThreadPool", "QThread"):
+                found.append(f"{node.lineno}: {called}(...)")
+        elif isinstance(node, ast.ClassDef):
+            bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+            if bases & {"QRunnable", "QThread"}:
+                found.append(f"{node.lineno}: class {node.name}")
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute) \
+                and isinstance(node.op, ast.Add) \
+                and any(w in node.target.attr for w in ("seq", "request", "generation")):
+            found.append(f"{node.lineno}: {node.target.attr} += ...")
+    return found
+
+
+def test_ui_runs_background_work_only_through_op() -> None:
+    # One helper (ui/ops.py Op): lanes, stale answers, KioskError shown calmly, the rest to the
+    # funnel. A hand-written call forgets one of those (issue #17 item 5).
+    offenders = {}
+    for p in sorted((ROOT / "ui").rglob("*.py")):
+        rel = p.relative_to(ROOT).as_posix()
+        if rel not in BACKGROUND_OWNERS and (found := hand_written_background_work(p)):
+            offenders[rel] = found
+    assert offenders == {}
+
+
+def test_the_background_check_sees_the_old_forms(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text("self.tasks.run_in_background(work, ok, failed, lane='db')\n"
+                      "pool = QThreadPool(self)\n"
+                      "class Job(QRunnable):\n    pass\n"
+                      "self._load_seq += 1\n", encoding="utf-8")
+    assert sorted(f.split(":")[0] for f in hand_written_background_work(sample)) == \
+        ["1", "2", "3", "5"]

@@ -20,6 +20,7 @@ from kiosk.places import PlaceService, seed_places
 from kiosk.queue import QueueService
 from kiosk.store import Store
 from ui.navigator import ScreenId
+from ui.ops import Op
 from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
 
@@ -77,4 +78,4 @@ def install(ctx: Any) -> None:
         # Never stop the kiosk opening; staff can run the purge from the tab or the CLI.
         log.warning("start-up purge of expired contacts failed: %s", type(exc).__name__)
 
-    ctx.tasks.run_in_background(lambda: start_up(store, cfg), started, failed, lane="db")
+    Op(lambda: start_up(store, cfg)).on("db").success(started).failure(failed).run(ctx.tasks)

@@ -11,8 +11,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.auth import Actor, AuthError, AuthService
+from kiosk.auth import Actor, AuthService
+from kiosk.errors import KioskError
 from ui.navigator import Navigator, ScreenId
+from ui.ops import Op
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.tasks import TaskRunner
@@ -110,25 +112,23 @@ class PinPadScreen(BaseScreen):
         self.dots.setText("")
         self.checking = True
         self.message.setText(self.tr("Đang kiểm tra…"))
-        self.tasks.run_in_background(lambda: self.auth.sign_in(pin), self._on_ok,
-                                     self._on_error, lane="db")
+        Op(lambda: self.auth.sign_in(pin)).on("db").always(self._on_answer) \
+            .success(self._on_ok).problem(self._on_problem).run(self.tasks)
+
+    def _on_answer(self) -> None:
+        self.checking = False
 
     def _on_ok(self, actor: Actor) -> None:
-        self.checking = False
         self.message.setText("")
         self.state.sign_in(actor)
         self.signed_in.emit(actor)
         target = self.next_screen if self.nav.has(self.next_screen) else ScreenId.HOME
         self.nav.go_to(target, remember=False)
 
-    def _on_error(self, exc: BaseException) -> None:
-        self.checking = False
-        if isinstance(exc, AuthError):
-            text = exc.message(self.state.language)
-            self.message.setText(text)
-            self.speaker.say(text) if self.state.voice_on else None
-        else:
-            raise exc
+    def _on_problem(self, exc: KioskError) -> None:
+        text = exc.message(self.state.language)
+        self.message.setText(text)
+        self.speaker.say(text) if self.state.voice_on else None
 
     def announcement(self) -> str:
         return self.tr("Nhập mã PIN. Mỗi số bạn chạm sẽ chỉ được đọc là một chữ số.")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -44,19 +44,17 @@ from kiosk.assistance import (
     GENDERS,
     OUTCOMES,
     AssistanceDraft,
-    AssistanceError,
     AssistanceService,
     RecordInfo,
     RecordNotFound,
 )
-from kiosk.auth import Actor, PermissionDenied
+from kiosk.auth import Actor
 from kiosk.clock import to_local
 from kiosk.config import Config
-from kiosk.errors import user_message
+from kiosk.errors import KioskError
 from kiosk.places import PlaceInfo, PlaceService, match_commune, match_place
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
-    PhoneNumberError,
     PrivacyError,
     check_note,
     consent_notice,
@@ -64,6 +62,7 @@ from kiosk.privacy import (
 from kiosk.queue import QueueError, QueueService, ServiceInfo
 from ui import theme
 from ui.navigator import Navigator, ScreenId
+from ui.ops import Latest, Op
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.screens.consent import ContactGate, EthnicGate
 from ui.state import KioskState
@@ -73,10 +72,6 @@ from ui.widgets.big_button import BigButton
 from ui.widgets.choices import ChoiceGroup, two_lines
 
 log = logging.getLogger(__name__)
-
-#: Errors a person can act on: shown in the screen as they are (Vietnamese).
-SHOWN_ERRORS: tuple[type[BaseException], ...] = (
-    AssistanceError, PrivacyError, PermissionDenied, PhoneNumberError, QueueError)
 
 PAGE_FORM, PAGE_TODAY = 0, 1
 #: The form's sheets: what the commune reports count first, then the rest.
@@ -121,8 +116,6 @@ class QuickLogScreen(BaseScreen):
         notify: shows a calm confirmation after a save (the window's message box).
     """
 
-    saved = Signal(object)  # RecordInfo
-
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  tasks: TaskRunner, assistance: AssistanceService,
                  queue: Callable[[], QueueService], places: PlaceService, config: Config,
@@ -141,7 +134,7 @@ class QuickLogScreen(BaseScreen):
         self.editing: RecordInfo | None = None
         self.return_to = ScreenId.HOME
         self.saving = False
-        self._load_seq = 0
+        self._loads = Latest()  # a newer load (or a cleared form) drops an older answer
         self.service_infos: dict[str, ServiceInfo] = {}
 
         # One heading line (what, and the ticket) instead of a title and a subtitle: the
@@ -375,27 +368,14 @@ class QuickLogScreen(BaseScreen):
     def _load(self) -> None:
         actor = self.state.actor
         ctx = dict(self.context)
-        self._load_seq += 1
-        seq = self._load_seq
         self.save_btn.setEnabled(False)
 
-        def work() -> _Loaded:
-            return self._read(actor, ctx)
+        def shown(exc: KioskError) -> None:
+            self.save_btn.setEnabled(True)
+            self._show_problem(exc.message(self.state.language))
 
-        def done(loaded: _Loaded) -> None:
-            if seq == self._load_seq:
-                self._apply(loaded)
-
-        def failed(exc: BaseException) -> None:
-            if seq != self._load_seq:
-                return
-            if isinstance(exc, SHOWN_ERRORS):
-                self.save_btn.setEnabled(True)
-                self._show_problem(str(exc))
-                return
-            raise exc
-
-        self.tasks.run_in_background(work, done, failed, lane="db")
+        Op(lambda: self._read(actor, ctx)).on("db").success(self._apply).problem(shown) \
+            .latest_only(self._loads).run(self.tasks)
 
     def _read(self, actor: Actor, ctx: dict[str, Any]) -> _Loaded:
         """Runs on the db lane: everything the form needs, as plain values."""
@@ -491,15 +471,12 @@ class QuickLogScreen(BaseScreen):
             self._set_villages([], "")
             return
 
-        def work() -> list[PlaceInfo]:
-            return self.places.villages(name)
-
         def failed(exc: BaseException) -> None:
             self._set_villages([], "")
             log.warning("villages of the chosen commune not loaded: %s", type(exc).__name__)
 
-        self.tasks.run_in_background(work, lambda vs: self._set_villages(vs, ""), failed,
-                                     lane="db")
+        Op(lambda: self.places.villages(name)).on("db") \
+            .success(lambda vs: self._set_villages(vs, "")).failure(failed).run(self.tasks)
 
     def _prefill_new(self, loaded: _Loaded) -> None:
         """Only what the ticket or the context already says; nothing about the person."""
@@ -538,7 +515,7 @@ class QuickLogScreen(BaseScreen):
 
     # -- the form --------------------------------------------------------------------------------
     def _clear_form(self) -> None:
-        self._load_seq += 1
+        self._loads.cancel()
         self.draft = None
         self.editing = None
         self.saving = False
@@ -623,10 +600,11 @@ class QuickLogScreen(BaseScreen):
         self.save_btn.setEnabled(False)
         self._show_info(self.tr("Đang lưu…"))
 
-        def done(record: RecordInfo) -> None:
+        def answered() -> None:
             self.saving = False
             self.save_btn.setEnabled(True)
-            self.saved.emit(record)
+
+        def done(record: RecordInfo) -> None:
             if edited:
                 self.notify(self.tr("Đã lưu thay đổi của bản ghi."))
                 if isinstance(self.context.get("return_to"), ScreenId):
@@ -640,18 +618,12 @@ class QuickLogScreen(BaseScreen):
             self._clear_form()
             self._go_back()
 
-        def failed(exc: BaseException) -> None:
-            self.saving = False
-            self.save_btn.setEnabled(True)
-            if isinstance(exc, SHOWN_ERRORS):
-                # the form keeps every value
-                self._show_problem(user_message(exc, self.state.language))
-                if isinstance(exc, PrivacyError):
-                    self._point_at_note(exc)
-                return
-            raise exc
+        def shown(exc: KioskError) -> None:  # the form keeps every value
+            self._show_problem(exc.message(self.state.language))
+            if isinstance(exc, PrivacyError):
+                self._point_at_note(exc)
 
-        self.tasks.run_in_background(fn, done, failed, lane="db")
+        Op(fn).on("db").always(answered).success(done).problem(shown).run(self.tasks)
 
     def _point_at_note(self, exc: PrivacyError) -> None:
         if not exc.findings:
@@ -712,14 +684,8 @@ class QuickLogScreen(BaseScreen):
                     "{n}", str(len(records))) if records
                 else self.tr("Hôm nay chưa có bản ghi nào."))
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, SHOWN_ERRORS):
-                self._today_problem(str(exc))
-                return
-            raise exc
-
-        self.tasks.run_in_background(lambda: self.assistance.list_today(actor), done, failed,
-                                     lane="db")
+        Op(lambda: self.assistance.list_today(actor)).on("db").success(done) \
+            .problem(self._today_problem_of).run(self.tasks)
 
     def describe(self, r: RecordInfo) -> str:
         lang = self.state.language
@@ -767,14 +733,8 @@ class QuickLogScreen(BaseScreen):
                 self.show_today()
                 self._today_info(self.tr("Đã xóa bản ghi."))
 
-            def failed(exc: BaseException) -> None:
-                if isinstance(exc, SHOWN_ERRORS):
-                    self._today_problem(str(exc))
-                    return
-                raise exc
-
-            self.tasks.run_in_background(lambda: self.assistance.delete(actor, r.uuid, reason),
-                                         done, failed, lane="db")
+            Op(lambda: self.assistance.delete(actor, r.uuid, reason)).on("db").success(done) \
+                .problem(self._today_problem_of).run(self.tasks)
 
         ask(self, "qlDeleteDialog", self.tr("Xóa bản ghi"),
             self.tr("Xóa bản ghi lúc {time}? Bản ghi sẽ không còn trong báo cáo. Hãy ghi lý do."
@@ -797,6 +757,9 @@ class QuickLogScreen(BaseScreen):
 
     def _today_problem(self, text: str) -> None:
         self._message(self.today_message, text, "warning")
+
+    def _today_problem_of(self, exc: KioskError) -> None:
+        self._today_problem(exc.message(self.state.language))
 
     def _today_info(self, text: str) -> None:
         self._message(self.today_message, text, "tip")

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.auth import PermissionDenied
 from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
 from kiosk.files import OutputError, atomic_output
@@ -42,6 +41,7 @@ from kiosk.printing_quota import (
 from kiosk.store import Store
 from ui import printing, theme
 from ui.navigator import Navigator
+from ui.ops import Op
 from ui.screens.base import BaseScreen, SpeakerLike, clear_layout
 from ui.state import BusyReason, KioskState
 from ui.tasks import TaskRunner
@@ -330,9 +330,8 @@ class SheetPreviewScreen(BaseScreen):
                                   hotline=cfg.hotline)
             return PreparedSheet(choice, result.path, result.pages, rasterise(result.path))
 
-        self.tasks.run_in_background(work, self._on_prepared,
-                                     lambda exc: self._on_prepare_failed(choice, exc),
-                                     lane="print")
+        Op(work).on("print").success(self._on_prepared) \
+            .failure(lambda exc: self._on_prepare_failed(choice, exc)).run(self.tasks)
 
     def _on_prepared(self, prepared: PreparedSheet) -> None:
         if prepared.choice != self.wanted:
@@ -425,15 +424,12 @@ class SheetPreviewScreen(BaseScreen):
     # -- printing ----------------------------------------------------------------------------
     def refresh_quota(self) -> None:
         quota = self.config.daily_print_quota
-        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
-                                     self._on_quota_known, self._on_quota_unknown, lane="db")
+        Op(lambda: quota_status(self.store, quota)).on("db").success(self._on_quota_known) \
+            .or_log("print quota unavailable").run(self.tasks)
 
     def _on_quota_known(self, status: QuotaStatus) -> None:
         self.quota = status
         self._update_info()
-
-    def _on_quota_unknown(self, exc: BaseException) -> None:
-        log.warning("print quota unavailable: %s", type(exc).__name__)
 
     def print_sheet(self) -> None:
         prepared = self.prepared
@@ -443,10 +439,9 @@ class SheetPreviewScreen(BaseScreen):
         self._clear_outcome()
         self._show_message(self.tr("Đang in… Vui lòng chờ."), "tip")
         quota = self.config.daily_print_quota
-        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
-                                     lambda status: self._on_quota_checked(prepared, status),
-                                     lambda exc: self._on_print_failed(prepared, exc),
-                                     lane="db")
+        Op(lambda: quota_status(self.store, quota)).on("db") \
+            .success(lambda status: self._on_quota_checked(prepared, status)) \
+            .failure(lambda exc: self._on_print_failed(prepared, exc)).run(self.tasks)
 
     def _on_quota_checked(self, prepared: PreparedSheet, status: QuotaStatus) -> None:
         self.quota = status
@@ -478,9 +473,8 @@ class SheetPreviewScreen(BaseScreen):
             if detail:
                 text = f"{text} {detail}"
         self._tell(text, "warning")
-        self.tasks.run_in_background(printing.save_targets, self._show_save_targets,
-                                     lambda e: log.warning("no save targets: %s", e),
-                                     lane="default")
+        Op(printing.save_targets).success(self._show_save_targets) \
+            .or_log("no save targets").run(self.tasks)
 
     def _set_printing(self, on: bool) -> None:
         self.printing = on
@@ -506,14 +500,9 @@ class SheetPreviewScreen(BaseScreen):
                                        "để in.").replace("{n}", str(added)), "tip")
             self.refresh_quota()
 
-        def fail(exc: BaseException) -> None:
-            if isinstance(exc, PermissionDenied | ValueError):
-                self._show_message(str(exc), "warning")
-            else:
-                raise exc
-
-        self.tasks.run_in_background(lambda: override_today(self.store, actor, new_quota),
-                                     ok, fail, lane="db")
+        Op(lambda: override_today(self.store, actor, new_quota)).on("db").success(ok) \
+            .problem(lambda exc: self._show_message(exc.message(self.state.language),
+                                                    "warning")).run(self.tasks)
 
     # -- saving instead of printing ----------------------------------------------------------
     def _show_save_targets(self, targets: list[Path]) -> None:
@@ -570,7 +559,7 @@ class SheetPreviewScreen(BaseScreen):
                 self._show_message(self.tr("Chưa lưu được tệp. Hãy thử USB khác hoặc hỏi "
                                            "tình nguyện viên."), "warning")
 
-        self.tasks.run_in_background(work, ok, fail, lane="print")
+        Op(work).on("print").success(ok).failure(fail).run(self.tasks)
 
     # -- messages ----------------------------------------------------------------------------
     def _show_message(self, text: str, role: str) -> None:

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import audit
-from kiosk.auth import AuthError, AuthService, PermissionDenied, Role, VolunteerInfo
+from kiosk.auth import AuthService, PermissionDenied, Role, VolunteerInfo
 from kiosk.config import Config, save_config
 from kiosk.content.model import Catalogue
+from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 from kiosk.speech.phrases import load_phrase_sets
 from ui.navigator import Navigator, ScreenId
+from ui.ops import Op
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import KioskState
 from ui.tasks import TaskRunner
@@ -149,13 +151,10 @@ class MembersTab(QWidget):
             self.pin.clear()
             self.refresh()
 
-        def fail(exc: BaseException) -> None:
-            if isinstance(exc, AuthError | PermissionDenied):
-                self.message.setText(exc.message(self.state.language))
-            else:
-                raise exc
+        def shown(exc: KioskError) -> None:
+            self.message.setText(exc.message(self.state.language))
 
-        self.tasks.run_in_background(fn, ok, fail, lane="db")
+        Op(fn).on("db").success(ok).problem(shown).run(self.tasks)
 
     def _add(self) -> None:
         name, pin, role = self.name.text(), self.pin.text(), self.role.currentData()

@@ -517,18 +517,22 @@ class StaffPlacesTab(QWidget):
             done(value)
             self.refresh()  # enables the buttons again
 
-        def failed(exc: BaseException) -> None:
+        def enable() -> None:
             for b in buttons:
                 b.setEnabled(True)
-            if isinstance(exc, KioskError):
-                self._say(label, str(exc), "warning")
-                return
+
+        def shown(exc: KioskError) -> None:
+            enable()
+            self._say(label, exc.message(self.state.language), "warning")
+
+        def broken(exc: BaseException) -> None:
+            enable()
             raise exc  # the error funnel logs it and shows a calm message
 
         for b in buttons:  # one change at a time: no double add from a double tap
             b.setEnabled(False)
         self._say(label, self.tr("Đang lưu…"))
-        self.tasks.run_in_background(work, ok, failed, lane="db")
+        Op(work).on("db").success(ok).problem(shown).failure(broken).run(self.tasks)
 
     def _chosen(self) -> PlaceInfo | None:
         return self.loaded.chosen if self.loaded is not None else None

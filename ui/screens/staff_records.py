@@ -48,6 +48,7 @@ from kiosk.errors import KioskError
 from kiosk.store import Store
 from ui.file_choice import choose
 from ui.navigator import Navigator, ScreenId
+from ui.ops import Op
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
@@ -201,14 +202,11 @@ class StaffRecordsTab(QWidget):
         label.show()
 
     def _run(self, fn: Callable[[], Any], on_ok: Callable[[Any], None], label: QLabel) -> None:
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, KioskError):
-                self._say(label, str(exc), "warning")
-                return
-            raise exc
+        def shown(exc: KioskError) -> None:
+            self._say(label, exc.message(self.state.language), "warning")
 
         self._say(label, self.tr("Đang làm…"))
-        self.tasks.run_in_background(fn, on_ok, failed, lane="db")
+        Op(fn).on("db").success(on_ok).problem(shown).run(self.tasks)
 
     # -- a person's data -------------------------------------------------------------------------
     def find(self) -> None:

@@ -35,6 +35,7 @@ from kiosk.printing_quota import QuotaStatus, quota_status
 from kiosk.store import Store
 from ui import printing, theme
 from ui.file_choice import choose
+from ui.ops import Op
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
@@ -204,14 +205,11 @@ class StaffSheetsTab(QWidget):
 
     def refresh(self) -> None:
         quota = self.config.daily_print_quota
-        self.tasks.run_in_background(lambda: quota_status(self.store, quota),
-                                     self._on_quota, lambda e: log.warning(
-                                         "print quota unavailable: %s", type(e).__name__),
-                                     lane="db")
+        Op(lambda: quota_status(self.store, quota)).on("db").success(self._on_quota) \
+            .or_log("print quota unavailable").run(self.tasks)
         if not self.folder.text().strip():
-            self.tasks.run_in_background(printing.save_targets, self._on_targets,
-                                         lambda e: log.warning("no save targets: %s", e),
-                                         lane="default")
+            Op(printing.save_targets).success(self._on_targets).or_log("no save targets") \
+                .run(self.tasks)
 
     def _on_quota(self, status: QuotaStatus) -> None:
         self.quota = status
@@ -327,8 +325,8 @@ class StaffSheetsTab(QWidget):
         self.progress.setValue(0)
         self.message.hide()
         self.result.hide()
-        self.tasks.run_in_background(work, self._on_exported, self._on_export_failed,
-                                     lane="print")
+        Op(work).on("print").success(self._on_exported).failure(self._on_export_failed) \
+            .run(self.tasks)
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:

@@ -25,6 +25,7 @@ from kiosk.content.model import Catalogue, Step, Tutorial
 from kiosk.usage import Run, UsageRecorder
 from ui.layout_rule import mark_reading
 from ui.navigator import Navigator, ScreenId
+from ui.ops import Op
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.state import BusyReason, KioskState
 from ui.tasks import TaskRunner
@@ -247,11 +248,7 @@ class StepPlayerScreen(BaseScreen):
         def write() -> None:
             self.usage.record(run, kind, step)
 
-        self.tasks.run_in_background(write, None, self._log_failure, lane="db")
-
-    @staticmethod
-    def _log_failure(exc: BaseException) -> None:
-        log.warning("usage event not recorded: %s", type(exc).__name__)
+        Op(write).on("db").or_log("usage event not recorded").run(self.tasks)
 
     def _ask(self) -> None:
         if self.tutorial is None:

@@ -28,6 +28,7 @@ from kiosk.reports.allowance import (
 from kiosk.reports.periods import fmt_day
 from kiosk.store import Store
 from ui import theme
+from ui.ops import Op
 from ui.screens.reports.base import ReportTab, money
 from ui.screens.reports.period import VI_LOCALE, ReportPeriod, date_edit, period_text
 from ui.state import KioskState
@@ -308,15 +309,12 @@ class AllowanceTab(ReportTab):
             self.rule_source.clear()
             self.refresh()
 
-        def fail(exc: BaseException) -> None:
-            if isinstance(exc, KioskError):
-                self._rule_message(str(exc), "warning")
-            else:
-                raise exc
+        def shown(exc: KioskError) -> None:
+            self._rule_message(exc.message(self.state.language), "warning")
 
         self.rule_message.hide()
-        self.tasks.run_in_background(lambda: add_rule(actor, store, **values), ok, fail,
-                                     lane="db")
+        Op(lambda: add_rule(actor, store, **values)).on("db").success(ok).problem(shown) \
+            .run(self.tasks)
 
     def _rule_message(self, text: str, role: str) -> None:
         self.rule_message.setText(text)

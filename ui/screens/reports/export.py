@@ -39,6 +39,7 @@ from kiosk.reports.periods import Period
 from kiosk.store import Store
 from ui import theme
 from ui.file_choice import choose
+from ui.ops import Op
 from ui.screens.reports.base import ReportTab
 from ui.screens.reports.period import ReportPeriod, period_text
 from ui.state import KioskState
@@ -286,10 +287,8 @@ class ExportTab(ReportTab):
     def load_targets(self) -> None:
         """Look for USB drives and Documents off the GUI thread (mounts can be slow)."""
 
-        def fail(exc: BaseException) -> None:
-            log.warning("no save targets: %s", type(exc).__name__)
-
-        self.tasks.run_in_background(self._targets_fn, self._on_targets, fail, lane="default")
+        Op(self._targets_fn).success(self._on_targets).or_log("no save targets") \
+            .run(self.tasks)
 
     def _on_targets(self, targets: list[Path]) -> None:
         self.targets = list(targets)
@@ -370,7 +369,7 @@ class ExportTab(ReportTab):
             if usb and not folder.is_dir():
                 self.show_error(usb_gone)
             elif isinstance(exc, KioskError):
-                self.show_error(str(exc))
+                self.show_error(exc.message(self.state.language))
             else:
                 log.error("export failed: %s", type(exc).__name__)
                 self.show_error(self.tr("Không xuất được tệp. Hãy thử lại, hoặc chọn nơi lưu "
@@ -380,7 +379,7 @@ class ExportTab(ReportTab):
         self.progress.setValue(0)
         self.error.hide()
         self.result.hide()
-        self.tasks.run_in_background(work, self._on_exported, fail, lane="print")
+        Op(work).on("print").success(self._on_exported).failure(fail).run(self.tasks)
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from db.models import Meta, PrintEvent
 from kiosk import audit
@@ -167,9 +170,15 @@ def printed_counts(store: Store, start_day: date, end_day: date,
     Prints without a tutorial (kind "ticket") are keyed with an empty tutorial id.
     """
     with store.read() as s:
-        rows = s.execute(
-            select(PrintEvent.day, PrintEvent.tutorial_id, func.sum(PrintEvent.sheets))
-            .where(PrintEvent.day >= start_day, PrintEvent.day <= end_day,
-                   PrintEvent.kind == kind, PrintEvent.ok.is_(True))
-            .group_by(PrintEvent.day, PrintEvent.tutorial_id))
-        return {(day, tutorial_id or ""): int(total) for day, tutorial_id, total in rows}
+        return printed_counts_in(s, start_day, end_day, kind)
+
+
+def printed_counts_in(s: Session, start_day: date, end_day: date, kind: str = SHEET,
+                      where: Sequence[Any] = ()) -> dict[tuple[date, str], int]:
+    """:func:`printed_counts` on an open session, for print events matching ``where`` too."""
+    rows = s.execute(
+        select(PrintEvent.day, PrintEvent.tutorial_id, func.sum(PrintEvent.sheets))
+        .where(PrintEvent.day >= start_day, PrintEvent.day <= end_day,
+               PrintEvent.kind == kind, PrintEvent.ok.is_(True), *where)
+        .group_by(PrintEvent.day, PrintEvent.tutorial_id))
+    return {(day, tutorial_id or ""): int(total) for day, tutorial_id, total in rows}

@@ -905,14 +905,21 @@ def _median(values: Iterable[float]) -> float | None:
 def queue_figures(store: Store, start_day: date, end_day: date,
                   include_demo: bool = False) -> QueueFigures:
     """Read-only summary of the queue between two local days, for the reports."""
+    with store.read() as s:
+        return queue_figures_in(s, start_day, end_day, include_demo)
+
+
+def queue_figures_in(s: Session, start_day: date, end_day: date, include_demo: bool = False,
+                     where: Sequence[Any] = ()) -> QueueFigures:
+    """:func:`queue_figures` on an open session, for tickets matching ``where`` too (the
+    report figures pass a help point or commune filter here)."""
     if end_day < start_day:
         raise QueueError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
-    with store.read() as s:
-        services = {row.code: row for row in s.scalars(select(Service))}
-        q = select(Ticket).where(Ticket.day >= start_day, Ticket.day <= end_day)
-        if not include_demo:
-            q = q.where(Ticket.is_demo.is_(False))
-        tickets = list(s.scalars(q))
+    services = {row.code: row for row in s.scalars(select(Service))}
+    q = select(Ticket).where(Ticket.day >= start_day, Ticket.day <= end_day, *where)
+    if not include_demo:
+        q = q.where(Ticket.is_demo.is_(False))
+    tickets = list(s.scalars(q))
 
     def waits(ts: Iterable[Ticket]) -> list[float]:
         return [max(0.0, _minutes(t.issued_at, t.called_at)) for t in ts

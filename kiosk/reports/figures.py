@@ -33,17 +33,25 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import Date, String, cast, func, select
 
-from db.models import ActivityDay, Assistance, Service, Ticket, TutorialEvent, Volunteer
+from db.models import (
+    ActivityDay,
+    Assistance,
+    PrintEvent,
+    Service,
+    Ticket,
+    TutorialEvent,
+    Volunteer,
+)
 from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
-from kiosk.printing_quota import printed_counts
-from kiosk.queue import QueueFigures, queue_figures
+from kiosk.printing_quota import printed_counts_in
+from kiosk.queue import QueueFigures, queue_figures_in
 from kiosk.reports.periods import Period
 from kiosk.store import Store
 
@@ -135,6 +143,7 @@ class Figures:
     satisfaction: Satisfaction
     includes_demo: bool
     demo_records: int
+    first_visits: int = 0  # records marked as the person's first visit
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -161,6 +170,48 @@ def _count_rows(counter: Counter[str], label: Callable[[str], str]) -> tuple[Cou
     return tuple(rows)
 
 
+@dataclass(frozen=True)
+class FigureScope:
+    """Which rows a report counts: every row (``None``), or those of some help points or
+    communes (by the identity columns every record, ticket and event carries).
+
+    The kiosk counts its whole database; the hub asks for one help point, one commune or
+    the city, through the same code (:func:`figures_from`)."""
+
+    help_point_ids: tuple[str, ...] | None = None
+    commune_codes: tuple[str, ...] | None = None
+
+    def conditions(self, table: Any) -> list[Any]:
+        """SQL conditions for ``table`` (a model class or a Table with identity columns)."""
+        cols = table.__table__.c if hasattr(table, "__table__") else table.c
+        out = []
+        if self.help_point_ids is not None:
+            out.append(cols.help_point_id.in_(self.help_point_ids))
+        if self.commune_codes is not None:
+            out.append(cols.commune_code.in_(self.commune_codes))
+        return out
+
+
+def _where(scope: FigureScope | None, table: Any) -> list[Any]:
+    return scope.conditions(table) if scope is not None else []
+
+
+@dataclass(frozen=True)
+class CountFigures:
+    """Queue, tutorial and print figures of a period. The kiosk makes them from its own
+    ticket, tutorial-event and print-event rows (:func:`kiosk_counts`); the hub, which only
+    receives each help point's daily counts, from those."""
+
+    queue: QueueFigures
+    tutorials: tuple[TutorialFigures, ...]
+    printed_by_tutorial: Mapping[str, int]
+    includes_demo: bool = False
+
+
+#: (session, period, titles, scope) -> the queue/tutorial/print part of the figures.
+CountSource = Callable[[Any, Period, Mapping[str, str], "FigureScope | None"], CountFigures]
+
+
 def compute_figures(actor: Actor, store: Store, period: Period,
                     titles: Mapping[str, str] | None = None) -> Figures:
     """All report figures for ``period`` (local days, inclusive). Staff only.
@@ -169,41 +220,70 @@ def compute_figures(actor: Actor, store: Store, period: Period,
     an id without a title is shown as the id.
     """
     require(actor, Role.STAFF)
-    return _compute(store, period, titles or {})
-
-
-def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures:
-    utc_from, utc_to = period.utc_bounds()
     with store.read() as s:
-        a = Assistance.__table__.c
-        in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
-        # Aggregated in SQL (GROUP BY): a year of a busy help point is a few hundred groups,
-        # not 15,000 rows to loop over in Python (docs/benchmarks.md, dashboard rows).
-        combos = s.execute(
-            select(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
-                   a.is_demo, func.count())
-            .where(*in_period)
-            .group_by(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
-                      a.is_demo)).all()
-        # Lists are stored as JSON text; a year holds a few dozen distinct ones.
-        service_lists = s.execute(select(cast(a.services, String), func.count())
-                                  .where(*in_period).group_by(cast(a.services, String))).all()
-        volunteer_lists = s.execute(
-            select(cast(a.volunteer_uuids, String), func.count())
-            .where(*in_period).group_by(cast(a.volunteer_uuids, String))).all()
-        per_day = _records_per_local_day(s, period, utc_from, utc_to)
-        service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
-        volunteer_names = dict(
-            s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
-        events = s.execute(
-            select(TutorialEvent.run_id, TutorialEvent.tutorial_id, TutorialEvent.kind,
-                   TutorialEvent.step, TutorialEvent.is_demo)
-            .where(TutorialEvent.at >= utc_from, TutorialEvent.at < utc_to)).all()
-        demo_tickets = s.scalar(select(func.count()).select_from(Ticket).where(
-            Ticket.is_demo.is_(True), Ticket.day >= period.start, Ticket.day <= period.end))
-        demo_activity = s.scalar(select(func.count()).select_from(ActivityDay).where(
-            ActivityDay.is_demo.is_(True), ActivityDay.day >= period.start,
-            ActivityDay.day <= period.end))
+        return figures_from(s, period, titles or {})
+
+
+def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
+                 scope: FigureScope | None) -> CountFigures:
+    """Queue, tutorial and print figures from the kiosk's own tables."""
+    utc_from, utc_to = period.utc_bounds()
+    events = s.execute(
+        select(TutorialEvent.run_id, TutorialEvent.tutorial_id, TutorialEvent.kind,
+               TutorialEvent.step, TutorialEvent.is_demo)
+        .where(TutorialEvent.at >= utc_from, TutorialEvent.at < utc_to,
+               *_where(scope, TutorialEvent))).all()
+    demo_tickets = s.scalar(select(func.count()).select_from(Ticket).where(
+        Ticket.is_demo.is_(True), Ticket.day >= period.start, Ticket.day <= period.end,
+        *_where(scope, Ticket)))
+    printed = printed_counts_in(s, period.start, period.end,
+                                where=_where(scope, PrintEvent))
+    printed_by_tutorial: Counter[str] = Counter()
+    for (_day, tutorial_id), sheets in printed.items():
+        printed_by_tutorial[tutorial_id or ""] += int(sheets)
+    return CountFigures(
+        queue=queue_figures_in(s, period.start, period.end, include_demo=True,
+                               where=_where(scope, Ticket)),
+        tutorials=tutorial_figures(events, titles),
+        printed_by_tutorial=printed_by_tutorial,
+        includes_demo=bool(demo_tickets or any(e.is_demo for e in events)))
+
+
+def figures_from(s: Any, period: Period, titles: Mapping[str, str],
+                 scope: FigureScope | None = None,
+                 counts: CountSource | None = None) -> Figures:
+    """The figures of ``period`` on an open session, for the rows in ``scope``.
+
+    The one computation behind the kiosk's dashboard, its XLSX/PDF reports and the hub's
+    pages: ``counts`` says where queue/tutorial/print figures come from (default: the
+    kiosk's own tables).
+    """
+    utc_from, utc_to = period.utc_bounds()
+    a = Assistance.__table__.c
+    in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to,
+                 *_where(scope, Assistance))
+    # Aggregated in SQL (GROUP BY): a year of a busy help point is a few hundred groups,
+    # not 15,000 rows to loop over in Python (docs/benchmarks.md, dashboard rows).
+    combos = s.execute(
+        select(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
+               a.is_demo, a.first_visit, func.count())
+        .where(*in_period)
+        .group_by(a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
+                  a.is_demo, a.first_visit)).all()
+    # Lists are stored as JSON text; a year holds a few dozen distinct ones.
+    service_lists = s.execute(select(cast(a.services, String), func.count())
+                              .where(*in_period).group_by(cast(a.services, String))).all()
+    volunteer_lists = s.execute(
+        select(cast(a.volunteer_uuids, String), func.count())
+        .where(*in_period).group_by(cast(a.volunteer_uuids, String))).all()
+    per_day = _records_per_local_day(s, period, in_period)
+    service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+    volunteer_names = dict(
+        s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+    demo_activity = s.scalar(select(func.count()).select_from(ActivityDay).where(
+        ActivityDay.is_demo.is_(True), ActivityDay.day >= period.start,
+        ActivityDay.day <= period.end, *_where(scope, ActivityDay)))
+    count_figures = (counts or kiosk_counts)(s, period, titles, scope)
 
     by_service: Counter[str] = Counter()
     by_outcome: Counter[str] = Counter()
@@ -214,7 +294,8 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
     ratings: Counter[int] = Counter()
     demo_records = 0
     records = 0
-    for outcome, channel, village, age_band, gender, rating, is_demo, n in combos:
+    first_visits = 0
+    for outcome, channel, village, age_band, gender, rating, is_demo, first, n in combos:
         records += n
         by_outcome[outcome or ""] += n
         by_channel[channel or ""] += n
@@ -224,6 +305,8 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
             ratings[int(rating)] += n
         if is_demo:
             demo_records += n
+        if first:
+            first_visits += n
     for stored, n in service_lists:
         for code in dict.fromkeys(json.loads(stored) if stored else []):
             by_service[code] += n
@@ -242,12 +325,7 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
          for (a, g), n in by_age_gender.items()),
         key=lambda x: (_age_sort_key(x.age_band), x.gender_label))
 
-    printed = printed_counts(store, period.start, period.end)
-    printed_by_tutorial: Counter[str] = Counter()
-    for (_day, tutorial_id), sheets in printed.items():
-        printed_by_tutorial[tutorial_id or ""] += int(sheets)
-
-    tutorials = tutorial_figures(events, titles)
+    printed_by_tutorial = Counter(count_figures.printed_by_tutorial)
     return Figures(
         period=period,
         citizens_helped=records,
@@ -259,29 +337,36 @@ def _compute(store: Store, period: Period, titles: Mapping[str, str]) -> Figures
         by_volunteer=_count_rows(by_volunteer, lambda u: volunteer_names.get(
             u, f"Thành viên không rõ ({u[:8]})")),
         daily=tuple(DayCount(d, per_day.get(d, 0)) for d in period.each_day()),
-        queue=queue_figures(store, period.start, period.end, include_demo=True),
-        tutorials=tutorials,
+        queue=count_figures.queue,
+        tutorials=count_figures.tutorials,
         printed_sheets=sum(printed_by_tutorial.values()),
         printed_by_tutorial=_count_rows(
             printed_by_tutorial, lambda t: titles.get(t, t) if t else "Khác (không theo bài)"),
         satisfaction=satisfaction,
-        includes_demo=bool(demo_records or demo_tickets or demo_activity
-                           or any(e.is_demo for e in events)),
+        includes_demo=bool(demo_records or demo_activity or count_figures.includes_demo),
         demo_records=demo_records,
+        first_visits=first_visits,
     )
 
 
-def _records_per_local_day(s: Any, period: Period, utc_from: datetime, utc_to: datetime
+def _records_per_local_day(s: Any, period: Period, in_period: tuple[Any, ...]
                            ) -> Counter[date]:
-    """Records per local day: grouped by SQLite itself when the zone's offset is the same
-    all through the period (always, for Viet Nam since 1975), else day by day in Python."""
+    """Records per local day: grouped by the database itself when the zone's offset is the
+    same all through the period (always, for Viet Nam since 1975), else day by day in
+    Python."""
     a = Assistance.__table__.c
-    in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
+    utc_from, utc_to = period.utc_bounds()
     first, last = to_local(utc_from).utcoffset(), to_local(utc_to).utcoffset()
-    if s.get_bind().dialect.name == "sqlite" and first == last and first is not None:
-        day = func.date(a.started_at, f"{int(first.total_seconds() // 60):+d} minutes")
-        return Counter({date.fromisoformat(d): int(n) for d, n in s.execute(
-            select(day, func.count()).where(*in_period).group_by(day))})
+    dialect = s.get_bind().dialect.name
+    if first == last and first is not None and dialect in ("sqlite", "postgresql"):
+        day: Any
+        if dialect == "sqlite":
+            day = func.date(a.started_at, f"{int(first.total_seconds() // 60):+d} minutes")
+        else:
+            day = cast(a.started_at + first, Date)
+        return Counter({d if isinstance(d, date) else date.fromisoformat(d): int(n)
+                        for d, n in s.execute(
+                            select(day, func.count()).where(*in_period).group_by(day))})
     return Counter(local_day(started) for started in s.scalars(
         select(Assistance.started_at).where(*in_period)))
 

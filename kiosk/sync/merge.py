@@ -205,6 +205,16 @@ def record_out(r: Assistance, *, contacts: bool = True) -> dict[str, Any]:
     return out
 
 
+def day_out(d: ActivityDay) -> dict[str, Any]:
+    """One activity day as a payload dict (with its identity once the columns exist)."""
+    out: dict[str, Any] = {"uuid": d.uuid, "volunteer_uuid": d.volunteer_uuid,
+                           "day": d.day.isoformat(), "source": d.source}
+    for key in IDENTITY_KEYS:
+        if key in _columns(ActivityDay):
+            out[key] = getattr(d, key)
+    return out
+
+
 # -- checking --------------------------------------------------------------------------------
 
 

@@ -1,0 +1,385 @@
+"""One unit of transfer, over HTTP and on USB alike: a signed zip sealed to its recipient.
+
+A batch is ``b"HKB2\\n"`` + ``SealedBox(recipient box key).encrypt(zip)``; the zip holds exactly
+
+* ``manifest.json``: format, version 2, who sent it (device, help point, team, commune), when
+  (``created``, UTC), the sender's ``seq``, whether contacts are included, counts and the
+  ``payload_sha256`` of ``payload.json``;
+* ``payload.json``: records (incl. soft deletes), activity days, volunteers (never a PIN hash),
+  daily queue/tutorial/print counts and the sender's status (HUB-SPEC "the batch");
+* ``signature``: the sender's Ed25519 signature (64 raw bytes) over the exact manifest bytes.
+
+So a lost USB stick shows nothing but random bytes (only the recipient's private box key opens
+it), and a batch whose manifest was not signed by a known, unrevoked device, or whose payload
+does not match the signed digest, is refused whole. :func:`open_batch` checks everything that
+needs no database, cheapest first: size (before decrypting), seal, zip members and sizes,
+version, device, signature, digest, clock, commune, manifest fields; then the caller runs
+:func:`kiosk.sync.merge.validate_payload` and :func:`~kiosk.sync.merge.merge_payload` in one
+transaction. Every refusal is a :class:`BatchRefused` with a ``code`` and Vietnamese words.
+
+Pure functions; any thread. ``collect_payload`` needs a session (database lane or CLI).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import json
+import logging
+import re
+import uuid as uuid_mod
+import zipfile
+import zlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.public import SealedBox
+from nacl.signing import VerifyKey
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import ActivityDay, Assistance, PrintEvent, Ticket, TutorialEvent, Volunteer
+from kiosk.auth import Role
+from kiosk.clock import local_day, local_midnight_utc
+from kiosk.sync.errors import REFUSAL_CODES, BatchRefused
+from kiosk.sync.keys import DeviceKeys, public_key_from_b64
+from kiosk.sync.merge import (
+    CONTACT_KEYS,
+    DAILY_COUNT_KEYS,
+    MAX_CLOCK_SKEW,
+    PAYLOAD_KEYS_V2,
+    day_out,
+    dt_out,
+    load_json,
+    parse_dt,
+    record_out,
+)
+
+__all__ = ["MAX_BATCH_BYTES", "REFUSAL_CODES", "BatchRefused", "OpenedBatch", "build_batch",
+           "collect_payload", "open_batch", "refuse_revoked"]
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"HKB2\n"
+BATCH_FORMAT = "help-kiosk-batch"
+BATCH_VERSION = 2
+MAX_BATCH_BYTES = 16 * 1024 * 1024
+#: Unpacked sizes: JSON compresses about 10:1, a bomb far more; read at most this much.
+MAX_MANIFEST_BYTES = 64 * 1024
+MAX_PAYLOAD_BYTES = 10 * MAX_BATCH_BYTES
+MANIFEST_NAME = "manifest.json"
+PAYLOAD_NAME = "payload.json"
+SIGNATURE_NAME = "signature"
+MEMBERS = (MANIFEST_NAME, PAYLOAD_NAME, SIGNATURE_NAME)
+MANIFEST_KEYS = frozenset({"format", "version", "device_id", "help_point_id", "team_id",
+                           "commune_code", "help_point_name", "created", "seq", "contacts",
+                           "counts", "payload_sha256"})
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_COMMUNE_CODE = re.compile(r"[0-9]{0,8}")
+_NOTHING = "Không có gì được ghi."
+
+
+class IdentityLike(Protocol):
+    """What a batch says about its sender (``kiosk.identity.Identity`` has these)."""
+
+    @property
+    def help_point_id(self) -> str: ...
+    @property
+    def help_point_name(self) -> str: ...
+    @property
+    def team_id(self) -> str: ...
+    @property
+    def commune_code(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class OpenedBatch:
+    """A batch whose seal, signature and digest checked out; payload not yet validated."""
+
+    manifest: dict[str, Any]
+    payload: dict[str, Any]
+    device_id: str
+
+
+def _refused(code: str, problem: str, advice: str) -> BatchRefused:
+    return BatchRefused(f"{problem} {_NOTHING} {advice}", code)
+
+
+def refuse_revoked() -> BatchRefused:
+    """For a ``verify_key_for`` callback that knows the device was revoked: raise this."""
+    return _refused("revoked_device", "Máy gửi đã bị thu hồi quyền gửi dữ liệu.",
+                    "Nếu đây là nhầm lẫn, hãy ghép nối lại máy đó với máy chủ.")
+
+
+# -- building --------------------------------------------------------------------------------
+
+
+def _zip(members: dict[str, bytes], created: datetime) -> bytes:
+    buf = io.BytesIO()
+    stamp = created.timetuple()[:6]
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+def build_batch(payload: dict[str, Any], identity: IdentityLike, keys: DeviceKeys, seq: int,
+                recipient_box_public_b64: str, contacts: bool, *,
+                created: datetime | None = None) -> bytes:
+    """Sign ``payload`` as this device and seal it to the recipient; the bytes to send/write.
+
+    ``contacts=False`` (the hub variant) empties every contact field before signing, so the
+    signed batch itself says it carries none. Raises :class:`BatchRefused` ``too_big`` when
+    the sealed batch would exceed :data:`MAX_BATCH_BYTES` (send fewer days at a time).
+    """
+    recipient = public_key_from_b64(recipient_box_public_b64)
+    if not contacts:
+        payload = {**payload, "records": [
+            {**r, "contact_name": None, "contact_phone": None, "contact_consent_at": None,
+             "contact_consent_purpose": None} for r in payload["records"]]}
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    when = (created or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    manifest = {
+        "format": BATCH_FORMAT, "version": BATCH_VERSION, "device_id": keys.device_id,
+        "help_point_id": identity.help_point_id, "team_id": identity.team_id,
+        "commune_code": identity.commune_code, "help_point_name": identity.help_point_name,
+        "created": dt_out(when), "seq": seq, "contacts": contacts,
+        "counts": {k: len(payload.get(k, [])) for k in ("records", "activity_days",
+                                                         "volunteers", "daily_counts")},
+        "payload_sha256": hashlib.sha256(body).hexdigest(),
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    zipped = _zip({MANIFEST_NAME: manifest_bytes, PAYLOAD_NAME: body,
+                   SIGNATURE_NAME: keys.sign(manifest_bytes)}, when)
+    blob = MAGIC + bytes(SealedBox(recipient).encrypt(zipped))
+    if len(blob) > MAX_BATCH_BYTES:
+        raise _refused("too_big", "Gói dữ liệu quá lớn (trên 16 MB).",
+                       "Hãy chia thành nhiều gói nhỏ hơn (chọn ngày bắt đầu gần hơn).")
+    return blob
+
+
+# -- opening ---------------------------------------------------------------------------------
+
+
+def _members(zipped: bytes) -> dict[str, bytes]:
+    """The three members, bounded; BatchRefused ``bad_zip`` for anything else."""
+    bad = _refused("bad_zip", "Gói dữ liệu bị hỏng hoặc có nội dung lạ.",
+                   "Hãy gửi lại hoặc chép lại gói từ máy gửi.")
+    limits = {MANIFEST_NAME: MAX_MANIFEST_BYTES, PAYLOAD_NAME: MAX_PAYLOAD_BYTES,
+              SIGNATURE_NAME: 64}
+    try:
+        with zipfile.ZipFile(io.BytesIO(zipped)) as zf:
+            infos = zf.infolist()
+            names = [i.filename for i in infos]
+            if sorted(names) != sorted(MEMBERS):  # also: no duplicates, no ../ tricks
+                raise bad
+            data: dict[str, bytes] = {}
+            for info in infos:
+                limit = limits[info.filename]
+                if info.flag_bits & 0x1 or info.file_size > limit:
+                    raise bad
+                with zf.open(info) as fh:
+                    blob = fh.read(limit + 1)  # the declared size may lie
+                if len(blob) > limit:
+                    raise bad
+                data[info.filename] = blob
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+            OSError) as exc:
+        raise bad from exc
+    return data
+
+
+def _invalid(field: str) -> BatchRefused:
+    return _refused("invalid_field", f"Phần mô tả của gói dữ liệu có giá trị sai (mục "
+                    f"“{field}”).", "Hãy cập nhật kiosk gửi rồi gửi lại.")
+
+
+def _check_manifest(m: dict[str, Any]) -> None:
+    if set(m) != MANIFEST_KEYS:
+        raise _invalid("(cấu trúc)")
+    for key in ("help_point_id", "team_id"):
+        value = m[key]
+        if not isinstance(value, str) or len(value) > 36:
+            raise _invalid(key)
+        if value:
+            try:
+                uuid_mod.UUID(value)
+            except ValueError as exc:
+                raise _invalid(key) from exc
+    if not isinstance(m["commune_code"], str) or not _COMMUNE_CODE.fullmatch(m["commune_code"]):
+        raise _invalid("commune_code")
+    if not isinstance(m["help_point_name"], str) or len(m["help_point_name"]) > 120:
+        raise _invalid("help_point_name")
+    if type(m["seq"]) is not int or not 0 <= m["seq"] <= 2**53:
+        raise _invalid("seq")
+    if not isinstance(m["contacts"], bool):
+        raise _invalid("contacts")
+    counts = m["counts"]
+    if not isinstance(counts, dict) or len(counts) > 8 or not all(
+            isinstance(k, str) and type(v) is int and 0 <= v <= 10**7 for k, v in counts.items()):
+        raise _invalid("counts")
+    if not isinstance(m["payload_sha256"], str) or not _SHA256.fullmatch(m["payload_sha256"]):
+        raise _invalid("payload_sha256")
+
+
+def open_batch(blob: bytes, recipient: DeviceKeys,
+               verify_key_for: Callable[[str], str | None], now: datetime, *,
+               expected_commune_for: Callable[[str], str | None] | None = None) -> OpenedBatch:
+    """Open, verify and parse a batch; :class:`BatchRefused` with a code for anything wrong.
+
+    ``verify_key_for(device_id)`` gives the sender's Ed25519 key (base64), ``None`` for a
+    device never paired; for a revoked one it raises :func:`refuse_revoked`.
+    ``expected_commune_for(device_id)`` (optional) gives the commune code the device was
+    paired with: a batch claiming another is refused (``wrong_commune``). ``now`` is UTC
+    (naive or aware): a batch ``created`` more than a day from it is refused (``clock_skew``).
+    """
+    if len(blob) > MAX_BATCH_BYTES:
+        raise _refused("too_big", "Gói dữ liệu quá lớn (trên 16 MB).",
+                       "Hãy chia thành nhiều gói nhỏ hơn.")
+    if not blob.startswith(MAGIC):
+        raise _refused("not_sealed", "Đây không phải gói dữ liệu đã ký và mã hóa (phiên bản 2).",
+                       "Hãy xuất lại gói bằng kiosk đã cập nhật.")
+    try:
+        zipped = recipient.unseal(blob[len(MAGIC):])
+    except (CryptoError, ValueError, TypeError) as exc:
+        raise _refused("undecryptable", "Gói dữ liệu không được mã hóa cho máy này (hoặc đã bị "
+                       "hỏng), nên không mở được.",
+                       "Hãy xuất lại gói với khóa của máy nhận này.") from exc
+    data = _members(zipped)
+    try:
+        manifest = load_json(data[MANIFEST_NAME])
+    except ValueError as exc:
+        raise _invalid("manifest.json") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != BATCH_FORMAT \
+            or type(manifest.get("version")) is not int or manifest["version"] != BATCH_VERSION:
+        version = manifest.get("version") if isinstance(manifest, dict) else None
+        raise _refused("unknown_version", f"Gói dữ liệu có phiên bản {version!r} mà máy này "
+                       "không đọc được.", "Hãy cập nhật phần mềm trên cả hai máy.")
+    device_id = manifest.get("device_id")
+    if not isinstance(device_id, str) or not 1 <= len(device_id) <= 36:
+        raise _invalid("device_id")
+    key_b64 = verify_key_for(device_id)
+    if key_b64 is None:
+        raise _refused("unknown_device", "Gói dữ liệu đến từ một máy chưa được ghép nối.",
+                       "Hãy ghép nối máy đó trước (hoặc tin cậy máy đó rõ ràng) rồi gửi lại.")
+    try:
+        VerifyKey(base64.b64decode(key_b64, validate=True)).verify(data[MANIFEST_NAME],
+                                                                   data[SIGNATURE_NAME])
+    except (BadSignatureError, binascii.Error, ValueError, TypeError) as exc:
+        raise _refused("bad_signature", "Chữ ký của gói dữ liệu không đúng: gói bị giả mạo "
+                       "hoặc bị sửa.", "Hãy xuất lại gói từ đúng máy gửi.") from exc
+    _check_manifest(manifest)
+    if hashlib.sha256(data[PAYLOAD_NAME]).hexdigest() != manifest["payload_sha256"]:
+        raise _refused("tampered", "Dữ liệu trong gói không khớp với mã kiểm tra đã ký: gói "
+                       "đã bị sửa.", "Hãy xuất lại gói từ máy gửi.")
+    created = parse_dt(manifest["created"])
+    if created is None:
+        raise _invalid("created")
+    if now.tzinfo is not None:
+        now = now.astimezone(UTC).replace(tzinfo=None)
+    if abs(created - now) > MAX_CLOCK_SKEW:
+        raise _refused("clock_skew", "Đồng hồ của máy gửi lệch quá một ngày so với máy nhận.",
+                       "Hãy chỉnh ngày giờ trên máy gửi rồi gửi lại.")
+    if expected_commune_for is not None:
+        expected = expected_commune_for(device_id)
+        if expected is not None and expected != manifest["commune_code"]:
+            raise _refused("wrong_commune", "Gói dữ liệu ghi một xã/phường khác với xã/phường "
+                           "mà máy gửi đã được ghép nối.",
+                           "Hãy kiểm tra mã xã/phường trong cài đặt của máy gửi.")
+    try:
+        payload = load_json(data[PAYLOAD_NAME])
+    except ValueError as exc:
+        raise _invalid("payload.json") from exc
+    if not isinstance(payload, dict) or set(payload) != PAYLOAD_KEYS_V2:
+        raise _invalid("payload.json")
+    records = payload["records"] if isinstance(payload["records"], list) else []
+    if not manifest["contacts"] and any(
+            isinstance(r, dict) and any(r.get(k) is not None for k in CONTACT_KEYS)
+            for r in records):
+        raise _invalid("contacts")  # a hub variant must not carry what it says it does not
+    return OpenedBatch(manifest, payload, device_id)
+
+
+# -- what changed ----------------------------------------------------------------------------
+
+
+def _volunteers(session: Session, wanted: list[str]) -> list[dict[str, Any]]:
+    found = {v.uuid: v for v in session.scalars(select(Volunteer).where(
+        Volunteer.uuid.in_(wanted)))}
+    out = []
+    for u in wanted:
+        v = found.get(u)
+        out.append({"uuid": u, "display_name": v.display_name if v else "(không rõ tên)",
+                    "role": v.role if v else Role.VOLUNTEER.value})
+    return out
+
+
+def _daily_counts(session: Session, first_day: date | None) -> list[dict[str, Any]]:
+    counts: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(DAILY_COUNT_KEYS, 0))
+    tickets = select(Ticket.day, Ticket.status, func.count()).where(
+        Ticket.is_demo.is_(False)).group_by(Ticket.day, Ticket.status)
+    if first_day is not None:
+        tickets = tickets.where(Ticket.day >= first_day)
+    for day, status, n in session.execute(tickets):
+        c = counts[day]
+        c["tickets_issued"] += n
+        if status == "done":
+            c["tickets_served"] += n
+        elif status == "no_show":
+            c["no_shows"] += n
+    events = select(TutorialEvent.at, TutorialEvent.kind).where(
+        TutorialEvent.is_demo.is_(False), TutorialEvent.kind.in_(("opened", "finished")))
+    if first_day is not None:
+        events = events.where(TutorialEvent.at >= local_midnight_utc(first_day))
+    for at, kind in session.execute(events):
+        counts[local_day(at)][f"tutorials_{kind}"] += 1
+    prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
+        PrintEvent.ok.is_(True)).group_by(PrintEvent.day)
+    if first_day is not None:
+        prints = prints.where(PrintEvent.day >= first_day)
+    for day, sheets in session.execute(prints):
+        counts[day]["sheets_printed"] += int(sheets or 0)
+    return [{"day": d.isoformat(), **counts[d]} for d in sorted(counts)]
+
+
+def collect_payload(session: Session, identity: IdentityLike | None, since: datetime | None,
+                    contacts: bool, status: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything changed since ``since`` (UTC; None = everything): the batch payload.
+
+    Records by ``updated_at`` (soft deletes included, so deletions travel), activity days and
+    daily counts from the local day of ``since`` on (a day's counts are re-sent whole: the
+    receiver keeps the latest per day), the volunteers those name. Demo data never leaves.
+    ``identity`` is accepted for the HUB-SPEC signature; records carry their own identity
+    columns. ``contacts=False`` empties contact fields.
+    """
+    del identity  # the rows are stamped with it; the manifest gets it from build_batch
+    rows = select(Assistance).where(Assistance.is_demo.is_(False))
+    days = select(ActivityDay).where(ActivityDay.is_demo.is_(False))
+    first_day = None if since is None else local_day(since)
+    if since is not None:
+        rows = rows.where(Assistance.updated_at >= since)
+        days = days.where(ActivityDay.day >= first_day)
+    records = list(session.scalars(rows.order_by(Assistance.updated_at, Assistance.uuid)))
+    day_rows = list(session.scalars(days.order_by(ActivityDay.day, ActivityDay.volunteer_uuid,
+                                                  ActivityDay.source)))
+    wanted = sorted({v for r in records for v in (r.volunteer_uuids or [])}
+                    | {d.volunteer_uuid for d in day_rows})
+    from kiosk import __version__
+
+    return {
+        "records": [record_out(r, contacts=contacts) for r in records],
+        "activity_days": [day_out(d) for d in day_rows],
+        "volunteers": _volunteers(session, wanted),
+        "daily_counts": _daily_counts(session, first_day),
+        "status": status if status is not None else {"app_version": __version__},
+    }
+

@@ -63,7 +63,7 @@ from kiosk.auth import (
 )
 from kiosk.clock import Clock, SystemClock, local_day, to_local
 from kiosk.errors import KioskError
-from kiosk.files import unique_path, write_atomic
+from kiosk.files import partial_file, unique_path, write_atomic
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -252,42 +252,40 @@ def copy_database(src: Path, dest: Path) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupWriteError(_write_problem(dest, exc)) from exc
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        source = sqlite3.connect(str(src), timeout=30)
-        try:
-            target = sqlite3.connect(str(tmp))
-            try:
-                source.backup(target)
-                # One self-contained file: no -wal beside it that a copy to USB could miss.
-                target.execute("PRAGMA journal_mode=DELETE")
-                row = target.execute("PRAGMA quick_check").fetchone()
-            finally:
-                target.close()
-        finally:
-            source.close()
-        if not row or row[0] != "ok":
-            raise BackupError(f"Bản sao lưu vừa tạo không qua được kiểm tra ({row}). Cơ sở dữ "
-                              "liệu có thể đang bị hỏng: hãy liên hệ hỗ trợ kỹ thuật.")
-        _fsync_file(tmp)
-        _chmod(tmp, 0o600)
-        os.replace(tmp, dest)
-        _fsync_dir(dest.parent)
+        with partial_file(dest) as tmp:  # journaled: a kill here is swept at the next start
+            _copy_into(src, tmp, dest)
     except sqlite3.DatabaseError as exc:
-        _remove_quietly(tmp)
         if _is_disk_problem(exc):
             raise BackupWriteError(_write_problem(dest, exc)) from exc
         raise BackupError(f"Không đọc được cơ sở dữ liệu để sao lưu ({exc}). Cơ sở dữ liệu có "
                           "thể đang bị hỏng: hãy khôi phục từ bản sao lưu gần nhất.") from exc
     except OSError as exc:
-        _remove_quietly(tmp)
         raise BackupWriteError(_write_problem(dest, exc)) from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
     return dest
+
+
+def _copy_into(src: Path, tmp: Path, dest: Path) -> None:
+    """Online-copy ``src`` into ``tmp``, check it, sync it and rename it to ``dest``."""
+    source = sqlite3.connect(str(src), timeout=30)
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            source.backup(target)
+            # One self-contained file: no -wal beside it that a copy to USB could miss.
+            target.execute("PRAGMA journal_mode=DELETE")
+            row = target.execute("PRAGMA quick_check").fetchone()
+        finally:
+            target.close()
+    finally:
+        source.close()
+    if not row or row[0] != "ok":
+        raise BackupError(f"Bản sao lưu vừa tạo không qua được kiểm tra ({row}). Cơ sở dữ "
+                          "liệu có thể đang bị hỏng: hãy liên hệ hỗ trợ kỹ thuật.")
+    _fsync_file(tmp)
+    _chmod(tmp, 0o600)
+    os.replace(tmp, dest)
+    _fsync_dir(dest.parent)
 
 
 def _is_disk_problem(exc: sqlite3.Error) -> bool:

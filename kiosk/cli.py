@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from kiosk import __version__
+from kiosk import __version__, files
 from kiosk.commands import (
     backup,
     bundle,
@@ -146,6 +146,9 @@ def run(args: argparse.Namespace, *, start_gui: StartGui | None = None,
     import Qt; without them the self-test skips the printer and there is no window.
     """
     handler: Handler | None = getattr(args, "handler", None)
+    # Every command and the kiosk window start here: sweep what a killed write left on a USB
+    # stick or in a folder, and journal this run's outputs (kiosk.files).
+    files.use_journal(args.data_dir)
     try:
         if args.self_test:
             from kiosk.selftest import run as self_test

@@ -8,6 +8,15 @@
 * :func:`unique_path` picks ``name``, ``name-2``, ``name-3`` ... so an export never
   overwrites an earlier one.
 * :func:`is_partial` recognises our temp files, so start-up can remove ones a power cut left.
+* :func:`partial_file` is the one way to make such a temp file. When a journal is in use
+  (:func:`use_journal`, called with the data dir by every command and the kiosk's start), the
+  temp file's path is written to ``<data_dir>/outputs-in-progress/`` before any data goes into
+  it, and the entry is removed once the file is renamed or deleted. A SIGKILL or a power cut
+  in between leaves the entry; :func:`sweep_journal` (at the next start, and before every new
+  output) deletes the temp file wherever it is (a USB stick, a shared folder), so no half
+  export with names and phone numbers stays outside the data dir. An entry whose writer is
+  still alive is held under an OS file lock and never swept; an entry whose folder is gone
+  (the USB stick was pulled) is kept until the folder comes back.
 
 Every failure is an :class:`OutputError` (a :class:`~kiosk.errors.KioskError`) that says in
 Vietnamese where and what to do. Pure file-system code; any thread.
@@ -15,16 +24,24 @@ Vietnamese where and what to do. Pure file-system code; any thread.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import json
+import logging
 import os
 import re
-import tempfile
+import secrets
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from kiosk.errors import KioskError
+
+log = logging.getLogger(__name__)
 
 TEMP_SUFFIX = ".part"
 # Files holding contacts (names, phone numbers) are readable by their owner only; every other
@@ -33,6 +50,11 @@ TEMP_SUFFIX = ".part"
 PRIVATE_MODE = 0o600
 _UMASK_LOCK = threading.Lock()
 _PARTIAL = re.compile(r"^\..+\.[^.]+\.part$")
+#: Folder in the data dir holding one entry per output being written right now.
+JOURNAL_DIR = "outputs-in-progress"
+# SQLite's side files beside a temp database (a backup being copied) hold data too.
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+_journal: Path | None = None
 
 
 class OutputError(KioskError):
@@ -54,6 +76,129 @@ def is_partial(path: Path) -> bool:
     return bool(_PARTIAL.match(Path(path).name))
 
 
+def use_journal(data_dir: Path | None) -> list[Path]:
+    """Record in-progress outputs in ``data_dir`` from now on (``None``: stop), and sweep
+    what an interrupted write left behind. Never raises: a data dir that cannot be written
+    (full, read-only) only means no journal, and the write itself will say why it failed."""
+    global _journal
+    _journal = Path(data_dir) / JOURNAL_DIR if data_dir is not None else None
+    return sweep_journal()
+
+
+def journal_dir() -> Path | None:
+    """The journal folder in use, if any."""
+    return _journal
+
+
+def sweep_journal() -> list[Path]:
+    """Delete the temp files of writes that died (their entry is there, its lock is free)."""
+    folder = _journal
+    removed: list[Path] = []
+    if folder is None or not folder.is_dir():
+        return removed
+    for entry in sorted(folder.glob("*.json")):
+        lock = FileLock(str(entry.with_suffix(".lock")), timeout=0)
+        try:
+            lock.acquire()
+        except (Timeout, OSError):
+            continue  # its writer is still at work (or the lock cannot be taken now)
+        try:
+            try:
+                target = Path(json.loads(entry.read_text(encoding="utf-8"))["temp"])
+            except (OSError, ValueError, KeyError, TypeError):
+                target = None
+            if target is not None and not target.parent.is_dir():
+                continue  # the USB stick is not plugged in: sweep when it is back
+            if target is not None and is_partial(target):
+                for path in (target, *(Path(f"{target}{s}") for s in _SIDE_FILES)):
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                        removed.append(path)
+            with contextlib.suppress(OSError):
+                entry.unlink()
+        except OSError as exc:  # a read-only stick: leave the entry, try again next time
+            log.warning("could not remove an interrupted output: %s", why(exc))
+        finally:
+            lock.release()
+            with contextlib.suppress(OSError):
+                entry.with_suffix(".lock").unlink()
+    if removed:
+        log.info("removed %d leftovers of interrupted outputs", len(removed))
+    return removed
+
+
+@contextmanager
+def partial_file(path: Path) -> Iterator[Path]:
+    """Create ``.NAME.XXXX.part`` beside ``path``, journaled while it exists; yields it.
+
+    The temp file (and SQLite's side files beside it) is deleted on the way out unless the
+    block renamed it into place. Raises :class:`OSError` if the folder cannot be written.
+    """
+    path = Path(path)
+    sweep_journal()
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | \
+        getattr(os, "O_NOINHERIT", 0)
+    while True:
+        # The name is chosen and journaled *before* the file exists, so there is no moment
+        # when a kill leaves a temp file nobody knows of.
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        lock, entry = _journal_add(tmp)
+        try:
+            os.close(os.open(tmp, flags, 0o600))
+            break
+        except FileExistsError:
+            _journal_drop(lock, entry)
+        except OSError:
+            _journal_drop(lock, entry)
+            raise
+    try:
+        yield tmp
+    finally:
+        for leftover in (tmp, *(Path(f"{tmp}{s}") for s in _SIDE_FILES)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        _journal_drop(lock, entry)
+
+
+def _journal_drop(lock: FileLock | None, entry: Path | None) -> None:
+    if entry is None or lock is None:
+        return
+    with contextlib.suppress(OSError):
+        entry.unlink()
+    lock.release()
+    with contextlib.suppress(OSError):
+        entry.with_suffix(".lock").unlink()
+
+
+def _journal_add(tmp: Path) -> tuple[FileLock | None, Path | None]:
+    """Write (and sync) the journal entry for ``tmp`` before any data goes into it."""
+    folder = _journal
+    if folder is None:
+        return None, None
+    entry = folder / f"{uuid.uuid4().hex}.json"
+    lock = FileLock(str(entry.with_suffix(".lock")), timeout=0)
+    try:
+        folder.mkdir(exist_ok=True)  # never parents: a data dir that is gone stays gone
+        lock.acquire()
+    except (OSError, Timeout) as exc:
+        log.warning("no journal for an output (%s)", exc)
+        return None, None
+    try:
+        with entry.open("w", encoding="utf-8") as fh:
+            json.dump({"temp": str(tmp.absolute())}, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        # The data dir is full or read-only: write the output anyway (refusing an export
+        # for want of a journal line would help nobody); only the sweep after a kill is lost.
+        log.warning("no journal for an output (%s)", why(exc))
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        lock.release()
+        return None, None
+    return lock, entry
+
+
 @contextmanager
 def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
@@ -68,28 +213,24 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
     if not folder.is_dir():
         raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
                           "hoặc cắm lại USB.")
+    cleanup = contextlib.ExitStack()
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
-                                        dir=folder)
+        tmp = cleanup.enter_context(partial_file(path))
     except OSError as exc:
         raise OutputError(f"Không ghi được vào “{folder}” ({why(exc)}). Hãy chọn thư mục "
                           "khác hoặc kiểm tra USB.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        if os.name != "nt":  # Windows has no mode bits; ACLs come from the folder
-            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được tệp “{path.name}” ({why(exc)}). "
-                          "Tệp cũ (nếu có) vẫn còn nguyên. Hãy kiểm tra ổ đĩa hoặc chọn "
-                          "thư mục khác.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    with cleanup:
+        try:
+            yield tmp
+            with tmp.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            if os.name != "nt":  # Windows has no mode bits; ACLs come from the folder
+                os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise OutputError(f"Không ghi được tệp “{path.name}” ({why(exc)}). "
+                              "Tệp cũ (nếu có) vẫn còn nguyên. Hãy kiểm tra ổ đĩa hoặc chọn "
+                              "thư mục khác.") from exc
 
 
 def _umask() -> int:

@@ -14,6 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from kiosk import files
 from kiosk.auth import Actor, AuthService, Role
 from kiosk.clock import FakeClock
 from kiosk.content.loader import load_catalogue
@@ -28,9 +29,11 @@ VOLUNTEER_PIN = "1357"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real data dir."""
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test ever touches the real data dir (nor another test's output journal)."""
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data-env"))
+    yield
+    files.use_journal(None)
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.worker import SpeechWorker
 from kiosk.store import Store
 from kiosk.usage import UsageRecorder
+from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ class BuildContext:
     staff: Any
     printer: Any
     ask_volunteer_hooks: list[Callable[[str, int], None]] = field(default_factory=list)
+    phrases: PhraseVoice | None = None  # the recorded phrase set chosen in config, if any
 
 
 Feature = Callable[[BuildContext], None]
@@ -214,14 +216,20 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     translations = Translations(app, data_dir / "cache" / "i18n")
 
     hooks: list[Callable[[str, int], None]] = []
+    # Cơ Tu (or another recorded set) chosen in config.toml: its phrases play around the
+    # Vietnamese voice (speakers are bilingual; the number stays in Vietnamese).
+    phrases = PhraseVoice(state, speaker, load_phrase_sets(resource_path("phrases"))[0].get(
+        config.phrase_language) if config.phrase_language else None)
 
     def ask_volunteer(tutorial_id: str, step: int) -> None:
         if hooks:  # the queue feature issues a ticket tagged with the tutorial and step
             hooks[-1](tutorial_id, step)
             return
-        window.show_message(QCoreApplication.translate(
+        text = QCoreApplication.translate(
             "KioskWindow", "Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
-                           "sẽ giúp bạn ngay."))
+                           "sẽ giúp bạn ngay.")
+        window.show_message(text)
+        phrases.say(text, first=ASK_VOLUNTEER)
 
     screens: dict[ScreenId, Any] = {
         ScreenId.HOME: HomeScreen(state, nav, speaker),
@@ -243,7 +251,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
                        tasks=tasks, store=store, config=config, data_dir=data_dir,
                        catalogue=catalogue, auth=auth, screens=screens,
                        staff=screens[ScreenId.STAFF], printer=printer,
-                       ask_volunteer_hooks=hooks)
+                       ask_volunteer_hooks=hooks, phrases=phrases)
     for install in (default_features() if features is None else features):
         install(ctx)
     for sid, widget in screens.items():
@@ -320,20 +328,13 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
             w.retranslate()
         restyle()
 
-    # Cơ Tu (or another recorded set) chosen in config.toml: its phrase plays first, then the
-    # Vietnamese voice says the rest (speakers are bilingual; the number stays in Vietnamese).
-    phrase_set = (load_phrase_sets(resource_path("phrases"))[0].get(config.phrase_language)
-                  if config.phrase_language else None)
-    phrase_for = {ScreenId.HOME: "greeting", ScreenId.TICKET: "your_number_is"}
-
     def announce_screen(_sid: Any) -> None:
-        if state.voice_on:
+        if state.voice_on and _sid != ScreenId.STEP:
             w = nav.currentWidget()
             text = w.announcement() if hasattr(w, "announcement") else ""
-            recorded = phrase_set.audio(phrase_for[_sid]) if (
-                phrase_set is not None and _sid in phrase_for) else None
-            if _sid != ScreenId.STEP and text:
-                speaker.say(text, audio=recorded, then_text=recorded is not None)
+            first, after = (GREETING, None) if _sid == ScreenId.HOME else \
+                phrases.for_ticket(w.ticket) if _sid == ScreenId.TICKET else (None, None)
+            phrases.say(text, first=first, after=after)
 
     def voice_changed(on: bool) -> None:
         window.speaker_btn.apply_palette(theme.current())

@@ -59,6 +59,7 @@ from kiosk.queue import (
 )
 from ui.navigator import ScreenId
 from ui.ops import Op
+from ui.phrases import ASK_VOLUNTEER
 from ui.printing import print_and_count
 from ui.state import BusyReason
 
@@ -203,9 +204,12 @@ class QueueDesk:
 
         def done(info: TicketInfo | None) -> None:
             if info is None:
-                self._tell(QCoreApplication.translate(
+                text = QCoreApplication.translate(
                     "QueueFeature", "Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
-                                    "sẽ giúp bạn ngay."))
+                                    "sẽ giúp bạn ngay.")
+                self._tell(text)
+                if self.ctx.phrases is not None:
+                    self.ctx.phrases.say(text, first=ASK_VOLUNTEER)
                 return
             self._on_issued(info)
 

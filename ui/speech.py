@@ -56,6 +56,9 @@ class _Item:
     # Say ``text`` with the voice after the recording (a recorded phrase in a language no
     # engine speaks, e.g. Cơ Tu "your number is…", then the number in Vietnamese).
     then_text: bool = False
+    # A recording played after the words (Cơ Tu "please wait" after the number).
+    after: Path | None = None
+    after_phase: bool = False  # the words are said; only ``after`` is left
 
 
 class Speaker(QObject):
@@ -172,17 +175,18 @@ class Speaker(QObject):
 
     # -- API -------------------------------------------------------------------------------------
     def say(self, text: str, lang: str | None = None, audio: Path | None = None,
-            then_text: bool = False) -> None:
+            then_text: bool = False, after: Path | None = None) -> None:
         """Narrate ``text`` now, cutting off any earlier narration.
 
         With ``audio`` the recording is played instead of ``text`` (which is the fallback if
-        the file cannot be played); with ``then_text`` too, ``text`` is said after it.
+        the file cannot be played); with ``then_text`` too, ``text`` is said after it. The
+        ``after`` recording is played last (skipped, never replaced by ``text``, if it fails).
         """
         if not text.strip() and audio is None:
             return
         self.spoken.emit(text, "narration")
         self.stop_narration()
-        self._narration = _Item("narration", text, lang or self.lang, audio, then_text)
+        self._narration = _Item("narration", text, lang or self.lang, audio, then_text, after)
         self._resume_at = 0
         if not self._announcements and self._playing is None:
             self._start(self._narration)
@@ -238,6 +242,9 @@ class Speaker(QObject):
             return
         if item.audio is not None and item.audio.exists():
             self._play(item.audio)
+            return
+        if item.after_phase:  # the words were said; the last recording cannot be played
+            self._finish_item(item)
             return
         if not self.available or self.worker is None:
             self._finish_item(item)
@@ -299,6 +306,11 @@ class Speaker(QObject):
                 self._playing = None
                 self._start(item)
                 return
+            if item.after is not None:  # the words are done: now the closing recording
+                item.audio, item.after, item.after_phase = item.after, None, True
+                self._playing = None
+                self._start(item)
+                return
             self._finish_item(item)
         elif status == QMediaPlayer.MediaStatus.InvalidMedia and self._playing is not None:
             self._on_player_error(QMediaPlayer.Error.FormatError, "invalid media")
@@ -309,7 +321,7 @@ class Speaker(QObject):
             return
         self._watchdog.stop()
         log.warning("audio playback failed: %s", message)
-        if item.audio is not None and item.audio.exists():
+        if item.audio is not None and item.audio.exists() and not item.after_phase:
             # A pre-recorded file that fails is replaced by text-to-speech.
             self._playing = None
             item.audio = None
@@ -353,10 +365,12 @@ class FakeSpeaker(QObject):
         return self._available
 
     def say(self, text: str, lang: str | None = None, audio: Path | None = None,
-            then_text: bool = False) -> None:
+            then_text: bool = False, after: Path | None = None) -> None:
         if audio is not None:
             self.history.append((audio.name, "recording"))
         self.history.append((text, "narration"))
+        if after is not None:
+            self.history.append((after.name, "recording"))
         self.spoken.emit(text, "narration")
 
     def announce(self, text: str, lang: str | None = None, chime: bool = True) -> None:

@@ -60,13 +60,22 @@ class PhraseSet:
     def placeholders(self) -> list[str]:
         return [p.id for p in self.phrases.values() if p.placeholder]
 
-    def status_line(self) -> str:
-        """What the staff content tab shows, so a placeholder is never mistaken for Cơ Tu."""
+    def status_line(self, lang: str = "vi") -> str:
+        """What the staff content tab (in ``lang``) and ``content check`` (Vietnamese) show,
+        so a placeholder is never mistaken for Cơ Tu."""
         temp = self.placeholders()
-        line = f"Âm thanh {self.name} ({self.language}): {len(self.phrases)} câu ghi âm"
+        n, name, ids = len(self.phrases), self.name, ", ".join(temp)
+        if lang == "en":
+            line = f"{name} audio ({self.language}): {n} recorded phrases"
+            if temp:
+                return (line + f"; {len(temp)} are PLACEHOLDERS (a chime, not {name} words): "
+                        f"{ids}. A {name} speaker needs to record them "
+                        "(see docs/co-tu-recording.md).")
+            return line + ", all recorded."
+        line = f"Âm thanh {name} ({self.language}): {n} câu ghi âm"
         if temp:
             return (line + f"; {len(temp)} câu là BẢN TẠM (tiếng chuông, chưa phải lời "
-                    f"{self.name}): {', '.join(temp)}. Cần người {self.name} ghi âm "
+                    f"{name}): {ids}. Cần người {name} ghi âm "
                     "(xem docs/co-tu-recording.md).")
         return line + ", đã ghi âm đủ."
 

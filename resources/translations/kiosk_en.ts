@@ -933,7 +933,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <name>QuickLogScreen</name>
     <message>
         <source>(Không ghi xã/phường)</source>
-        <extracomment>Errors a person can act on: shown in the screen as they are (Vietnamese). The form&apos;s sheets: what the commune reports count first, then the rest.</extracomment>
+        <extracomment>The form&apos;s sheets: what the commune reports count first, then the rest.</extracomment>
         <translation>(No commune)</translation>
     </message>
     <message>
@@ -1475,8 +1475,24 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Keep contact details (days)</translation>
     </message>
     <message>
+        <source>Âm thanh ghi sẵn (đọc to)</source>
+        <translation>Recorded phrases (read aloud)</translation>
+    </message>
+    <message>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Không (chỉ giọng đọc)</source>
+        <translation>None (the voice only)</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): ghi âm trước giọng đọc</source>
+        <translation>{name} ({code}): recordings before the voice</translation>
+    </message>
+    <message>
+        <source> — còn BẢN TẠM, chưa phải lời {name}</source>
+        <translation> — still PLACEHOLDERS, not {name} words</translation>
     </message>
     <message>
         <source>Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk.</source>
@@ -2080,6 +2096,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Nhật ký</source>
         <translation>Activity log</translation>
+    </message>
+    <message>
+        <source>Nội dung có {n} cảnh báo. Sửa tệp được nêu rồi chạy “help-kiosk content check”:</source>
+        <translation>The content has {n} warnings. Fix the files named, then run “help-kiosk content check”:</translation>
+    </message>
+    <message>
+        <source>Nội dung hợp lệ: {n} bài hướng dẫn.</source>
+        <translation>Content is valid: {n} tutorials.</translation>
     </message>
     <message>
         <source>Quản lý điểm hỗ trợ</source>

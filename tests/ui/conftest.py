@@ -1,7 +1,8 @@
 """A whole kiosk per test, with fakes at the edges: speaker, synchronous tasks, fake clock.
 
 ``make_kiosk(**overrides)`` is the one recipe: every argument of :func:`ui.app.build` can be
-overridden (``printer=``, ``features=``, ``config=``, ``kiosk_mode=``...), plus ``size`` and
+overridden (``printer=`` (a FakePrinter unless given), ``features=``, ``config=``...), plus
+``size`` and
 ``staff=True`` (signed in as the demo staff member, on the staff screen). Every kiosk it made
 is shut down after the test. ``kiosk`` is ``make_kiosk()`` with every feature.
 
@@ -28,6 +29,7 @@ from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
 from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
 from ui.navigator import ScreenId
+from ui.printing import FakePrinter
 from ui.speech import FakeSpeaker
 from ui.tasks import SyncTaskRunner
 
@@ -80,7 +82,8 @@ def make_kiosk(qtbot, store: Store, data_dir: Path,
         kwargs: dict[str, Any] = {
             "store": store, "config": demo_config(defaults()), "data_dir": data_dir,
             "catalogue": load_catalogue([SAMPLE_CONTENT]), "speaker": FakeSpeaker(),
-            "tasks": SyncTaskRunner(), "kiosk_mode": True, "screen_size": size}
+            "tasks": SyncTaskRunner(), "kiosk_mode": True, "screen_size": size,
+            "printer": FakePrinter()}
         kwargs.update(overrides)
         k = build(**kwargs)
         made.append(k)

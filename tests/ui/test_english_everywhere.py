@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QTableView,
     QTabWidget,
     QWidget,
@@ -49,6 +50,7 @@ ALLOWED = [
     "Điểm hỗ trợ số thôn Tà Lang", "Tổ CNSCĐ thôn Tà Lang", "Hòa Bắc (cũ)",
     "Cán bộ xã (mẫu)", "Tình nguyện viên Hùng (mẫu)",
     "xã Hòa Liên (một phần)",  # a former commune's name as the official list spells it
+    "Cơ Tu",  # the language's own name (recorded phrases, staff settings and content tabs)
 ]
 
 
@@ -92,6 +94,8 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             found += [(name(w), w.itemText(i)) for i in range(w.count())]
         elif isinstance(w, QTabWidget):
             found += [(name(w), w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QPlainTextEdit):  # the staff content check and audit log
+            found += [(name(w), line) for line in w.toPlainText().splitlines()]
         elif isinstance(w, QListWidget):
             found += [(name(w), w.item(i).text()) for i in range(w.count())]
         elif isinstance(w, QTableView) and w.model() is not None:

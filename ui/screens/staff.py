@@ -7,7 +7,7 @@ the services easy to reach. More tabs (reports, exports, sheets, places, backups
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from kiosk.config import Config, save_config
 from kiosk.content.model import Catalogue
 from kiosk.errors import KioskError
 from kiosk.paths import resource_path
-from kiosk.speech.phrases import load_phrase_sets
+from kiosk.speech.phrases import PhraseSet, load_phrase_sets
 from ui.navigator import Navigator, ScreenId
 from ui.ops import Op
 from ui.screens.base import BaseScreen, SpeakerLike
@@ -196,9 +196,11 @@ class SettingsTab(QWidget):
                ("daily_print_quota", "Số tờ in mỗi ngày", 0, 10000),
                ("contact_retention_days", "Giữ thông tin liên hệ (ngày)", 1, 3650))
 
-    def __init__(self, data_dir: Path, config: Config) -> None:
+    def __init__(self, data_dir: Path, config: Config,
+                 phrase_sets: Mapping[str, PhraseSet] | None = None) -> None:
         super().__init__()
         self.data_dir, self.config = data_dir, config
+        self.phrase_sets = dict(phrase_sets or {})
         form = QFormLayout(self)
         self.edits: dict[str, QLineEdit] = {}
         self.spins: dict[str, QSpinBox] = {}
@@ -216,6 +218,15 @@ class SettingsTab(QWidget):
             self.spins[key] = s
             self.labels[key] = QLabel(label, self)
             form.addRow(self.labels[key], s)
+        # Recorded phrases (Cơ Tu) around the voice: a set that is still placeholders says so.
+        self.phrase_language = QComboBox(self)
+        _named(self.phrase_language, "setting_phrase_language", "Âm thanh ghi sẵn")
+        # A long choice ("… còn BẢN TẠM …") must not widen the form past the tab.
+        self.phrase_language.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.phrase_language.setMinimumContentsLength(16)
+        self.labels["phrase_language"] = QLabel("Âm thanh ghi sẵn", self)
+        form.addRow(self.labels["phrase_language"], self.phrase_language)
         self.save_btn = BigButton("", "done", object_name="settingsSave",
                                   beside=True, icon_px=40)
         self.save_btn.clicked.connect(self.save)
@@ -236,20 +247,40 @@ class SettingsTab(QWidget):
                  "idle_timeout_s": self.tr("Chờ về màn hình chính (giây)"),
                  "speech_rate": self.tr("Tốc độ đọc"),
                  "daily_print_quota": self.tr("Số tờ in mỗi ngày"),
-                 "contact_retention_days": self.tr("Giữ thông tin liên hệ (ngày)")}
+                 "contact_retention_days": self.tr("Giữ thông tin liên hệ (ngày)"),
+                 "phrase_language": self.tr("Âm thanh ghi sẵn (đọc to)")}
         for key, label in self.labels.items():
             label.setText(names[key])
         self.save_btn.set_label(self.tr("Lưu cài đặt"))
+        self._fill_phrase_languages()
+
+    def _fill_phrase_languages(self) -> None:
+        chosen = self.phrase_language.currentData()
+        if chosen is None:
+            chosen = self.config.phrase_language
+        self.phrase_language.clear()
+        self.phrase_language.addItem(self.tr("Không (chỉ giọng đọc)"), "")
+        for code, s in sorted(self.phrase_sets.items()):
+            text = self.tr("{name} ({code}): ghi âm trước giọng đọc").replace(
+                "{name}", s.name).replace("{code}", code)
+            if s.placeholders():
+                text += self.tr(" — còn BẢN TẠM, chưa phải lời {name}").replace("{name}",
+                                                                                s.name)
+            self.phrase_language.addItem(text, code)
+        self.phrase_language.setCurrentIndex(max(0, self.phrase_language.findData(chosen)))
 
     def load(self) -> None:
         for key, e in self.edits.items():
             e.setText(getattr(self.config, key))
         for key, s in self.spins.items():
             s.setValue(getattr(self.config, key))
+        self.phrase_language.setCurrentIndex(
+            max(0, self.phrase_language.findData(self.config.phrase_language)))
 
     def save(self) -> None:
         changes: dict[str, Any] = {k: e.text().strip() for k, e in self.edits.items()}
         changes.update({k: s.value() for k, s in self.spins.items()})
+        changes["phrase_language"] = self.phrase_language.currentData() or ""
         try:
             new = self.config.replace(**changes)
         except ValueError as exc:
@@ -275,18 +306,16 @@ class StaffScreen(BaseScreen):
         self.tabs.names.setAccessibleName("Các mục quản lý")
         self.members = MembersTab(state, auth, tasks)
         self.members.setObjectName("staffMembers")
-        self.settings = SettingsTab(data_dir, config)
+        # Recorded phrase sets (Cơ Tu): every placeholder is named, never passed off as Cơ Tu.
+        self.phrase_sets, self.phrase_problems = load_phrase_sets(resource_path("phrases"))
+        self.catalogue = catalogue
+        self.settings = SettingsTab(data_dir, config, self.phrase_sets)
         self.settings.setObjectName("staffSettings")
         self.content = QPlainTextEdit(self)
         _named(self.content, "contentProblems", "Cảnh báo nội dung")
         self.content.setReadOnly(True)
         problems = catalogue.problems
-        # Recorded phrase sets (Cơ Tu): every placeholder is named, never passed off as Cơ Tu.
-        phrase_sets, phrase_problems = load_phrase_sets(resource_path("phrases"))
-        lines = [str(p) for p in (*problems, *phrase_problems)] or [
-            f"Nội dung hợp lệ: {len(catalogue.tutorials)} bài hướng dẫn."]
-        self.content.setPlainText("\n".join(
-            lines + [s.status_line() for s in phrase_sets.values()]))
+        self.content.setPlainText(self._content_text())
         self.audit = QPlainTextEdit(self)
         _named(self.audit, "auditLog", "Nhật ký hoạt động")
         self.audit.setReadOnly(True)
@@ -321,9 +350,24 @@ class StaffScreen(BaseScreen):
         for i, source in enumerate(self._tab_sources):
             self.tabs.setTabText(i, own[i] if i < len(own) else _translated(source))
 
+    def _content_text(self) -> str:
+        """The content check as staff read it; the problems are quoted as the validator wrote
+        them (for whoever edits the Vietnamese files), the rest in the kiosk's language."""
+        problems = [*self.catalogue.problems, *self.phrase_problems]
+        if problems:
+            lines = [self.tr("Nội dung có {n} cảnh báo. Sửa tệp được nêu rồi chạy "
+                             "“help-kiosk content check”:").replace("{n}", str(len(problems)))]
+            lines += [str(p) for p in problems]
+        else:
+            lines = [self.tr("Nội dung hợp lệ: {n} bài hướng dẫn.").replace(
+                "{n}", str(len(self.catalogue.tutorials)))]
+        lang = self.state.language
+        return "\n".join(lines + [s.status_line(lang) for s in self.phrase_sets.values()])
+
     def retranslate(self) -> None:
         """The tab names and every tab's texts (the tabs are built once, in Vietnamese)."""
         self._retranslate_tabs()
+        self.content.setPlainText(self._content_text())
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
             inner = page.widget() if isinstance(page, QScrollArea) else page

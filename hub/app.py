@@ -12,24 +12,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
 from hub import api
-from hub.context import HubContext
-from hub.db import open_hub_database
+from hub.context import open_hub
 from hub.errors import HubRefused
 from hub.settings import HubSettings
-from kiosk.clock import Clock, SystemClock
+from kiosk.clock import Clock
 
 log = logging.getLogger(__name__)
 
 
 def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
     """A ready hub: database migrated, hub id made, API (and web pages if present) mounted."""
-    engine, sessions = open_hub_database(settings.resolved_database_url(), settings.data_dir)
-    hub = HubContext(settings=settings, engine=engine, sessions=sessions,
-                     clock=clock or SystemClock())
-    hub.ensure_meta()
+    hub = open_hub(settings, clock)
+    engine = hub.engine
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -43,6 +42,17 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
     @app.exception_handler(HubRefused)
     async def _refused(_request: Request, exc: HubRefused) -> JSONResponse:
         return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if not request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        # Name the field, never echo the value (it may be personal or hostile).
+        fields = [".".join(str(p) for p in e.get("loc", ())[1:]) for e in exc.errors()]
+        first = fields[0] if fields and fields[0] else "(nội dung)"
+        return JSONResponse({"error": "invalid_field", "message": "Yêu cầu gửi tới hub có giá "
+                             f"trị sai ở mục “{first}”. Hãy cập nhật phần mềm kiosk; nếu vẫn "
+                             "lỗi, báo cho cán bộ xã."}, status_code=400)
 
     app.include_router(api.router)
     try:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hub.context import HubContext
+from hub.context import HubContext, open_hub
 from hub.settings import HubSettings, default_data_dir
 from kiosk.clock import LOCAL_TZ, SystemClock
 from kiosk.errors import KioskError
@@ -38,12 +38,7 @@ def _settings(args: argparse.Namespace) -> HubSettings:
 
 
 def _context(settings: HubSettings) -> HubContext:
-    from hub.db import open_hub_database
-
-    engine, sessions = open_hub_database(settings.resolved_database_url(), settings.data_dir)
-    hub = HubContext(settings=settings, engine=engine, sessions=sessions, clock=SystemClock())
-    hub.ensure_meta()
-    return hub
+    return open_hub(settings, SystemClock())
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

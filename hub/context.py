@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hub.models import HubMeta
 from hub.settings import HubSettings
+from hub.throttle import AttemptThrottle
 from kiosk.clock import Clock, SystemClock
+from kiosk.store import Store
 
 if TYPE_CHECKING:
     from kiosk.sync.keys import DeviceKeys
@@ -35,6 +37,12 @@ class HubContext:
     clock: Clock = field(default_factory=SystemClock)
     hub_id: str = ""
     _keys: Any = None
+    _store: Store | None = None
+    pair_throttle: AttemptThrottle = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pair_throttle = AttemptThrottle(self.clock, self.settings.pair_attempts_per_window,
+                                             self.settings.pair_window_seconds)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -62,6 +70,23 @@ class HubContext:
             if name is None:
                 s.add(HubMeta(key="hub_name", value=self.settings.hub_name))
 
+    @property
+    def store(self) -> Store:
+        """The kiosk's :class:`Store` over the hub's database, for the kiosk's own services
+        (seeding lists, figures, exports) to run here unchanged."""
+        if self._store is None:
+            self._store = Store(self.engine, self.sessions, self.clock)
+        return self._store
+
+    def seed_lists(self) -> None:
+        """The kiosk's default services and policy rules, into empty tables (as on a kiosk):
+        records name service codes, and the allowance needs the rules."""
+        from kiosk.queue import seed_default_services
+        from kiosk.reports.allowance import ensure_rules
+
+        seed_default_services(self.store)
+        ensure_rules(self.store)
+
     def hub_name(self) -> str:
         with self.sessions() as s:
             value = s.scalar(select(HubMeta.value).where(HubMeta.key == "hub_name"))
@@ -71,3 +96,19 @@ class HubContext:
 def get_hub(request: Request) -> HubContext:
     """FastAPI dependency: the hub context of the app serving this request."""
     return request.app.state.hub  # type: ignore[no-any-return]
+
+
+def open_hub(settings: HubSettings, clock: Clock | None = None) -> HubContext:
+    """Open (create, migrate, seed) the hub's database: the app and every CLI command."""
+    from hub.db import open_hub_database
+
+    engine, sessions = open_hub_database(settings.resolved_database_url(), settings.data_dir)
+    hub = HubContext(settings=settings, engine=engine, sessions=sessions,
+                     clock=clock or SystemClock())
+    try:
+        hub.ensure_meta()
+        hub.seed_lists()
+    except Exception:
+        engine.dispose()
+        raise
+    return hub

@@ -1,0 +1,169 @@
+"""Batches in: open, verify, validate and merge one sealed batch in ONE database transaction.
+
+The checks and the merge are the kiosk's own (:func:`kiosk.sync.batch.open_batch`,
+:func:`kiosk.sync.merge.validate_payload`, :func:`~kiosk.sync.merge.merge_payload`), the same
+code a USB bundle goes through on a kiosk. What only a hub keeps is written here, in the same
+transaction: each help point's daily counts, the device's last status and sequence number, and
+one ``ingest_log`` row. So a batch is either wholly in the database with its log row, or not at
+all: a hub killed mid-batch leaves PostgreSQL to roll the open transaction back, and the kiosk,
+which got no answer, sends the batch again (idempotent by record uuid + ``updated_at``).
+
+A refused batch writes nothing but its ``ingest_log`` row (ids, sizes and the refusal code;
+never record contents) in a transaction of its own.
+
+Called from the API's worker threads; any number at once (the database arbitrates).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from hub.context import HubContext
+from hub.models import DailyCount, Device, IngestLog
+from kiosk.sync.batch import OpenedBatch, open_batch, refuse_revoked
+from kiosk.sync.errors import BatchRefused
+from kiosk.sync.merge import merge_payload, validate_payload
+
+log = logging.getLogger(__name__)
+
+#: HTTP status for each refusal code (the body always says which and why).
+STATUS_FOR = {"too_big": 413, "unknown_device": 403, "revoked_device": 403,
+              "bad_signature": 403, "tampered": 403, "wrong_commune": 403}
+#: Two batches carrying the same new record (a USB bundle imported on two kiosks) may race
+#: to insert it; the loser's transaction fails whole and is simply run again.
+RETRIES = 3
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    seq: int
+    added: int
+    updated: int
+    skipped: int
+    device_id: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"accepted": True, "seq": self.seq, "added": self.added,
+                "updated": self.updated, "skipped": self.skipped}
+
+
+def _verify_key_for(session: Session) -> Any:
+    def lookup(device_id: str) -> str | None:
+        device = session.get(Device, device_id)
+        if device is None:
+            return None
+        if device.revoked_at is not None:
+            raise refuse_revoked()
+        return device.verify_key
+    return lookup
+
+
+def _commune_for(session: Session) -> Any:
+    def lookup(device_id: str) -> str | None:
+        device = session.get(Device, device_id)
+        return device.commune_code if device is not None else None
+    return lookup
+
+
+def _upsert_counts(session: Session, opened: OpenedBatch, counts: list[dict[str, Any]],
+                   reported_at: datetime) -> None:
+    """Whole-day totals: the newest report per (help point, day) wins, a replay cannot undo."""
+    if not counts:
+        return
+    m = opened.manifest
+    rows = [{"help_point_id": m["help_point_id"] or opened.device_id,
+             "device_id": opened.device_id, "team_id": m["team_id"],
+             "commune_code": m["commune_code"], "reported_at": reported_at, **c}
+            for c in counts]
+    dialect = session.get_bind().dialect.name
+    stmt: Any
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt = pg_insert(DailyCount)
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(DailyCount)
+    else:  # pragma: no cover - the hub runs on these two
+        raise RuntimeError(f"daily counts need PostgreSQL or SQLite, not {dialect}")
+    updated = {col: getattr(stmt.excluded, col) for col in rows[0] if col not in (
+        "help_point_id", "day")}
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=["help_point_id", "day"], set_=updated,
+        where=DailyCount.reported_at <= stmt.excluded.reported_at), rows)
+
+
+def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
+    with hub.transaction() as s:
+        opened = open_batch(blob, hub.keys(), _verify_key_for(s), now,
+                            expected_commune_for=_commune_for(s))
+        valid = validate_payload(s, opened.payload, now)
+        summary = merge_payload(s, valid, unverified=False, now=now)
+        m = opened.manifest
+        created = _created(m)
+        _upsert_counts(s, opened, valid.daily_counts, created)
+        device = s.get(Device, opened.device_id)
+        assert device is not None  # open_batch found its key
+        device.last_seen_at = now
+        if m["seq"] >= device.last_seq:
+            device.last_seq = m["seq"]
+            if valid.status:
+                device.last_status = dict(valid.status)
+            if m["help_point_id"]:
+                device.help_point_id = m["help_point_id"]
+            if m["team_id"]:
+                device.team_id = m["team_id"]
+        s.add(IngestLog(received_at=now, device_id=opened.device_id, seq=m["seq"],
+                        size_bytes=len(blob), result="accepted", added=summary.added,
+                        updated=summary.updated, skipped=summary.skipped, message=""))
+        return IngestResult(m["seq"], summary.added, summary.updated, summary.skipped,
+                            opened.device_id)
+
+
+def _created(manifest: dict[str, Any]) -> datetime:
+    from kiosk.sync.merge import parse_dt
+
+    created = parse_dt(manifest["created"])
+    assert created is not None  # open_batch checked it
+    return created
+
+
+def ingest_batch(hub: HubContext, blob: bytes) -> IngestResult:
+    """Take one sealed batch; raises BatchRefused (logged) if any part of it is refused."""
+    now = hub.clock.now()
+    for attempt in range(1, RETRIES + 1):
+        try:
+            result = _ingest_once(hub, blob, now)
+        except BatchRefused as refused:
+            log_refusal(hub, refused, size=len(blob), now=now)
+            raise
+        except sa_exc.IntegrityError:
+            if attempt == RETRIES:
+                raise
+            log.info("batch collided with a concurrent one; trying again (%d)", attempt)
+            continue
+        log.info("batch %s/%s accepted: %d added, %d updated, %d skipped", result.device_id,
+                 result.seq, result.added, result.updated, result.skipped)
+        return result
+    raise AssertionError("unreachable")
+
+
+def log_refusal(hub: HubContext, refused: BatchRefused, *, size: int,
+                now: datetime | None = None, device_id: str = "") -> None:
+    """One ``ingest_log`` row for a refused batch (its own transaction; never the contents)."""
+    log.warning("batch refused (%s), %d bytes", refused.code, size)
+    try:
+        with hub.transaction() as s:
+            s.add(IngestLog(received_at=now or hub.clock.now(), device_id=device_id, seq=None,
+                            size_bytes=size, result=refused.code, added=0, updated=0,
+                            skipped=0, message=str(refused)[:1000]))
+    except sa_exc.SQLAlchemyError:
+        log.exception("could not log a refused batch")
+

@@ -43,6 +43,25 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(String(256))
 
 
+class IdentityColumns:
+    """Which help point and team (Tổ CNSCĐ) a row belongs to, and the commune's official
+    code (kiosk.identity): the allowance cap is paid per team even in a merged database."""
+
+    help_point_id: Mapped[str] = mapped_column(String(36), server_default="")
+    team_id: Mapped[str] = mapped_column(String(36), server_default="")
+    commune_code: Mapped[str] = mapped_column(String(8), server_default="")
+
+
+class Team(Base):
+    """A team's name as reports show it, remembered from the bundles that named it."""
+
+    __tablename__ = "team"
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), default="")
+    commune_code: Mapped[str] = mapped_column(String(8), default="")
+    help_point_name: Mapped[str] = mapped_column(String(80), default="")
+
+
 class Volunteer(Base):
     """A team member who may sign in: role 'volunteer' or 'staff'. The PIN is only a hash."""
 
@@ -95,7 +114,7 @@ class Service(Base):
     sort: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Ticket(Base):
+class Ticket(IdentityColumns, Base):
     """A queue number. (day, prefix, number) is unique: one transaction hands each out."""
 
     __tablename__ = "ticket"
@@ -118,9 +137,7 @@ class Ticket(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-
-
-class Assistance(Base):
+class Assistance(IdentityColumns, Base):
     """One assisted citizen. Contact fields exist only with consent and are erased later."""
 
     __tablename__ = "assistance"
@@ -155,7 +172,7 @@ class Assistance(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class ActivityDay(Base):
+class ActivityDay(IdentityColumns, Base):
     """A volunteer active on a local day: a record, a served ticket, or outreach added by staff.
 
     ``source`` is one of :data:`kiosk.attendance.ACTIVITY_SOURCES`; legacy "signin" rows are
@@ -172,7 +189,7 @@ class ActivityDay(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class TutorialEvent(Base):
+class TutorialEvent(IdentityColumns, Base):
     """Anonymous usage: opened, step, finished, abandoned, ask (at step N). No person data."""
 
     __tablename__ = "tutorial_event"
@@ -187,7 +204,7 @@ class TutorialEvent(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class PrintEvent(Base):
+class PrintEvent(IdentityColumns, Base):
     """A printed how-to sheet or ticket, counted for the quota and the support report."""
 
     __tablename__ = "print_event"

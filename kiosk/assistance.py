@@ -48,6 +48,7 @@ from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.csv_cells import csv_cell
 from kiosk.errors import KioskError
 from kiosk.files import PRIVATE_MODE, write_atomic
+from kiosk.identity import columns_of, stamp
 from kiosk.places import match_commune, match_place, place_info
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -266,12 +267,13 @@ class AssistanceService:
             now = self.store.clock.now()
             values = self._validate(s, actor, draft, now, existing=None)
             row = Assistance(uuid=str(uuid_mod.uuid4()), device_id=self.store.device_id,
-                             created_at=now, updated_at=now, deleted_at=None, **values)
+                             created_at=now, updated_at=now, deleted_at=None, **values,
+                             **stamp(self.store))
             s.add(row)
             s.flush()
             day = local_day(row.started_at)
             for v in row.volunteer_uuids:
-                mark_active_in(s, v, day, "record", bool(row.is_demo))
+                mark_active_in(s, columns_of(row), v, day, "record", bool(row.is_demo))
             audit.record(s, self.store, actor.audit_name, "assistance.log", record=row.uuid)
             return _info(row)
 
@@ -324,7 +326,7 @@ class AssistanceService:
             audit.record(s, self.store, actor.audit_name, "assistance.edit", **detail)
             day = local_day(row.started_at)
             for v in row.volunteer_uuids:
-                mark_active_in(s, v, day, "record", bool(row.is_demo))
+                mark_active_in(s, columns_of(row), v, day, "record", bool(row.is_demo))
             return _info(row)
 
     def delete(self, actor: Actor, record_uuid: str, reason: str) -> RecordInfo:
@@ -389,7 +391,7 @@ class AssistanceService:
         with self.store.write() as s:
             if s.scalar(select(Volunteer.id).where(Volunteer.uuid == volunteer_uuid)) is None:
                 raise AssistanceError("Không tìm thấy thành viên tổ này. Hãy chọn lại.")
-            added = mark_active_in(s, volunteer_uuid, day, "outreach")
+            added = mark_active_in(s, stamp(self.store), volunteer_uuid, day, "outreach")
             if added:
                 audit.record(s, self.store, actor.audit_name, "activity.outreach",
                              member=volunteer_uuid, day=day.isoformat())

@@ -3,11 +3,19 @@
 A bundle is a zip with exactly two members:
 
 * ``manifest.json``: ``{"format": "help-kiosk-bundle", "version": 1, "device_id", "created",
-  "since", "counts", "sha256"}`` where ``sha256`` is the hex digest of ``records.json``;
+  "since", "counts", "sha256"}`` where ``sha256`` is the hex digest of ``records.json``,
+  plus the sender's identity (``help_point_id``, ``team_id``, ``commune_code``,
+  ``team_name``, ``help_point_name``; :mod:`kiosk.identity`);
 * ``records.json``: ``{"records": [...], "activity_days": [...], "volunteers": [...]}``:
   assistance records (including soft-deleted ones, so deletions travel), volunteer activity
   days, and the volunteers those reference (uuid, display name and role only; never a PIN
-  hash). Demo data never leaves the machine.
+  hash). Demo data never leaves the machine. Records and activity days carry their
+  ``help_point_id``, ``team_id`` and ``commune_code``.
+
+Identity travels with every row, so a PC that merges two teams' bundles pays each team its
+own allowance cap. Rows of an older bundle without identity get the identity this database
+already knows for the sending device, else an "unknown team" made from its device id
+(:func:`kiosk.identity.sender_identity`), never this kiosk's own team.
 
 Import merges by UUID: a record not seen before is added; a known record is replaced only
 when the bundle's ``updated_at`` is newer; so importing the same bundle twice adds nothing.
@@ -44,11 +52,13 @@ from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
 from kiosk.files import PRIVATE_MODE, atomic_output
+from kiosk.identity import columns_of, fill_identity, load_identity, sender_identity, stamp
 from kiosk.store import Store
 from kiosk.sync.errors import BatchRefused
 from kiosk.sync.merge import (
     REFUSED,
     MergeSummary,
+    day_out,
     dt_out,
     load_json,
     merge_payload,
@@ -114,6 +124,7 @@ class BundleService:
         require(actor, Role.STAFF)
         path = Path(path)
         start = local_midnight_utc(since)
+        local = stamp(self.store)
         with self.store.write() as s:
             rows = list(s.scalars(select(Assistance).where(
                 Assistance.updated_at >= start, Assistance.is_demo.is_(False))
@@ -132,10 +143,9 @@ class BundleService:
                                    "display_name": v.display_name if v else "(không rõ tên)",
                                    "role": v.role if v else Role.VOLUNTEER.value})
             payload = {
-                "records": [record_out(r) for r in rows],
-                "activity_days": [{"uuid": d.uuid, "volunteer_uuid": d.volunteer_uuid,
-                                   "day": d.day.isoformat(), "source": d.source}
-                                  for d in days],
+                # A row with no team yet can only be this kiosk's (columns_of).
+                "records": [{**record_out(r), **columns_of(r, local)} for r in rows],
+                "activity_days": [{**day_out(d), **columns_of(d, local)} for d in days],
                 "volunteers": volunteers,
             }
             records_bytes = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
@@ -143,9 +153,11 @@ class BundleService:
                 raise BundleError("Gói dữ liệu quá lớn (trên 50 MB). Hãy chọn ngày bắt đầu "
                                   "gần hơn để chia thành nhiều gói.")
             now = self.store.clock.now()
+            me = load_identity(self.store, self.store.config)
             manifest = {
                 "format": BUNDLE_FORMAT, "version": BUNDLE_VERSION,
-                "device_id": self.store.device_id, "created": dt_out(now),
+                "device_id": self.store.device_id, **me.stamp(), "team_name": me.team_name,
+                "help_point_name": me.help_point_name, "created": dt_out(now),
                 "since": since.isoformat(),
                 "counts": {"records": len(rows), "activity_days": len(days),
                            "volunteers": len(volunteers)},
@@ -180,6 +192,9 @@ class BundleService:
                 valid = validate_payload(s, payload, now)
             except BatchRefused as exc:
                 raise BundleError(str(exc), exc.code) from exc
+        with self.store.write() as s:
+            sender = sender_identity(s, manifest, self.store.device_id, stamp(self.store))
+            fill_identity(s, [*valid.records, *valid.activity_days], sender)
         total = MergeSummary()
         for n, part in enumerate(valid.chunks(IMPORT_CHUNK)):
             if n > 1 and part.records:

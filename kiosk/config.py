@@ -78,9 +78,22 @@ def _phone(value: Any) -> str | None:
     return None
 
 
+def _commune_code(value: Any) -> str | None:
+    from kiosk.identity import check_commune_code
+
+    return check_commune_code(value)
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("help_point_name", str, "Điểm hỗ trợ số", "Tên điểm hỗ trợ", _max_len(80)),
     Option("commune", str, "", "Xã/phường/đặc khu", _max_len(80)),
+    # Which team (Tổ CNSCĐ) this kiosk's work belongs to, and the commune's official code:
+    # every row carries them (kiosk.identity), so the allowance is paid per team.
+    Option("team_name", str, "", "Tên tổ công nghệ số cộng đồng (để trống = “Tổ CNSCĐ” + tên xã)",
+           _max_len(120)),
+    Option("commune_code", str, "",
+           "Mã xã/phường/đặc khu (5 chữ số theo danh mục hành chính; để trống nếu chưa có)",
+           _commune_code),
     Option("village", str, "", "Thôn/tổ dân phố", _max_len(80)),
     Option("hotline", str, "", "Số điện thoại liên hệ in trên tờ hướng dẫn", _phone),
     Option("desk_count", int, 2, "Số bàn hỗ trợ", _between(1, 9)),

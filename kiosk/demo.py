@@ -36,6 +36,7 @@ from kiosk import audit
 from kiosk.assistance import AGE_BANDS, CHANNELS, GENDERS, OUTCOMES
 from kiosk.clock import local_day, local_midnight_utc, to_local
 from kiosk.errors import KioskError
+from kiosk.identity import stamp
 from kiosk.paths import resource_path
 from kiosk.queue import seed_default_services
 from kiosk.store import Store
@@ -176,6 +177,7 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
     with store.read() as s:
         existing = s.scalar(select(func.count()).select_from(Assistance)) or 0
     id_rng = random.Random(f"{seed}:{store.device_id}:{existing}")
+    ident = stamp(store)  # demo rows belong to this kiosk's team like real ones
 
     def new_uuid() -> str:
         return str(uuid.UUID(int=id_rng.getrandbits(128), version=4))
@@ -228,7 +230,7 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
                 ticket_uuid = new_uuid()
                 issued = started - timedelta(minutes=rng.randint(1, 25))
                 tickets.append(dict(
-                    uuid=ticket_uuid, device_id=store.device_id, day=day, prefix=prefix,
+                    uuid=ticket_uuid, device_id=store.device_id, **ident, day=day, prefix=prefix,
                     number=numbers[prefix], service_code=code, status="done",
                     issued_at=issued, called_at=started, desk=rng.randint(1, 2), recalls=0,
                     finished_at=ended, satisfaction=satisfaction, tutorial_id=None,
@@ -236,7 +238,8 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
             with_contact = outcome == "follow_up" or rng.random() < 0.05
             n = len(records) + 1
             records.append(dict(
-                uuid=new_uuid(), device_id=store.device_id, created_at=ended, updated_at=ended,
+                uuid=new_uuid(), device_id=store.device_id, **ident,
+                created_at=ended, updated_at=ended,
                 started_at=started, ended_at=ended, volunteer_uuids=helpers, services=codes,
                 tutorial_id=rng.choice(tutorials)[0] if rng.random() < 0.4 else None,
                 ticket_uuid=ticket_uuid, outcome=outcome, channel=channel,
@@ -257,7 +260,7 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
             numbers[prefix] += 1
             issued = _utc(day, OPEN_FROM) + timedelta(minutes=rng.randrange(open_minutes))
             tickets.append(dict(
-                uuid=new_uuid(), device_id=store.device_id, day=day, prefix=prefix,
+                uuid=new_uuid(), device_id=store.device_id, **ident, day=day, prefix=prefix,
                 number=numbers[prefix], service_code=code, status="no_show", issued_at=issued,
                 called_at=issued + timedelta(minutes=rng.randint(5, 30)), desk=1, recalls=2,
                 finished_at=None, satisfaction=None, tutorial_id=None, tutorial_step=None,
@@ -267,27 +270,28 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
             tid, steps = rng.choice(tutorials)
             run = new_uuid()
             at = _utc(day, OPEN_FROM) + timedelta(minutes=rng.randrange(open_minutes))
-            events.append(dict(uuid=new_uuid(), device_id=store.device_id, at=at, run_id=run,
+            events.append(dict(uuid=new_uuid(), device_id=store.device_id, **ident,
+                               at=at, run_id=run,
                                tutorial_id=tid, kind="opened", step=None, is_demo=True))
             reach = steps if rng.random() < 0.55 else rng.randint(1, steps)
             for step in range(1, reach + 1):
                 at += timedelta(seconds=rng.randint(20, 120))
-                events.append(dict(uuid=new_uuid(), device_id=store.device_id, at=at,
+                events.append(dict(uuid=new_uuid(), device_id=store.device_id, **ident, at=at,
                                    run_id=run, tutorial_id=tid, kind="step", step=step,
                                    is_demo=True))
                 if rng.random() < 0.04:
-                    events.append(dict(uuid=new_uuid(), device_id=store.device_id, at=at,
+                    events.append(dict(uuid=new_uuid(), device_id=store.device_id, **ident, at=at,
                                        run_id=run, tutorial_id=tid, kind="ask", step=step,
                                        is_demo=True))
             kind = "finished" if reach == steps and rng.random() < 0.9 else "abandoned"
-            events.append(dict(uuid=new_uuid(), device_id=store.device_id,
+            events.append(dict(uuid=new_uuid(), device_id=store.device_id, **ident,
                                at=at + timedelta(seconds=30), run_id=run, tutorial_id=tid,
                                kind=kind, step=reach, is_demo=True))
         for v in on_duty:
             sources = ["ticket"] + (["record"] if v in helpers_today else [])
             for source in sources:
                 if (v, day, source) not in known_activity:
-                    activity.append(dict(uuid=new_uuid(), volunteer_uuid=v, day=day,
+                    activity.append(dict(uuid=new_uuid(), **ident, volunteer_uuid=v, day=day,
                                          source=source, is_demo=True))
 
     with store.write() as s:

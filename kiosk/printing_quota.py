@@ -28,6 +28,7 @@ from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
 from kiosk.errors import KioskError
+from kiosk.identity import stamp
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ def record_print(store: Store, *, tutorial_id: str | None, sheets: int, ok: bool
         raise ValueError("Số tờ in phải từ 1 trở lên.")
     now = store.clock.now()
     with store.write() as s:
-        s.add(PrintEvent(device_id=store.device_id, at=now, day=local_day(now), kind=kind,
+        s.add(PrintEvent(device_id=store.device_id, **stamp(store), at=now, day=local_day(now),
+                         kind=kind,
                          tutorial_id=tutorial_id, sheets=sheets, ok=ok))
     log.info("print recorded: kind=%s tutorial=%s sheets=%d ok=%s", kind, tutorial_id,
              sheets, ok)

@@ -39,6 +39,7 @@ from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
 from kiosk.errors import KioskError
+from kiosk.identity import columns_of, stamp
 from kiosk.paths import resource_path
 from kiosk.speech.pronounce import number_words, ticket_words
 from kiosk.store import Store
@@ -713,7 +714,8 @@ class QueueService:
             if satisfaction is not None:
                 t.satisfaction = satisfaction
             # Serving a citizen is work: the one place a desk day becomes an active day.
-            mark_active_in(s, actor.uuid, self._today(), "ticket", bool(t.is_demo))
+            mark_active_in(s, columns_of(t), actor.uuid, self._today(), "ticket",
+                           bool(t.is_demo))
             audit.record(s, self.store, actor.audit_name, "ticket.finish", ticket=t.uuid,
                          desk=t.desk)
             return self._info(s, t)
@@ -735,7 +737,8 @@ class QueueService:
         # max + 1 (not a counter): a clock moved backwards can never hand out a number twice.
         last = s.scalar(select(func.max(Ticket.number)).where(Ticket.day == day,
                                                                Ticket.prefix == service.prefix))
-        t = Ticket(device_id=self.store.device_id, day=day, prefix=service.prefix,
+        t = Ticket(device_id=self.store.device_id, **stamp(self.store), day=day,
+                   prefix=service.prefix,
                    number=(last or 0) + 1, service_code=service.code,
                    status=TicketStatus.WAITING.value, issued_at=now, recalls=0,
                    tutorial_id=tutorial_id, tutorial_step=step, is_demo=self.demo)

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from db.models import TutorialEvent
+from kiosk.identity import stamp
 from kiosk.store import Store
 
 KINDS = ("opened", "step", "finished", "abandoned", "ask")
@@ -29,7 +30,8 @@ class UsageRecorder:
         if kind not in KINDS:
             raise ValueError(f"unknown usage event {kind!r}")
         with self.store.write() as s:
-            s.add(TutorialEvent(device_id=self.store.device_id, at=self.store.clock.now(),
+            s.add(TutorialEvent(device_id=self.store.device_id, **stamp(self.store),
+                                at=self.store.clock.now(),
                                 run_id=run.run_id, tutorial_id=run.tutorial_id, kind=kind,
                                 step=step))
 

@@ -50,6 +50,7 @@ from kiosk.assistance import (
 )
 from kiosk.attendance import ACTIVITY_SOURCES
 from kiosk.auth import Role
+from kiosk.identity import is_team_id
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PhoneNumberError,
@@ -269,12 +270,13 @@ def _str(value: Any, field: str, limit: int, optional: bool = False) -> str | No
 
 
 def _identity(raw: dict[str, Any], out: dict[str, Any]) -> None:
-    """Optional identity fields: ids are uuids (or "" before identity), the code digits."""
+    """Optional identity fields: ids are uuids or unknown-team ids (or "" before identity),
+    the code digits."""
     for key in ("help_point_id", "team_id"):
         if key in raw:
             value = _str(raw[key], key, 36)
-            if value:
-                _uuid(value, key)
+            if value and not is_team_id(value):
+                raise _Invalid(key)
             out[key] = value
     if "commune_code" in raw:
         code = _str(raw["commune_code"], "commune_code", 8)

@@ -381,9 +381,21 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(NO_DISPLAY + "\n")
         return 2
     data_dir: Path = args.data_dir
-    data_dir.mkdir(parents=True, exist_ok=True)
     from kiosk import instance
-    from kiosk.supervisor import EXIT_ALREADY_RUNNING
+    from kiosk.disk import probe_data_dir
+    from kiosk.supervisor import EXIT_ALREADY_RUNNING, EXIT_RECOVERY
+
+    disk_problem = probe_data_dir(data_dir)  # before the lock file, the log, the database
+    if disk_problem is not None:
+        # A full or read-only disk: a calm full-screen message that checks again and goes on
+        # by itself, instead of six crashes and the desktop (issue #16 item 4).
+        from PySide6.QtWidgets import QApplication
+
+        from ui.screens.disk_problem import wait_for_disk
+
+        qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        if not wait_for_disk(qapp, disk_problem, windowed=args.windowed):  # type: ignore[arg-type]
+            return 1 if args.windowed else EXIT_RECOVERY
 
     handle = instance.acquire(data_dir)
     if handle is None:

@@ -192,9 +192,25 @@ def _draft_of(row: Assistance) -> AssistanceDraft:
         contact_consent_purpose=row.contact_consent_purpose, is_demo=bool(row.is_demo))
 
 
+#: The field names ``_text``/``_utc_naive`` get, in English (for the English form of an error).
+_EN_LABELS = {
+    "Lý do": "The reason", "Tên xã/phường": "The commune name",
+    "Tên thôn/tổ dân phố": "The village name", "Ghi chú": "The note",
+    "Dân tộc": "The ethnic group", "Họ tên liên hệ": "The contact name",
+    "Số điện thoại": "The phone number", "Mục đích": "The purpose",
+    "Giờ bắt đầu": "The start time", "Giờ kết thúc": "The end time",
+}
+
+
+def _en_label(what: str) -> str:
+    return _EN_LABELS.get(what, "This field")
+
+
 def _utc_naive(value: Any, what: str) -> datetime:
     if not isinstance(value, datetime):
-        raise AssistanceError(f"{what} không phải là ngày giờ. Hãy chọn lại giờ.")
+        raise AssistanceError(f"{what} không phải là ngày giờ. Hãy chọn lại giờ.",
+                              en=f"{_en_label(what)} is not a date and time. Choose the time "
+                                 "again.")
     if value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     return value
@@ -204,11 +220,14 @@ def _text(value: Any, limit: int, what: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise AssistanceError(f"{what} phải là chữ.")
+        raise AssistanceError(f"{what} phải là chữ.",
+                              en=f"{_en_label(what)} must be text.")
     text = unicodedata.normalize("NFC", value).strip()
     if len(text) > limit:
         raise AssistanceError(f"{what} dài {len(text)} ký tự, tối đa {limit} ký tự. "
-                              "Hãy viết ngắn lại.")
+                              "Hãy viết ngắn lại.",
+                              en=f"{_en_label(what)} is {len(text)} characters long; at most "
+                                 f"{limit}. Please shorten it.")
     return text
 
 
@@ -244,7 +263,9 @@ class AssistanceService:
             t = s.get(Ticket, ticket_uuid)
             if t is None:
                 raise RecordNotFound("Không tìm thấy số thứ tự này. Hãy ghi lượt hỗ trợ "
-                                     "mà không chọn số.")
+                                     "mà không chọn số.",
+                                     en="This queue number was not found. Log the visit without "
+                                        "choosing a number.")
             now = self.store.clock.now()
             ended = t.finished_at or now
             started = t.called_at or t.issued_at
@@ -297,20 +318,25 @@ class AssistanceService:
         require(actor, Role.VOLUNTEER)
         unknown = sorted(set(changes) - DRAFT_FIELDS)
         if unknown:
-            raise AssistanceError(f"Không sửa được mục “{unknown[0]}”.")
+            raise AssistanceError(f"Không sửa được mục “{unknown[0]}”.",
+                                  en=f"The field “{unknown[0]}” cannot be changed.")
         clean_reason = self._reason(reason)
         with self.store.write() as s:
             row = self._row(s, record_uuid)
             if row.deleted_at is not None:
-                raise AssistanceError("Bản ghi này đã bị xóa, không sửa được.")
+                raise AssistanceError("Bản ghi này đã bị xóa, không sửa được.",
+                                      en="This record was deleted; it cannot be edited.")
             free = self._own_same_day(actor, row.volunteer_uuids or (), row.created_at)
             if not free:
                 if actor.role is not Role.STAFF:
                     raise PermissionDenied(
                         "Bạn chỉ sửa được bản ghi của mình trong ngày đã ghi. Bản ghi này cần "
-                        "cán bộ xã/phường sửa và ghi lý do.")
+                        "cán bộ xã/phường sửa và ghi lý do.",
+                        en="You can only edit your own records on the day they were logged. This "
+                           "record needs commune staff to edit it and give a reason.")
                 if clean_reason is None:
-                    raise AssistanceError("Hãy ghi lý do sửa bản ghi này.")
+                    raise AssistanceError("Hãy ghi lý do sửa bản ghi này.",
+                                          en="Please write why this record is edited.")
             now = self.store.clock.now()
             draft = dataclasses.replace(_draft_of(row), **dict(changes))
             values = self._validate(s, actor, draft, now, existing=row)
@@ -338,11 +364,13 @@ class AssistanceService:
         require(actor, Role.STAFF)
         clean_reason = self._reason(reason)
         if clean_reason is None:
-            raise AssistanceError("Hãy ghi lý do xóa bản ghi này.")
+            raise AssistanceError("Hãy ghi lý do xóa bản ghi này.",
+                                  en="Please write why this record is deleted.")
         with self.store.write() as s:
             row = self._row(s, record_uuid)
             if row.deleted_at is not None:
-                raise AssistanceError("Bản ghi này đã bị xóa trước đó.")
+                raise AssistanceError("Bản ghi này đã bị xóa trước đó.",
+                                      en="This record was already deleted.")
             now = self.store.clock.now()
             _erase_personal(row)
             row.deleted_at = now
@@ -359,7 +387,9 @@ class AssistanceService:
             row = self._row(s, record_uuid)
             if actor.role is not Role.STAFF and actor.uuid not in (row.volunteer_uuids or ()):
                 raise PermissionDenied("Bạn chỉ xem được bản ghi của mình. Hãy nhờ cán bộ "
-                                       "xã/phường.")
+                                       "xã/phường.",
+                                       en="You can only see your own records. Please ask commune "
+                                          "staff.")
             return _info(row)
 
     def list_today(self, actor: Actor) -> list[RecordInfo]:
@@ -387,10 +417,13 @@ class AssistanceService:
         today = local_day(self.store.clock.now())
         if day > today:
             raise AssistanceError("Ngày hoạt động ở tương lai. Hãy chọn hôm nay hoặc một "
-                                  "ngày đã qua.")
+                                  "ngày đã qua.",
+                                  en="The activity day is in the future. Choose today or a past "
+                                     "day.")
         with self.store.write() as s:
             if s.scalar(select(Volunteer.id).where(Volunteer.uuid == volunteer_uuid)) is None:
-                raise AssistanceError("Không tìm thấy thành viên tổ này. Hãy chọn lại.")
+                raise AssistanceError("Không tìm thấy thành viên tổ này. Hãy chọn lại.",
+                                      en="This team member was not found. Please choose again.")
             added = mark_active_in(s, stamp(self.store), volunteer_uuid, day, "outreach")
             if added:
                 audit.record(s, self.store, actor.audit_name, "activity.outreach",
@@ -421,13 +454,15 @@ class AssistanceService:
         path = Path(path)
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in ("json", "csv"):
-            raise AssistanceError("Tên tệp phải kết thúc bằng .json hoặc .csv.")
+            raise AssistanceError("Tên tệp phải kết thúc bằng .json hoặc .csv.",
+                                  en="The file name must end in .json or .csv.")
         with self.store.write() as s:
             rows = list(s.scalars(select(Assistance).where(
                 Assistance.contact_phone == canon, Assistance.deleted_at.is_(None))
                 .order_by(Assistance.started_at)))
             if not rows:
-                raise AssistanceError("Không có bản ghi nào lưu số điện thoại này.")
+                raise AssistanceError("Không có bản ghi nào lưu số điện thoại này.",
+                                      en="No record keeps this phone number.")
             names = {svc.code: svc.name_vi for svc in s.scalars(select(Service))}
             people = [_person_view(r, names) for r in rows]
             now = self.store.clock.now()
@@ -465,7 +500,9 @@ class AssistanceService:
     def _row(s: Session, record_uuid: str) -> Assistance:
         row = s.get(Assistance, record_uuid)
         if row is None:
-            raise RecordNotFound("Không tìm thấy bản ghi này. Có thể nó đã bị xóa hẳn.")
+            raise RecordNotFound("Không tìm thấy bản ghi này. Có thể nó đã bị xóa hẳn.",
+                                 en="This record was not found. It may have been deleted for "
+                                    "good.")
         return row
 
     @staticmethod
@@ -483,59 +520,82 @@ class AssistanceService:
         started = _utc_naive(d.started_at, "Giờ bắt đầu")
         ended = _utc_naive(d.ended_at, "Giờ kết thúc")
         if ended < started:
-            raise AssistanceError("Giờ kết thúc sớm hơn giờ bắt đầu. Hãy kiểm tra lại giờ.")
+            raise AssistanceError("Giờ kết thúc sớm hơn giờ bắt đầu. Hãy kiểm tra lại giờ.",
+                                  en="The end time is before the start time. Please check the "
+                                     "times.")
         if started > now + FUTURE_TOLERANCE or ended > now + FUTURE_TOLERANCE:
             raise AssistanceError("Giờ hỗ trợ nằm ở tương lai. Hãy kiểm tra lại ngày giờ "
-                                  "(và đồng hồ của máy).")
+                                  "(và đồng hồ của máy).",
+                                  en="The help time is in the future. Please check the date and "
+                                     "time (and the computer's clock).")
         if ended - started > MAX_DURATION:
             raise AssistanceError("Một lượt hỗ trợ không thể dài quá 12 giờ. Hãy kiểm tra lại "
-                                  "giờ bắt đầu và giờ kết thúc.")
+                                  "giờ bắt đầu và giờ kết thúc.",
+                                  en="One visit cannot last more than 12 hours. Please check the "
+                                     "start and end times.")
 
         volunteers = tuple(dict.fromkeys(d.volunteer_uuids))
         if not volunteers:
-            raise AssistanceError("Hãy chọn ít nhất một người đã hỗ trợ.")
+            raise AssistanceError("Hãy chọn ít nhất một người đã hỗ trợ.",
+                                  en="Choose at least one person who helped.")
         if actor.role is Role.VOLUNTEER and actor.uuid not in volunteers:
             raise AssistanceError("Bạn phải là một trong những người đã hỗ trợ. Hãy chọn lại "
-                                  "người hỗ trợ hoặc nhờ cán bộ xã/phường ghi.")
+                                  "người hỗ trợ hoặc nhờ cán bộ xã/phường ghi.",
+                                  en="You must be one of the people who helped. Choose the "
+                                     "helpers again, or ask commune staff to log it.")
         known = set(s.scalars(select(Volunteer.uuid).where(Volunteer.uuid.in_(volunteers))))
         for v in volunteers:
             if v not in known:
                 raise AssistanceError("Không tìm thấy thành viên tổ đã hỗ trợ. Hãy chọn lại "
-                                      "người hỗ trợ.")
+                                      "người hỗ trợ.",
+                                      en="A team member who helped was not found. Choose the "
+                                         "helpers again.")
 
         services = tuple(dict.fromkeys(d.services))
         if not services:
-            raise AssistanceError("Hãy chọn ít nhất một dịch vụ đã hỗ trợ.")
+            raise AssistanceError("Hãy chọn ít nhất một dịch vụ đã hỗ trợ.",
+                                  en="Choose at least one service that was given.")
         known_services = set(s.scalars(select(Service.code).where(Service.code.in_(services))))
         for code in services:
             if code not in known_services:
                 raise AssistanceError(f"Dịch vụ “{code}” không có trong danh sách dịch vụ. "
-                                      "Hãy chọn dịch vụ khác hoặc nhờ cán bộ thêm dịch vụ.")
+                                      "Hãy chọn dịch vụ khác hoặc nhờ cán bộ thêm dịch vụ.",
+                                      en=f"The service “{code}” is not in the list of services. "
+                                         "Choose another service or ask staff to add it.")
 
         if d.outcome not in OUTCOMES:
             raise AssistanceError("Kết quả không hợp lệ. Hãy chọn: đã xong, xong một phần, "
-                                  "chuyển nơi khác hoặc cần hỗ trợ tiếp.")
+                                  "chuyển nơi khác hoặc cần hỗ trợ tiếp.",
+                                  en="The outcome is not valid. Choose: done, partly done, "
+                                     "referred elsewhere or needs more help.")
         if d.channel not in CHANNELS:
             raise AssistanceError("Hình thức hỗ trợ không hợp lệ. Hãy chọn: tại điểm hỗ trợ, "
-                                  "đến tận nhà hoặc qua điện thoại.")
+                                  "đến tận nhà hoặc qua điện thoại.",
+                                  en="The way of helping is not valid. Choose: at the help "
+                                     "point, home visit or by phone.")
 
         tutorial = d.tutorial_id or None
         if tutorial is not None and not (isinstance(tutorial, str)
                                          and TUTORIAL_ID.fullmatch(tutorial)):
-            raise AssistanceError("Mã bài hướng dẫn không hợp lệ. Hãy chọn lại bài.")
+            raise AssistanceError("Mã bài hướng dẫn không hợp lệ. Hãy chọn lại bài.",
+                                  en="The tutorial code is not valid. Choose the tutorial again.")
         ticket = d.ticket_uuid or None
         # Imported records point at tickets and places of another device: check only what
         # this edit changes.
         if ticket is not None and (existing is None or ticket != existing.ticket_uuid):
             if s.get(Ticket, ticket) is None:
-                raise AssistanceError("Không tìm thấy số thứ tự này. Hãy bỏ chọn số.")
+                raise AssistanceError("Không tìm thấy số thứ tự này. Hãy bỏ chọn số.",
+                                      en="This queue number was not found. Please unselect the "
+                                         "number.")
             q = select(Assistance.uuid).where(Assistance.ticket_uuid == ticket,
                                               Assistance.deleted_at.is_(None))
             if existing is not None:
                 q = q.where(Assistance.uuid != existing.uuid)
             if s.scalar(q) is not None:
                 raise AssistanceError("Lượt hỗ trợ cho số thứ tự này đã được ghi. Hãy sửa bản "
-                                      "ghi đã có thay vì ghi thêm.")
+                                      "ghi đã có thay vì ghi thêm.",
+                                      en="A visit for this queue number is already logged. Edit "
+                                         "that record instead of logging another.")
 
         commune = _text(d.commune, PLACE_MAX, "Tên xã/phường")
         village = _text(d.village, PLACE_MAX, "Tên thôn/tổ dân phố")
@@ -543,20 +603,26 @@ class AssistanceService:
             self._check_place(s, commune, village)
 
         if d.age_band not in ("", *AGE_BANDS):
-            raise AssistanceError("Nhóm tuổi không hợp lệ. Hãy chọn lại nhóm tuổi.")
+            raise AssistanceError("Nhóm tuổi không hợp lệ. Hãy chọn lại nhóm tuổi.",
+                                  en="The age group is not valid. Choose the age group again.")
         if d.gender not in ("", *GENDERS):
-            raise AssistanceError("Giới tính không hợp lệ. Hãy chọn nam, nữ hoặc khác.")
+            raise AssistanceError("Giới tính không hợp lệ. Hãy chọn nam, nữ hoặc khác.",
+                                  en="The gender is not valid. Choose male, female or other.")
         if d.first_visit is not None and not isinstance(d.first_visit, bool):
-            raise AssistanceError("Mục “lần đầu đến” phải là có hoặc không.")
+            raise AssistanceError("Mục “lần đầu đến” phải là có hoặc không.",
+                                  en="“First visit” must be yes or no.")
         sat = d.satisfaction
         if sat is not None and (isinstance(sat, bool) or not isinstance(sat, int)
                                 or not 1 <= sat <= 5):
-            raise AssistanceError("Mức hài lòng phải từ 1 đến 5.")
+            raise AssistanceError("Mức hài lòng phải từ 1 đến 5.",
+                                  en="Satisfaction must be from 1 to 5.")
 
         note = _text(d.note, 10_000, "Ghi chú")
         if len(note) > NOTE_MAX_CHARS:
             raise AssistanceError(f"Ghi chú dài {len(note)} ký tự, tối đa {NOTE_MAX_CHARS} ký "
-                                  "tự. Hãy viết ngắn lại.")
+                                  "tự. Hãy viết ngắn lại.",
+                                  en=f"The note is {len(note)} characters long; at most "
+                                     f"{NOTE_MAX_CHARS}. Please shorten it.")
         note = check_note(note)
 
         # Consent: a clear act (True, not merely truthy), never assumed from data being present.
@@ -566,7 +632,10 @@ class AssistanceService:
             if d.ethnic_consent is not True:
                 raise PrivacyError("Chỉ được ghi dân tộc khi người dân đồng ý rõ ràng. Hãy đọc "
                                    "lời xin đồng ý và để người dân tự chọn, hoặc bỏ trống mục "
-                                   "dân tộc.")
+                                   "dân tộc.",
+                                   en="An ethnic group may only be recorded with the citizen's "
+                                      "clear consent. Read the consent text and let the citizen "
+                                      "choose, or leave the ethnic group empty.")
             kept = existing.ethnic_consent_at if existing is not None else None
             ethnic_consent_at = kept or now
 
@@ -581,11 +650,16 @@ class AssistanceService:
             if d.contact_consent is not True:
                 raise PrivacyError("Chỉ được lưu họ tên, số điện thoại khi người dân đồng ý rõ "
                                    "ràng. Hãy đọc lời xin đồng ý và để người dân tự chọn, hoặc "
-                                   "bỏ trống thông tin liên hệ.")
+                                   "bỏ trống thông tin liên hệ.",
+                                   en="A name and phone number may only be kept with the "
+                                      "citizen's clear consent. Read the consent text and let "
+                                      "the citizen choose, or leave the contact details empty.")
             purpose = _text(d.contact_consent_purpose, PURPOSE_MAX, "Mục đích") or None
             if purpose is None:
                 raise PrivacyError("Hãy ghi mục đích lưu thông tin liên hệ (ví dụ: liên hệ lại "
-                                   "về lần hỗ trợ này).")
+                                   "về lần hỗ trợ này).",
+                                   en="Please write why the contact details are kept (for "
+                                      "example: to call back about this visit).")
             kept = existing.contact_consent_at if existing is not None else None
             contact_consent_at = kept or now
 
@@ -611,19 +685,25 @@ class AssistanceService:
             Place.level == "commune"))]
         if not communes or not commune:
             if village and not commune and communes:
-                raise AssistanceError("Hãy chọn xã/phường trước khi chọn thôn/tổ dân phố.")
+                raise AssistanceError("Hãy chọn xã/phường trước khi chọn thôn/tổ dân phố.",
+                                      en="Choose the commune before the village or residential "
+                                         "group.")
             return
         match = match_commune(communes, commune)
         if match is None:
             raise AssistanceError(f"Không có xã/phường “{commune}” trong danh sách địa bàn. "
-                                  "Hãy chọn lại từ danh sách.")
+                                  "Hãy chọn lại từ danh sách.",
+                                  en=f"The commune “{commune}” is not in the list of places. "
+                                     "Choose again from the list.")
         if not village:
             return
         villages = [place_info(v) for v in s.scalars(select(Place).where(
             Place.level == "village", Place.parent_id == match.id))]
         if villages and match_place(villages, village) is None:
             raise AssistanceError(f"Không có thôn/tổ dân phố “{village}” thuộc {match.name}. "
-                                  "Hãy chọn lại từ danh sách.")
+                                  "Hãy chọn lại từ danh sách.",
+                                  en=f"There is no village or residential group “{village}” in "
+                                     f"{match.name}. Choose again from the list.")
 
 
 def _erase_personal(row: Assistance) -> None:
@@ -646,7 +726,8 @@ def purge_expired_contacts(store: Store, retention_days: int) -> int:
     Safe to run at every start-up and from ``help-kiosk records purge``.
     """
     if retention_days < 1:
-        raise AssistanceError("Số ngày giữ thông tin liên hệ phải từ 1 trở lên.")
+        raise AssistanceError("Số ngày giữ thông tin liên hệ phải từ 1 trở lên.",
+                              en="Contact details must be kept for at least 1 day.")
     with store.write() as s:
         now = store.clock.now()
         cutoff = now - timedelta(days=retention_days)

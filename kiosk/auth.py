@@ -146,7 +146,8 @@ class AuthService:
             raise AuthError("Tên phải có từ 1 đến 80 ký tự.",
                             en="A name has 1 to 80 characters.")
         if role is Role.CITIZEN:
-            raise AuthError("Không thể tạo tài khoản cho công dân.")
+            raise AuthError("Không thể tạo tài khoản cho công dân.",
+                            en="Citizens do not get an account.")
         first_setup = actor is None and role is Role.STAFF and not self.has_staff()
         if not first_setup:
             require(actor or CITIZEN, Role.STAFF)

@@ -234,7 +234,10 @@ def database_path(source: Store | Path) -> Path:
         url = source.engine.url
         if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
             raise BackupError("Cơ sở dữ liệu không phải tệp SQLite trên máy này, kiosk không tự "
-                              "sao lưu được. Hãy sao lưu trên máy chủ (ví dụ pg_dump).")
+                              "sao lưu được. Hãy sao lưu trên máy chủ (ví dụ pg_dump).",
+                              en="The database is not an SQLite file on this computer, so the "
+                                 "kiosk cannot back it up. Back it up on the server (for example "
+                                 "with pg_dump).")
         return Path(url.database)
     return Path(source)
 
@@ -247,21 +250,27 @@ def copy_database(src: Path, dest: Path) -> Path:
     """
     src, dest = Path(src), Path(dest)
     if not src.is_file():
-        raise BackupError(f"Không tìm thấy cơ sở dữ liệu “{src}”. Không có gì để sao lưu.")
+        raise BackupError(f"Không tìm thấy cơ sở dữ liệu “{src}”. Không có gì để sao lưu.",
+                          en=f"The database “{src}” was not found. There is nothing to back up.")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupWriteError(_write_problem(dest, exc)) from exc
+        raise BackupWriteError(_write_problem(dest, exc),
+                               en=_write_problem(dest, exc, "en")) from exc
     try:
         with partial_file(dest) as tmp:  # journaled: a kill here is swept at the next start
             _copy_into(src, tmp, dest)
     except sqlite3.DatabaseError as exc:
         if _is_disk_problem(exc):
-            raise BackupWriteError(_write_problem(dest, exc)) from exc
+            raise BackupWriteError(_write_problem(dest, exc),
+                                   en=_write_problem(dest, exc, "en")) from exc
         raise BackupError(f"Không đọc được cơ sở dữ liệu để sao lưu ({exc}). Cơ sở dữ liệu có "
-                          "thể đang bị hỏng: hãy khôi phục từ bản sao lưu gần nhất.") from exc
+                          "thể đang bị hỏng: hãy khôi phục từ bản sao lưu gần nhất.",
+                          en=f"The database could not be read for the backup ({exc}). It may be "
+                             "damaged: restore the latest backup.") from exc
     except OSError as exc:
-        raise BackupWriteError(_write_problem(dest, exc)) from exc
+        raise BackupWriteError(_write_problem(dest, exc),
+                               en=_write_problem(dest, exc, "en")) from exc
     return dest
 
 
@@ -281,7 +290,9 @@ def _copy_into(src: Path, tmp: Path, dest: Path) -> None:
         source.close()
     if not row or row[0] != "ok":
         raise BackupError(f"Bản sao lưu vừa tạo không qua được kiểm tra ({row}). Cơ sở dữ "
-                          "liệu có thể đang bị hỏng: hãy liên hệ hỗ trợ kỹ thuật.")
+                          "liệu có thể đang bị hỏng: hãy liên hệ hỗ trợ kỹ thuật.",
+                          en=f"The new backup did not pass its check ({row}). The database may be "
+                             "damaged: please contact technical support.")
     _fsync_file(tmp)
     _chmod(tmp, 0o600)
     os.replace(tmp, dest)
@@ -293,8 +304,11 @@ def _is_disk_problem(exc: sqlite3.Error) -> bool:
     return any(w in text for w in ("disk", "full", "readonly", "read-only", "unable to open"))
 
 
-def _write_problem(dest: Path, exc: BaseException) -> str:
+def _write_problem(dest: Path, exc: BaseException, lang: str = "vi") -> str:
     reason = getattr(exc, "strerror", None) or str(exc)
+    if lang == "en":
+        return (f"Could not write the backup to “{dest.parent}” ({reason}). Check that the "
+                "drive or USB stick has free space and is not write-protected, then try again.")
     return (f"Không ghi được bản sao lưu vào “{dest.parent}” ({reason}). Hãy kiểm tra ổ đĩa "
             "hoặc USB còn chỗ trống và không bị khóa ghi, rồi thử lại.")
 
@@ -574,17 +588,25 @@ def check_restorable(path: Path) -> BackupInfo:
     """Raise BackupError unless ``path`` is a healthy kiosk database this version can open."""
     path = Path(path)
     if not path.is_file():
-        raise BackupError(f"Không tìm thấy tệp “{path}”. Hãy kiểm tra tên tệp và USB.")
+        raise BackupError(f"Không tìm thấy tệp “{path}”. Hãy kiểm tra tên tệp và USB.",
+                          en=f"The file “{path}” was not found. Check the file name and the USB "
+                             "drive.")
     if not integrity_ok(path, full=False):
         raise BackupError(f"Tệp “{path.name}” bị hỏng hoặc không phải cơ sở dữ liệu, không "
-                          "khôi phục được. Hãy chọn một bản sao lưu khác.")
+                          "khôi phục được. Hãy chọn một bản sao lưu khác.",
+                          en=f"The file “{path.name}” is damaged or not a database and cannot be "
+                             "restored. Choose another backup.")
     if not is_kiosk_database(path):
         raise BackupError(f"Tệp “{path.name}” không phải bản sao lưu của kiosk. Hãy chọn tệp "
-                          "trong thư mục backups.")
+                          "trong thư mục backups.",
+                          en=f"The file “{path.name}” is not a backup of this kiosk. Choose a "
+                             "file in the backups folder.")
     revision = schema_revision(path)
     if revision is not None and revision not in _known_revisions():
         raise BackupError(f"Tệp “{path.name}” được tạo bởi phiên bản kiosk mới hơn. Hãy cập "
-                          "nhật kiosk trước khi khôi phục.")
+                          "nhật kiosk trước khi khôi phục.",
+                          en=f"The file “{path.name}” was made by a newer kiosk version. Update "
+                             "the kiosk before restoring.")
     return _info(path)
 
 
@@ -712,7 +734,8 @@ def restore_backup(actor: Actor, data_dir: Path, backup_file: Path, clock: Clock
     backup_file = Path(backup_file).resolve()
     db = data_dir / DB_FILE
     if db.exists() and backup_file == db.resolve():
-        raise BackupError("Đây chính là cơ sở dữ liệu đang dùng. Hãy chọn một tệp sao lưu.")
+        raise BackupError("Đây chính là cơ sở dữ liệu đang dùng. Hãy chọn một tệp sao lưu.",
+                          en="This is the database in use. Choose a backup file.")
     check_restorable(backup_file)
     folder = backups_dir(data_dir)
     previous = _save_current(db, folder, clock) if db.exists() else None
@@ -767,5 +790,6 @@ def _save_current(db: Path, folder: Path, clock: Clock) -> Path:
                 _fsync_file(keep / name)
         _fsync_dir(keep)
     except OSError as exc:
-        raise BackupWriteError(_write_problem(keep / DB_FILE, exc)) from exc
+        raise BackupWriteError(_write_problem(keep / DB_FILE, exc),
+                               en=_write_problem(keep / DB_FILE, exc, "en")) from exc
     return keep

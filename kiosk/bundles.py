@@ -51,6 +51,7 @@ from db.models import ActivityDay, Assistance, Volunteer
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
+from kiosk.errors import user_message
 from kiosk.files import PRIVATE_MODE, atomic_output
 from kiosk.identity import columns_of, fill_identity, load_identity, sender_identity, stamp
 from kiosk.store import Store
@@ -151,7 +152,9 @@ class BundleService:
             records_bytes = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
             if len(records_bytes) > MAX_RECORDS_BYTES:
                 raise BundleError("Gói dữ liệu quá lớn (trên 50 MB). Hãy chọn ngày bắt đầu "
-                                  "gần hơn để chia thành nhiều gói.")
+                                  "gần hơn để chia thành nhiều gói.",
+                                  en="The data bundle is too large (over 50 MB). Choose a later "
+                                     "start day to split it into several bundles.")
             now = self.store.clock.now()
             me = load_identity(self.store, self.store.config)
             manifest = {
@@ -191,7 +194,7 @@ class BundleService:
             try:
                 valid = validate_payload(s, payload, now)
             except BatchRefused as exc:
-                raise BundleError(str(exc), exc.code) from exc
+                raise BundleError(str(exc), exc.code, en=user_message(exc, "en")) from exc
         with self.store.write() as s:
             sender = sender_identity(s, manifest, self.store.device_id, stamp(self.store))
             fill_identity(s, [*valid.records, *valid.activity_days], sender)
@@ -217,7 +220,9 @@ def _write_zip(path: Path, manifest: bytes, records: bytes, now: datetime) -> No
     """Write the zip whole or not at all (:func:`kiosk.files.atomic_output`)."""
     if not path.parent.is_dir():
         raise BundleError(f"Không có thư mục “{path.parent}”. Hãy cắm USB hoặc chọn thư mục "
-                          "khác.")
+                          "khác.",
+                          en=f"The folder “{path.parent}” does not exist. Plug in the USB drive "
+                             "or choose another folder.")
     stamp = now.timetuple()[:6]
     # Bundles carry records with contacts: owner-only, like the contact exports.
     with atomic_output(path, mode=PRIVATE_MODE) as tmp, \
@@ -241,7 +246,9 @@ def read_bundle(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     Returns (manifest, payload). Field values are checked later, against the database.
     """
     if not path.is_file():
-        raise BundleError(f"Không tìm thấy tệp “{path.name}”. Hãy kiểm tra USB và tên tệp.")
+        raise BundleError(f"Không tìm thấy tệp “{path.name}”. Hãy kiểm tra USB và tên tệp.",
+                          en=f"The file “{path.name}” was not found. Check the USB drive and the "
+                             "file name.")
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()

@@ -159,13 +159,18 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
     if has_real_records(store):
         raise DemoRefused("Thư mục dữ liệu này đã có bản ghi thật. Không tạo dữ liệu mẫu ở đây, "
                           "để báo cáo thật không bị lẫn số liệu mẫu. Hãy dùng một thư mục dữ "
-                          "liệu khác (--data-dir).")
+                          "liệu khác (--data-dir).",
+                          en="This data folder already has real records. No demo data is made "
+                             "here, so real reports never mix with demo figures. Use another "
+                             "data folder (--data-dir).")
     rng = random.Random(seed)
     now = store.clock.now()
     today = local_day(now)
     services = _ensure_services(store)
     if not services:
-        raise DemoRefused("Chưa có dịch vụ nào đang mở. Hãy bật ít nhất một dịch vụ rồi chạy lại.")
+        raise DemoRefused("Chưa có dịch vụ nào đang mở. Hãy bật ít nhất một dịch vụ rồi chạy lại.",
+                          en="No service is open. Turn on at least one service, then run it "
+                             "again.")
     team = _ensure_volunteers(store, 7, now)
     places = list(villages) if villages is not None else load_village_names()
     if not places:

@@ -212,13 +212,17 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"Thư mục “{folder}” không tồn tại. Hãy chọn thư mục khác "
-                          "hoặc cắm lại USB.")
+                          "hoặc cắm lại USB.",
+                          en=f"The folder “{folder}” does not exist. Choose another folder or "
+                             "plug the USB drive in again.")
     cleanup = contextlib.ExitStack()
     try:
         tmp = cleanup.enter_context(partial_file(path))
     except OSError as exc:
         raise OutputError(f"Không ghi được vào “{folder}” ({why(exc)}). Hãy chọn thư mục "
-                          "khác hoặc kiểm tra USB.") from exc
+                          "khác hoặc kiểm tra USB.",
+                          en=f"Could not write to “{folder}” ({why(exc)}). Choose another folder "
+                             "or check the USB drive.") from exc
     with cleanup:
         try:
             yield tmp
@@ -230,7 +234,10 @@ def atomic_output(path: Path, *, mode: int | None = None) -> Iterator[Path]:
         except OSError as exc:
             raise OutputError(f"Không ghi được tệp “{path.name}” ({why(exc)}). "
                               "Tệp cũ (nếu có) vẫn còn nguyên. Hãy kiểm tra ổ đĩa hoặc chọn "
-                              "thư mục khác.") from exc
+                              "thư mục khác.",
+                              en=f"Could not write the file “{path.name}” ({why(exc)}). The old "
+                                 "file (if any) is unchanged. Check the drive or choose another "
+                                 "folder.") from exc
 
 
 def _umask() -> int:

@@ -558,7 +558,8 @@ class PlaceService:
         with self.store.read() as s:
             row = s.get(Place, place_id)
             if row is None:
-                raise PlaceError("Không tìm thấy địa danh này.")
+                raise PlaceError("Không tìm thấy địa danh này.",
+                                 en="This place was not found.")
             parent = s.get(Place, row.parent_id) if row.parent_id else None
             return place_info(row, parent.name if parent else "")
 
@@ -595,21 +596,29 @@ class PlaceService:
             old = self._village(s, place_id)
             if old.valid_from is not None and valid_from <= old.valid_from:
                 raise PlaceError(f"Ngày đổi tên phải sau ngày tên cũ bắt đầu dùng "
-                                 f"({vi_date(old.valid_from)}).")
+                                 f"({vi_date(old.valid_from)}).",
+                                 en="The renaming day must be after the day the old name came "
+                                    f"into use ({vi_date(old.valid_from)}).")
             if old.valid_to is not None and valid_from > old.valid_to:
                 raise PlaceError(f"{old.kind.capitalize()} “{old.name}” đã ngừng dùng sau ngày "
-                                 f"{vi_date(old.valid_to)}; không đổi tên được.")
+                                 f"{vi_date(old.valid_to)}; không đổi tên được.",
+                                 en=f"“{old.name}” stopped being used after "
+                                    f"{vi_date(old.valid_to)}; it cannot be renamed.")
             if name_key(clean) == name_key(old.name):
-                raise PlaceError("Tên mới giống tên cũ.")
+                raise PlaceError("Tên mới giống tên cũ.",
+                                 en="The new name is the same as the old one.")
             parent = s.get(Place, old.parent_id) if old.parent_id else None
             if parent is None:
-                raise PlaceError("Thôn/tổ dân phố này không thuộc xã/phường nào.")
+                raise PlaceError("Thôn/tổ dân phố này không thuộc xã/phường nào.",
+                                 en="This village or residential group belongs to no commune.")
             self._no_duplicate(s, parent, clean, valid_from, ignore=old.id)
             former = [*_split(old.former_names or "")]
             if all(name_key(f) != name_key(old.name) for f in former):
                 former.append(old.name)
             if len(FORMER_SEP.join(former)) > MAX_FORMER_TEXT:
-                raise PlaceError("Danh sách tên cũ đã quá dài; hãy nhờ người quản trị rút gọn.")
+                raise PlaceError("Danh sách tên cũ đã quá dài; hãy nhờ người quản trị rút gọn.",
+                                 en="The list of former names is too long; ask the administrator "
+                                    "to shorten it.")
             new = Place(level=LEVEL_VILLAGE, name=clean, kind=old.kind, parent_id=parent.id,
                         former_names=FORMER_SEP.join(former), valid_from=valid_from,
                         valid_to=old.valid_to)
@@ -627,10 +636,14 @@ class PlaceService:
             row = self._village(s, place_id)
             if row.valid_to is not None:
                 raise PlaceError(f"{row.kind.capitalize()} “{row.name}” đã ngừng dùng sau "
-                                 f"ngày {vi_date(row.valid_to)}.")
+                                 f"ngày {vi_date(row.valid_to)}.",
+                                 en=f"“{row.name}” stopped being used after "
+                                    f"{vi_date(row.valid_to)}.")
             if row.valid_from is not None and valid_to < row.valid_from:
                 raise PlaceError(f"Ngày ngừng dùng không được trước ngày bắt đầu "
-                                 f"({vi_date(row.valid_from)}).")
+                                 f"({vi_date(row.valid_from)}).",
+                                 en="The end day cannot be before the start day "
+                                    f"({vi_date(row.valid_from)}).")
             row.valid_to = valid_to
             audit.record(s, self.store, actor.audit_name, "place.village_retire", place=row.id)
             parent = s.get(Place, row.parent_id) if row.parent_id else None
@@ -642,7 +655,8 @@ class PlaceService:
         if isinstance(commune, int):
             row = s.get(Place, commune)
             if row is None or row.level != LEVEL_COMMUNE:
-                raise PlaceError("Không tìm thấy xã/phường/đặc khu này.")
+                raise PlaceError("Không tìm thấy xã/phường/đặc khu này.",
+                                 en="This commune or ward was not found.")
             return row
         key = name_key(commune)
         rows = list(s.scalars(select(Place).where(Place.level == LEVEL_COMMUNE,
@@ -653,15 +667,20 @@ class PlaceService:
         for row in rows:
             if any(name_key(f) == key for f in _split(row.former_names or "")):
                 raise PlaceError(f"“{clean_name(commune)}” là tên trước 1/7/2025; nay thuộc "
-                                 f"{row.kind} {row.name}.")
+                                 f"{row.kind} {row.name}.",
+                                 en=f"“{clean_name(commune)}” is a name from before 1/7/2025; it "
+                                    f"is now part of {row.kind} {row.name}.")
         raise PlaceError(f"Không có xã/phường/đặc khu tên “{clean_name(commune)}” vào ngày "
-                         f"{vi_date(day)}.")
+                         f"{vi_date(day)}.",
+                         en=f"There is no commune or ward named “{clean_name(commune)}” on "
+                            f"{vi_date(day)}.")
 
     @staticmethod
     def _village(s: Session, place_id: int) -> Place:
         row = s.get(Place, place_id)
         if row is None or row.level != LEVEL_VILLAGE:
-            raise PlaceError("Không tìm thấy thôn/tổ dân phố này.")
+            raise PlaceError("Không tìm thấy thôn/tổ dân phố này.",
+                             en="This village or residential group was not found.")
         return row
 
     @staticmethod
@@ -674,31 +693,39 @@ class PlaceService:
         for row in rows:
             if row.id != ignore and name_key(row.name) == key:
                 raise PlaceError(f"{parent.kind.capitalize()} {parent.name} đã có "
-                                 f"{row.kind} “{row.name}”.")
+                                 f"{row.kind} “{row.name}”.",
+                                 en=f"{parent.name} already has “{row.name}”.")
 
 
 def _check_name(name: str) -> str:
     clean = clean_name(name)
     if not clean:
-        raise PlaceError("Hãy nhập tên thôn/tổ dân phố.")
+        raise PlaceError("Hãy nhập tên thôn/tổ dân phố.",
+                         en="Please type the name of the village or residential group.")
     if len(clean) > MAX_NAME:
-        raise PlaceError(f"Tên dài quá: tối đa {MAX_NAME} ký tự.")
+        raise PlaceError(f"Tên dài quá: tối đa {MAX_NAME} ký tự.",
+                         en=f"The name is too long: at most {MAX_NAME} characters.")
     if ";" in clean:
-        raise PlaceError("Tên không được chứa dấu chấm phẩy (;).")
+        raise PlaceError("Tên không được chứa dấu chấm phẩy (;).",
+                         en="A name cannot contain a semicolon (;).")
     return clean
 
 
 def _check_kind(kind: str) -> str:
     clean = clean_name(kind).casefold()
     if clean not in VILLAGE_KINDS:
-        raise PlaceError(f"Loại “{kind}” không dùng được; chọn “thôn” hoặc “tổ dân phố”.")
+        raise PlaceError(f"Loại “{kind}” không dùng được; chọn “thôn” hoặc “tổ dân phố”.",
+                         en=f"The kind “{kind}” cannot be used; choose “thôn” (village) or “tổ "
+                            "dân phố” (residential group).")
     return clean
 
 
 def _check_former(former: Iterable[str]) -> tuple[str, ...]:
     names = tuple(_check_name(f) for f in former)
     if len(FORMER_SEP.join(names)) > MAX_FORMER_TEXT:
-        raise PlaceError(f"Các tên cũ dài quá (tối đa {MAX_FORMER_TEXT} ký tự cộng lại).")
+        raise PlaceError(f"Các tên cũ dài quá (tối đa {MAX_FORMER_TEXT} ký tự cộng lại).",
+                         en=f"The former names are too long (at most {MAX_FORMER_TEXT} characters "
+                            "together).")
     return names
 
 

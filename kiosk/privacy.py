@@ -67,7 +67,9 @@ def normalize_phone(raw: str) -> str:
         return text
     raise PhoneNumberError(
         "Số điện thoại không đúng. Hãy nhập số di động 10 chữ số bắt đầu bằng 0 "
-        "(ví dụ 0905 123 456) hoặc số bàn có mã vùng (ví dụ 0236 3 123 456).")
+        "(ví dụ 0905 123 456) hoặc số bàn có mã vùng (ví dụ 0236 3 123 456).",
+        en="The phone number is not right. Type a 10-digit mobile number starting with 0 (for "
+           "example 0905 123 456) or a landline with its area code (for example 0236 3 123 456).")
 
 
 def is_valid_phone(raw: str) -> bool:

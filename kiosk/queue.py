@@ -165,7 +165,8 @@ def call_sentence(ticket: TicketInfo, desk: int | None = None, lang: str = "vi")
     """
     desk = desk if desk is not None else ticket.desk
     if desk is None:
-        raise QueueError(f"Số {ticket.label} chưa được gọi đến bàn nào.")
+        raise QueueError(f"Số {ticket.label} chưa được gọi đến bàn nào.",
+                         en=f"Number {ticket.label} has not been called to a desk.")
     if lang == "en":
         return (f"Number {ticket_words(ticket.prefix, ticket.number, 'en')}, "
                 f"please go to desk {number_words(desk, 'en')}.")
@@ -227,12 +228,17 @@ def load_service_list(path: Path | None = None) -> list[ServiceInfo]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise QueueError(f"{where} không tồn tại. Hãy cài lại kiosk.") from exc
+        raise QueueError(f"{where} không tồn tại. Hãy cài lại kiosk.",
+                         en=f"The service list file “{path}” does not exist. Please reinstall the "
+                            "kiosk.") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise QueueError(f"{where} bị lỗi, không đọc được ({exc}). Hãy sửa tệp.") from exc
+        raise QueueError(f"{where} bị lỗi, không đọc được ({exc}). Hãy sửa tệp.",
+                         en=f"The service list file “{path}” is damaged and cannot be read "
+                            f"({exc}). Please fix the file.") from exc
     entries = raw.get("service")
     if not isinstance(entries, list) or not entries:
-        raise QueueError(f"{where} không có mục [[service]] nào.")
+        raise QueueError(f"{where} không có mục [[service]] nào.",
+                         en=f"The service list file “{path}” has no [[service]] entry.")
     services: list[ServiceInfo] = []
     problems: list[str] = []
     for i, entry in enumerate(entries, start=1):
@@ -251,7 +257,9 @@ def load_service_list(path: Path | None = None) -> list[ServiceInfo]:
                 problems.append(f"{what} “{value}” bị dùng cho hai dịch vụ.")
             seen.add(value)
     if problems:
-        raise QueueError(f"{where} có lỗi cần sửa: " + "; ".join(problems))
+        raise QueueError(f"{where} có lỗi cần sửa: " + "; ".join(problems),
+                         en=f"The service list file “{path}” has problems to fix: "
+                            + "; ".join(problems))
     return services
 
 
@@ -487,9 +495,11 @@ class QueueService:
                  max_recalls: int = DEFAULT_MAX_RECALLS, services_file: Path | None = None,
                  demo: bool = False) -> None:
         if isinstance(desk_count, bool) or not isinstance(desk_count, int) or desk_count < 1:
-            raise QueueError("Số bàn hỗ trợ phải từ 1 trở lên. Hãy sửa trong phần cài đặt.")
+            raise QueueError("Số bàn hỗ trợ phải từ 1 trở lên. Hãy sửa trong phần cài đặt.",
+                             en="There must be at least 1 help desk. Change it in the settings.")
         if max_recalls < 0:
-            raise QueueError("Số lần gọi lại không được âm.")
+            raise QueueError("Số lần gọi lại không được âm.",
+                             en="The number of recalls cannot be negative.")
         self.store = store
         self.desk_count = desk_count
         self.max_recalls = max_recalls
@@ -510,13 +520,17 @@ class QueueService:
         require(actor, Role.STAFF)
         problems = service_problems(info, self.desk_count)
         if problems:
-            raise QueueError(" ".join(problems))
+            raise QueueError(" ".join(problems),
+                             en="This service cannot be saved: check its letter, name, tutorials "
+                                "and desks.")
         with self.store.write() as s:
             clash = s.scalar(select(Service).where(Service.prefix == info.prefix,
                                                    Service.code != info.code))
             if clash is not None:
                 raise QueueError(f"Chữ “{info.prefix}” đã dùng cho dịch vụ “{clash.name_vi}”. "
-                                 "Hãy chọn chữ khác.")
+                                 "Hãy chọn chữ khác.",
+                                 en=f"The letter “{info.prefix}” is already used for the service "
+                                    f"“{clash.name_vi}”. Choose another letter.")
             row = s.get(Service, info.code)
             action = "service.add" if row is None else "service.edit"
             row = _service_row(info, row)
@@ -544,10 +558,12 @@ class QueueService:
         """Give the next number of today for this service (a citizen may do this)."""
         if tutorial_id is not None and (not isinstance(tutorial_id, str)
                                         or not _TUTORIAL_RE.match(tutorial_id)):
-            raise QueueError("Mã bài hướng dẫn không hợp lệ.")
+            raise QueueError("Mã bài hướng dẫn không hợp lệ.",
+                             en="The tutorial code is not valid.")
         if step is not None and (isinstance(step, bool) or not isinstance(step, int)
                                  or step < 0):
-            raise QueueError("Số bước không hợp lệ.")
+            raise QueueError("Số bước không hợp lệ.",
+                             en="The step number is not valid.")
         with self.store.write() as s:
             service = self._enabled_service(s, service_code)
             ticket = self._new_ticket(s, service, tutorial_id, step)
@@ -561,7 +577,10 @@ class QueueService:
             t = self._ticket(s, ticket)
             if t.status != TicketStatus.WAITING.value:
                 raise QueueError(f"Số {ticket_label(t.prefix, t.number)} đã được gọi hoặc đã "
-                                 "xong, không hủy được nữa. Hãy hỏi tình nguyện viên.")
+                                 "xong, không hủy được nữa. Hãy hỏi tình nguyện viên.",
+                                 en=f"Number {ticket_label(t.prefix, t.number)} has already been "
+                                    "called or is done, so it cannot be cancelled. Please ask a "
+                                    "volunteer.")
             t.status = TicketStatus.CANCELLED.value
             t.finished_at = self.store.clock.now()
             audit.record(s, self.store, "citizen", "ticket.cancel", ticket=t.uuid)
@@ -573,7 +592,8 @@ class QueueService:
         with self.store.write() as s:
             t = self._ticket(s, ticket)
             if t.status != TicketStatus.DONE.value:
-                raise QueueError("Chỉ đánh giá được sau khi đã được hỗ trợ xong.")
+                raise QueueError("Chỉ đánh giá được sau khi đã được hỗ trợ xong.",
+                                 en="A rating can only be given after the help is finished.")
             t.satisfaction = score
             return self._info(s, t)
 
@@ -620,7 +640,9 @@ class QueueService:
             t = self._view(s, today).next_for_desk(desk)
             if t is None:
                 raise QueueError(f"Hiện không có ai chờ ở bàn số {desk}. Khi có người lấy số, "
-                                 "hãy bấm “Gọi số tiếp theo” lại.")
+                                 "hãy bấm “Gọi số tiếp theo” lại.",
+                                 en=f"Nobody is waiting for desk {desk} now. When someone takes a "
+                                    "number, press “Call next number” again.")
             t.status = TicketStatus.CALLED.value
             t.desk = desk
             t.called_at = self.store.clock.now()
@@ -639,7 +661,10 @@ class QueueService:
             label = ticket_label(t.prefix, t.number)
             if t.recalls >= self.max_recalls:
                 raise QueueError(f"Đã gọi lại số {label} {t.recalls} lần. Nếu người này không "
-                                 "đến, hãy bấm “Vắng mặt” rồi gọi số tiếp theo.")
+                                 "đến, hãy bấm “Vắng mặt” rồi gọi số tiếp theo.",
+                                 en=f"Number {label} has been called again {t.recalls} times. If "
+                                    "the person does not come, press “Absent”, then call the "
+                                    "next number.")
             t.recalls += 1
             audit.record(s, self.store, actor.audit_name, "ticket.recall", ticket=t.uuid,
                          recalls=t.recalls)
@@ -653,7 +678,9 @@ class QueueService:
             missing = self.max_recalls - t.recalls
             if missing > 0:
                 raise QueueError(f"Hãy gọi lại số {ticket_label(t.prefix, t.number)} thêm "
-                                 f"{missing} lần nữa trước khi đánh dấu vắng mặt.")
+                                 f"{missing} lần nữa trước khi đánh dấu vắng mặt.",
+                                 en=f"Call number {ticket_label(t.prefix, t.number)} again "
+                                    f"{missing} more time(s) before marking it absent.")
             t.status = TicketStatus.NO_SHOW.value
             t.finished_at = self.store.clock.now()
             audit.record(s, self.store, actor.audit_name, "ticket.no_show", ticket=t.uuid,
@@ -670,10 +697,13 @@ class QueueService:
             t = self._ticket(s, ticket)
             label = ticket_label(t.prefix, t.number)
             if t.status not in (TicketStatus.WAITING.value, TicketStatus.CALLED.value):
-                raise QueueError(f"Số {label} đã xong hoặc đã hủy, không chuyển được.")
+                raise QueueError(f"Số {label} đã xong hoặc đã hủy, không chuyển được.",
+                                 en=f"Number {label} is done or cancelled; it cannot be moved.")
             target = self._enabled_service(s, service_code)
             if target.code == t.service_code:
-                raise QueueError(f"Số {label} đã thuộc dịch vụ “{target.name_vi}”.")
+                raise QueueError(f"Số {label} đã thuộc dịch vụ “{target.name_vi}”.",
+                                 en=f"Number {label} already belongs to the service "
+                                    f"“{target.name_en or target.name_vi}”.")
             old = t.service_code
             t.service_code = target.code
             t.status = TicketStatus.WAITING.value
@@ -750,14 +780,18 @@ class QueueService:
     def _service(s: Session, code: str) -> Service:
         row = s.get(Service, code) if isinstance(code, str) else None
         if row is None:
-            raise QueueError(f"Không có dịch vụ “{code}”. Hãy chọn một dịch vụ trên màn hình.")
+            raise QueueError(f"Không có dịch vụ “{code}”. Hãy chọn một dịch vụ trên màn hình.",
+                             en=f"There is no service “{code}”. Please choose a service on the "
+                                "screen.")
         return row
 
     def _enabled_service(self, s: Session, code: str) -> Service:
         row = self._service(s, code)
         if not row.enabled:
             raise QueueError(f"Dịch vụ “{row.name_vi}” đang tạm ngừng. Hãy chọn dịch vụ khác "
-                             "hoặc hỏi tình nguyện viên.")
+                             "hoặc hỏi tình nguyện viên.",
+                             en=f"The service “{row.name_en or row.name_vi}” is paused. Choose "
+                                "another service or ask a volunteer.")
         return row
 
     @staticmethod
@@ -765,20 +799,25 @@ class QueueService:
         t = s.get(Ticket, _uuid_of(ticket))
         if t is None:
             raise QueueError("Không tìm thấy phiếu số này. Hãy lấy số mới hoặc hỏi tình "
-                             "nguyện viên.")
+                             "nguyện viên.",
+                             en="This ticket was not found. Take a new number or ask a volunteer.")
         return t
 
     def _called_ticket(self, s: Session, ticket: TicketRef) -> Ticket:
         t = self._ticket(s, ticket)
         if t.status != TicketStatus.CALLED.value:
             raise QueueError(f"Số {ticket_label(t.prefix, t.number)} không đang ở bàn nào "
-                             "(chưa được gọi hoặc đã xong).")
+                             "(chưa được gọi hoặc đã xong).",
+                             en=f"Number {ticket_label(t.prefix, t.number)} is not at any desk "
+                                "(not called yet, or done).")
         return t
 
     def _check_desk(self, desk: int) -> None:
         if isinstance(desk, bool) or not isinstance(desk, int) or not 1 <= desk <= self.desk_count:
             raise QueueError(f"Không có bàn số {desk}. Điểm này có {self.desk_count} bàn "
-                             f"(từ 1 đến {self.desk_count}).")
+                             f"(từ 1 đến {self.desk_count}).",
+                             en=f"There is no desk {desk}. This help point has {self.desk_count} "
+                                f"desks (1 to {self.desk_count}).")
 
     @staticmethod
     def _check_desk_free(s: Session, day: date, desk: int) -> None:
@@ -787,12 +826,16 @@ class QueueService:
         if busy is not None:
             raise QueueError(f"Bàn số {desk} đang phục vụ số "
                              f"{ticket_label(busy.prefix, busy.number)}. Hãy bấm “Xong” hoặc "
-                             "“Vắng mặt” trước khi gọi số tiếp theo.")
+                             "“Vắng mặt” trước khi gọi số tiếp theo.",
+                             en=f"Desk {desk} is serving number "
+                                f"{ticket_label(busy.prefix, busy.number)}. Press “Done” or "
+                                "“Absent” before calling the next number.")
 
 
 def _check_score(score: int) -> None:
     if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
-        raise QueueError("Mức hài lòng phải từ 1 đến 5 sao.")
+        raise QueueError("Mức hài lòng phải từ 1 đến 5 sao.",
+                         en="Satisfaction must be from 1 to 5 stars.")
 
 
 # -- desk actions (the keypad's two keys) ----------------------------------------------------
@@ -917,7 +960,8 @@ def queue_figures_in(s: Session, start_day: date, end_day: date, include_demo: b
     """:func:`queue_figures` on an open session, for tickets matching ``where`` too (the
     report figures pass a help point or commune filter here)."""
     if end_day < start_day:
-        raise QueueError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.")
+        raise QueueError("Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.",
+                         en="The end day must be on or after the start day.")
     services = {row.code: row for row in s.scalars(select(Service))}
     q = select(Ticket).where(Ticket.day >= start_day, Ticket.day <= end_day, *where)
     if not include_demo:

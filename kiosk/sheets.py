@@ -769,7 +769,9 @@ def _build(target: Any, story: list[Flowable], o: _Options, title: str,
     except LayoutError as exc:
         log.exception("sheet layout failed")
         raise OutputError(f"Không dàn trang được “{title}”: có một phần quá lớn cho khổ giấy. "
-                          "Hãy thử khổ A4 hoặc báo cho cán bộ.") from exc
+                          "Hãy thử khổ A4 hoặc báo cho cán bộ.",
+                          en=f"“{title}” could not be laid out: one part is too big for the paper "
+                             "size. Try A4 or tell staff.") from exc
     return pages[-1]
 
 
@@ -823,15 +825,21 @@ def render_sheets(tutorials: Sequence[Tutorial], folder: Path, *,
     created = False
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"“{folder}” là một tệp. Khi in nhiều bài, hãy chọn một thư mục "
-                          "(hoặc gộp thành một sổ tay).")
+                          "(hoặc gộp thành một sổ tay).",
+                          en=f"“{folder}” is a file. For several tutorials, choose a folder (or "
+                             "make one booklet).")
     if not folder.exists():
         if not folder.parent.is_dir():
             raise OutputError(f"Thư mục “{folder.parent}” không tồn tại. Hãy chọn thư mục "
-                              "khác hoặc cắm lại USB.")
+                              "khác hoặc cắm lại USB.",
+                              en=f"The folder “{folder.parent}” does not exist. Choose another "
+                                 "folder or plug the USB drive in again.")
         try:
             folder.mkdir()
         except OSError as exc:
-            raise OutputError(f"Không tạo được thư mục “{folder}” ({exc.strerror}).") from exc
+            raise OutputError(f"Không tạo được thư mục “{folder}” ({exc.strerror}).",
+                              en=f"Could not create the folder “{folder}” "
+                                 f"({exc.strerror}).") from exc
         created = True
     report = progress or (lambda _d, _t: None)
     paths: list[Path] = []
@@ -842,17 +850,25 @@ def render_sheets(tutorials: Sequence[Tutorial], folder: Path, *,
             result = render_sheet(tut, folder / file_name(tut), **options)
         except OutputError as exc:
             done = ", ".join(t.id for t in tutorials[:i]) or "không có"
+            done_en = ", ".join(t.id for t in tutorials[:i]) or "none"
             rest = ", ".join(t.id for t in tutorials[i:])
             if created:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise OutputError(
                     f"{exc} Đã ghi {i}/{len(tutorials)} tờ ({done}) thì gặp lỗi nên đã xóa "
                     f"thư mục “{folder}” vừa tạo, để không còn một bộ tờ thiếu; chưa ghi: "
-                    f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại."
+                    f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại.",
+                    en=f"{exc.message('en')} After {i}/{len(tutorials)} sheets ({done_en}) "
+                       f"it stopped, so the new folder “{folder}” was removed (no incomplete "
+                       f"set is left); not written: {rest}. Free some space or choose another "
+                       "place, then try again."
                 ) from exc
             raise OutputError(
                 f"{exc} Đã ghi {i}/{len(tutorials)} tờ vào “{folder}”: {done}; chưa ghi: "
-                f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại.") from exc
+                f"{rest}. Hãy giải phóng chỗ trống hoặc chọn nơi khác rồi làm lại.",
+                en=f"{exc.message('en')} Wrote {i}/{len(tutorials)} sheets to “{folder}”: "
+                   f"{done_en}; not written: {rest}. Free some space or choose another place, "
+                   "then try again.") from exc
         paths.append(result.path)
         pages += result.pages
     report(len(tutorials), len(tutorials))

@@ -140,7 +140,8 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     Raises OutputError (Vietnamese) when the file cannot be written; nothing partial is left.
     """
     if width_mm not in WIDTHS_MM:
-        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.")
+        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.",
+                          en=f"Paper {width_mm} mm wide cannot be used: choose 80 or 58 mm.")
     texts = _TEXT["en" if lang == "en" else "vi"]
     fonts = register_fonts()
     narrow = width_mm == 58

@@ -73,6 +73,10 @@ def count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+#: The amount fields' names in English, for the English form of a refusal.
+_EN_AMOUNTS = {"Mức hỗ trợ mỗi ngày": "The daily rate", "Mức tối đa": "The cap"}
+
+
 def vnd(amount: int) -> str:
     """Vietnamese money style: 3.000.000 đ."""
     return f"{amount:,}".replace(",", ".") + " đ"
@@ -158,24 +162,33 @@ def validate_rule(name: str, valid_from: date, valid_to: date | None, daily_rate
                   ) -> None:
     """Raise :class:`PolicyError` saying what to fix; ``existing`` are checked for overlap."""
     if not name.strip() or len(name) > 120:
-        raise PolicyError("Tên quy định phải có từ 1 đến 120 ký tự.")
+        raise PolicyError("Tên quy định phải có từ 1 đến 120 ký tự.",
+                          en="A rule name has 1 to 120 characters.")
     if not isinstance(valid_from, date) or (valid_to is not None
                                             and not isinstance(valid_to, date)):
-        raise PolicyError("Ngày hiệu lực phải là ngày (ví dụ 2026-01-01).")
+        raise PolicyError("Ngày hiệu lực phải là ngày (ví dụ 2026-01-01).",
+                          en="The validity day must be a date (for example 2026-01-01).")
     if valid_to is not None and valid_from > valid_to:
         raise PolicyError(f"Ngày bắt đầu hiệu lực ({fmt_day(valid_from)}) sau ngày hết hiệu lực "
-                          f"({fmt_day(valid_to)}). Hãy sửa lại hai ngày này.")
+                          f"({fmt_day(valid_to)}). Hãy sửa lại hai ngày này.",
+                          en=f"The start day ({fmt_day(valid_from)}) is after the end day "
+                             f"({fmt_day(valid_to)}). Please correct the two days.")
     for label, amount in (("Mức hỗ trợ mỗi ngày", daily_rate_vnd), ("Mức tối đa", cap_vnd)):
         if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-            raise PolicyError(f"{label} phải là số tiền dương (đồng), ví dụ 50000.")
+            raise PolicyError(f"{label} phải là số tiền dương (đồng), ví dụ 50000.",
+                              en=f"{_EN_AMOUNTS.get(label, label)} must be a positive amount "
+                                 "in dong, for example 50000.")
     if cap_period not in {p.value for p in CapPeriod}:
-        raise PolicyError("Kỳ tính mức tối đa phải là “year” (năm) hoặc “month” (tháng).")
+        raise PolicyError("Kỳ tính mức tối đa phải là “year” (năm) hoặc “month” (tháng).",
+                          en="The cap period must be “year” or “month”.")
     far = date.max
     for other in existing:
         if valid_from <= (other.valid_to or far) and other.valid_from <= (valid_to or far):
             raise PolicyError(
                 f"Thời gian hiệu lực trùng với quy định “{other.name}” "
-                f"({other.validity_label}). Hãy chọn ngày không trùng, hoặc sửa quy định cũ.")
+                f"({other.validity_label}). Hãy chọn ngày không trùng, hoặc sửa quy định cũ.",
+                en=f"The validity overlaps the rule “{other.name}” ({other.validity_label}). "
+                   "Choose days that do not overlap, or edit the old rule.")
 
 
 def _share(raw: dict[str, Any], cap_vnd: int) -> dict[str, Any]:
@@ -184,10 +197,13 @@ def _share(raw: dict[str, Any], cap_vnd: int) -> dict[str, Any]:
     if share is not None and (isinstance(share, bool) or not isinstance(share, int)
                               or not 0 < share <= cap_vnd):
         raise PolicyError("Phần trả cho thành viên (member_share_vnd) phải là số tiền dương, "
-                          f"không quá mức tối đa {vnd(cap_vnd)}.")
+                          f"không quá mức tối đa {vnd(cap_vnd)}.",
+                          en="The members' share (member_share_vnd) must be a positive amount, "
+                             f"at most the cap {vnd(cap_vnd)}.")
     verified = raw.get("member_share_verified", False)
     if not isinstance(verified, bool):
-        raise PolicyError("member_share_verified phải là true hoặc false.")
+        raise PolicyError("member_share_verified phải là true hoặc false.",
+                          en="member_share_verified must be true or false.")
     return {"member_share_vnd": share, "member_share_note": str(raw.get("member_share_note", "")),
             "member_share_verified": verified}
 
@@ -198,10 +214,12 @@ def load_policy_file(path: Path | None = None) -> list[dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"Không đọc được tệp quy định “{path.name}” ({exc}).") from exc
+        raise PolicyError(f"Không đọc được tệp quy định “{path.name}” ({exc}).",
+                          en=f"Could not read the rules file “{path.name}” ({exc}).") from exc
     rules = data.get("rule", [])
     if not isinstance(rules, list):
-        raise PolicyError(f"Tệp “{path.name}”: mục “rule” phải là danh sách [[rule]].")
+        raise PolicyError(f"Tệp “{path.name}”: mục “rule” phải là danh sách [[rule]].",
+                          en=f"File “{path.name}”: “rule” must be a list of [[rule]] tables.")
     checked: list[PolicyRuleInfo] = []
     out = []
     for i, raw in enumerate(rules, 1):
@@ -211,14 +229,16 @@ def load_policy_file(path: Path | None = None) -> list[dict[str, Any]]:
                     "cap_vnd": raw["cap_vnd"], "cap_period": raw["cap_period"],
                     "source": str(raw.get("source", ""))}
         except (KeyError, TypeError) as exc:
-            raise PolicyError(f"Tệp “{path.name}”, quy định thứ {i}: thiếu mục {exc}.") from exc
+            raise PolicyError(f"Tệp “{path.name}”, quy định thứ {i}: thiếu mục {exc}.",
+                              en=f"File “{path.name}”, rule {i}: missing {exc}.") from exc
         try:
             validate_rule(item["name"], item["valid_from"], item["valid_to"],
                           item["daily_rate_vnd"], item["cap_vnd"], item["cap_period"],
                           tuple(checked))
             item.update(_share(raw, item["cap_vnd"]))
         except PolicyError as exc:
-            raise PolicyError(f"Tệp “{path.name}”, quy định thứ {i}: {exc}") from exc
+            raise PolicyError(f"Tệp “{path.name}”, quy định thứ {i}: {exc}",
+                              en=f"File “{path.name}”, rule {i}: {exc}") from exc
         checked.append(PolicyRuleInfo(0, item["name"], item["valid_from"], item["valid_to"],
                                       item["daily_rate_vnd"], item["cap_vnd"],
                                       CapPeriod(item["cap_period"]), item["source"]))

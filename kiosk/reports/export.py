@@ -69,21 +69,31 @@ class ExportRequest:
         rules above refuse; return the request with ``fmt`` normalised."""
         fmt = self.fmt.strip().lower()
         if fmt not in FORMATS:
-            raise ExportError(f"Không có định dạng “{self.fmt}”. Chọn csv, xlsx hoặc pdf.")
+            raise ExportError(f"Không có định dạng “{self.fmt}”. Chọn csv, xlsx hoặc pdf.",
+                              en=f"There is no format “{self.fmt}”. Choose csv, xlsx or pdf.")
         if self.what is not None and self.what not in CONTENTS:
             raise ExportError(f"Không có loại xuất “{self.what}”. Chọn records (bản ghi), "
-                              "summary (tổng hợp) hoặc allowance (kinh phí hỗ trợ).")
+                              "summary (tổng hợp) hoặc allowance (kinh phí hỗ trợ).",
+                              en=f"There is no export kind “{self.what}”. Choose records, summary "
+                                 "or allowance.")
         req = ExportRequest(fmt, self.what, self.include_contacts)
         if req.content not in allowed_contents(fmt):
             if fmt == "pdf":
                 raise ExportError("Báo cáo PDF không liệt kê từng bản ghi. Hãy xuất bản ghi ra "
-                                  "csv hoặc xlsx, hoặc chọn summary/allowance cho pdf.")
+                                  "csv hoặc xlsx, hoặc chọn summary/allowance cho pdf.",
+                                  en="A PDF report does not list each record. Export records to "
+                                     "csv or xlsx, or choose summary/allowance for pdf.")
             raise ExportError(f"Không có loại xuất “{req.content}” cho {fmt}: cả ba bảng trong "
                               "một tệp chỉ có ở xlsx. Hãy chọn records, summary hoặc "
-                              "allowance.")
+                              "allowance.",
+                              en=f"There is no export kind “{req.content}” for {fmt}: all three "
+                                 "tables in one file are only in xlsx. Choose records, summary "
+                                 "or allowance.")
         if req.include_contacts and not contacts_allowed(fmt, req.content):
             raise ExportError("Thông tin liên hệ chỉ dùng khi xuất bản ghi (csv hoặc xlsx); "
-                              "báo cáo tổng hợp và kinh phí không có thông tin liên hệ.")
+                              "báo cáo tổng hợp và kinh phí không có thông tin liên hệ.",
+                              en="Contact details go only with an export of records (csv or "
+                                 "xlsx); summary and allowance reports have no contact details.")
         return req
 
 

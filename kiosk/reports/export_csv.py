@@ -540,7 +540,9 @@ def parse_what(what: str | What | None, default: What) -> What:
         return What(what)
     except ValueError as exc:
         raise ExportError(f"Không có loại xuất “{what}”. Chọn một trong: records (bản ghi), "
-                          "summary (tổng hợp), allowance (kinh phí hỗ trợ).") from exc
+                          "summary (tổng hợp), allowance (kinh phí hỗ trợ).",
+                          en=f"There is no export kind “{what}”. Choose one of: records, summary, "
+                             "allowance.") from exc
 
 
 def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,

@@ -279,11 +279,11 @@ def save_workbook(wb: Workbook, path: Path, mode: int | None = None) -> None:
             with atomic_output(path, mode=mode) as tmp:
                 wb.save(tmp)
         except OutputError as exc:
-            message = str(exc)
+            message, en = str(exc), exc.message("en")
             _discard(wb)
     # Raised outside the block so the failed zip and its traceback are already finalised.
     if message is not None:
-        raise OutputError(message)
+        raise OutputError(message, en=en)
 
 
 def export_xlsx(actor: Actor, store: Store, period: Period, path: Path, *,

@@ -45,7 +45,10 @@ class Period:
             raise PeriodError(
                 f"Ngày bắt đầu ({fmt_day(self.start)}) sau ngày kết thúc "
                 f"({fmt_day(self.end)}). Hãy chọn lại: ngày bắt đầu phải trước hoặc bằng "
-                "ngày kết thúc.")
+                "ngày kết thúc.",
+                en=f"The start day ({fmt_day(self.start)}) is after the end day "
+                   f"({fmt_day(self.end)}). Choose again: the start day must be on or before the "
+                   "end day.")
 
     @property
     def days(self) -> int:
@@ -151,7 +154,8 @@ def for_kind(kind: PeriodKind | str, clock: Clock, start: date | None = None,
     kind = PeriodKind(kind)
     if kind is PeriodKind.CUSTOM:
         if start is None or end is None:
-            raise PeriodError("Hãy chọn cả ngày bắt đầu và ngày kết thúc.")
+            raise PeriodError("Hãy chọn cả ngày bắt đầu và ngày kết thúc.",
+                              en="Please choose both a start day and an end day.")
         return custom(start, end)
     return {
         PeriodKind.TODAY: today,
@@ -170,4 +174,5 @@ def parse_day(text: str) -> date:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise PeriodError(f"Không hiểu ngày “{text}”. Hãy viết theo dạng 2026-03-01 hoặc 01/03/2026.")
+    raise PeriodError(f"Không hiểu ngày “{text}”. Hãy viết theo dạng 2026-03-01 hoặc 01/03/2026.",
+                      en=f"Cannot read the date “{text}”. Write it as 2026-03-01 or 01/03/2026.")

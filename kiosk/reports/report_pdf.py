@@ -504,7 +504,9 @@ def export_report_pdf(actor: Actor, store: Store, period: Period, path: Path, *,
     kind = parse_what(what, What.SUMMARY)
     if kind is What.RECORDS:
         raise ExportError("Báo cáo PDF không liệt kê từng bản ghi. Hãy xuất bản ghi ra CSV "
-                          "hoặc XLSX, hoặc chọn summary/allowance cho PDF.")
+                          "hoặc XLSX, hoặc chọn summary/allowance cho PDF.",
+                          en="A PDF report does not list each record. Export records to CSV or "
+                             "XLSX, or choose summary/allowance for PDF.")
     report = progress or (lambda _d, _t: None)
     report(0, 3)
     figures = compute_figures(actor, store, period, titles) if kind is What.SUMMARY else None

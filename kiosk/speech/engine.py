@@ -72,6 +72,9 @@ def pick_voice(voices: Sequence[VoiceInfo], lang: str, preferred: str = "") -> V
         raise SpeechUnavailable(
             "Máy này chưa có giọng đọc tiếng Việt. Nhờ cán bộ cài giọng “Microsoft An” "
             "(Windows) hoặc espeak-ng (Linux). Mọi chức năng khác vẫn dùng bình thường."
+            if lang == "vi" else f"No voice for language '{lang}' on this computer.",
+            en="This computer has no Vietnamese voice. Ask staff to install the “Microsoft An” "
+               "voice (Windows) or espeak-ng (Linux). Everything else works as usual."
             if lang == "vi" else f"No voice for language '{lang}' on this computer.")
     return candidates[0]
 
@@ -85,12 +88,15 @@ class Pyttsx3Engine:
         try:
             import pyttsx3
         except ImportError as exc:  # pragma: no cover - dependency missing only in broken installs
-            raise SpeechUnavailable("Chưa cài bộ đọc pyttsx3.") from exc
+            raise SpeechUnavailable("Chưa cài bộ đọc pyttsx3.",
+                                    en="The pyttsx3 speech engine is not installed.") from exc
         try:
             self._engine: Any = pyttsx3.init()
         except Exception as exc:
             raise SpeechUnavailable(
-                "Không khởi động được bộ đọc (trên Linux cần gói espeak-ng).") from exc
+                "Không khởi động được bộ đọc (trên Linux cần gói espeak-ng).",
+                en="The speech engine did not start (on Linux it needs the espeak-ng "
+                   "package).") from exc
         self._warmed = False
 
     def voices(self) -> list[VoiceInfo]:
@@ -123,7 +129,8 @@ class Pyttsx3Engine:
             self._run_to_file(text, tmp)  # once more: see the warm-up note above
         if wav_duration(tmp) <= 0.05:
             tmp.unlink(missing_ok=True)
-            raise SpeechUnavailable("Bộ đọc không tạo được âm thanh.")
+            raise SpeechUnavailable("Bộ đọc không tạo được âm thanh.",
+                                    en="The speech engine did not make any sound.")
         tmp.replace(path)
         return path
 
@@ -140,7 +147,9 @@ class NullEngine:
         return []
 
     def synthesize(self, text: str, path: Path, voice_id: str, rate: int) -> Path:
-        raise SpeechUnavailable(self.reason)
+        raise SpeechUnavailable(self.reason,
+                                en="Speech is not available on this computer. Everything else "
+                                   "works as usual.")
 
 
 def create_default_engine() -> SpeechEngine:

@@ -132,7 +132,8 @@ class SpeechWorker:
 
     def _synthesize(self, text: str, lang: str) -> Path:
         if self._engine is None:
-            raise SpeechUnavailable(self.unavailable_reason or "Máy này chưa có bộ đọc.")
+            raise SpeechUnavailable(self.unavailable_reason or "Máy này chưa có bộ đọc.",
+                                    en="This computer has no speech engine.")
         voice = pick_voice(self._voices, lang, self.voice)
         spoken = self.speakable(text, lang)
         key = hashlib.sha256(f"{voice.id}|{self.rate}|{spoken}".encode()).hexdigest()[:24]

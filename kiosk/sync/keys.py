@@ -49,9 +49,14 @@ def public_key_from_b64(text: str) -> PublicKey:
         raw = base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise KeyFileError("Khóa công khai không đúng dạng (phải là chuỗi base64 44 ký tự). "
-                        "Hãy chép lại khóa từ máy nhận.") from exc
+                        "Hãy chép lại khóa từ máy nhận.",
+                           en="The public key is not in the right form (it must be 44 base64 "
+                              "characters). Copy the key again from the receiving "
+                              "computer.") from exc
     if len(raw) != 32:
-        raise KeyFileError("Khóa công khai không đúng độ dài. Hãy chép lại khóa từ máy nhận.")
+        raise KeyFileError("Khóa công khai không đúng độ dài. Hãy chép lại khóa từ máy nhận.",
+                           en="The public key has the wrong length. Copy the key again from the "
+                              "receiving computer.")
     return PublicKey(raw)
 
 
@@ -63,10 +68,15 @@ def _read_seed(path: Path) -> bytes | None:
     except (OSError, UnicodeDecodeError, binascii.Error, ValueError) as exc:
         raise KeyFileError(f"Tệp khóa “{path.name}” của máy này bị hỏng. Hãy khôi phục thư mục "
                         "dữ liệu từ bản sao lưu, hoặc xóa tệp đó và ghép nối lại với máy "
-                        "chủ.") from exc
+                        "chủ.",
+                           en=f"This computer's key file “{path.name}” is damaged. Restore the "
+                              "data folder from a backup, or delete that file and pair with the "
+                              "server again.") from exc
     if len(raw) != 32:
         raise KeyFileError(f"Tệp khóa “{path.name}” của máy này bị hỏng. Hãy xóa tệp đó và ghép "
-                        "nối lại với máy chủ.")
+                        "nối lại với máy chủ.",
+                           en=f"This computer's key file “{path.name}” is damaged. Delete that "
+                              "file and pair with the server again.")
     return raw
 
 

@@ -392,7 +392,7 @@ class QuickLogScreen(BaseScreen):
                 loaded.draft = self.assistance.draft_from_ticket(actor, str(ctx["ticket_uuid"]))
                 loaded.ticket_label = queue.ticket(str(ctx["ticket_uuid"])).label
             except (RecordNotFound, QueueError) as exc:
-                loaded.problem = str(exc)
+                loaded.problem = exc.message(self.state.language)
         loaded.commune = match_commune(communes, commune_text)
         if loaded.commune is not None:
             loaded.villages = self.places.villages(loaded.commune.id)

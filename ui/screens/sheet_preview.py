@@ -350,7 +350,7 @@ class SheetPreviewScreen(BaseScreen):
             return
         log.error("sheet preview failed: %s", exc, exc_info=not isinstance(exc, OutputError))
         self.failed_to_prepare = True
-        detail = str(exc) if isinstance(exc, OutputError) else ""
+        detail = exc.message(self.state.language) if isinstance(exc, OutputError) else ""
         text = self.tr("Chưa chuẩn bị được tờ hướng dẫn. Vui lòng hỏi tình nguyện viên.")
         self._show_message(f"{text} {detail}".strip(), "warning")
         self._update_status()
@@ -554,7 +554,7 @@ class SheetPreviewScreen(BaseScreen):
         def fail(exc: BaseException) -> None:
             log.warning("saving the sheet failed: %s", type(exc).__name__)
             if isinstance(exc, OutputError):
-                self._show_message(str(exc), "warning")
+                self._show_message(exc.message(self.state.language), "warning")
             else:
                 self._show_message(self.tr("Chưa lưu được tệp. Hãy thử USB khác hoặc hỏi "
                                            "tình nguyện viên."), "warning")

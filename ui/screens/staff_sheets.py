@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.content.model import Catalogue, Tutorial
+from kiosk.errors import user_message
 from kiosk.files import OutputError
 from kiosk.printing_quota import QuotaStatus, quota_status
 from kiosk.store import Store
@@ -352,7 +353,7 @@ class StaffSheetsTab(QWidget):
         self._set_exporting(False)
         self.progress.setValue(0)
         if isinstance(exc, OutputError | ValueError):
-            self._show_error(str(exc))
+            self._show_error(user_message(exc, self.state.language))
         else:
             log.error("sheet export failed", exc_info=exc)
             self._show_error(self.tr("Không xuất được tệp PDF. Hãy thử lại hoặc chọn thư mục "

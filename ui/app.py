@@ -194,11 +194,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     assert app is not None, "create a QApplication first"
     for font in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resource_path("fonts", font)))
-    # The style sheet goes on before any widget exists: set afterwards, Qt re-polishes every
-    # widget already built, which was a fifth of the time to the first paint.
-    scale = theme.scale_for(*(screen_size or (1920, 1080)))
-    theme.set_current(theme.palette(config.high_contrast), scale)
-    app.setStyleSheet(theme.style_sheet(theme.current(), config.text_size, scale))
+    scale = apply_theme(app, config, screen_size)
 
     if speaker is None:
         worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
@@ -413,38 +409,79 @@ def run(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Điểm hỗ trợ số")
-    try:
-        store = Store.open_configured(data_dir, config)
-    except Exception as exc:  # the database is never overwritten: show recovery instead
-        from ui.screens.recovery import show_recovery
-
-        log.error("database unavailable: %s", exc)
-        return show_recovery(app, data_dir, str(exc), windowed=args.windowed)
-    if args.demo:
-        ensure_demo_members(AuthService(store))
-    catalogue = load_catalogue(content_roots(config))
-    screen = app.primaryScreen()
-    geo = screen.geometry() if screen is not None else None
-    size = (geo.width(), geo.height()) if geo is not None else (1920, 1080)
-    kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
-                  kiosk_mode=not args.windowed, screen_size=size)
-    from ui.screens.setup_wizard import maybe_run_setup
-
-    maybe_run_setup(kiosk, data_dir)
+    opened = open_kiosk(app, data_dir, config, problem, windowed=args.windowed, demo=args.demo)
+    kiosk = opened.kiosk
+    if kiosk is None:  # the recovery screen: until the process ends
+        code = app.exec()
+        handle.release()
+        return code if args.windowed else EXIT_RECOVERY
     _schedule_housekeeping(kiosk, data_dir, handle)
-    show(kiosk, windowed=args.windowed)
     after_first_paint(kiosk, kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
         after_first_paint(kiosk, kiosk.app.quit)
+    code = app.exec()
+    kiosk.shutdown()
+    kiosk.store.close()
+    handle.release()
+    return code
+
+
+@dataclass
+class Opened:
+    """What :func:`open_kiosk` put on screen: the kiosk, or (``kiosk`` None) the kiosk
+    window holding only the recovery screen."""
+
+    window: Any
+    kiosk: Kiosk | None
+
+
+def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem | None = None,
+               *, windowed: bool, demo: bool = False, **build_kwargs: Any) -> Opened:
+    """Open the database and show the one kiosk window: the kiosk, with the first-run screen
+    pinned in it for a new help point, or the recovery screen when the database cannot be
+    opened. Never a second window (issue #16 item 4). ``build_kwargs`` go to :func:`build`
+    (tests pass fakes)."""
+    try:
+        store = Store.open_configured(data_dir, config)
+    except Exception as exc:  # the database is never overwritten: show recovery instead
+        from ui.screens.recovery import recovery_window
+
+        log.error("database unavailable: %s", exc)
+        apply_theme(app, config, _screen_size(app))
+        window = recovery_window(data_dir, str(exc), config, windowed=windowed)
+        show_window(app, window, windowed)
+        return Opened(window, None)
+    if demo:
+        ensure_demo_members(AuthService(store))
+    catalogue = build_kwargs.pop("catalogue", None) or load_catalogue(content_roots(config))
+    kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
+                  kiosk_mode=not windowed, screen_size=_screen_size(app), **build_kwargs)
+    from ui.screens.setup_wizard import install_setup
+
+    install_setup(kiosk, data_dir)  # a screen of this window, pinned until done
+    show(kiosk, windowed=windowed)
     if problem is not None:
         _tell_staff_about_config(kiosk, problem)
     if catalogue.problems:
         log.warning("%d content problems; staff screen lists them", len(catalogue.problems))
-    code = app.exec()
-    kiosk.shutdown()
-    store.close()
-    handle.release()
-    return code
+    return Opened(kiosk.window, kiosk)
+
+
+def _screen_size(app: Any) -> tuple[int, int]:
+    screen = app.primaryScreen()
+    geo = screen.geometry() if screen is not None else None
+    return (geo.width(), geo.height()) if geo is not None else (1920, 1080)
+
+
+def apply_theme(app: Any, config: Config, screen_size: tuple[int, int] | None) -> float:
+    """The help point's look, set before any widget exists (set afterwards, Qt re-polishes
+    every widget already built, which was a fifth of the time to the first paint)."""
+    from ui import theme
+
+    scale = theme.scale_for(*(screen_size or (1920, 1080)))
+    theme.set_current(theme.palette(config.high_contrast), scale)
+    app.setStyleSheet(theme.style_sheet(theme.current(), config.text_size, scale))
+    return scale
 
 
 def after_first_paint(kiosk: Kiosk, then: Callable[[], Any]) -> None:
@@ -507,14 +544,18 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
 
 
 def show(kiosk: Kiosk, windowed: bool) -> None:
+    show_window(kiosk.app, kiosk.window, windowed)
+
+
+def show_window(app: Any, window: Any, windowed: bool) -> None:
+    """The kiosk window: 1366×768 when windowed, else frameless full screen on top."""
     from PySide6.QtCore import Qt
 
-    window = kiosk.window
     if windowed:
         window.resize(1366, 768)
         window.show()
         return
-    screen = kiosk.app.primaryScreen()
+    screen = app.primaryScreen()
     if screen is not None:
         # Xvfb and some kiosks have no window manager: size the window to the screen first.
         window.setGeometry(screen.geometry())

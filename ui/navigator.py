@@ -62,6 +62,7 @@ class Navigator(QStackedWidget):
         self._history: list[tuple[ScreenId, dict[str, Any]]] = []
         self.current_id: ScreenId | None = None
         self._current_context: dict[str, Any] = {}
+        self.pinned: ScreenId | None = None
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         # A stack's minimum is normally the largest of all its pages, so one tall page (the
@@ -107,7 +108,21 @@ class Navigator(QStackedWidget):
     def has(self, screen_id: ScreenId) -> bool:
         return screen_id in self._screens
 
+    def pin(self, screen_id: ScreenId) -> None:
+        """Keep the window on ``screen_id`` (first-run setup, recovery): Home, Back, the idle
+        reset and every other way elsewhere lead back to it until :meth:`unpin`."""
+        self.pinned = screen_id
+        self.go_to(screen_id, remember=False)
+
+    def unpin(self) -> None:
+        self.pinned = None
+
     def go_to(self, screen_id: ScreenId, *, remember: bool = True, **context: Any) -> None:
+        if self.pinned is not None and screen_id != self.pinned:
+            log.info("%s is pinned; not going to %s", self.pinned, screen_id)
+            screen_id, context = self.pinned, {}
+            if self.current_id == screen_id:
+                return
         if screen_id not in self._screens:
             log.error("no screen registered for %s", screen_id)
             screen_id, context = ScreenId.HOME, {}
@@ -134,7 +149,7 @@ class Navigator(QStackedWidget):
 
     def home(self) -> None:
         self._history.clear()
-        self.go_to(ScreenId.HOME, remember=False)
+        self.go_to(self.pinned or ScreenId.HOME, remember=False)
 
     def _leave(self, screen_id: ScreenId) -> None:
         leave = getattr(self._screens[screen_id], "on_leave", None)

@@ -224,10 +224,21 @@ class KioskWindow(QMainWindow):
         # A page turned towards the citizen (consent, satisfaction faces) offers no way to
         # leave the volunteer's work or end the volunteer's session.
         citizen = bool(getattr(current, "citizen_facing", False))
-        self.back_btn.setVisible(not getattr(current, "own_back", False) and not citizen)
-        self.home_btn.setVisible(not citizen)
+        # A pinned screen (first-run setup, recovery) is the only way: no Back, no Home.
+        pinned = self.nav.pinned is not None
+        self.back_btn.setVisible(not getattr(current, "own_back", False) and not citizen
+                                 and not pinned)
+        self.home_btn.setVisible(not citizen and not pinned)
         self.signout_btn.setVisible(self.state.is_helper and not citizen)
         self.who_label.setVisible(not citizen)
+
+    def strip_to_name(self) -> None:
+        """Only the help point's name on the bars (the recovery screen: no kiosk behind the
+        window, so the language, text size, colour and voice buttons would do nothing)."""
+        for w in (self.lang_btn, self.size_down_btn, self.size_level, self.size_btn,
+                  self.contrast_btn, self.speaker_btn, self.back_btn, self.home_btn,
+                  self.signout_btn):
+            w.hide()
 
     def _sign_out(self) -> None:
         self.state.sign_out()

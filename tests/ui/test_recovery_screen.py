@@ -8,12 +8,13 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
+from kiosk.config import defaults
 from kiosk.supervisor import EXIT_RECOVERY, NO_RESTART_CODES
-from ui.screens.recovery import RecoveryWindow
+from ui.screens.recovery import recovery_window
 
 
 def test_alt_f4_and_close_are_refused_in_kiosk_mode(qtbot, tmp_path: Path) -> None:
-    window = RecoveryWindow(tmp_path, "Cơ sở dữ liệu bị hỏng", windowed=False)
+    window = recovery_window(tmp_path, "Cơ sở dữ liệu bị hỏng", defaults(), windowed=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

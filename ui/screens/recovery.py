@@ -1,13 +1,17 @@
-"""Shown when the database cannot be opened: explain, point to backups, overwrite nothing."""
+"""Shown when the database cannot be opened: explain, point to backups, overwrite nothing.
+
+A screen of the kiosk window (``ScreenId.RECOVERY``, pinned), not a window of its own, so in
+kiosk mode the one full-screen kiosk window is all there is (issue #16 item 4).
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -30,51 +34,45 @@ def recovery_text(data_dir: Path, reason: str) -> str:
         "Người dân: vui lòng báo tình nguyện viên. Xin cảm ơn!")
 
 
-class RecoveryWindow(QWidget):
-    """The recovery screen. In kiosk mode it refuses to close (Alt+F4, Esc, the close
-    event): an exit here used to be code 0, which the supervisor took for a staff quit and
-    left the desktop."""
+class RecoveryScreen(QWidget):
+    """What the recovery page shows: why, what staff do, the newest backups."""
 
-    def __init__(self, data_dir: Path, reason: str, windowed: bool) -> None:
+    def __init__(self, data_dir: Path, reason: str) -> None:
         super().__init__()
-        self.allow_close = windowed
         self.setObjectName("recoveryScreen")
-        self.setWindowTitle("Điểm hỗ trợ số — cần cán bộ hỗ trợ")
+        self.setAccessibleName("Cần cán bộ hỗ trợ: khôi phục dữ liệu")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
         label = QLabel(recovery_text(data_dir, reason), self)
         label.setObjectName("recoveryText")
+        label.setAccessibleName("recoveryText")
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setStyleSheet("font-size: 22pt;")
+        label.setStyleSheet("font-size: 20pt;")
         layout.addWidget(label)
+        layout.addStretch(1)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.allow_close:
-            event.accept()
-            return
-        log.info("close refused on the recovery screen")
-        event.ignore()
+    def on_enter(self, **_context: Any) -> None:
+        pass
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        if not self.allow_close and (event.key() == Qt.Key.Key_Escape
-                                     or (alt and event.key() == Qt.Key.Key_F4)):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def on_leave(self) -> None:
+        pass
 
 
-def show_recovery(app: QApplication, data_dir: Path, reason: str, windowed: bool) -> int:
-    """Show the recovery screen until the process ends. Returns :data:`EXIT_RECOVERY` in kiosk
-    mode (never 0, the staff-quit code), so the supervisor starts the kiosk again and a
-    restored database is picked up."""
-    from kiosk.supervisor import EXIT_RECOVERY
+def recovery_window(data_dir: Path, reason: str, config: Any, *, windowed: bool) -> Any:
+    """The kiosk window (the same ``KioskWindow`` as always) holding only the recovery
+    screen, pinned: in kiosk mode the window refuses to close (Alt+F4, Esc, the close
+    event), as it does for every screen; there is no other window, before or after."""
+    from ui.navigator import Navigator, ScreenId
+    from ui.shell import KioskWindow
+    from ui.state import KioskState
 
-    window = RecoveryWindow(data_dir, reason, windowed)
-    if windowed:
-        window.resize(1366, 768)
-        window.show()
-    else:
-        window.showFullScreen()
-    code = app.exec()
-    return code if windowed else EXIT_RECOVERY
+    state = KioskState(config.language, config.text_size, config.high_contrast,
+                       not windowed)
+    nav = Navigator()
+    window = KioskWindow(state, nav, config.help_point_name)
+    window.setWindowTitle("Điểm hỗ trợ số — cần cán bộ hỗ trợ")
+    nav.add(ScreenId.RECOVERY, RecoveryScreen(data_dir, reason))
+    nav.pin(ScreenId.RECOVERY)
+    window.strip_to_name()
+    return window

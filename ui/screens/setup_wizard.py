@@ -1,26 +1,49 @@
-"""First run: the help point's name and commune and the first staff PIN (skipped by --demo)."""
+"""First run: the help point's name and commune and the first staff PIN (skipped by --demo).
+
+A screen inside the kiosk window (``ScreenId.SETUP``, pinned until done), never a window of
+its own: the old dialog opened before the kiosk window, over the bare desktop (issue #16 item
+4). It appears only when the database has no staff member yet, a new help point. A lost or
+broken ``config.toml`` on a kiosk that has staff is not a first run: the kiosk keeps its
+defaults, tells staff, and the name is changed in the staff settings, behind a PIN; before,
+anyone could rename the help point there without one.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.auth import AuthError, AuthService, Role
 from kiosk.config import save_config
 from ui.widgets.big_button import BigButton
 
+log = logging.getLogger(__name__)
 
-class SetupDialog(QDialog):
+
+class SetupScreen(QWidget):
+    """The first-run form; ``finished`` once the help point and its first staff exist."""
+
+    finished = Signal()
+
     def __init__(self, auth: AuthService, data_dir: Path, config: Any) -> None:
         super().__init__()
         self.setObjectName("setupWizard")
-        self.setWindowTitle("Cài đặt lần đầu")
+        self.setAccessibleName("Cài đặt lần đầu")
         self.auth, self.data_dir, self.config = auth, data_dir, config
         form = QFormLayout(self)
+        form.setContentsMargins(48, 8, 48, 8)
+        title = QLabel("Cài đặt lần đầu", self)
+        title.setObjectName("setupTitle")
+        title.setProperty("role", "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        form.addRow(title)
         intro = QLabel("Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN của cán bộ "
                        "quản lý đầu tiên.", self)
+        intro.setObjectName("setupIntro")
         intro.setWordWrap(True)
         form.addRow(intro)
         self.name = QLineEdit(config.help_point_name, self)
@@ -49,6 +72,17 @@ class SetupDialog(QDialog):
         self.ok.clicked.connect(self.finish)
         form.addRow(self.ok)
 
+    def on_enter(self, **_context: Any) -> None:
+        self.name.setFocus()
+
+    def on_leave(self) -> None:
+        pass
+
+    def reset(self) -> None:
+        """The idle reset: a PIN half typed and walked away from is cleared."""
+        self.pin.clear()
+        self.pin2.clear()
+
     def finish(self) -> None:
         if not self.name.text().strip() or not self.commune.text().strip():
             self.message.setText("Hãy nhập tên điểm hỗ trợ và xã/phường.")
@@ -68,15 +102,33 @@ class SetupDialog(QDialog):
             return
         save_config(self.data_dir, new)
         self.config.values.update(new.values)
-        self.accept()
+        self.reset()
+        self.finished.emit()
 
 
-def maybe_run_setup(kiosk: Any, data_dir: Path) -> None:
-    """Show the first-run dialog until it is completed (a kiosk cannot run without staff)."""
+def needs_setup(auth: AuthService) -> bool:
+    """A first run is a database without staff, never a config file that went missing."""
+    return not auth.has_staff()
+
+
+def install_setup(kiosk: Any, data_dir: Path) -> SetupScreen | None:
+    """Pin the first-run screen in the kiosk window when this is a new help point."""
+    from ui.navigator import ScreenId
+
     auth = AuthService(kiosk.store)
-    if kiosk.config.setup_done and auth.has_staff():
-        return
-    dialog = SetupDialog(auth, data_dir, kiosk.config)
-    while dialog.exec() != QDialog.DialogCode.Accepted:
-        pass
-    kiosk.window.name_label.setText(kiosk.config.help_point_name)
+    if not needs_setup(auth):
+        if not kiosk.config.setup_done:
+            log.warning("config.toml lost its settings on a kiosk with staff: no first-run "
+                        "screen (staff fix them in the settings tab)")
+        return None
+    screen = SetupScreen(auth, data_dir, kiosk.config)
+    kiosk.nav.add(ScreenId.SETUP, screen)
+
+    def done() -> None:
+        kiosk.window.name_label.setText(kiosk.config.help_point_name)
+        kiosk.nav.unpin()
+        kiosk.nav.home()
+
+    screen.finished.connect(done)
+    kiosk.nav.pin(ScreenId.SETUP)
+    return screen

@@ -1,0 +1,130 @@
+"""Issue #16 item 4: in kiosk mode the kiosk window is the only window ever shown. First run,
+a broken config and database recovery are screens inside it, never a window of their own
+before it (the old setup dialog opened over the bare desktop, where anyone renamed the help
+point without a PIN)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+
+from kiosk.auth import AuthService, Role
+from kiosk.config import defaults, load_config
+from kiosk.content.loader import load_catalogue
+from kiosk.store import Store
+from tests.conftest import SAMPLE_CONTENT, STAFF_PIN
+from ui.app import Opened, open_kiosk
+from ui.navigator import ScreenId
+from ui.printing import FakePrinter
+from ui.shell import KioskWindow
+from ui.speech import FakeSpeaker
+from ui.tasks import SyncTaskRunner
+
+
+def _windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def _only_the_kiosk_window(window: QWidget) -> None:
+    """One window: the kiosk's. A calm message box may sit on it (a child of the window,
+    shown over it), never another window of its own."""
+    visible = _windows()
+    assert window in visible and isinstance(window, KioskWindow)
+    others = [w for w in visible if w is not window]
+    assert all(isinstance(w, QMessageBox) and w.parentWidget() is window for w in others), \
+        [type(w).__name__ for w in others]
+
+
+@pytest.fixture
+def opened(qtbot) -> Iterator[list[Opened]]:
+    made: list[Opened] = []
+    yield made
+    for o in made:
+        o.window.allow_close = True
+        if o.kiosk is not None:
+            o.kiosk.shutdown()
+            o.kiosk.tasks.wait_all()
+            o.kiosk.store.close()
+        for w in _windows():
+            w.close()
+        if shiboken6.isValid(o.window):
+            o.window.deleteLater()
+
+
+def _open(qtbot, made: list[Opened], data_dir: Path, **kw: Any) -> Opened:
+    config, problem = load_config(data_dir)
+    o = open_kiosk(QApplication.instance(), data_dir, config, problem, windowed=False,
+                   speaker=FakeSpeaker(), tasks=SyncTaskRunner(), printer=FakePrinter(),
+                   catalogue=load_catalogue([SAMPLE_CONTENT]), **kw)
+    made.append(o)
+    qtbot.waitExposed(o.window)
+    return o
+
+
+def test_first_run_is_a_screen_of_the_kiosk_window(qtbot, tmp_path: Path,
+                                                   opened: list[Opened]) -> None:
+    o = _open(qtbot, opened, tmp_path / "data")
+    kiosk = o.kiosk
+    assert kiosk is not None
+    _only_the_kiosk_window(kiosk.window)
+    assert kiosk.nav.current_id == ScreenId.SETUP
+    kiosk.nav.home()  # Home, Back, the idle reset: all lead back to the setup screen
+    kiosk.idle.timed_out.emit()
+    assert kiosk.nav.current_id == ScreenId.SETUP
+    _only_the_kiosk_window(kiosk.window)
+
+    screen = kiosk.nav.screen(ScreenId.SETUP)
+    for name, text in (("setupName", "Điểm hỗ trợ số thôn Tà Lang"), ("setupCommune", "Hòa Bắc"),
+                       ("setupStaffName", "Cán bộ Lan"), ("setupPin", STAFF_PIN),
+                       ("setupPin2", STAFF_PIN)):
+        screen.findChild(QLineEdit, name).setText(text)
+    screen.ok.click()
+    assert kiosk.nav.current_id == ScreenId.HOME
+    assert kiosk.window.name_label.full_text() == "Điểm hỗ trợ số thôn Tà Lang"
+    assert AuthService(kiosk.store).has_staff()
+    _only_the_kiosk_window(kiosk.window)
+
+
+def test_a_broken_config_on_a_kiosk_with_staff_is_not_a_first_run(
+        qtbot, tmp_path: Path, opened: list[Opened]) -> None:
+    data = tmp_path / "data"
+    store = Store.open(data)
+    AuthService(store).add_member(None, "Cán bộ Lan", Role.STAFF, STAFF_PIN)
+    store.close()
+    (data / "config.toml").write_text("help_point_name = [[[ hỏng", encoding="utf-8")
+    o = _open(qtbot, opened, data)
+    kiosk = o.kiosk
+    assert kiosk is not None
+    assert kiosk.nav.current_id == ScreenId.HOME  # no wizard: renaming needs a staff PIN
+    assert not kiosk.nav.has(ScreenId.SETUP)
+    assert kiosk.window.name_label.full_text() == defaults().help_point_name
+    _only_the_kiosk_window(kiosk.window)  # the config message sits on the window
+    assert any(isinstance(w, QMessageBox) for w in _windows())
+
+
+def test_database_recovery_is_a_screen_of_the_kiosk_window(
+        qtbot, tmp_path: Path, opened: list[Opened]) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kiosk.sqlite3").write_bytes(b"not a database " * 500)
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(str(data / "kiosk.sqlite3")).execute("PRAGMA schema_version")
+    o = _open(qtbot, opened, data)
+    assert o.kiosk is None
+    _only_the_kiosk_window(o.window)
+    assert o.window.nav.current_id == ScreenId.RECOVERY
+    assert "help-kiosk restore" in o.window.nav.currentWidget().findChild(
+        QWidget, "recoveryText").text()
+    QApplication.sendEvent(o.window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_F4,
+                                               Qt.KeyboardModifier.AltModifier))
+    assert o.window.close() is False and o.window.isVisible()
+    o.window.nav.home()
+    assert o.window.nav.current_id == ScreenId.RECOVERY

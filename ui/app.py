@@ -29,12 +29,15 @@ from kiosk.config import Config, ConfigProblem, load_config, save_config
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue
 from kiosk.paths import resource_path
+from kiosk.queue import QueueService
 from kiosk.speech.engine import create_default_engine
 from kiosk.speech.phrases import load_phrase_sets
 from kiosk.speech.pronounce import Pronouncer
 from kiosk.speech.worker import SpeechWorker
+from kiosk.startup import prepare_data
 from kiosk.store import Store
 from kiosk.usage import UsageRecorder
+from ui.ops import Op
 from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,7 @@ class BuildContext:
     printer: Any
     ask_volunteer_hooks: list[Callable[[str, int], None]] = field(default_factory=list)
     phrases: PhraseVoice | None = None  # the recorded phrase set chosen in config, if any
+    queue: QueueService | None = None  # the one queue service every feature shares
 
 
 Feature = Callable[[BuildContext], None]
@@ -243,11 +247,16 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         from ui.printing import QtPrinter
 
         printer = QtPrinter(config.printer)
+    # Once, on the db lane before any screen reads: places seeded, expired contacts erased
+    # (kiosk.startup; whichever features this help point uses).
+    Op(lambda: prepare_data(store, config)).on("db").or_log("start-up data chores") \
+        .run(tasks)
     ctx = BuildContext(app=app, window=window, nav=nav, state=state, speaker=speaker,
                        tasks=tasks, store=store, config=config, data_dir=data_dir,
                        catalogue=catalogue, auth=auth, screens=screens,
                        staff=screens[ScreenId.STAFF], printer=printer,
-                       ask_volunteer_hooks=hooks, phrases=phrases)
+                       ask_volunteer_hooks=hooks, phrases=phrases,
+                       queue=QueueService(store, desk_count=config.desk_count))
     for install in (default_features() if features is None else features):
         install(ctx)
     for sid, widget in screens.items():
@@ -510,7 +519,6 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
     from PySide6.QtCore import QTimer
 
     from kiosk.backup import run_daily_backup, secure_data_dir, sweep_leftovers
-    from ui.ops import Op
 
     secure_data_dir(data_dir)
     sweep_leftovers(data_dir)

@@ -146,7 +146,8 @@ class QueueDesk:
         self.config = ctx.config
         self.printer = ctx.printer
         self.catalogue = ctx.catalogue
-        self.queue = queue or QueueService(ctx.store, desk_count=ctx.config.desk_count)
+        self.queue = queue or ctx.queue or QueueService(ctx.store,
+                                                        desk_count=ctx.config.desk_count)
         self.events = QueueEvents()
         self.desk_count = self.queue.desk_count
         self.desk: int | None = 1 if self.desk_count == 1 else None

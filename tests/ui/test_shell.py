@@ -174,3 +174,14 @@ def test_staff_content_tab_marks_co_tu_placeholders(kiosk: Kiosk) -> None:
     text = kiosk.screens[ScreenId.STAFF].content.toPlainText()
     assert "Nội dung hợp lệ" in text
     assert "Âm thanh Cơ Tu (ktv)" in text and "BẢN TẠM" in text
+
+
+def test_places_are_seeded_by_the_root_and_one_queue_service_is_shared(
+        make_kiosk) -> None:
+    from kiosk.places import PlaceService
+
+    bare = make_kiosk(features=[])  # no quick log, no places tab: still seeded (kiosk.startup)
+    assert PlaceService(bare.store).communes()
+    full = make_kiosk()
+    quick_log, console = full.screens[ScreenId.QUICK_LOG], full.screens[ScreenId.VOLUNTEER]
+    assert quick_log.queue() is console.feature.queue  # one QueueService, shared

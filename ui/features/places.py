@@ -1,8 +1,8 @@
 """The places feature: the staff tab "Thôn/tổ dân phố" (the local list of villages).
 
 ``install(ctx)`` adds the tab. The place table is filled from the lists at start-up by the
-records feature (``kiosk.places.seed_places``); the tab reads it each time it is shown, so
-the order of the features does not matter.
+composition root (``kiosk.startup.prepare_data``), whichever features are installed; the tab
+reads it each time it is shown.
 """
 
 from __future__ import annotations

@@ -1,0 +1,177 @@
+"""The hub pages' two languages: Vietnamese first (the text in the templates), English second.
+
+Templates write Vietnamese and call ``t("…")``; this table gives the English. A string not in
+the table shows in Vietnamese in both languages, and ``tests/hub_web/test_i18n.py`` fails on
+any template string that is missing here, so the switch never leaves half a page untranslated.
+The choice is kept in a cookie (``hk_lang``), never in the URL.
+"""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+EN: dict[str, str] = {
+    # frame
+    "Điểm hỗ trợ số · Hub": "Digital help points · Hub",
+    "Bỏ qua, đến nội dung chính": "Skip to main content",
+    "Tổng quan": "Overview",
+    "Tình trạng": "Health",
+    "Ghép nối": "Pairing",
+    "Gói nội dung": "Content packs",
+    "Nhật ký": "Audit log",
+    "Đăng xuất": "Sign out",
+    "Menu chính": "Main menu",
+    "Tài khoản": "Account",
+    "Ngôn ngữ": "Language",
+    # sign-in
+    "Đăng nhập": "Sign in",
+    "Tên đăng nhập": "User name",
+    "Mật khẩu": "Password",
+    "Dành cho cán bộ xã/phường và thành phố. Người dân không cần đăng nhập ở đây.":
+        "For commune and city officers. Citizens do not sign in here.",
+    "Phiên làm việc đã hết hạn. Hãy đăng nhập lại.": "Your session has ended. Please sign in "
+                                                      "again.",
+    # dashboard
+    "Toàn thành phố": "Whole city",
+    "Xã/phường": "Commune",
+    "Điểm hỗ trợ": "Help point",
+    "Các xã/phường": "Communes",
+    "Các điểm hỗ trợ": "Help points",
+    "Kỳ báo cáo": "Period",
+    "Hôm nay": "Today",
+    "Tuần này": "This week",
+    "Tháng này": "This month",
+    "Tháng trước": "Last month",
+    "Năm nay": "This year",
+    "Tự chọn": "Custom",
+    "Từ ngày": "From",
+    "Đến ngày": "To",
+    "Xem": "Show",
+    "Người được hỗ trợ": "People helped",
+    "Lần đầu đến": "First visits",
+    "Số thứ tự đã phát": "Queue numbers issued",
+    "Đã phục vụ": "Served",
+    "Vắng mặt khi gọi": "No-shows",
+    "Chờ trung bình (trung vị)": "Median wait",
+    "phút": "min",
+    "Hài lòng (trung bình /5)": "Satisfaction (average of 5)",
+    "Tờ hướng dẫn đã in": "Sheets printed",
+    "Hoàn thành bài hướng dẫn": "Tutorials finished",
+    "Người được hỗ trợ mỗi ngày": "People helped per day",
+    "Theo dịch vụ": "By service",
+    "Theo hình thức": "By channel",
+    "Theo độ tuổi và giới tính": "By age band and gender",
+    "Độ tuổi": "Age band",
+    "Tổng": "Total",
+    "Mức hài lòng": "Satisfaction",
+    "Bài hướng dẫn": "Tutorials",
+    "Bài": "Tutorial",
+    "Mở": "Opened",
+    "Xong": "Finished",
+    "Tỉ lệ xong": "Finished (%)",
+    "Hay dừng ở bước": "Most stop at step",
+    "Bảng số liệu": "Data table",
+    "Ngày": "Day",
+    "Số người": "People",
+    "Không có dữ liệu trong kỳ này.": "No data in this period.",
+    "Có dữ liệu mẫu (demo) trong kỳ này.": "This period includes demo data.",
+    "Có bản ghi chưa xác thực (nhập từ gói USB cũ không có chữ ký).":
+        "Includes unverified records (imported from old unsigned USB bundles).",
+    "Hub chỉ nhận số đếm theo ngày của hàng đợi và bài hướng dẫn; thời gian chờ và bước hay "
+    "dừng xem trên kiosk.": "The hub receives daily totals for the queue and tutorials only; "
+                            "waiting times and stop steps are on each kiosk.",
+    # exports
+    "Xuất tệp": "Export",
+    "Định dạng": "Format",
+    "Nội dung": "Contents",
+    "Tất cả (3 trang tính)": "Everything (3 sheets)",
+    "Bản ghi": "Records",
+    "Tổng hợp": "Summary",
+    "Kinh phí hỗ trợ theo tổ": "Allowance per team",
+    "Tải tệp về": "Download",
+    "Mặc định: XLSX tất cả, CSV bản ghi, PDF tổng hợp":
+        "Default: XLSX everything, CSV records, PDF summary",
+    "Đang chuẩn bị tệp… Tệp lớn có thể mất một lúc.": "Preparing the file… A large file can "
+                                                       "take a while.",
+    "Tệp không có thông tin liên hệ của người dân.": "Files hold no citizens' contact details.",
+    # health
+    "Tình trạng các điểm hỗ trợ": "Help point health",
+    "Liên lạc lần cuối": "Last contact",
+    "Phiên bản": "App version",
+    "Nội dung bài": "Content version",
+    "Máy in": "Printer",
+    "Giọng đọc": "Voice",
+    "Chờ gửi": "Waiting to send",
+    "Chưa đồng bộ lần nào": "Never synced",
+    "Im lặng quá 3 ngày": "Silent for over 3 days",
+    "Tốt": "OK",
+    "Lỗi": "Fault",
+    "Không rõ": "Unknown",
+    "Đã thu hồi": "Revoked",
+    "ngày trước": "days ago",
+    "giờ trước": "hours ago",
+    "vừa xong": "just now",
+    "Chưa có điểm hỗ trợ nào ghép nối.": "No help point is paired yet.",
+    # pairing
+    "Ghép nối kiosk": "Pair a kiosk",
+    "Tạo mã ghép nối": "Create a pairing code",
+    "Mã xã/phường": "Commune code",
+    "Mã ghép nối mới": "New pairing code",
+    "Nhập mã này trên kiosk: Quản lý → Đồng bộ. Mã dùng một lần, hết hạn lúc":
+        "Enter this code on the kiosk: Manage → Sync. One use only; it expires at",
+    "Hub không lưu mã này: nếu mất, hãy tạo mã mới.":
+        "The hub does not keep this code: if it is lost, create a new one.",
+    "Thiết bị đã ghép nối": "Paired devices",
+    "Thu hồi": "Revoke",
+    "Thu hồi thiết bị này? Hub sẽ từ chối mọi dữ liệu từ thiết bị này.":
+        "Revoke this device? The hub will refuse all data from it.",
+    "Đã thu hồi thiết bị.": "Device revoked.",
+    "Ghép nối lúc": "Paired at",
+    # packs
+    "Phát hành gói nội dung": "Publish a content pack",
+    "Tệp zip chứa các bài (mỗi bài một thư mục có tutorial.toml)":
+        "Zip of tutorials (one folder with tutorial.toml each)",
+    "Gửi đến": "Send to",
+    "Mọi xã/phường": "Every commune",
+    "Chỉ các mã xã/phường (cách nhau bằng dấu phẩy)": "Only these commune codes "
+                                                      "(comma-separated)",
+    "Kiểm tra, ký và phát hành": "Check, sign and publish",
+    "Đã phát hành": "Published",
+    "Các gói đã phát hành": "Published packs",
+    "Phiên bản gói": "Pack version",
+    "Số bài": "Tutorials",
+    "Lúc": "At",
+    "Người phát hành": "By",
+    "Gói bị từ chối": "Pack refused",
+    "Chưa có gói nào.": "No packs yet.",
+    "Gói được kiểm tra bằng cùng bộ kiểm tra với “help-kiosk content check”, ký bằng khoá "
+    "của hub; kiosk kiểm tra chữ ký và kiểm tra lại trước khi dùng.":
+        "Packs are checked with the same validator as “help-kiosk content check” and signed "
+        "with the hub's key; kiosks verify the signature and check again before use.",
+    # errors
+    "Không được phép": "Not allowed",
+    "Không tìm thấy": "Not found",
+    "Về trang tổng quan": "Back to the overview",
+    "Biểu mẫu đã cũ hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.":
+        "This form is out of date or invalid. Reload the page and try again.",
+    "Trang này không có.": "This page does not exist.",
+    # audit
+    "Nhật ký hub": "Hub audit log",
+    "Người": "Who",
+    "Việc": "Action",
+    "Kết quả": "Result",
+    "Chi tiết": "Detail",
+    "được": "ok",
+    "bị từ chối": "refused",
+}
+
+
+def pick_lang(value: str | None) -> str:
+    return value if value in LANGS else "vi"
+
+
+def tr(text: str, lang: str) -> str:
+    """``text`` (Vietnamese) in ``lang``."""
+    if lang == "en":
+        return EN.get(text, text)
+    return text

@@ -1,0 +1,304 @@
+"""The officers' pages in a real browser: Debian's chromium driven by Playwright.
+
+One hub (SQLite, the demo: two help points synced through the real batch path, one paired
+kiosk that never synced) served by uvicorn in a thread on a free loopback port, and one
+browser, for the whole module; each test opens its own browser context (its own cookies).
+
+Screenshots at phone (390×844) and desktop (1366×768) width go to a temp folder, or to
+``docs/screenshots/`` with ``HUB_WEB_SCREENSHOTS=docs/screenshots``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import socket
+import threading
+import zipfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.clock import FakeClock
+from tests.hub_web.conftest import PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+NOW = datetime(2026, 3, 20, 3, 0, 0)  # 10:00 in Đà Nẵng
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium "
+                                "(scripts/setup.sh installs it)")
+
+
+class Hub:
+    def __init__(self, url: str, app: Any, clock: FakeClock, shots: Path) -> None:
+        self.url = url
+        self.app = app
+        self.clock = clock
+        self.shots = shots
+        self.passwords: dict[str, str] = {}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    import uvicorn
+
+    from hub.app import create_app
+    from hub.settings import HubSettings
+    from hub.web.demo import seed_demo
+
+    base = tmp_path_factory.mktemp("hub-browser")
+    clock = FakeClock(NOW)
+    app = create_app(HubSettings(data_dir=base / "data", demo=True), clock=clock)
+    made = seed_demo(app.state.hub)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    started = threading.Event()
+    while not server.started:
+        started.wait(0.02)
+    shots = Path(os.environ.get("HUB_WEB_SCREENSHOTS") or base / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    h = Hub(f"http://127.0.0.1:{port}", app, clock, shots)
+    h.passwords = {a.username: a.password for a in made}
+    try:
+        yield h
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.hub.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser(hub: Hub) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser: Any, hub: Hub) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True, locale="vi-VN")
+    context.set_default_timeout(15000)
+    pg = context.new_page()
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def sign_in(page: Any, hub: Hub, username: str, password: str | None = None) -> None:
+    page.goto(hub.url + "/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password or hub.passwords[username])
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def shoot(page: Any, hub: Hub, name: str, size: dict[str, int]) -> Path:
+    page.set_viewport_size(size)
+    path = hub.shots / f"hub-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_commune_officer_sees_two_help_points_with_charts_and_health(page: Any,
+                                                                     hub: Hub) -> None:
+    page.goto(hub.url + "/")
+    assert page.url.startswith(hub.url + "/sign-in")
+    shoot(page, hub, "sign-in-phone", PHONE)
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20194"))
+    people = int(page.locator("#kpi-people").inner_text())
+    assert people > 0
+    places = page.locator(".places li")
+    assert places.count() == 3  # two demo help points and the one that never synced
+    assert "Hải Châu" in places.first.inner_text()
+    assert page.locator(".columns-chart svg rect").count() == 31  # March, day by day
+    assert page.get_by_role("heading", name="Theo dịch vụ").is_visible()
+    silent = page.locator("table.health tr.red")
+    assert "Chưa đồng bộ lần nào" in silent.first.inner_text()
+    assert "Có dữ liệu mẫu" in page.content()
+    shoot(page, hub, "commune-desktop", DESKTOP)
+    shoot(page, hub, "commune-phone", PHONE)
+    # One help point: its figures are the kiosk's (see test_figures_agree); its page works.
+    page.set_viewport_size(DESKTOP)
+    places.first.locator("a").click()
+    page.wait_for_url(re.compile(r"/help-point/"))
+    assert 0 < int(page.locator("#kpi-people").inner_text()) < people
+    shoot(page, hub, "help-point-desktop", DESKTOP)
+
+
+def test_health_page_lists_the_silent_help_point_first(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/health")
+    first = page.locator("table.health tbody tr").first
+    assert "chưa đồng bộ" in first.inner_text().lower()
+    shoot(page, hub, "health-phone", PHONE)
+
+
+def test_english_switch_keeps_the_page(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.get_by_role("link", name="English").click()
+    assert page.get_by_role("heading", name="By service").is_visible()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Tiếng Việt").click()
+    assert page.get_by_role("heading", name="Theo dịch vụ").is_visible()
+
+
+def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub) -> None:
+    from openpyxl import load_workbook
+
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20194"))
+    people = int(page.locator("#kpi-people").inner_text())
+    page.get_by_label("Định dạng").select_option("xlsx")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải tệp về").click()
+    download = info.value
+    assert download.suggested_filename.startswith("xa-20194-bao-cao-2026-03")
+    target = hub.shots.parent / download.suggested_filename
+    download.save_as(target)
+    wb = load_workbook(target, read_only=True)
+    assert len(wb.sheetnames) == 3
+    records = wb[wb.sheetnames[1]] if "Bản ghi" not in wb.sheetnames else wb["Bản ghi"]
+    data_rows = sum(1 for row in records.iter_rows(values_only=True)
+                    if row and isinstance(row[0], str) and len(row[0]) == 36)
+    assert data_rows == people
+    audit = hub.app.state.hub  # the export is audited
+    from hub.web.routes import accounts_of
+
+    assert any(r.detail.get("fmt") == "xlsx" for r in accounts_of(audit).audit_rows("export"))
+
+
+def test_export_over_a_period_with_no_data(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/commune/20194?period=custom&from=2025-01-01&to=2025-01-31")
+    assert page.locator("#kpi-people").inner_text() == "0"
+    assert "Không có dữ liệu trong kỳ này." in page.content()
+    page.get_by_label("Định dạng").select_option("csv")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải tệp về").click()
+    target = hub.shots.parent / info.value.suggested_filename
+    info.value.save_as(target)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel shows the Vietnamese
+    assert len(raw.decode("utf-8-sig").strip().splitlines()) == 1  # the header only
+
+
+def test_commune_officer_is_refused_another_commune(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20194"))
+    response = page.goto(hub.url + "/commune/20227")
+    assert response.status == 403
+    assert "chỉ xem được các điểm hỗ trợ của xã/phường mình" in page.content()
+    shoot(page, hub, "forbidden-phone", PHONE)
+    from hub.web.routes import accounts_of
+
+    denied = accounts_of(hub.app.state.hub).audit_rows("access.denied")
+    assert any(r.actor == "xa.demo" and r.detail.get("commune") == "20227" for r in denied)
+
+
+def test_a_form_without_its_csrf_token_is_refused(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/pairing")
+    page.locator("form[action='/pairing/codes'] input[name=csrf_token]").evaluate(
+        "el => el.remove()")
+    page.get_by_role("button", name="Tạo mã ghép nối").click()
+    assert "Biểu mẫu đã cũ hoặc không hợp lệ" in page.content()
+
+
+def test_pairing_page_makes_a_code_and_revokes_a_device(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/pairing")
+    page.get_by_role("button", name="Tạo mã ghép nối").click()
+    code = page.locator("#new-code").inner_text()
+    assert re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}", code)
+    shoot(page, hub, "pairing-phone", PHONE)
+    page.set_viewport_size(DESKTOP)
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name=re.compile("Thu hồi: .*chưa đồng bộ")).click()
+    assert "Đã thu hồi thiết bị." in page.content()
+
+
+def test_admin_publishes_a_pack_that_a_paired_kiosk_gets(page: Any, hub: Hub,
+                                                         tmp_path: Path) -> None:
+    from hub.packs import pack_for
+    from kiosk.paths import resource_path
+
+    src = tmp_path / "pack"
+    shutil.copytree(resource_path("tutorials", "dvc-login"), src / "dvc-login")
+    shutil.copy(resource_path("tutorials", "categories.toml"), src / "categories.toml")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for p in sorted(src.rglob("*")):
+            if p.is_file():
+                zf.write(p, p.relative_to(src).as_posix())
+    (tmp_path / "pack.zip").write_bytes(buf.getvalue())
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as zf:
+        zf.writestr("../evil/tutorial.toml", "id = 'x'")
+
+    sign_in(page, hub, "quantri.demo")
+    page.goto(hub.url + "/packs")
+    page.get_by_label("Tệp zip chứa các bài").set_input_files(str(broken))
+    page.get_by_role("button", name="Kiểm tra, ký và phát hành").click()
+    assert "Tên tệp không an toàn" in page.locator("#pack-error").inner_text()
+    page.get_by_label("Tệp zip chứa các bài").set_input_files(str(tmp_path / "pack.zip"))
+    page.get_by_role("button", name="Kiểm tra, ký và phát hành").click()
+    version = page.locator("#pack-published strong").inner_text()
+    shoot(page, hub, "packs-desktop", DESKTOP)
+    hubctx = hub.app.state.hub
+    with hubctx.sessions() as s:
+        got = pack_for(s, hubctx.settings.data_dir, "20194", None)
+    assert got is not None and got.version == version
+    from nacl.signing import VerifyKey
+
+    import base64
+    VerifyKey(base64.b64decode(hubctx.keys().verify_key_b64())).verify(
+        got.data, base64.b64decode(got.signature_b64))
+
+
+def test_wrong_passwords_lock_the_name(page: Any, hub: Hub) -> None:
+    for _ in range(5):
+        sign_in(page, hub, "xa2.demo", "sai-mat-khau-roi")
+        assert "không đúng" in page.locator("#sign-in-error").inner_text()
+    sign_in(page, hub, "xa2.demo")
+    assert "tạm khoá" in page.locator("#sign-in-error").inner_text()
+    shoot(page, hub, "locked-phone", PHONE)
+
+
+def test_city_officer_sees_communes(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "thanhpho.demo")
+    page.wait_for_url(re.compile(r"/city"))
+    assert page.locator(".places li").count() >= 1
+    shoot(page, hub, "city-desktop", DESKTOP)
+
+
+def test_an_idle_session_ends(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "thanhpho.demo")
+    page.wait_for_url(re.compile(r"/city"))
+    hub.clock.advance(minutes=31)
+    page.reload()
+    assert "/sign-in" in page.url
+    assert page.get_by_role("heading", name="Đăng nhập").is_visible()

@@ -1,0 +1,70 @@
+"""The officers' pages through HTTP (no browser): roles, CSRF, refusals, on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.hub_web.conftest import COMMUNE_A, COMMUNE_B, accounts, csrf_of
+
+
+def test_commune_officer_lands_on_own_commune_and_is_refused_another(client_for: Any,
+                                                                     hub_app: Any) -> None:
+    client = client_for("xa.a")
+    home = client.get("/")
+    assert home.status_code == 200
+    assert str(home.url).endswith(f"/commune/{COMMUNE_A}")
+    assert "Người được hỗ trợ" in home.text
+    other = client.get(f"/commune/{COMMUNE_B}")
+    assert other.status_code == 403
+    assert "chỉ xem được các điểm hỗ trợ của xã/phường mình" in other.text
+    assert client.get("/city").status_code == 403
+    denied = accounts(hub_app).audit_rows("access.denied")
+    assert any(r.actor == "xa.a" and r.detail.get("commune") == COMMUNE_B for r in denied)
+
+
+def test_city_officer_sees_the_city_and_any_commune(client_for: Any) -> None:
+    client = client_for("thanhpho")
+    assert client.get("/").url.path == "/city"
+    assert client.get(f"/commune/{COMMUNE_B}").status_code == 200
+    assert client.get("/packs").status_code == 403
+
+
+def test_no_session_goes_to_sign_in(hub_client: Any) -> None:
+    response = hub_client.get(f"/commune/{COMMUNE_A}", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/sign-in?next=")
+
+
+def test_a_form_without_its_csrf_token_is_refused(client_for: Any, hub_app: Any) -> None:
+    client = client_for("xa.a")
+    page = client.get("/pairing")
+    assert csrf_of(page.text)
+    refused = client.post("/pairing/codes", data={})
+    assert refused.status_code == 403
+    assert "Biểu mẫu đã cũ" in refused.text
+    wrong = client.post("/pairing/codes", data={"csrf_token": "x" * 43})
+    assert wrong.status_code == 403
+    ok = client.post("/pairing/codes", data={"csrf_token": csrf_of(page.text)})
+    assert ok.status_code == 200 and 'id="new-code"' in ok.text
+    assert [r.action for r in accounts(hub_app).audit_rows("csrf.refused")] == [
+        "csrf.refused"] * 2
+
+
+def test_sign_in_form_needs_its_own_token(hub_client: Any, officers: Any) -> None:
+    response = hub_client.post("/sign-in", data={"username": "xa.a",
+                                                 "password": "mat-khau-dai-du-10"})
+    assert response.status_code == 403
+
+
+def test_security_headers_and_cookie_flags(hub_app: Any, officers: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from tests.hub_web.conftest import sign_in
+
+    with TestClient(hub_app, base_url="https://hub.example.vn") as client:
+        response = sign_in(client, "xa.a")
+        cookie = response.headers["set-cookie"]
+        assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=lax" in cookie
+        page = client.get("/")
+        assert "frame-ancestors 'none'" in page.headers["content-security-policy"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import secrets
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -92,7 +92,7 @@ def _error_page(request: Request, status: int, title: str, message: str) -> HTML
 class WebRoute(APIRoute):
     """Turns the services' refusals into pages and adds the security headers."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def run(request: Request) -> Response:
@@ -210,9 +210,8 @@ def sign_in(request: Request, username: str = Form(""), password: str = Form("")
         signed = accounts.sign_in(username, password, _client(request))
     except SignInRefused as exc:
         status = 429 if exc.code == "throttled" else 401
-        response = _page(request, "sign_in.html", status=status, next=_safe_next(next),
-                         pre=pre, error=exc.message(lang), username=username[:64])
-        return response
+        return _page(request, "sign_in.html", status=status, next=_safe_next(next),
+                     pre=pre, error=exc.message(lang), username=username[:64])
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, signed.token, httponly=True, samesite="lax",
                         secure=_secure(request), path="/")

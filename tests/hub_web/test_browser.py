@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 
 from kiosk.clock import FakeClock
-from tests.hub_web.conftest import PASSWORD
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -272,9 +271,9 @@ def test_admin_publishes_a_pack_that_a_paired_kiosk_gets(page: Any, hub: Hub,
     with hubctx.sessions() as s:
         got = pack_for(s, hubctx.settings.data_dir, "20194", None)
     assert got is not None and got.version == version
-    from nacl.signing import VerifyKey
-
     import base64
+
+    from nacl.signing import VerifyKey
     VerifyKey(base64.b64decode(hubctx.keys().verify_key_b64())).verify(
         got.data, base64.b64decode(got.signature_b64))
 

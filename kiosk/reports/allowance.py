@@ -7,6 +7,11 @@ empty, and extended by staff with :func:`add_rule`. Nothing here hard-codes a ra
 
 How the amount is worked out (the report says the same in words):
 
+0. Per team: every activity day carries the ``team_id`` of the team whose work it was
+   (:mod:`kiosk.identity`), and each team gets its own cap. A PC that merged two teams'
+   bundles shows two teams, each capped on its own; a help point's own database has one.
+   Rows from an old bundle of an unknown device form an "unknown team" (Tổ chưa rõ) that
+   staff must check, never added to this kiosk's team.
 1. A member is *active* on a local day if ``activity_day`` has a row of real work for them
    that day (:data:`kiosk.attendance.WORK_SOURCES`: a record, a served ticket, outreach);
    two rows on one day (a ticket and a record, say) still count as one day. Sign-ins are
@@ -16,7 +21,7 @@ How the amount is worked out (the report says the same in words):
    is kept and shown as "Thành viên không rõ".
 2. Each active day is due the daily rate of the rule in force that day; a day with no rule
    in force pays 0 and is listed in ``days_without_rule``.
-3. The team total is capped per *cap period* of the rule in force on the day: the calendar
+3. Each team's total is capped per *cap period* of the rule in force on the day: the calendar
    month or calendar year containing it. What earlier days of the same cap period already
    used counts first, even days before the chosen report period, and whichever rule paid
    them. A cap period never crosses a year boundary, so the history read starts on
@@ -49,6 +54,7 @@ from kiosk.attendance import WORK_SOURCES
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
 from kiosk.errors import KioskError
+from kiosk.identity import is_unknown_team, load_identity, team_name_for, team_names
 from kiosk.paths import resource_path
 from kiosk.places import vi_sort_key
 from kiosk.reports.periods import Period, fmt_day, month_end
@@ -358,16 +364,16 @@ class CapUse:
 
 
 @dataclass(frozen=True)
-class Allowance:
-    """The allowance for a period.
+class TeamAllowance:
+    """One team's allowance for a period, its own cap applied.
 
     ``cap_uses`` lists every cap period (month or year) the report period touches, with what
     days before the period already used. ``current`` is the cap period containing today when
     today is inside the report period (else the one containing its last day): "what remains".
     """
 
-    period: Period
-    rules: tuple[PolicyRuleInfo, ...]
+    team_id: str
+    team_name: str
     volunteers: tuple[VolunteerAllowance, ...]
     days: tuple[DayAllowance, ...]
     lines: tuple[MemberDay, ...]
@@ -378,20 +384,84 @@ class Allowance:
     days_without_rule: tuple[date, ...]
     capped_days: tuple[date, ...]
     includes_demo: bool
+    is_local: bool = True
+
+    @property
+    def unknown(self) -> bool:
+        """Rows from an old bundle of a device whose team this database does not know."""
+        return is_unknown_team(self.team_id)
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """The allowance for a period: one :class:`TeamAllowance` per team (this kiosk's team
+    first), each capped on its own. A help point's own database has one team; a PC that
+    merged other teams' bundles has one per team, and never pays one cap for all of them."""
+
+    period: Period
+    rules: tuple[PolicyRuleInfo, ...]
+    teams: tuple[TeamAllowance, ...]
+
+    @property
+    def due_total_vnd(self) -> int:
+        return sum(t.due_total_vnd for t in self.teams)
+
+    @property
+    def paid_total_vnd(self) -> int:
+        return sum(t.paid_total_vnd for t in self.teams)
+
+    @property
+    def includes_demo(self) -> bool:
+        return any(t.includes_demo for t in self.teams)
+
+    @property
+    def lines(self) -> tuple[MemberDay, ...]:
+        return tuple(ln for t in self.teams for ln in t.lines)
 
 
 def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
-    """Per-member active days and amounts for ``period``, with the team cap applied. Staff."""
+    """Per-team, per-member active days and amounts for ``period``, each team's cap applied
+    to that team's days only (the team of an activity day is its ``team_id``). Staff."""
     require(actor, Role.STAFF)
     rules = list_rules(store)
     history_start = date(period.start.year, 1, 1)
+    local = load_identity(store, store.config)
     with store.read() as s:
         activity = s.execute(
-            select(ActivityDay.volunteer_uuid, ActivityDay.day, ActivityDay.is_demo)
+            select(ActivityDay.team_id, ActivityDay.volunteer_uuid, ActivityDay.day,
+                   ActivityDay.is_demo)
             .where(ActivityDay.day >= history_start, ActivityDay.day <= period.end,
                    ActivityDay.source.in_(WORK_SOURCES))).all()
         members = {u: (name, role) for u, name, role in s.execute(
             select(Volunteer.uuid, Volunteer.display_name, Volunteer.role))}
+        names = team_names(s, local)
+    by_team: dict[str, list[tuple[str, date, bool]]] = defaultdict(list)
+    for team_id, u, day, is_demo in activity:
+        # A row with no team was written straight to the table on this machine (columns_of).
+        by_team[team_id or local.team_id].append((u, day, bool(is_demo)))
+    today = local_day(store.clock.now())
+    teams = [_team_allowance(team_id, team_name_for(names, team_id), rows, members, rules,
+                             period, today, team_id == local.team_id)
+             for team_id, rows in by_team.items()]
+    # Teams with work in the period; this kiosk's team always (what remains of its cap).
+    teams = [t for t in teams if t.lines or t.is_local]
+    if not any(t.is_local for t in teams):
+        teams.append(_team_allowance(local.team_id, local.team_name, [], members, rules,
+                                     period, today, True))
+    teams.sort(key=lambda t: (not t.is_local, t.unknown, vi_sort_key(t.team_name), t.team_id))
+    if len(teams) > 1 and not teams[0].lines:
+        teams = teams[1:]  # a commune PC merging other teams' work: no empty section for it
+    return Allowance(
+        period=period,
+        rules=tuple(r for r in rules if r.valid_from <= period.end
+                    and (r.valid_to is None or r.valid_to >= period.start)),
+        teams=tuple(teams))
+
+
+def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date, bool]],
+                    members: dict[str, tuple[str, str]], rules: tuple[PolicyRuleInfo, ...],
+                    period: Period, today: date, is_local: bool) -> TeamAllowance:
+    """One team's amounts: rules 1–4 of the module docstring on this team's days only."""
 
     def name_of(u: str) -> str:
         return members[u][0] if u in members else f"Thành viên không rõ ({u[:8]})"
@@ -400,7 +470,7 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
     for u, day, is_demo in activity:
         if u in members and members[u][1] == Role.STAFF.value:
             continue
-        active[day][u] = active[day].get(u, False) or bool(is_demo)
+        active[day][u] = active[day].get(u, False) or is_demo
 
     paid_by_day: dict[date, int] = {}
     lines: list[MemberDay] = []
@@ -456,16 +526,14 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
             b_end, rule.member_cap_vnd, before, within)
     # "What remains now": the cap period containing today when today is in the report period
     # (this month, this year), else the one containing the period's last day.
-    today = local_day(store.clock.now())
     ref_day = today if period.contains(today) else period.end
     ref_rule = rule_for(rules, ref_day)
     current = (cap_uses.get((ref_rule.cap_period, cap_bucket(ref_day, ref_rule.cap_period)[0]))
                if ref_rule else None)
 
-    return Allowance(
-        period=period,
-        rules=tuple(r for r in rules if r.valid_from <= period.end
-                    and (r.valid_to is None or r.valid_to >= period.start)),
+    return TeamAllowance(
+        team_id=team_id,
+        team_name=team_name,
         volunteers=tuple(volunteers),
         days=days,
         lines=tuple(in_period),
@@ -476,4 +544,5 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
         days_without_rule=tuple(d.day for d in days if d.rule_name is None),
         capped_days=tuple(d.day for d in days if d.capped),
         includes_demo=any(x.is_demo for x in in_period),
+        is_local=is_local,
     )

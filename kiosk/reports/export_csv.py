@@ -56,8 +56,8 @@ Summary (``--what summary``): columns ``section, key, label, value``; sections `
 ``tutorial`` (key ``<id>.opened|finished|completion_pct|stop_step``), ``printed``,
 ``satisfaction``.
 
-Allowance (``--what allowance``): one row per member per active day: ``day, rule,
-volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo``.
+Allowance (``--what allowance``): one row per member per active day, team by team:
+``team_id, team_name, day, rule, volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo``.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ from kiosk.clock import local_day, to_local
 from kiosk.csv_cells import DANGEROUS_START, csv_cell, neutralise
 from kiosk.errors import KioskError
 from kiosk.files import PRIVATE_MODE, atomic_output
-from kiosk.reports.allowance import Allowance, compute_allowance
+from kiosk.reports.allowance import Allowance, TeamAllowance, compute_allowance
 from kiosk.reports.figures import CHANNEL_LABELS, OUTCOME_LABELS, Figures, compute_figures
 from kiosk.reports.periods import Period
 from kiosk.store import Store
@@ -156,6 +156,8 @@ CONTACT_COLUMNS: tuple[Column, ...] = (
     Column("note", "Ghi chú", width=40),
 )
 ALLOWANCE_COLUMNS: tuple[Column, ...] = (
+    Column("team_id", "Mã tổ", width=38),
+    Column("team_name", "Tổ", width=30),
     Column("day", "Ngày", "date", 12),
     Column("rule", "Quy định áp dụng", width=34),
     Column("volunteer_id", "Mã thành viên", width=38),
@@ -513,9 +515,12 @@ def summary_rows(f: Figures) -> list[SummaryRow]:
     return out
 
 
-def allowance_rows(a: Allowance) -> list[list[Any]]:
-    return [[ln.day, ln.rule_name or "Không có quy định", ln.volunteer_uuid, ln.name,
-             ln.due_vnd, ln.paid_vnd, int(ln.is_demo)] for ln in a.lines]
+def allowance_rows(a: Allowance | TeamAllowance) -> list[list[Any]]:
+    """One row per member per active day, team by team (each team capped on its own)."""
+    teams = a.teams if isinstance(a, Allowance) else (a,)
+    return [[t.team_id, t.team_name, ln.day, ln.rule_name or "Không có quy định",
+             ln.volunteer_uuid, ln.name, ln.due_vnd, ln.paid_vnd, int(ln.is_demo)]
+            for t in teams for ln in t.lines]
 
 
 # -- the CSV writer --------------------------------------------------------------------------

@@ -190,33 +190,48 @@ def _records_sheet(wb: Workbook, store: Store, period: Period, include_contacts:
 
 def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) -> int:
     ws = wb.create_sheet(SHEET_ALLOWANCE)
-    _setup(ws, (30, 34, 22, 22, 22, 16, 12), header_row=5)
+    _setup(ws, (30, 30, 16, 22, 22, 22, 16, 16, 12), header_row=5)
     _title_block(ws, "KINH PHÍ HỖ TRỢ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", help_point, commune,
                  a.period, a.includes_demo)
-    # Per-member totals first (what staff sign off), then the cap periods, then day detail.
-    _header(ws, ("Thành viên", "Số ngày hoạt động", "Ngày không có quy định",
+    # Per-member totals first (what staff sign off), team by team, each team capped on its
+    # own (a PC that merged other teams' bundles); then the cap periods; then day detail.
+    _header(ws, ("Tổ", "Thành viên", "Số ngày hoạt động", "Ngày không có quy định",
                  "Tổng theo mức ngày (đồng)", "Được hỗ trợ (đồng)"))
-    for v in a.volunteers:
-        ws.append([_cell(ws, v.name), _cell(ws, v.active_days), _cell(ws, v.days_without_rule),
-                   _cell(ws, v.due_vnd, money=True), _cell(ws, v.paid_vnd, money=True)])
-    ws.append([_cell(ws, "Tổng cộng", font=BOLD),
-               _cell(ws, sum(v.active_days for v in a.volunteers), font=BOLD), None,
-               _cell(ws, a.due_total_vnd, money=True, font=BOLD),
-               _cell(ws, a.paid_total_vnd, money=True, font=BOLD)])
+    for t in a.teams:
+        for v in t.volunteers:
+            ws.append([_cell(ws, t.team_name), _cell(ws, v.name), _cell(ws, v.active_days),
+                       _cell(ws, v.days_without_rule), _cell(ws, v.due_vnd, money=True),
+                       _cell(ws, v.paid_vnd, money=True)])
+        ws.append([_cell(ws, t.team_name, font=BOLD), _cell(ws, "Tổng cộng", font=BOLD),
+                   _cell(ws, sum(v.active_days for v in t.volunteers), font=BOLD), None,
+                   _cell(ws, t.due_total_vnd, money=True, font=BOLD),
+                   _cell(ws, t.paid_total_vnd, money=True, font=BOLD)])
+    if len(a.teams) > 1:
+        ws.append([_cell(ws, f"{len(a.teams)} tổ (mỗi tổ tính mức tối đa riêng)", font=BOLD),
+                   _cell(ws, "Tổng các tổ", font=BOLD), None, None,
+                   _cell(ws, a.due_total_vnd, money=True, font=BOLD),
+                   _cell(ws, a.paid_total_vnd, money=True, font=BOLD)])
     ws.append([])
-    ws.append([_cell(ws, "Kỳ tính mức tối đa", font=BOLD), _cell(ws, "Quy định", font=BOLD),
-               _cell(ws, "Mức tối đa (đồng)", font=BOLD),
+    ws.append([_cell(ws, "Tổ", font=BOLD), _cell(ws, "Kỳ tính mức tối đa", font=BOLD),
+               _cell(ws, "Quy định", font=BOLD), _cell(ws, "Mức tối đa (đồng)", font=BOLD),
                _cell(ws, "Đã dùng trước kỳ báo cáo", font=BOLD),
                _cell(ws, "Dùng trong kỳ báo cáo", font=BOLD), _cell(ws, "Còn lại", font=BOLD)])
-    for c in a.cap_uses:
-        ws.append([_cell(ws, c.label), _cell(ws, c.rule_name), _cell(ws, c.cap_vnd, money=True),
-                   _cell(ws, c.used_before_vnd, money=True),
-                   _cell(ws, c.used_in_period_vnd, money=True),
-                   _cell(ws, c.remaining_vnd, money=True)])
-    if a.days_without_rule:
-        ws.append([])
-        ws.append([_cell(ws, "Ngày có hoạt động nhưng không có quy định hỗ trợ (0 đồng): "
-                             + ", ".join(fmt_day(d) for d in a.days_without_rule))])
+    for t in a.teams:
+        for c in t.cap_uses:
+            ws.append([_cell(ws, t.team_name), _cell(ws, c.label), _cell(ws, c.rule_name),
+                       _cell(ws, c.cap_vnd, money=True), _cell(ws, c.used_before_vnd, money=True),
+                       _cell(ws, c.used_in_period_vnd, money=True),
+                       _cell(ws, c.remaining_vnd, money=True)])
+    for t in a.teams:
+        notes = []
+        if t.unknown:
+            notes.append("bản ghi từ gói dữ liệu cũ của một máy chưa rõ thuộc tổ nào: hãy kiểm "
+                         "tra trước khi chi")
+        if t.days_without_rule:
+            notes.append("ngày có hoạt động nhưng không có quy định hỗ trợ (0 đồng): "
+                         + ", ".join(fmt_day(d) for d in t.days_without_rule))
+        for note in notes:
+            ws.append([_cell(ws, t.team_name), _cell(ws, note.capitalize())])
     ws.append([])
     for r in a.rules:
         ws.append([_cell(ws, r.name, font=BOLD), _cell(ws, f"{r.validity_label}: {r.summary}")])
@@ -227,11 +242,11 @@ def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) 
     ws.append([_cell(ws, "Chi tiết theo ngày", font=BOLD)])
     ws.append([_cell(ws, c.header_vi, font=BOLD) for c in ALLOWANCE_COLUMNS])
     rows = allowance_rows(a)
+    money = {i for i, c in enumerate(ALLOWANCE_COLUMNS) if c.name in ("due_vnd", "paid_vnd")}
     for row in rows:
         row[-1] = "Có" if row[-1] else ""
-        ws.append([_cell(ws, v, money=i in (4, 5)) for i, v in enumerate(row)])
-    log.debug("allowance sheet: %d members, total %s", len(a.volunteers),
-              vnd(a.paid_total_vnd))
+        ws.append([_cell(ws, v, money=i in money) for i, v in enumerate(row)])
+    log.debug("allowance sheet: %d teams, total %s", len(a.teams), vnd(a.paid_total_vnd))
     return len(rows)
 
 

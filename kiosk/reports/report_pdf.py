@@ -45,7 +45,7 @@ from kiosk.auth import Actor, Role, require
 from kiosk.clock import to_local
 from kiosk.files import atomic_output
 from kiosk.pdf import FONT, FONT_BOLD, register_fonts
-from kiosk.reports.allowance import Allowance, compute_allowance, count, vnd
+from kiosk.reports.allowance import Allowance, TeamAllowance, compute_allowance, count, vnd
 from kiosk.reports.export_csv import (
     DEMO_NOTICE,
     ExportError,
@@ -384,6 +384,37 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
     return out
 
 
+def _team_allowance(t: TeamAllowance, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """One team's members, cap periods and day notes (each team capped on its own)."""
+    out: list[Flowable] = [Spacer(1, 4), _p(f"Tổ: {t.team_name}", s["h2"])]
+    if t.unknown:
+        out.append(_p("Bản ghi từ gói dữ liệu cũ của một máy chưa rõ thuộc tổ nào: hãy kiểm "
+                      "tra trước khi chi.", s["small"]))
+    if t.volunteers:
+        data: list[list[Any]] = [["Thành viên", "Số ngày hoạt động", "Tổng theo mức ngày",
+                                  "Được hỗ trợ"]]
+        data += [[_p(v.name, s["cell"]), count(v.active_days), vnd(v.due_vnd), vnd(v.paid_vnd)]
+                 for v in t.volunteers]
+        data.append(["Tổng cộng", count(sum(v.active_days for v in t.volunteers)),
+                     vnd(t.due_total_vnd), vnd(t.paid_total_vnd)])
+        out.append(_table(data, [CONTENT_W - 300, 90, 105, 105], total_row=True))
+    else:
+        out.append(_p("Không có thành viên nào hoạt động trong kỳ.", s["base"]))
+    if t.cap_uses:
+        data = [["Kỳ tính mức tối đa", "Mức tối đa", "Đã dùng trước kỳ báo cáo",
+                 "Dùng trong kỳ", "Còn lại"]]
+        data += [[c.label, vnd(c.cap_vnd), vnd(c.used_before_vnd), vnd(c.used_in_period_vnd),
+                  vnd(c.remaining_vnd)] for c in t.cap_uses]
+        out.append(KeepTogether([_p("Mức tối đa của tổ", s["h2"]),
+                                 _table(data, [CONTENT_W - 400, 85, 128, 95, 92])]))
+    notes = [n for n in (
+        _day_list("Ngày tổ đã chạm mức tối đa", t.capped_days),
+        _day_list("Ngày có hoạt động nhưng không có quy định hỗ trợ (tính 0 đồng)",
+                  t.days_without_rule)) if n]
+    out += [_p(n, s["small"]) for n in notes]
+    return out
+
+
 def _allowance_section(a: Allowance, s: dict[str, ParagraphStyle], number: str
                        ) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(70 * mm),
@@ -397,32 +428,15 @@ def _allowance_section(a: Allowance, s: dict[str, ParagraphStyle], number: str
             out.append(_p(r.source, s["small"]))
     else:
         out.append(_p("Không có quy định hỗ trợ nào có hiệu lực trong kỳ báo cáo.", s["base"]))
-    out.append(Spacer(1, 4))
-    if a.volunteers:
-        data: list[list[Any]] = [["Thành viên", "Số ngày hoạt động", "Tổng theo mức ngày",
-                                  "Được hỗ trợ"]]
-        data += [[_p(v.name, s["cell"]), count(v.active_days), vnd(v.due_vnd), vnd(v.paid_vnd)]
-                 for v in a.volunteers]
-        data.append(["Tổng cộng", count(sum(v.active_days for v in a.volunteers)),
-                     vnd(a.due_total_vnd), vnd(a.paid_total_vnd)])
-        out.append(_table(data, [CONTENT_W - 300, 90, 105, 105], total_row=True))
-    else:
-        out.append(_p("Không có thành viên nào hoạt động trong kỳ.", s["base"]))
-    if a.cap_uses:
-        data = [["Kỳ tính mức tối đa", "Mức tối đa", "Đã dùng trước kỳ báo cáo",
-                 "Dùng trong kỳ", "Còn lại"]]
-        data += [[c.label, vnd(c.cap_vnd), vnd(c.used_before_vnd), vnd(c.used_in_period_vnd),
-                  vnd(c.remaining_vnd)] for c in a.cap_uses]
-        out.append(KeepTogether([_p("Mức tối đa của tổ", s["h2"]),
-                                 _table(data, [CONTENT_W - 400, 85, 128, 95, 92])]))
+    if len(a.teams) > 1:
+        out.append(_p(f"Dữ liệu gồm {len(a.teams)} tổ; mỗi tổ được tính mức tối đa riêng. "
+                      f"Tổng các tổ: {vnd(a.paid_total_vnd)}.", s["base"]))
+    for t in a.teams:
+        out += _team_allowance(t, s)
     notes = ["Mỗi thành viên được tính một lần cho mỗi ngày có hoạt động, theo mức của quy định "
-             "có hiệu lực ngày đó. Tổng của tổ không vượt mức tối đa của kỳ (tháng hoặc năm); "
-             "khi chạm mức tối đa trong một ngày, tính lần lượt theo tên thành viên "
+             "có hiệu lực ngày đó. Tổng của mỗi tổ không vượt mức tối đa của kỳ (tháng hoặc "
+             "năm); khi chạm mức tối đa trong một ngày, tính lần lượt theo tên thành viên "
              "(thứ tự chữ cái)."]
-    notes += [n for n in (
-        _day_list("Ngày tổ đã chạm mức tối đa", a.capped_days),
-        _day_list("Ngày có hoạt động nhưng không có quy định hỗ trợ (tính 0 đồng)",
-                  a.days_without_rule)) if n]
     if len(a.rules) > 1:
         notes.append("Kỳ báo cáo có thay đổi quy định; mỗi ngày tính theo quy định có hiệu lực "
                      "ngày đó.")

@@ -104,6 +104,10 @@
         <translation>Save the new rule; amounts are recalculated at once.</translation>
     </message>
     <message>
+        <source>{n} tổ, mỗi tổ tính mức tối đa riêng: {list}.</source>
+        <translation>{n} teams, each capped on its own: {list}.</translation>
+    </message>
+    <message>
         <source>Tổng được nhận: {v}</source>
         <translation>Total paid: {v}</translation>
     </message>

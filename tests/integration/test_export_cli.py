@@ -237,7 +237,7 @@ def test_demo_generation_is_seeded_and_reports_flag_it(tmp_path: Path) -> None:
             total_rows = s.scalar(select(func.count()).select_from(ActivityDay)
                                   .where(ActivityDay.day >= period.start))
         assert total_rows > len(distinct)  # sign-in and record on the same day …
-        assert sum(v.active_days for v in a.volunteers) == len(distinct)  # … count once
+        assert sum(v.active_days for v in a.teams[0].volunteers) == len(distinct)  # … count once
         # A dir with real records is refused, in-process too.
         add_record(second, datetime(2026, 3, 10, 8, 0))
         with pytest.raises(DemoRefused):

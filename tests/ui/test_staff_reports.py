@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 import ui.printing
-from db.models import ActivityDay, Assistance, PolicyRule, Volunteer
+from db.models import ActivityDay, Assistance, PolicyRule, Team, Volunteer
 from kiosk.demo import generate_demo
 from kiosk.reports.periods import PeriodKind
 from kiosk.store import Store
@@ -151,6 +151,30 @@ def test_allowance_lists_a_volunteer_with_the_expected_amount(qtbot, kiosk: Kios
     # The reading of NQ 26/2025's split is shown and marked unverified (outputs review 14).
     assert "Phần trả cho thành viên" in rules_text
     assert "chưa xác minh" in rules_text
+
+
+def test_a_merged_database_shows_each_team_with_its_own_cap(qtbot, kiosk: Kiosk,
+                                                            store: Store) -> None:
+    """Another team's days (from its bundle) are capped on their own, chosen by team."""
+    an, binh = _member(store, "Tình nguyện viên An"), _member(store, "Hội viên Bình")
+    other = "4d1c1f0e-8f5b-4f3e-9d4c-2b7a3c9e1a11"
+    with store.write() as s:
+        s.add(Team(team_id=other, name="Tổ CNSCĐ thôn Tà Lang"))
+        for d in range(2, 9):  # 7 days each: 350.000 đ due per team, 300.000 đ paid
+            s.add(ActivityDay(volunteer_uuid=an, day=date(2026, 3, d), source="record",
+                              team_id=store.team_id))
+            s.add(ActivityDay(volunteer_uuid=binh, day=date(2026, 3, d), source="record",
+                              team_id=other))
+    tab = open_tab(kiosk, AllowanceTab)
+    assert tab.team_pick.isVisible() and tab.team_pick.count() == 2
+    assert tab.team_pick.itemText(1) == "Tổ CNSCĐ thôn Tà Lang"
+    assert "2 tổ, mỗi tổ tính mức tối đa riêng" in tab.teams_line.text()
+    assert tab.teams_line.text().count(money(300_000)) == 2
+    assert money(300_000) in tab.total.text()
+    tab.team_pick.setCurrentIndex(1)
+    tab.team_pick.activated.emit(1)
+    rows = [[tab.table.item(r, c).text() for c in range(4)] for r in range(tab.table.rowCount())]
+    assert rows[0] == ["Hội viên Bình", "7", money(350_000), money(300_000)]
 
 
 def test_adding_an_overlapping_rule_shows_why_not(qtbot, kiosk: Kiosk, store: Store) -> None:

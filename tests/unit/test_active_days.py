@@ -46,7 +46,7 @@ def test_signing_in_alone_is_not_work(store: Store, staff: Actor, auth: AuthServ
                                       volunteer: Actor) -> None:
     auth.sign_in(VOLUNTEER_PIN)
     assert _days(store, volunteer.uuid) == set()
-    assert compute_allowance(staff, store, MARCH).volunteers == ()
+    assert compute_allowance(staff, store, MARCH).teams[0].volunteers == ()
 
 
 def test_sign_in_rows_from_older_versions_are_not_paid(store: Store, staff: Actor,
@@ -55,7 +55,7 @@ def test_sign_in_rows_from_older_versions_are_not_paid(store: Store, staff: Acto
     with store.write() as s:
         s.add(ActivityDay(volunteer_uuid=volunteer.uuid, day=TODAY, source="signin"))
     assert "signin" not in WORK_SOURCES
-    assert compute_allowance(staff, store, MARCH).volunteers == ()
+    assert compute_allowance(staff, store, MARCH).teams[0].volunteers == ()
 
 
 def test_a_served_ticket_is_an_active_day(store: Store, staff: Actor,
@@ -66,5 +66,5 @@ def test_a_served_ticket_is_an_active_day(store: Store, staff: Actor,
     assert _days(store, volunteer.uuid) == set()  # called, not yet served
     q.finish(volunteer, ticket)
     assert _days(store, volunteer.uuid) == {(TODAY, "ticket")}
-    (v,) = compute_allowance(staff, store, MARCH).volunteers
+    (v,) = compute_allowance(staff, store, MARCH).teams[0].volunteers
     assert (v.name, v.active_days, v.paid_vnd) == ("Tình nguyện viên Hùng", 1, 50_000)

@@ -111,11 +111,11 @@ def test_a_member_active_twice_on_one_day_counts_once(store: Store, staff: Actor
     active(store, hung, date(2026, 3, 2), source="record")
     active(store, hung, date(2026, 3, 2), source="outreach")
     a = compute_allowance(staff, store, Period(date(2026, 3, 1), date(2026, 3, 31)))
-    (v,) = a.volunteers
+    (v,) = a.teams[0].volunteers
     assert (v.name, v.active_days, v.due_vnd, v.paid_vnd) == ("Hùng", 1, 50_000, 50_000)
     assert a.paid_total_vnd == 50_000
-    assert a.current is not None
-    assert a.current.remaining_vnd == 250_000
+    assert a.teams[0].current is not None
+    assert a.teams[0].current.remaining_vnd == 250_000
 
 
 def test_month_cap_reached_in_the_middle_of_the_period_and_of_a_day(
@@ -129,17 +129,17 @@ def test_month_cap_reached_in_the_middle_of_the_period_and_of_a_day(
     # 3/3: An, Bình, Chi, Dũng  → 150.000 left: An, Bình, Chi 50.000 each, Dũng 0 (by name)
     # 4/3: An                   → 0 (cap of 300.000 reached)
     a = compute_allowance(staff, store, Period(date(2026, 3, 1), date(2026, 3, 31)))
-    got = {v.name: (v.active_days, v.due_vnd, v.paid_vnd) for v in a.volunteers}
+    got = {v.name: (v.active_days, v.due_vnd, v.paid_vnd) for v in a.teams[0].volunteers}
     assert got == {"An": (3, 150_000, 100_000), "Bình": (2, 100_000, 100_000),
                    "Chi": (2, 100_000, 100_000), "Dũng": (1, 50_000, 0)}
-    assert [v.name for v in a.volunteers] == ["An", "Bình", "Chi", "Dũng"]
-    assert [(d.day.day, d.members, d.due_vnd, d.paid_vnd) for d in a.days] == [
+    assert [v.name for v in a.teams[0].volunteers] == ["An", "Bình", "Chi", "Dũng"]
+    assert [(d.day.day, d.members, d.due_vnd, d.paid_vnd) for d in a.teams[0].days] == [
         (2, 3, 150_000, 150_000), (3, 4, 200_000, 150_000), (4, 1, 50_000, 0)]
-    assert a.capped_days == (date(2026, 3, 3), date(2026, 3, 4))
+    assert a.teams[0].capped_days == (date(2026, 3, 3), date(2026, 3, 4))
     assert (a.due_total_vnd, a.paid_total_vnd) == (400_000, 300_000)
-    assert a.current is not None
-    assert (a.current.label, a.current.used_vnd, a.current.remaining_vnd) == (
-        "Tháng 3/2026", 300_000, 0)
+    cur = a.teams[0].current
+    assert cur is not None
+    assert (cur.label, cur.used_vnd, cur.remaining_vnd) == ("Tháng 3/2026", 300_000, 0)
 
 
 def test_days_before_the_period_in_the_same_cap_period_count_first(
@@ -150,7 +150,7 @@ def test_days_before_the_period_in_the_same_cap_period_count_first(
     # 2/3 (before the period) used 150.000 of March's 300.000; 3/3 gets the other 150.000.
     a = compute_allowance(staff, store, Period(date(2026, 3, 3), date(2026, 3, 10)))
     assert a.paid_total_vnd == 150_000
-    (use,) = a.cap_uses
+    (use,) = a.teams[0].cap_uses
     assert (use.used_before_vnd, use.used_in_period_vnd, use.remaining_vnd) == (
         150_000, 150_000, 0)
     # A new month starts afresh.
@@ -171,19 +171,19 @@ def test_a_period_spanning_the_rule_change_on_1_january_2026(store: Store, staff
     a = compute_allowance(staff, store, Period(date(2025, 12, 29), date(2026, 1, 4)))
     assert [r.name for r in a.rules] == ["Nghị quyết 36/2024/NQ-HĐND",
                                          "Nghị quyết 26/2025 của HĐND TP Đà Nẵng"]
-    assert {v.name: (v.active_days, v.paid_vnd) for v in a.volunteers} == {
+    assert {v.name: (v.active_days, v.paid_vnd) for v in a.teams[0].volunteers} == {
         "An": (2, 100_000), "Bình": (3, 50_000)}
     assert [(d.day, d.rule_name is not None and d.rule_name[:16], d.paid_vnd)
-            for d in a.days] == [
+            for d in a.teams[0].days] == [
         (date(2025, 12, 29), "Nghị quyết 36/20", 50_000),
         (date(2025, 12, 30), "Nghị quyết 36/20", 0),
         (date(2026, 1, 2), "Nghị quyết 26/20", 100_000)]
-    year, january = a.cap_uses
+    year, january = a.teams[0].cap_uses
     assert (year.label, year.cap_vnd, year.used_before_vnd, year.used_in_period_vnd,
             year.remaining_vnd) == ("Năm 2025", 3_000_000, 2_950_000, 50_000, 0)
     assert (january.label, january.cap_vnd, january.used_vnd, january.remaining_vnd) == (
         "Tháng 1/2026", 300_000, 100_000, 200_000)
-    assert a.current == january
+    assert a.teams[0].current == january
     assert a.paid_total_vnd == 150_000
 
 
@@ -208,14 +208,14 @@ def test_days_without_a_rule_pay_nothing_and_are_listed(store: Store, staff: Act
     an = member(store, "An")
     active(store, an, date(2024, 8, 5), date(2024, 8, 12))  # NQ 36 starts 10/8/2024
     a = compute_allowance(staff, store, Period(date(2024, 8, 1), date(2024, 8, 31)))
-    assert a.days_without_rule == (date(2024, 8, 5),)
-    (v,) = a.volunteers
+    assert a.teams[0].days_without_rule == (date(2024, 8, 5),)
+    (v,) = a.teams[0].volunteers
     assert (v.active_days, v.days_without_rule, v.paid_vnd) == (2, 1, 50_000)
     active(store, an, date(2028, 1, 3))  # after NQ 26 ends on 31/12/2027
     later = compute_allowance(staff, store, Period(date(2028, 1, 1), date(2028, 1, 31)))
-    assert later.days_without_rule == (date(2028, 1, 3),)
+    assert later.teams[0].days_without_rule == (date(2028, 1, 3),)
     assert later.paid_total_vnd == 0
-    assert later.current is None
+    assert later.teams[0].current is None
     assert later.rules == ()
 
 
@@ -225,7 +225,7 @@ def test_staff_work_is_not_team_days_and_unknown_members_are_kept(
     active(store, staff.uuid, date(2026, 3, 10))
     active(store, "feedface-0000-4000-8000-000000000000", date(2026, 3, 10))
     a = compute_allowance(staff, store, Period(date(2026, 3, 1), date(2026, 3, 31)))
-    assert [v.name for v in a.volunteers] == ["Thành viên không rõ (feedface)"]
+    assert [v.name for v in a.teams[0].volunteers] == ["Thành viên không rõ (feedface)"]
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(ActivityDay)
                         .where(ActivityDay.volunteer_uuid == staff.uuid)) == 1
@@ -254,10 +254,12 @@ def test_what_remains_is_for_the_cap_period_containing_today(store: Store, staff
     active(store, an, date(2026, 2, 10), date(2026, 3, 2), date(2026, 3, 9))
     # The fixture clock says 10/3/2026: for "this year" the current cap period is March.
     year = compute_allowance(staff, store, Period(date(2026, 1, 1), date(2026, 12, 31)))
-    assert len(year.cap_uses) == 12
-    assert year.current is not None
-    assert (year.current.label, year.current.remaining_vnd) == ("Tháng 3/2026", 200_000)
+    assert len(year.teams[0].cap_uses) == 12
+    cur = year.teams[0].current
+    assert cur is not None
+    assert (cur.label, cur.remaining_vnd) == ("Tháng 3/2026", 200_000)
     # A past period: the cap period of its last day.
     february = compute_allowance(staff, store, Period(date(2026, 2, 1), date(2026, 2, 28)))
-    assert february.current is not None
-    assert (february.current.label, february.current.remaining_vnd) == ("Tháng 2/2026", 250_000)
+    cur = february.teams[0].current
+    assert cur is not None
+    assert (cur.label, cur.remaining_vnd) == ("Tháng 2/2026", 250_000)

@@ -46,7 +46,7 @@ def test_a_smaller_share_caps_what_members_are_paid(store: Store, staff: Actor) 
     a = compute_allowance(staff, store, MARCH)
     # Six people × 50.000 đ = 300.000 đ due; only the 200.000 đ share pays members.
     assert (a.due_total_vnd, a.paid_total_vnd) == (300_000, 200_000)
-    assert a.current is not None and a.current.cap_vnd == 200_000
+    assert a.teams[0].current is not None and a.teams[0].current.cap_vnd == 200_000
 
 
 @pytest.mark.parametrize("share", [0, 400_000, "nhiều"])

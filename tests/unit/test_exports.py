@@ -175,7 +175,8 @@ def test_summary_and_allowance_csv(store: Store, staff: Actor, filled: dict[str,
 
     export_csv(staff, store, MARCH, tmp_path / "a.csv", what="allowance")
     (line,) = read_csv(tmp_path / "a.csv")
-    assert line == {"day": "2026-03-02", "rule": "Nghị quyết 26/2025 của HĐND TP Đà Nẵng",
+    assert line == {"team_id": store.team_id, "team_name": "Tổ CNSCĐ",
+                    "day": "2026-03-02", "rule": "Nghị quyết 26/2025 của HĐND TP Đà Nẵng",
                     "volunteer_id": filled["hung"], "volunteer_name": "Tình nguyện viên Hùng",
                     "due_vnd": "50000", "paid_vnd": "50000", "is_demo": "0"}
 
@@ -289,9 +290,9 @@ def test_xlsx_has_three_vietnamese_sheets_real_dates_and_frozen_headers(
 
     allowance = wb[SHEET_ALLOWANCE]
     lines = list(allowance.iter_rows(min_row=6, values_only=True))
-    assert lines[0][:5] == ("Tình nguyện viên Hùng", 1, 0, 50_000, 50_000)
-    assert lines[1][0] == "Tổng cộng"
-    assert lines[1][4] == 50_000
+    assert lines[0][:6] == ("Tổ CNSCĐ", "Tình nguyện viên Hùng", 1, 0, 50_000, 50_000)
+    assert lines[1][:2] == ("Tổ CNSCĐ", "Tổng cộng")
+    assert lines[1][5] == 50_000
     assert result.includes_demo is True
     (who, detail), = audit_rows(store, "export.xlsx")
     assert who == staff.audit_name

@@ -1,4 +1,8 @@
-"""The "Hỗ trợ kinh phí" tab: the team's allowance for the period and the policy rates."""
+"""The "Hỗ trợ kinh phí" tab: the team's allowance for the period and the policy rates.
+
+A database that merged other teams' bundles has one allowance per team, each capped on its
+own (kiosk.reports.allowance): a "Tổ" chooser appears and a line lists every team's total.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from kiosk.reports.allowance import (
     CapPeriod,
     CapUse,
     PolicyRuleInfo,
+    TeamAllowance,
     add_rule,
     compute_allowance,
     list_rules,
@@ -49,6 +54,7 @@ class AllowanceTab(ReportTab):
                  model: ReportPeriod) -> None:
         super().__init__("allowance", state, tasks, store, model)
         self.allowance: Allowance | None = None
+        self.team_index = 0
         self.rules: tuple[PolicyRuleInfo, ...] = ()
         page = QWidget(self)
         body = QVBoxLayout(page)
@@ -58,6 +64,9 @@ class AllowanceTab(ReportTab):
 
         # Left: the amounts.
         self.amounts = Card("allowanceAmounts", page)
+        self.team_pick = named(QComboBox(self.amounts), "allowanceTeam", "Chọn tổ")
+        self.team_pick.activated.connect(self._on_team_pick_activated)
+        self.teams_line = label(self.amounts, "allowanceTeams", "muted")
         self.total = label(self.amounts, "allowanceTotal", "title")
         self.total_detail = label(self.amounts, "allowanceTotalDetail", "muted")
         self.remaining = label(self.amounts, "allowanceRemaining", "tip")
@@ -68,8 +77,9 @@ class AllowanceTab(ReportTab):
         self.caps_heading = label(self.amounts, "allowanceCapsHeading")
         self.caps_heading.setStyleSheet("font-weight: bold;")
         self.caps_table = make_table(self.amounts, "allowanceCaps", "Mức tối đa theo kỳ", 4)
-        for w in (self.total, self.total_detail, self.remaining, self.table, self.table_empty,
-                  self.no_rule, self.capped, self.caps_heading, self.caps_table):
+        for w in (self.team_pick, self.teams_line, self.total, self.total_detail,
+                  self.remaining, self.table, self.table_empty, self.no_rule, self.capped,
+                  self.caps_heading, self.caps_table):
             self.amounts.body.addWidget(w)
         self.amounts.body.addStretch(1)
         self.grid.add(self.amounts)
@@ -184,21 +194,45 @@ class AllowanceTab(ReportTab):
     def reset(self) -> None:
         super().reset()
         self.rules = ()
+        self.team_index = 0
         self._show_rules()
         self.show_allowance(None)
         self._clear_form()
 
     # -- showing -----------------------------------------------------------------------------
+    def _on_team_pick_activated(self, index: int) -> None:
+        self.team_index = index
+        if self.allowance is not None:
+            self.show_allowance(self.allowance)
+
     def show_allowance(self, a: Allowance | None) -> None:
         self.allowance = a
-        if a is None:
+        if a is None or not a.teams:
             self.total.setText("—")
-            for w in (self.total_detail, self.remaining, self.no_rule, self.capped,
-                      self.caps_heading, self.caps_table, self.table):
+            for w in (self.team_pick, self.teams_line, self.total_detail, self.remaining,
+                      self.no_rule, self.capped, self.caps_heading, self.caps_table,
+                      self.table):
                 w.hide()
             self.table_empty.show()
             return
         self.period_label.setText(period_text(a.period, self.state.language))
+        self.team_index = min(self.team_index, len(a.teams) - 1)
+        several = len(a.teams) > 1
+        self.team_pick.clear()
+        for t in a.teams:
+            self.team_pick.addItem(t.team_name, t.team_id)
+        self.team_pick.setCurrentIndex(self.team_index)
+        self.teams_line.setText(
+            self.tr("{n} tổ, mỗi tổ tính mức tối đa riêng: {list}.")
+            .replace("{n}", str(len(a.teams)))
+            .replace("{list}", "; ".join(f"{t.team_name} {money(t.paid_total_vnd)}"
+                                         for t in a.teams)))
+        for w in (self.team_pick, self.teams_line):
+            w.setVisible(several)
+        self._show_team(a.teams[self.team_index])
+        self.demo_banner.setVisible(a.includes_demo)
+
+    def _show_team(self, a: TeamAllowance) -> None:
         self.total.setText(self.tr("Tổng được nhận: {v}").replace("{v}", money(a.paid_total_vnd)))
         detail = (self.tr("{n} thành viên, {d} ngày hoạt động; theo mức ngày là {due}.")
                   .replace("{n}", fmt_int(len(a.volunteers)))
@@ -250,7 +284,6 @@ class AllowanceTab(ReportTab):
         fill_table(self.caps_table, caps)
         for w in (self.caps_heading, self.caps_table):
             w.setVisible(len(caps) > 1)
-        self.demo_banner.setVisible(a.includes_demo)
 
     def _show_rules(self) -> None:
         while self.rules_box.count():

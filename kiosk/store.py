@@ -35,6 +35,9 @@ class Store:
         #: here), for the identity every new row is stamped with (kiosk.identity.stamp).
         self.config = config if config is not None else defaults()
         self._write_lock = threading.RLock()
+        #: The data dir this store was opened for (its device keys live there); None when the
+        #: store was built from an engine directly.
+        self.data_dir: Path | None = None
         self.device_id, self.help_point_id, self.team_id = self._ensure_ids()
         backfill_commune_code(self)
 
@@ -42,7 +45,9 @@ class Store:
     def open(cls, data_dir: Path, url: str | None = None, clock: Clock | None = None,
              config: Config | None = None) -> Store:
         engine, sessions = open_database(url or None, data_dir)
-        return cls(engine, sessions, clock or SystemClock(), config)
+        store = cls(engine, sessions, clock or SystemClock(), config)
+        store.data_dir = Path(data_dir)
+        return store
 
     @classmethod
     def open_configured(cls, data_dir: Path, config: Config | None = None,

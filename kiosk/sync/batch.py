@@ -29,13 +29,12 @@ import io
 import json
 import logging
 import re
-import uuid as uuid_mod
 import zipfile
 import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from nacl.exceptions import BadSignatureError, CryptoError
@@ -47,6 +46,7 @@ from sqlalchemy.orm import Session
 from db.models import ActivityDay, Assistance, PrintEvent, Ticket, TutorialEvent, Volunteer
 from kiosk.auth import Role
 from kiosk.clock import local_day, local_midnight_utc
+from kiosk.identity import columns_of, is_team_id
 from kiosk.sync.errors import REFUSAL_CODES, BatchRefused
 from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
@@ -54,6 +54,7 @@ from kiosk.sync.merge import (
     DAILY_COUNT_KEYS,
     MAX_CLOCK_SKEW,
     PAYLOAD_KEYS_V2,
+    REFUSED,
     day_out,
     dt_out,
     load_json,
@@ -83,7 +84,6 @@ MANIFEST_KEYS = frozenset({"format", "version", "device_id", "help_point_id", "t
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _COMMUNE_CODE = re.compile(r"[0-9]{0,8}")
-_NOTHING = "Không có gì được ghi."
 
 
 class IdentityLike(Protocol):
@@ -109,7 +109,7 @@ class OpenedBatch:
 
 
 def _refused(code: str, problem: str, advice: str) -> BatchRefused:
-    return BatchRefused(f"{problem} {_NOTHING} {advice}", code)
+    return BatchRefused(f"{problem} {REFUSED} {advice}", code)
 
 
 def refuse_revoked() -> BatchRefused:
@@ -152,6 +152,7 @@ def build_batch(payload: dict[str, Any], identity: IdentityLike, keys: DeviceKey
         "format": BATCH_FORMAT, "version": BATCH_VERSION, "device_id": keys.device_id,
         "help_point_id": identity.help_point_id, "team_id": identity.team_id,
         "commune_code": identity.commune_code, "help_point_name": identity.help_point_name,
+        **({"team_name": team_name} if (team_name := getattr(identity, "team_name", "")) else {}),
         "created": dt_out(when), "seq": seq, "contacts": contacts,
         "counts": {k: len(payload.get(k, [])) for k in ("records", "activity_days",
                                                          "volunteers", "daily_counts")},
@@ -204,17 +205,13 @@ def _invalid(field: str) -> BatchRefused:
 
 
 def _check_manifest(m: dict[str, Any]) -> None:
-    if set(m) != MANIFEST_KEYS:
+    if not MANIFEST_KEYS <= set(m) <= MANIFEST_KEYS | {"team_name"}:
         raise _invalid("(cấu trúc)")
+    if not isinstance(m.get("team_name", ""), str) or len(m.get("team_name", "")) > 120:
+        raise _invalid("team_name")
     for key in ("help_point_id", "team_id"):
-        value = m[key]
-        if not isinstance(value, str) or len(value) > 36:
+        if not isinstance(m[key], str) or (m[key] and not is_team_id(m[key])):
             raise _invalid(key)
-        if value:
-            try:
-                uuid_mod.UUID(value)
-            except ValueError as exc:
-                raise _invalid(key) from exc
     if not isinstance(m["commune_code"], str) or not _COMMUNE_CODE.fullmatch(m["commune_code"]):
         raise _invalid("commune_code")
     if not isinstance(m["help_point_name"], str) or len(m["help_point_name"]) > 120:
@@ -233,14 +230,17 @@ def _check_manifest(m: dict[str, Any]) -> None:
 
 def open_batch(blob: bytes, recipient: DeviceKeys,
                verify_key_for: Callable[[str], str | None], now: datetime, *,
-               expected_commune_for: Callable[[str], str | None] | None = None) -> OpenedBatch:
+               expected_commune_for: Callable[[str], str | None] | None = None,
+               max_age: timedelta = MAX_CLOCK_SKEW) -> OpenedBatch:
     """Open, verify and parse a batch; :class:`BatchRefused` with a code for anything wrong.
 
     ``verify_key_for(device_id)`` gives the sender's Ed25519 key (base64), ``None`` for a
     device never paired; for a revoked one it raises :func:`refuse_revoked`.
     ``expected_commune_for(device_id)`` (optional) gives the commune code the device was
     paired with: a batch claiming another is refused (``wrong_commune``). ``now`` is UTC
-    (naive or aware): a batch ``created`` more than a day from it is refused (``clock_skew``).
+    (naive or aware): a batch ``created`` more than a day after it, or more than ``max_age``
+    before it (a day for the hub, which gets batches built at send time; longer for a USB
+    bundle carried for days), is refused (``clock_skew``).
     """
     if len(blob) > MAX_BATCH_BYTES:
         raise _refused("too_big", "Gói dữ liệu quá lớn (trên 16 MB).",
@@ -286,7 +286,7 @@ def open_batch(blob: bytes, recipient: DeviceKeys,
         raise _invalid("created")
     if now.tzinfo is not None:
         now = now.astimezone(UTC).replace(tzinfo=None)
-    if abs(created - now) > MAX_CLOCK_SKEW:
+    if created > now + MAX_CLOCK_SKEW or created < now - max_age:
         raise _refused("clock_skew", "Đồng hồ của máy gửi lệch quá một ngày so với máy nhận.",
                        "Hãy chỉnh ngày giờ trên máy gửi rồi gửi lại.")
     if expected_commune_for is not None:
@@ -358,10 +358,13 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
     Records by ``updated_at`` (soft deletes included, so deletions travel), activity days and
     daily counts from the local day of ``since`` on (a day's counts are re-sent whole: the
     receiver keeps the latest per day), the volunteers those name. Demo data never leaves.
-    ``identity`` is accepted for the HUB-SPEC signature; records carry their own identity
-    columns. ``contacts=False`` empties contact fields.
+    Rows carry their own identity columns; one with no team yet gets ``identity``'s (it can
+    only have been made here). ``contacts=False`` empties contact fields.
     """
-    del identity  # the rows are stamped with it; the manifest gets it from build_batch
+    # A row with no team yet can only be this kiosk's (kiosk.identity.columns_of).
+    local = None if identity is None else {
+        "help_point_id": identity.help_point_id, "team_id": identity.team_id,
+        "commune_code": identity.commune_code}
     rows = select(Assistance).where(Assistance.is_demo.is_(False))
     days = select(ActivityDay).where(ActivityDay.is_demo.is_(False))
     first_day = None if since is None else local_day(since)
@@ -376,8 +379,9 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
     from kiosk import __version__
 
     return {
-        "records": [record_out(r, contacts=contacts) for r in records],
-        "activity_days": [day_out(d) for d in day_rows],
+        "records": [{**record_out(r, contacts=contacts), **columns_of(r, local)}
+                    for r in records],
+        "activity_days": [{**day_out(d), **columns_of(d, local)} for d in day_rows],
         "volunteers": _volunteers(session, wanted),
         "daily_counts": _daily_counts(session, first_day),
         "status": status if status is not None else {"app_version": __version__},

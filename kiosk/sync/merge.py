@@ -101,6 +101,7 @@ STATUS_KEYS = frozenset({"app_version", "content_version", "printer_ok", "voice_
 _COMMUNE_CODE = re.compile(r"[0-9]{0,8}")
 
 
+
 def _columns(model: type) -> frozenset[str]:
     return frozenset(model.__table__.columns.keys())  # type: ignore[attr-defined]
 

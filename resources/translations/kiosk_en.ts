@@ -1924,6 +1924,18 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Choose the data bundle on the USB stick</translation>
     </message>
     <message>
+        <source>Gói dữ liệu chưa xác thực</source>
+        <translation>Unverified bundle</translation>
+    </message>
+    <message>
+        <source>Gói này là kiểu cũ, không có chữ ký: máy không thể biết chắc gói đến từ đâu và có bị sửa hay không. Chỉ nhập khi anh/chị biết rõ người gửi. Mọi bản ghi trong gói sẽ được ghi “chưa xác thực” trong báo cáo và tệp xuất.</source>
+        <translation>This is an old-style bundle without a signature: this machine cannot tell for sure where it came from or whether it was changed. Import it only if you know the sender. Every record in it will be marked “unverified” in reports and exported files.</translation>
+    </message>
+    <message>
+        <source>Nhập gói chưa xác thực</source>
+        <translation>Import unverified bundle</translation>
+    </message>
+    <message>
         <source>Đã thêm {a}, cập nhật {u}, bỏ qua {k} bản ghi (đã có).</source>
         <translation>Added {a}, updated {u}, skipped {k} records (already here).</translation>
     </message>
@@ -1932,12 +1944,16 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Added {d} activity days and {v} new members (no PIN on this machine yet).</translation>
     </message>
     <message>
+        <source>Các bản ghi này được ghi “chưa xác thực”.</source>
+        <translation>These records are marked “unverified”.</translation>
+    </message>
+    <message>
         <source>Chọn USB hoặc thư mục để lưu gói dữ liệu</source>
         <translation>Choose a USB stick or folder for the data bundle</translation>
     </message>
     <message>
-        <source>Đã xuất {n} bản ghi, {d} ngày hoạt động vào “{path}”. Tệp có thông tin cá nhân: giữ cẩn thận và xóa khỏi USB sau khi nhập xong.</source>
-        <translation>Exported {n} records and {d} activity days to “{path}”. The file holds personal data: keep it safe and delete it from the USB stick after importing.</translation>
+        <source>Đã xuất {n} bản ghi, {d} ngày hoạt động vào “{path}”. Tệp đã được ký và mã hóa: chỉ máy nhận mở được. Vẫn nên xóa khỏi USB sau khi nhập xong.</source>
+        <translation>Exported {n} records and {d} activity days to “{path}”. The file is signed and encrypted: only the receiving machine can open it. Still delete it from the USB stick after importing.</translation>
     </message>
     <message>
         <source>Đã xóa thông tin liên hệ của {n} bản ghi đã giữ quá {d} ngày. Các bản ghi vẫn được giữ để thống kê.</source>

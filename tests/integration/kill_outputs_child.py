@@ -59,8 +59,9 @@ def main(argv: list[str]) -> None:
             run_export(staff, store, Period(date(2020, 1, 1), today), path,
                        ExportRequest("csv", "records", include_contacts=True))
             emit(f"F {path.name}")
-            path = unique_path(out, "goi.zip")
-            BundleService(store).export_bundle(staff, date(2020, 1, 1), path)
+            path = unique_path(out, "goi.hkb")
+            own = BundleService(store)
+            own.export_bundle(staff, date(2020, 1, 1), path, to_key=own.keys().box_public_b64())
             emit(f"F {path.name}")
         elif op == "backup":
             emit(f"F {backup_now(store, out, store.clock).path.name}")

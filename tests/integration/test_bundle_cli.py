@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,11 @@ import pytest
 from db.models import Service
 from kiosk.assistance import AssistanceDraft, AssistanceService
 from kiosk.auth import AuthService, Role
+from kiosk.bundles import BundleService
 from kiosk.cli import main
 from kiosk.privacy import CONTACT_PURPOSE_VI
 from kiosk.store import Store
+from kiosk.sync.keys import DeviceKeys
 from tests.conftest import ROOT, STAFF_PIN, VOLUNTEER_PIN
 
 PHONE = "0905123456"
@@ -84,14 +86,41 @@ def point_dir(tmp_path: Path) -> Path:
     return make_data_dir(tmp_path / "point", with_record=False)
 
 
+def keys_of(data_dir: Path) -> DeviceKeys:
+    store = Store.open(data_dir)
+    try:
+        return BundleService(store).keys()
+    finally:
+        store.close()
+
+
 @pytest.fixture
-def bundle_file(mobile_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                capsys: pytest.CaptureFixture[str]) -> Path:
-    out = tmp_path / "goi.zip"
+def point_key(point_dir: Path) -> str:
+    return keys_of(point_dir).box_public_b64()
+
+
+@pytest.fixture
+def bundle_file(mobile_dir: Path, point_key: str, tmp_path: Path,
+                monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A v2 bundle from the mobile laptop, sealed to the help point."""
+    out = tmp_path / "goi.hkb"
     code, stdout, _ = cli(monkeypatch, capsys, mobile_dir, "bundle", "export", "--since",
-                          "2020-01-01", "--out", str(out))
+                          "2020-01-01", "--out", str(out), "--to-key", point_key)
     assert code == 0
     assert "Đã xuất 1 bản ghi" in stdout
+    return out
+
+
+@pytest.fixture
+def old_bundle_file(mobile_dir: Path, tmp_path: Path) -> Path:
+    """A v1 (unsigned) bundle as a kiosk before issue #20 wrote it."""
+    out = tmp_path / "goi-cu.zip"
+    store = Store.open(mobile_dir)
+    try:
+        staff = AuthService(store).sign_in(STAFF_PIN)
+        BundleService(store).export_unsigned_bundle(staff, date(2020, 1, 1), out)
+    finally:
+        store.close()
     return out
 
 
@@ -101,19 +130,29 @@ def bundle_file(mobile_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 @pytest.mark.slow  # two processes: about 3 s idle, more on a busy machine
 def test_export_and_import_processes_exit_0(mobile_dir: Path, point_dir: Path,
                                             tmp_path: Path) -> None:
-    out = tmp_path / "goi.zip"
-    res = run(mobile_dir, "bundle", "export", "--since", "2020-01-01", "--out", str(out))
+    res = run(point_dir, "bundle", "key", "--out", str(tmp_path / "khoa-nhan.txt"))
+    assert res.returncode == 0, res.stderr
+    assert "Khóa nhận" in res.stdout
+    out = tmp_path / "goi.hkb"
+    res = run(mobile_dir, "bundle", "export", "--since", "2020-01-01", "--out", str(out),
+              "--to-key", str(tmp_path / "khoa-nhan.txt"))
     assert res.returncode == 0, res.stderr
     assert "Đã xuất 1 bản ghi" in res.stdout
-    assert "thông tin cá nhân" in res.stdout
+    assert "ký và mã hóa" in res.stdout
+    res = run(point_dir, "bundle", "import", str(out))
+    assert res.returncode == 1  # first contact: the sender is not trusted yet
+    assert "chưa tin cậy" in res.stderr
+    res = run(point_dir, "bundle", "trust", keys_of(mobile_dir).device_id,
+              keys_of(mobile_dir).verify_key_b64())
+    assert res.returncode == 0, res.stderr
     res = run(point_dir, "bundle", "import", str(out))
     assert res.returncode == 0, res.stderr
     assert "thêm 1, cập nhật 0, bỏ qua 0" in res.stdout
 
 
-def test_tampered_bundle_process_exits_1(bundle_file: Path, point_dir: Path,
+def test_tampered_bundle_process_exits_1(old_bundle_file: Path, point_dir: Path,
                                          tmp_path: Path) -> None:
-    with zipfile.ZipFile(bundle_file) as zf:
+    with zipfile.ZipFile(old_bundle_file) as zf:
         manifest = zf.read("manifest.json")
         payload = json.loads(zf.read("records.json"))
     payload["records"][0]["outcome"] = "referred"
@@ -121,7 +160,7 @@ def test_tampered_bundle_process_exits_1(bundle_file: Path, point_dir: Path,
     with zipfile.ZipFile(bad, "w") as zf:
         zf.writestr("manifest.json", manifest)
         zf.writestr("records.json", json.dumps(payload))
-    res = run(point_dir, "bundle", "import", str(bad))
+    res = run(point_dir, "bundle", "import", "--unverified", str(bad))
     assert res.returncode == 1
     assert res.stderr.startswith("Lỗi: Mã kiểm tra không khớp")
     assert "Không có gì được ghi" in res.stderr
@@ -155,11 +194,12 @@ def test_no_pin_and_no_terminal_process_exits_1(mobile_dir: Path, tmp_path: Path
 # -- in-process flows ------------------------------------------------------------------------
 
 
-def test_import_twice_adds_nothing(bundle_file: Path, point_dir: Path,
+def test_import_twice_adds_nothing(bundle_file: Path, mobile_dir: Path, point_dir: Path,
                                    monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(bundle_file))
-    assert code == 0
+    code, out, err = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(bundle_file),
+                         "--trust-key", keys_of(mobile_dir).verify_key_b64())
+    assert code == 0, err
     assert "thêm 1, cập nhật 0, bỏ qua 0" in out
     code, out, _ = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(bundle_file))
     assert code == 0
@@ -175,7 +215,8 @@ def test_date_in_vietnamese_order_is_accepted(mobile_dir: Path, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(monkeypatch, capsys, mobile_dir, "bundle", "export", "--since",
-                       "01/01/2020", "--out", str(tmp_path / "b.zip"))
+                       "01/01/2020", "--out", str(tmp_path / "b.hkb"), "--to-key",
+                       keys_of(mobile_dir).box_public_b64())
     assert code == 0
     assert "Đã xuất 1 bản ghi" in out
 
@@ -197,11 +238,11 @@ def test_volunteer_pin_is_not_enough(mobile_dir: Path, tmp_path: Path,
 def test_truncated_and_missing_bundles_fail(bundle_file: Path, point_dir: Path,
                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    cut = tmp_path / "cut.zip"
+    cut = tmp_path / "cut.hkb"
     cut.write_bytes(bundle_file.read_bytes()[:200])
     code, _, err = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(cut))
     assert code == 1
-    assert "chép chưa hết" in err
+    assert "bị hỏng" in err
     code, _, err = cli(monkeypatch, capsys, point_dir, "bundle", "import",
                        str(tmp_path / "khong-co.zip"))
     assert code == 1
@@ -241,3 +282,43 @@ def test_records_export_erase_and_purge(mobile_dir: Path, tmp_path: Path,
     capsys.readouterr()
     assert main(["--data-dir", str(mobile_dir), "records", "purge"]) == 0
     assert "của 0 bản ghi quá 180 ngày" in capsys.readouterr().out
+
+
+def test_old_unsigned_bundle_needs_the_explicit_choice(
+        old_bundle_file: Path, point_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(old_bundle_file))
+    assert code == 1
+    assert "kiểu cũ" in err
+    assert "--unverified" in err
+    code, out, _ = cli(monkeypatch, capsys, point_dir, "records", "find", "--phone", PHONE)
+    assert "Không có bản ghi nào" in out
+    code, out, err = cli(monkeypatch, capsys, point_dir, "bundle", "import", "--unverified",
+                         str(old_bundle_file))
+    assert code == 0, err
+    assert "thêm 1" in out
+    assert "chưa xác thực" in out
+
+
+def test_a_bundle_for_another_machine_cannot_be_opened(
+        mobile_dir: Path, point_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cho-may-khac.hkb"
+    code, _, err = cli(monkeypatch, capsys, mobile_dir, "bundle", "export", "--since",
+                       "2020-01-01", "--out", str(out), "--to-key",
+                       keys_of(mobile_dir).box_public_b64())
+    assert code == 0, err
+    code, _, err = cli(monkeypatch, capsys, point_dir, "bundle", "import", str(out),
+                       "--trust-key", keys_of(mobile_dir).verify_key_b64())
+    assert code == 1
+    assert "không được mã hóa cho máy này" in err
+
+
+def test_export_without_a_recipient_says_how_to_get_one(
+        mobile_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(monkeypatch, capsys, mobile_dir, "bundle", "export", "--since",
+                       "2020-01-01", "--out", str(tmp_path / "b.hkb"))
+    assert code == 1
+    assert "help-kiosk bundle key" in err
+    assert not (tmp_path / "b.hkb").exists()

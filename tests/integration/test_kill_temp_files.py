@@ -27,6 +27,8 @@ from kiosk.clock import FakeClock, SystemClock
 from kiosk.privacy import CONTACT_PURPOSE_VI
 from kiosk.queue import QueueService
 from kiosk.store import Store
+from kiosk.sync.batch import MAGIC
+from kiosk.sync.keys import DeviceKeys
 from tests.conftest import STAFF_PIN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,16 +115,19 @@ def kill_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
     base = tmp_path_factory.mktemp("kill-outputs")
     source = base / "input-stick"
     source.mkdir()
+    data = base / "data"
+    point = Store.open(data, clock=SystemClock())
     laptop = Store.open(base / "laptop", clock=SystemClock())
     staff = _staff(laptop)
     committed = set(_log_records(laptop, staff, "0907", RECORDS))
-    BundleService(laptop).export_bundle(staff, date(2020, 1, 1), source / "bundle.zip")
+    sender = BundleService(laptop)
+    sender.export_bundle(staff, date(2020, 1, 1), source / "bundle.zip",
+                         to_key=BundleService(point).keys().box_public_b64())
     laptop.close()
-    data = base / "data"
-    point = Store.open(data, clock=SystemClock())
     staff = _staff(point)
     committed |= set(_log_records(point, staff, "0906", RECORDS))
-    BundleService(point).import_bundle(staff, source / "bundle.zip")
+    BundleService(point).import_bundle(staff, source / "bundle.zip",
+                                       trust_key=sender.keys().verify_key_b64())
     backup_now(point, source, point.clock)
     point.close()
     (good,) = source.glob("manual-*.sqlite3")
@@ -155,8 +160,11 @@ def _personal_bytes(data: bytes) -> bool:
     return CITIZEN.encode() in data or bool(PHONE_RE.search(data))
 
 
-def _final_ok(path: Path) -> bool:
+def _final_ok(path: Path, keys: DeviceKeys) -> bool:
     """A finished output is whole: a bundle that reads, a backup that checks, a CSV."""
+    if path.suffix == ".hkb":  # sealed to this data dir: opens (MAC checks) only if whole
+        keys.unseal(path.read_bytes()[len(MAGIC):])
+        return True
     if path.suffix == ".zip":
         read_bundle(path)
         return True
@@ -171,6 +179,7 @@ def _kill_run(base: Path, template: tuple[Path, Path, set[str]], kills: int,
     data, source = base / "data", base / "input-stick"
     shutil.copytree(data_src, data)
     shutil.copytree(source_src, source)
+    keys = DeviceKeys.load_or_create(data)
     out, temp = base / "usb", base / "systemp"
     out.mkdir()
     temp.mkdir()
@@ -209,12 +218,12 @@ def _kill_run(base: Path, template: tuple[Path, Path, set[str]], kills: int,
             files.use_journal(None)
 
         for name in finished - {"restored", "imported"}:
-            assert _final_ok(out / name), name  # every reported output is there and whole
+            assert _final_ok(out / name, keys), name  # every reported output is there and whole
         leftovers = [p for p in out.iterdir()
                      if files.is_partial(p) or p.name.endswith(_SIDE)]
         assert leftovers == [], f"kill {k} ({op}) left {leftovers}"
         for p in out.iterdir():  # what is left under a final name is whole
-            assert _final_ok(p), f"kill {k} ({op}): {p.name} is not whole"
+            assert _final_ok(p, keys), f"kill {k} ({op}): {p.name} is not whole"
         leaked = [p for p in base.rglob("*") if p.is_file() and not p.is_relative_to(data)
                   and p.parent != out and p not in inputs and _personal(p)]
         assert leaked == [], f"kill {k} ({op}): personal data in {leaked}"

@@ -85,13 +85,16 @@ def test_no_personal_data_in_the_debug_log(debug_log: Path, tmp_path: Path) -> N
     assert len(records.find_by_phone(staff, PHONE)) == 1
     records.export_person(staff, PHONE, tmp_path / "person.json")
     bundle = tmp_path / "bundle.zip"
-    BundleService(laptop).export_bundle(staff, date(2020, 1, 1), bundle)
+    point = Store.open(tmp_path / "point")
+    sender = BundleService(laptop)
+    sender.export_bundle(staff, date(2020, 1, 1), bundle,
+                         to_key=BundleService(point).keys().box_public_b64())
     laptop.close()
 
-    point = Store.open(tmp_path / "point")
     point_staff, _ = _members(point)
     QueueService(point)
-    BundleService(point).import_bundle(point_staff, bundle)
+    BundleService(point).import_bundle(point_staff, bundle,
+                                       trust_key=sender.keys().verify_key_b64())
     run_daily_backup(point, tmp_path / "point", point.clock)
     saved = backup_now(point, tmp_path / "point" / "backups", point.clock)
     point.close()

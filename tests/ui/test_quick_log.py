@@ -287,7 +287,9 @@ def test_bundle_import_summary_and_refusal(qtbot, kiosk: Kiosk, tmp_path: Path) 
     svc = AssistanceService(kiosk.store)
     svc.log(volunteer, svc.new_draft(volunteer, ["dvc"]))
     bundle = tmp_path / "goi.zip"
-    BundleService(kiosk.store).export_bundle(staff, date(2026, 3, 1), bundle)
+    # A v2 bundle this kiosk sealed to itself (its own signature is trusted here).
+    own = BundleService(kiosk.store)
+    own.export_bundle(staff, date(2026, 3, 1), bundle, to_key=own.keys().box_public_b64())
     tab = staff_tab(kiosk)
     tab.choose_file = lambda _parent, _title: str(bundle)
     qtbot.mouseClick(tab.import_btn, LEFT)
@@ -299,3 +301,25 @@ def test_bundle_import_summary_and_refusal(qtbot, kiosk: Kiosk, tmp_path: Path) 
     qtbot.mouseClick(tab.import_btn, LEFT)
     assert tab.bundle_message.property("role") == "warning"
     assert "Không có gì được ghi vào máy này." in tab.bundle_message.text()
+
+
+def test_old_unsigned_bundle_imports_only_after_a_clear_confirm(qtbot, kiosk: Kiosk,
+                                                                 tmp_path: Path) -> None:
+    volunteer = AuthService(kiosk.store).sign_in(DEMO_VOLUNTEER_PIN)
+    staff = AuthService(kiosk.store).sign_in(DEMO_STAFF_PIN)
+    QueueService(kiosk.store)
+    svc = AssistanceService(kiosk.store)
+    svc.log(volunteer, svc.new_draft(volunteer, ["dvc"]))
+    old = tmp_path / "goi-cu.zip"
+    BundleService(kiosk.store).export_unsigned_bundle(staff, date(2026, 3, 1), old)
+    tab = staff_tab(kiosk)
+    tab.choose_file = lambda _parent, _title: str(old)
+    qtbot.mouseClick(tab.import_btn, LEFT)
+    assert tab.bundle_message.property("role") == "warning"
+    assert "kiểu cũ" in tab.bundle_message.text()
+    dialog = tab.findChild(QWidget, "srUnverifiedDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "chưa xác thực" in dialog.findChild(QAbstractButton, "srUnverifiedDialogOk").text()
+    qtbot.mouseClick(dialog.findChild(QAbstractButton, "srUnverifiedDialogOk"), LEFT)
+    assert tab.bundle_message.text() == ("Đã thêm 0, cập nhật 0, bỏ qua 1 bản ghi (đã có). "
+                                         "Các bản ghi này được ghi “chưa xác thực”.")

@@ -113,7 +113,7 @@ def exported(mobile: Device, tmp_path: Path) -> Path:
                contact_consent=True, contact_consent_purpose=CONTACT_PURPOSE_VI)
     home_visit(mobile, services=("dvc",), outcome="follow_up")
     out = tmp_path / "goi.zip"
-    summary = mobile.bundles.export_bundle(mobile.staff, SINCE, out)
+    summary = mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, out)
     assert summary.records == 2
     return out
 
@@ -148,7 +148,7 @@ def test_export_leaves_out_older_changes_and_demo_records(mobile: Device, tmp_pa
     home_visit(mobile, is_demo=True)
     newer = home_visit(mobile)
     out = tmp_path / "b.zip"
-    summary = mobile.bundles.export_bundle(mobile.staff, date(2026, 3, 12), out)
+    summary = mobile.bundles.export_unsigned_bundle(mobile.staff, date(2026, 3, 12), out)
     payload = json.loads(read_members(out)["records.json"])
     assert [r["uuid"] for r in payload["records"]] == [newer.uuid]
     assert summary.records == 1
@@ -157,10 +157,10 @@ def test_export_leaves_out_older_changes_and_demo_records(mobile: Device, tmp_pa
 def test_only_staff_may_export_or_import(mobile: Device, help_point: Device, exported: Path,
                                          tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
-        mobile.bundles.export_bundle(mobile.volunteer, SINCE, tmp_path / "x.zip")
+        mobile.bundles.export_unsigned_bundle(mobile.volunteer, SINCE, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
     with pytest.raises(PermissionDenied):
-        help_point.bundles.import_bundle(help_point.volunteer, exported)
+        help_point.bundles.import_bundle(help_point.volunteer, exported, unverified_ok=True)
     assert count(help_point.store, Assistance) == 0
 
 
@@ -169,7 +169,7 @@ def test_only_staff_may_export_or_import(mobile: Device, help_point: Device, exp
 
 def test_round_trip_between_two_data_dirs(mobile: Device, help_point: Device,
                                           exported: Path) -> None:
-    summary = help_point.bundles.import_bundle(help_point.staff, exported)
+    summary = help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
     assert (summary.added, summary.updated, summary.skipped) == (2, 0, 0)
     assert summary.volunteers_added == 1
     assert summary.source_device == mobile.store.device_id
@@ -200,9 +200,9 @@ def test_round_trip_between_two_data_dirs(mobile: Device, help_point: Device,
 
 
 def test_importing_twice_adds_nothing(help_point: Device, exported: Path) -> None:
-    help_point.bundles.import_bundle(help_point.staff, exported)
+    help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
     before = snapshot(help_point.store)
-    again = help_point.bundles.import_bundle(help_point.staff, exported)
+    again = help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
     assert (again.added, again.updated, again.skipped) == (0, 0, 2)
     assert again.activity_days_added == 0
     assert again.volunteers_added == 0
@@ -216,8 +216,8 @@ def test_newer_update_wins_in_both_directions(mobile: Device, help_point: Device
     a = home_visit(mobile)
     b = home_visit(mobile, services=("dvc",))
     first = tmp_path / "1.zip"
-    mobile.bundles.export_bundle(mobile.staff, SINCE, first)
-    help_point.bundles.import_bundle(help_point.staff, first)
+    mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, first)
+    help_point.bundles.import_bundle(help_point.staff, first, unverified_ok=True)
 
     # Later: the mobile team corrects A; the help point's staff corrects B even later.
     mobile.clock.advance(hours=1)
@@ -227,9 +227,9 @@ def test_newer_update_wins_in_both_directions(mobile: Device, help_point: Device
                             reason="Đã chuyển lên xã")
     mobile.clock.advance(hours=2)  # mobile edits B too, but before the help point did
     second = tmp_path / "2.zip"
-    mobile.bundles.export_bundle(mobile.staff, SINCE, second)
+    mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, second)
 
-    summary = help_point.bundles.import_bundle(help_point.staff, second)
+    summary = help_point.bundles.import_bundle(help_point.staff, second, unverified_ok=True)
     assert (summary.added, summary.updated, summary.skipped) == (0, 1, 1)
     assert help_point.records.get(help_point.staff, a.uuid).outcome == "partial"
     assert help_point.records.get(help_point.staff, b.uuid).outcome == "referred"
@@ -238,12 +238,13 @@ def test_newer_update_wins_in_both_directions(mobile: Device, help_point: Device
 def test_deletions_travel_with_the_bundle(mobile: Device, help_point: Device,
                                           tmp_path: Path) -> None:
     a = home_visit(mobile)
-    mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "1.zip")
-    help_point.bundles.import_bundle(help_point.staff, tmp_path / "1.zip")
+    mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, tmp_path / "1.zip")
+    help_point.bundles.import_bundle(help_point.staff, tmp_path / "1.zip", unverified_ok=True)
     mobile.clock.advance(minutes=10)
     mobile.records.delete(mobile.staff, a.uuid, "Ghi trùng")
-    mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "2.zip")
-    summary = help_point.bundles.import_bundle(help_point.staff, tmp_path / "2.zip")
+    mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, tmp_path / "2.zip")
+    summary = help_point.bundles.import_bundle(help_point.staff, tmp_path / "2.zip",
+                                               unverified_ok=True)
     assert summary.updated == 1
     assert help_point.records.get(help_point.staff, a.uuid).deleted_at is not None
     assert help_point.records.list_today(help_point.staff) == []
@@ -251,10 +252,10 @@ def test_deletions_travel_with_the_bundle(mobile: Device, help_point: Device,
 
 def test_an_erased_contact_is_not_brought_back_by_an_old_bundle(
         help_point: Device, exported: Path) -> None:
-    help_point.bundles.import_bundle(help_point.staff, exported)
+    help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
     help_point.clock.advance(minutes=1)
     assert help_point.records.erase_person(help_point.staff, "0905111222") == 1
-    help_point.bundles.import_bundle(help_point.staff, exported)
+    help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
     assert help_point.records.find_by_phone(help_point.staff, "0905111222") == []
 
 
@@ -264,7 +265,7 @@ def test_an_erased_contact_is_not_brought_back_by_an_old_bundle(
 def refused(dev: Device, path: Path, match: str) -> None:
     before = snapshot(dev.store)
     with pytest.raises(BundleError, match=match) as err:
-        dev.bundles.import_bundle(dev.staff, path)
+        dev.bundles.import_bundle(dev.staff, path, unverified_ok=True)
     assert "Không có gì được ghi" in str(err.value) or "Không tìm thấy tệp" in str(err.value)
     assert snapshot(dev.store) == before
 
@@ -414,7 +415,8 @@ def test_extra_or_missing_keys_refuse_the_bundle(mobile: Device, help_point: Dev
 def test_a_failed_export_leaves_no_file(mobile: Device, tmp_path: Path) -> None:
     home_visit(mobile)
     with pytest.raises(BundleError, match="Không có thư mục"):
-        mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "no-such-dir" / "b.zip")
+        mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE,
+                                              tmp_path / "no-such-dir" / "b.zip")
     assert list(tmp_path.glob("**/*.zip")) == []
     assert list(tmp_path.glob("**/.tmp-*")) == []
     assert list(tmp_path.glob("**/*.part")) == []
@@ -502,7 +504,8 @@ def test_a_long_import_lets_other_writers_in(mobile: Device, help_point: Device,
     path = write_bundle(tmp_path / "big.zip", payload)
     result: list[Any] = []
     importer = threading.Thread(
-        target=lambda: result.append(help_point.bundles.import_bundle(help_point.staff, path)))
+        target=lambda: result.append(help_point.bundles.import_bundle(
+            help_point.staff, path, unverified_ok=True)))
     other = sqlite3.connect(data_dir / DB_FILE, timeout=1.0, isolation_level=None)
     got = locked = 0
     try:
@@ -519,3 +522,149 @@ def test_a_long_import_lets_other_writers_in(mobile: Device, help_point: Device,
         other.close()
     assert result and result[0].added == 6000
     assert locked == 0 and got > 0
+
+
+# -- issue #20 item 5: bundles signed by the device and sealed to the receiver ---------------
+
+NAME, PHONE, NOTE = "Lê Văn Tư", "0905111222", "Kích hoạt VNeID tại nhà."
+
+
+@pytest.fixture
+def sealed(mobile: Device, help_point: Device, tmp_path: Path) -> Path:
+    """A v2 bundle from the mobile laptop, sealed to the help point's box key."""
+    home_visit(mobile, contact_name=NAME, contact_phone="0905 111 222", contact_consent=True,
+               contact_consent_purpose=CONTACT_PURPOSE_VI)
+    home_visit(mobile, services=("dvc",), outcome="follow_up")
+    out = tmp_path / "goi.hkb"
+    summary = mobile.bundles.export_bundle(mobile.staff, SINCE, out,
+                                           to_key=help_point.bundles.keys().box_public_b64())
+    assert (summary.records, summary.volunteers) == (2, 1)
+    return out
+
+
+def refused_code(dev: Device, path: Path, code: str, **kw: Any) -> BundleError:
+    before = snapshot(dev.store)
+    with pytest.raises(BundleError) as err:
+        dev.bundles.import_bundle(dev.staff, path, **kw)
+    assert err.value.code == code, str(err.value)
+    assert "Không có gì được ghi vào máy này." in str(err.value)
+    assert snapshot(dev.store) == before
+    return err.value
+
+
+def test_v2_from_an_unknown_device_is_refused_until_staff_trust_it(
+        mobile: Device, help_point: Device, sealed: Path) -> None:
+    err = refused_code(help_point, sealed, "unknown_device")
+    assert mobile.store.device_id in str(err)  # staff can compare it with the sender's screen
+    assert "help-kiosk bundle trust" in str(err)
+    keys = mobile.bundles.keys()
+    help_point.bundles.trust_device(help_point.staff, keys.device_id, keys.verify_key_b64())
+    summary = help_point.bundles.import_bundle(help_point.staff, sealed)
+    assert (summary.added, summary.updated, summary.skipped) == (2, 0, 0)
+    assert summary.unverified is False
+    assert summary.source_device == mobile.store.device_id
+    found = help_point.records.find_by_phone(help_point.staff, PHONE)
+    assert found[0] == mobile.records.get(mobile.staff, found[0].uuid)
+    again = help_point.bundles.import_bundle(help_point.staff, sealed)  # a replay
+    assert (again.added, again.updated, again.skipped) == (0, 0, 2)
+
+
+def test_first_contact_trust_key_is_kept_only_if_it_verifies(
+        mobile: Device, help_point: Device, sealed: Path) -> None:
+    wrong = help_point.bundles.keys().verify_key_b64()  # a real key, but not the sender's
+    refused_code(help_point, sealed, "bad_signature", trust_key=wrong)
+    assert help_point.bundles.trusted_key(mobile.store.device_id) is None
+    right = mobile.bundles.keys().verify_key_b64()
+    assert help_point.bundles.import_bundle(help_point.staff, sealed, trust_key=right).added == 2
+    assert help_point.bundles.trusted_key(mobile.store.device_id) == right
+
+
+def test_v2_sealed_to_another_machine_cannot_be_opened(
+        mobile: Device, help_point: Device, tmp_path: Path) -> None:
+    home_visit(mobile)
+    out = tmp_path / "khac.hkb"
+    mobile.bundles.export_bundle(mobile.staff, SINCE, out,
+                                 to_key=mobile.bundles.keys().box_public_b64())
+    refused_code(help_point, out, "undecryptable",
+                 trust_key=mobile.bundles.keys().verify_key_b64())
+
+
+def test_a_lost_stick_leaks_nothing(mobile: Device, sealed: Path) -> None:
+    import zlib
+
+    blob = sealed.read_bytes()
+    secrets = [NAME, PHONE, "0905 111 222", NOTE, "Đoàn viên Nam", "Hòa Vang", "Phú Sơn",
+               mobile.volunteer.uuid]
+    candidates = [blob]
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(sealed)
+    # Inflate from every offset, as a curious finder's recovery tool would.
+    for start in range(len(blob)):
+        try:
+            candidates.append(zlib.decompressobj(-15).decompress(blob[start:], 1 << 20))
+        except zlib.error:
+            continue
+    for data in candidates:
+        for secret in secrets:
+            for enc in ("utf-8", "utf-16-le", "utf-16-be", "cp1258"):
+                try:
+                    needle = secret.encode(enc)
+                except UnicodeEncodeError:
+                    continue
+                assert needle not in data
+            assert json.dumps(secret).encode() not in data
+
+
+def test_old_unsigned_bundles_need_an_explicit_choice_and_are_marked(
+        mobile: Device, help_point: Device, exported: Path) -> None:
+    err = refused_code(help_point, exported, "not_sealed")
+    assert "chưa xác thực" in str(err)
+    summary = help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
+    assert summary.unverified is True
+    assert summary.added == 2
+
+
+def test_export_without_a_recipient_key_is_refused_with_advice(mobile: Device,
+                                                              tmp_path: Path) -> None:
+    home_visit(mobile)
+    with pytest.raises(BundleError, match="help-kiosk bundle key"):
+        mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "x.hkb")
+    assert not (tmp_path / "x.hkb").exists()
+    with pytest.raises(BundleError, match="base64"):
+        mobile.bundles.export_bundle(mobile.staff, SINCE, tmp_path / "x.hkb", to_key="abc")
+
+
+def test_export_seals_to_the_paired_hub_by_default(mobile: Device, help_point: Device,
+                                                   tmp_path: Path) -> None:
+    from db.models import Meta
+
+    home_visit(mobile)
+    with mobile.store.write() as s:
+        s.add(Meta(key=bundles.META_HUB_BOX, value=help_point.bundles.keys().box_public_b64()))
+    out = tmp_path / "hub.hkb"
+    mobile.bundles.export_bundle(mobile.staff, SINCE, out)
+    keys = mobile.bundles.keys()
+    assert help_point.bundles.import_bundle(help_point.staff, out,
+                                            trust_key=keys.verify_key_b64()).added == 1
+
+
+def test_no_private_key_in_a_bundle_backup_or_export(mobile: Device, sealed: Path,
+                                                     tmp_path: Path) -> None:
+    import base64
+
+    from kiosk.backup import backup_now
+    from kiosk.sync.keys import BOX_FILE, SIGNING_FILE
+
+    assert mobile.store.data_dir is not None
+    exported = tmp_path / "cu.zip"
+    mobile.bundles.export_unsigned_bundle(mobile.staff, SINCE, exported)
+    backup = backup_now(mobile.store, tmp_path / "backups", mobile.clock).path
+    person = tmp_path / "person.json"
+    mobile.records.export_person(mobile.staff, PHONE, person)
+    for name in (SIGNING_FILE, BOX_FILE):
+        text = (mobile.store.data_dir / name).read_text(encoding="ascii").strip()
+        seed = base64.b64decode(text)
+        for path in (sealed, exported, backup, person):
+            data = path.read_bytes()
+            assert seed not in data, (name, path.name)
+            assert text.encode() not in data, (name, path.name)

@@ -105,9 +105,12 @@ def test_exports_after_a_bundle_merge_carry_no_formula(
         store: Store, staff: Actor, second_kiosk: tuple[Store, Actor], tmp_path: Path) -> None:
     fill(store)
     bundle = tmp_path / "bundle.zip"
-    BundleService(store).export_bundle(staff, date(2026, 3, 1), bundle)
     hub, hub_staff = second_kiosk
+    sender = BundleService(store)
+    sender.export_bundle(staff, date(2026, 3, 1), bundle,
+                         to_key=BundleService(hub).keys().box_public_b64())
     seed_default_services(hub)
-    BundleService(hub).import_bundle(hub_staff, bundle)
+    BundleService(hub).import_bundle(hub_staff, bundle,
+                                     trust_key=sender.keys().verify_key_b64())
     for path in write_every_file(hub, hub_staff, tmp_path / "hub-out"):
         assert_no_formula(path)

@@ -169,15 +169,22 @@ def _log(store: Store, staff: Actor) -> None:
         channel="home_visit"))
 
 
+def _send_v2(sender: Store, s_staff: Actor, receiver: Store, r_staff: Actor,
+             path: Path) -> None:
+    """A signed, sealed bundle from sender to receiver, the sender trusted on first contact."""
+    out, into = BundleService(sender), BundleService(receiver)
+    out.export_bundle(s_staff, date(2026, 3, 1), path, to_key=into.keys().box_public_b64())
+    into.import_bundle(r_staff, path, trust_key=out.keys().verify_key_b64())
+
+
 def test_a_bundle_carries_the_senders_identity(tmp_path: Path) -> None:
     clock = FakeClock(datetime(2026, 3, 10, 3, 0, 0))
     sender, s_staff = _device(tmp_path, "a", clock, team_name="Tổ CNSCĐ Hòa Bắc",
                               commune_code="20200")
     receiver, r_staff = _device(tmp_path, "b", clock)
     _log(sender, s_staff)
-    path = tmp_path / "goi.zip"
-    BundleService(sender).export_bundle(s_staff, date(2026, 3, 1), path)
-    BundleService(receiver).import_bundle(r_staff, path)
+    path = tmp_path / "goi.hkb"
+    _send_v2(sender, s_staff, receiver, r_staff, path)
     with receiver.read() as s:
         rec = s.scalars(select(Assistance).where(Assistance.device_id == sender.device_id)).one()
         day = s.scalars(select(ActivityDay).where(
@@ -217,9 +224,9 @@ def test_an_old_bundle_from_an_unknown_device_is_an_unknown_team_never_ours(
     receiver, r_staff = _device(tmp_path, "b", clock)
     _log(sender, s_staff)
     path = tmp_path / "cu.zip"
-    BundleService(sender).export_bundle(s_staff, date(2026, 3, 1), path)
+    BundleService(sender).export_unsigned_bundle(s_staff, date(2026, 3, 1), path)
     _strip_identity(path)
-    summary = BundleService(receiver).import_bundle(r_staff, path)
+    summary = BundleService(receiver).import_bundle(r_staff, path, unverified_ok=True)
     assert summary.added == 1
     with receiver.read() as s:
         rec = s.scalars(select(Assistance).where(Assistance.device_id == sender.device_id)).one()
@@ -238,15 +245,13 @@ def test_an_old_bundle_from_a_device_known_here_keeps_that_devices_team(
     sender, s_staff = _device(tmp_path, "a", clock)
     receiver, r_staff = _device(tmp_path, "b", clock)
     _log(sender, s_staff)
-    first = tmp_path / "moi.zip"
-    BundleService(sender).export_bundle(s_staff, date(2026, 3, 1), first)
-    BundleService(receiver).import_bundle(r_staff, first)
+    _send_v2(sender, s_staff, receiver, r_staff, tmp_path / "moi.hkb")
     clock.advance(hours=1)
     _log(sender, s_staff)
     old = tmp_path / "cu.zip"
-    BundleService(sender).export_bundle(s_staff, date(2026, 3, 1), old)
+    BundleService(sender).export_unsigned_bundle(s_staff, date(2026, 3, 1), old)
     _strip_identity(old)
-    BundleService(receiver).import_bundle(r_staff, old)
+    BundleService(receiver).import_bundle(r_staff, old, unverified_ok=True)
     with receiver.read() as s:
         teams = set(s.scalars(select(Assistance.team_id).where(
             Assistance.device_id == sender.device_id)))
@@ -263,7 +268,7 @@ def test_identity_of_a_bundle_row_is_checked(tmp_path: Path) -> None:
     receiver, r_staff = _device(tmp_path, "b", clock)
     _log(sender, s_staff)
     path = tmp_path / "sai.zip"
-    BundleService(sender).export_bundle(s_staff, date(2026, 3, 1), path)
+    BundleService(sender).export_unsigned_bundle(s_staff, date(2026, 3, 1), path)
     import hashlib
 
     with zipfile.ZipFile(path) as zf:
@@ -277,7 +282,7 @@ def test_identity_of_a_bundle_row_is_checked(tmp_path: Path) -> None:
         zf.writestr("manifest.json", json.dumps(manifest))
         zf.writestr("records.json", records)
     with pytest.raises(BundleError, match="commune_code"):
-        BundleService(receiver).import_bundle(r_staff, path)
+        BundleService(receiver).import_bundle(r_staff, path, unverified_ok=True)
     sender.close()
     receiver.close()
 

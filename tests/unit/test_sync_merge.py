@@ -138,3 +138,12 @@ def test_load_json_refuses_unbounded_input_with_value_error(blob: bytes) -> None
 
 def test_load_json_reads_ordinary_json() -> None:
     assert load_json('{"a": [1, 2.5, "ả"]}'.encode()) == {"a": [1, 2.5, "ả"]}
+
+
+@pytest.mark.parametrize("team_id", ["", "33333333-3333-4333-8333-333333333333",
+                                     "unknown-" + "0123456789abcdef" + "0123456789ab"])
+def test_identity_ids_kiosk_identity_makes_are_accepted(hub_like: Store, team_id: str) -> None:
+    with hub_like.read() as s:
+        valid = validate_payload(s, payload(record(1, team_id=team_id, commune_code="20308")),
+                                 NOW)
+    assert valid.records[0]["team_id"] == team_id

@@ -329,7 +329,27 @@ class StaffRecordsTab(QWidget):
         if not path:
             return
         actor = self.state.actor
-        self._run(lambda: self.bundles.import_bundle(actor, Path(path)),
+
+        def refused(exc: KioskError) -> None:
+            self._say(self.bundle_message, exc.message(self.state.language), "warning")
+            if getattr(exc, "code", "") == "not_sealed":
+                # An old unsigned bundle: only by a clear, explicit choice of staff.
+                ask(self, "srUnverifiedDialog", self.tr("Gói dữ liệu chưa xác thực"),
+                    self.tr("Gói này là kiểu cũ, không có chữ ký: máy không thể biết chắc gói "
+                            "đến từ đâu và có bị sửa hay không. Chỉ nhập khi anh/chị biết rõ "
+                            "người gửi. Mọi bản ghi trong gói sẽ được ghi “chưa xác thực” "
+                            "trong báo cáo và tệp xuất."),
+                    self.tr("Nhập gói chưa xác thực"),
+                    lambda _reason: self._import(actor, path, unverified_ok=True))
+
+        self._say(self.bundle_message, self.tr("Đang làm…"))
+        Op(lambda: self.bundles.import_bundle(actor, Path(path))).on("db").success(
+            lambda s: self._say(self.bundle_message, self.import_summary(s))).problem(
+            refused).run(self.tasks)
+
+    def _import(self, actor: Actor, path: str, *, unverified_ok: bool) -> None:
+        self._run(lambda: self.bundles.import_bundle(actor, Path(path),
+                                                     unverified_ok=unverified_ok),
                   lambda s: self._say(self.bundle_message, self.import_summary(s)),
                   self.bundle_message)
 
@@ -340,6 +360,8 @@ class StaffRecordsTab(QWidget):
             text += " " + self.tr("Thêm {d} ngày hoạt động và {v} thành viên mới (chưa có mã PIN "
                                   "trên máy này).").replace(
                 "{d}", str(s.activity_days_added)).replace("{v}", str(s.volunteers_added))
+        if s.unverified:
+            text += " " + self.tr("Các bản ghi này được ghi “chưa xác thực”.")
         return text
 
     def export_bundle(self) -> None:
@@ -348,13 +370,13 @@ class StaffRecordsTab(QWidget):
             return
         q = self.since.date()
         since = date(q.year(), q.month(), q.day())
-        path = Path(folder) / f"goi-du-lieu-tu-{since.isoformat()}.zip"
+        path = Path(folder) / f"goi-du-lieu-tu-{since.isoformat()}.hkb"
         actor = self.state.actor
 
         def done(summary: Any) -> None:
             self._say(self.bundle_message, self.tr(
-                "Đã xuất {n} bản ghi, {d} ngày hoạt động vào “{path}”. Tệp có thông tin cá "
-                "nhân: giữ cẩn thận và xóa khỏi USB sau khi nhập xong.").replace(
+                "Đã xuất {n} bản ghi, {d} ngày hoạt động vào “{path}”. Tệp đã được ký và mã "
+                "hóa: chỉ máy nhận mở được. Vẫn nên xóa khỏi USB sau khi nhập xong.").replace(
                 "{n}", str(summary.records)).replace("{d}", str(summary.activity_days)).replace(
                 "{path}", str(summary.path)))
 

@@ -48,6 +48,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     app = create_app(settings)
+    if settings.demo:
+        from hub.web.commands import demo_banner
+
+        print(demo_banner(app.state.hub, f"http://{settings.host}:{settings.port}"))
     where = settings.resolved_database_url().split("://", 1)[0]
     print(f"Hub đang chạy tại http://{settings.host}:{settings.port} (cơ sở dữ liệu: {where}, "
           f"thư mục dữ liệu: {settings.data_dir}). Dừng: Ctrl+C.")
@@ -132,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_revoke)
     p = sub.add_parser("devices", parents=[common], help="liệt kê thiết bị đã ghép nối")
     p.set_defaults(func=cmd_devices)
+    from hub.web.commands import register
+
+    register(sub, common, lambda args: _context(_settings(args)))
     return parser
 
 

@@ -76,31 +76,42 @@ def _stamp(store: Store, hp: DemoHelpPoint) -> None:
                 row.value = value
 
 
-def _push(hub: HubContext, hp: DemoHelpPoint, work: Path, clock: Clock) -> int:
+def make_demo_kiosk(hp: DemoHelpPoint, kiosk_dir: Path, clock: Clock) -> Store:
+    """A throw-away kiosk database with the kiosk's own demo data for ``hp``."""
+    store = Store.open(kiosk_dir, clock=clock)
+    generate_demo(store, DEMO_DAYS, hp.per_day, seed=hp.seed, commune=hp.help_point_name)
+    _stamp(store, hp)
+    return store
+
+
+def sync_demo_kiosk(hub: HubContext, hp: DemoHelpPoint, store: Store, kiosk_dir: Path,
+                    clock: Clock) -> int:
+    """Pair the kiosk with a one-time code and send everything in one signed batch."""
     from hub.ingest import ingest_batch
     from hub.pairing import PairRequest, create_code, redeem
     from kiosk.sync.batch import build_batch, collect_payload
     from kiosk.sync.keys import DeviceKeys
 
+    keys = DeviceKeys.load_or_create(kiosk_dir, store.device_id)
+    with hub.transaction() as s:
+        code = create_code(s, hub.settings.data_dir, hp.commune_code, clock.now())
+        redeem(s, hub.settings.data_dir, PairRequest(
+            code.code, store.device_id, keys.verify_key_b64(), keys.box_public_b64(),
+            hp.help_point_name, hp.commune_code, "0.1.0"), clock.now())
+    with store.read() as s:
+        payload = collect_payload(s, hp, None, contacts=False, status={
+            "app_version": "0.1.0", "content_version": "bundled", "printer_ok": True,
+            "voice_ok": hp.per_day > 10, "outbox_waiting": 0})
+    blob = build_batch(payload, hp, keys, 1, hub.keys().box_public_b64(), contacts=False,
+                       created=clock.now().replace(tzinfo=UTC))
+    return int(getattr(ingest_batch(hub, blob), "added", 0))
+
+
+def _push(hub: HubContext, hp: DemoHelpPoint, work: Path, clock: Clock) -> int:
     kiosk_dir = work / hp.help_point_id[-4:]
-    store = Store.open(kiosk_dir, clock=clock)
+    store = make_demo_kiosk(hp, kiosk_dir, clock)
     try:
-        generate_demo(store, DEMO_DAYS, hp.per_day, seed=hp.seed, commune=hp.help_point_name)
-        _stamp(store, hp)
-        keys = DeviceKeys.load_or_create(kiosk_dir, store.device_id)
-        with hub.transaction() as s:
-            code = create_code(s, hub.settings.data_dir, hp.commune_code, clock.now())
-            redeem(s, hub.settings.data_dir, PairRequest(
-                code.code, store.device_id, keys.verify_key_b64(), keys.box_public_b64(),
-                hp.help_point_name, hp.commune_code, "0.1.0"), clock.now())
-        with store.read() as s:
-            payload = collect_payload(s, hp, None, contacts=False, status={
-                "app_version": "0.1.0", "content_version": "bundled", "printer_ok": True,
-                "voice_ok": hp.per_day > 10, "outbox_waiting": 0})
-        blob = build_batch(payload, hp, keys, 1, hub.keys().box_public_b64(), contacts=False,
-                           created=clock.now().replace(tzinfo=UTC))
-        result = ingest_batch(hub, blob)
-        return int(getattr(result, "added", 0))
+        return sync_demo_kiosk(hub, hp, store, kiosk_dir, clock)
     finally:
         store.close()
 

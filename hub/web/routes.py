@@ -13,19 +13,23 @@ for the sign-in form's CSRF check before any session exists), ``hk_lang``.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Coroutine
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request, Response
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -515,3 +519,58 @@ def day_text(value: date) -> str:
 
 templates.env.filters["local_time"] = local_time
 templates.env.filters["day"] = day_text
+
+
+# ---------------------------------------------------------------- content packs, kiosk side
+
+#: A device's clock may be this far from the hub's (the batches allow the same).
+DEVICE_CLOCK_SKEW = timedelta(days=1)
+
+
+def _device_refusal(code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=403)
+
+
+@router.get("/api/v1/packs/latest")
+def latest_pack(request: Request, have: str = "") -> Response:
+    """The newest content pack published to the asking device's commune (HUB-SPEC).
+
+    The device signs ``GET\\n/api/v1/packs/latest\\n<X-Device-Date>`` with its Ed25519 key;
+    the hub checks it is paired, not revoked, and its clock is within a day. 204 when the
+    device already has the newest pack (``have``) or there is none.
+    """
+    hub = _hub(request)
+    device_id = request.headers.get("x-device-id", "")[:64]
+    stamp = request.headers.get("x-device-date", "")[:40]
+    signature = request.headers.get("x-device-signature", "")[:200]
+    from hub.models import Device
+
+    with hub.sessions() as s:
+        device = s.get(Device, device_id) if device_id else None
+        if device is None:
+            return _device_refusal("unknown_device", "Hub không biết thiết bị này. Hãy ghép "
+                                   "nối lại kiosk bằng mã mới (Quản lý → Đồng bộ).")
+        if device.revoked_at is not None:
+            return _device_refusal("revoked_device", "Thiết bị này đã bị thu hồi trên hub. "
+                                   "Hãy nhờ cán bộ xã ghép nối lại nếu cần.")
+        verify_key, commune = device.verify_key, device.commune_code
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        VerifyKey(base64.b64decode(verify_key)).verify(
+            f"GET\n{request.url.path}\n{stamp}".encode(), base64.b64decode(signature))
+    except (ValueError, BadSignatureError, binascii.Error):
+        return _device_refusal("bad_signature", "Chữ ký của yêu cầu không đúng. Hãy ghép nối "
+                               "lại kiosk nếu lỗi còn lặp lại.")
+    now = hub.clock.now().replace(tzinfo=UTC)
+    if abs(now - when) > DEVICE_CLOCK_SKEW:
+        return _device_refusal("clock_skew", "Đồng hồ của kiosk lệch quá một ngày so với hub. "
+                               "Hãy chỉnh ngày giờ trên máy tính của kiosk.")
+    with hub.sessions() as s:
+        pack = packs.pack_for(s, hub.settings.data_dir, commune, have[:64] or None)
+    if pack is None:
+        return Response(status_code=204)
+    return Response(pack.data, media_type="application/zip",
+                    headers={"X-Pack-Version": pack.version,
+                             "X-Pack-Signature": pack.signature_b64})

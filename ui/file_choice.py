@@ -1,51 +1,66 @@
-"""Choosing a file or folder in the kiosk: a Qt dialog inside the app, never the system one.
+"""Choosing where to save or what to open: the kiosk's own list of USB drives and files.
 
-The system dialog (on Windows an Explorer window: the whole disk) is out of the kiosk's reach:
-it outlived the idle reset and a citizen deleted a file through it (issue #16 item 3). So
-every file choice goes through here: Qt's own widget dialog (``DontUseNativeDialog``), read
-only (no delete, rename or new folder inside it), and :func:`close_dialogs` shuts it with every
-other dialog when the idle reset runs.
+No file dialog at all, not the system one (on Windows an Explorer window: the whole disk) and
+not Qt's own either: a citizen deleted a file through a staff dialog left open over Home
+(issue #16 item 3). Every place that chose a file or folder calls :func:`choose`, which shows
+a :class:`~ui.widgets.drive_picker.DrivePicker` inside the kiosk window: removable drives
+(:func:`kiosk.drives.removable_drives`) and, to open, the files of the wanted kind on one.
+A windowed kiosk (a staff laptop) also offers the Documents and Downloads folders.
+:func:`close_dialogs` cancels it with every dialog when the idle reset runs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from kiosk.drives import Drive, removable_drives
+from ui.widgets.drive_picker import DrivePicker
 
 
-def kiosk_file_dialog(parent: QWidget | None, title: str, *, folder: bool,
-                      start: str = "", name_filter: str = "") -> QFileDialog:
-    """The one way a screen builds a file dialog (not shown yet)."""
-    dlg = QFileDialog(parent, title, start)
-    dlg.setObjectName("kioskFileChoice")
-    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dlg.setOption(QFileDialog.Option.ReadOnly, True)
-    if folder:
-        dlg.setFileMode(QFileDialog.FileMode.Directory)
-        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    else:
-        dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
-        if name_filter:
-            dlg.setNameFilter(name_filter)
-    return dlg
+def list_drives() -> list[Drive]:
+    """The removable drives now (tests replace this)."""
+    return removable_drives()
 
 
-def choose(parent: QWidget | None, title: str, *, folder: bool, start: str = "",
-           name_filter: str = "") -> str:
-    """Run the dialog; the chosen path, or "" when cancelled or closed by the idle reset."""
-    dlg = kiosk_file_dialog(parent, title, folder=folder, start=start, name_filter=name_filter)
-    try:
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.selectedFiles():
-            return dlg.selectedFiles()[0]
-        return ""
-    finally:
-        dlg.deleteLater()
+def _places(parent: QWidget) -> list[Drive]:
+    places = list_drives()
+    state = getattr(parent.window(), "state", None)
+    if state is not None and not getattr(state, "kiosk_mode", True):
+        for loc, label in ((QStandardPaths.StandardLocation.DocumentsLocation,
+                            QCoreApplication.translate("DrivePicker", "Thư mục Tài liệu")),
+                           (QStandardPaths.StandardLocation.DownloadLocation,
+                            QCoreApplication.translate("DrivePicker", "Thư mục Tải về"))):
+            folder = QStandardPaths.writableLocation(loc)
+            if folder and Path(folder).is_dir():
+                places.append(Drive(Path(folder), label, removable=False))
+    return places
+
+
+def choose(parent: QWidget, title: str, then: Callable[[str], object], *, folder: bool,
+           suffixes: Sequence[str] = (".zip",), note: str = "") -> DrivePicker:
+    """Show the picker in ``parent``'s window; ``then(path)`` once a drive (``folder``) or a
+    file with one of ``suffixes`` is chosen. Nothing is called on cancel or idle reset."""
+    picker = DrivePicker(parent, title, drives=lambda: _places(parent),
+                         suffixes=() if folder else tuple(suffixes), note=note)
+    picker.chosen.connect(then)
+    picker.open()
+    return picker
 
 
 def close_dialogs() -> int:
-    """Reject every open dialog (file choices, questions): nothing outlives the idle reset."""
+    """Reject every open dialog and cancel every drive picker: nothing outlives the idle
+    reset."""
     closed = 0
     for w in QApplication.topLevelWidgets():
         if isinstance(w, QDialog) and w.isVisible():
             w.reject()
             closed += 1
+        for picker in w.findChildren(DrivePicker):
+            if picker.isVisible() and not picker.done:
+                picker.cancel()
+                closed += 1
     return closed

@@ -9,9 +9,7 @@ Vietnamese message; callers show it and offer to save the PDF instead.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,39 +108,11 @@ class FakePrinter:
 
 
 def removable_drives() -> list[Path]:
-    """Mounted removable drives (USB sticks), never arbitrary folders.
+    """Mounted removable drives (USB sticks) that can be written, never arbitrary folders;
+    the rule is :func:`kiosk.drives.removable_drives`."""
+    from kiosk import drives
 
-    Windows: drive letters whose type is DRIVE_REMOVABLE. Linux: the mount points directly
-    under /media/<user>/ or /run/media/<user>/ (where desktops mount USB sticks).
-    """
-    drives: list[Path] = []
-    if sys.platform == "win32":
-        import ctypes
-        import string
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        mask = kernel32.GetLogicalDrives()
-        for i, letter in enumerate(string.ascii_uppercase):
-            root = f"{letter}:\\"
-            if mask & (1 << i) and kernel32.GetDriveTypeW(root) == 2:  # DRIVE_REMOVABLE
-                drives.append(Path(root))
-        return drives
-    for base in (Path("/media"), Path("/run/media")):
-        try:
-            users = [p for p in base.iterdir() if p.is_dir()]
-        except OSError:
-            continue
-        for candidate in users + [m for u in users for m in _children(u)]:
-            if os.path.ismount(candidate) and _writable(candidate):
-                drives.append(candidate)
-    return drives
-
-
-def _children(folder: Path) -> list[Path]:
-    try:
-        return [p for p in folder.iterdir() if p.is_dir()]
-    except OSError:
-        return []
+    return [d.root for d in drives.removable_drives() if drives.writable(d.root)]
 
 
 def save_targets(documents_dir: Path | None = None) -> list[Path]:
@@ -156,16 +126,6 @@ def save_targets(documents_dir: Path | None = None) -> list[Path]:
         documents_dir = Path(loc) if loc else Path.home()
     candidates.append(documents_dir)
     return candidates
-
-
-def _writable(p: Path) -> bool:
-    try:
-        test = p / ".kiosk-write-test"
-        test.write_bytes(b"")
-        test.unlink()
-        return True
-    except OSError:
-        return False
 
 
 def print_and_count(tasks: Any, store: Any, printer: Printer, pdf: Path, *, kind: str,

@@ -284,6 +284,53 @@
     </message>
 </context>
 <context>
+    <name>DrivePicker</name>
+    <message>
+        <source>Thư mục Tài liệu</source>
+        <translation>Documents folder</translation>
+    </message>
+    <message>
+        <source>Thư mục Tải về</source>
+        <translation>Downloads folder</translation>
+    </message>
+    <message>
+        <source>Các ổ USB</source>
+        <translation>USB drives</translation>
+    </message>
+    <message>
+        <source>Các tệp trên USB</source>
+        <translation>Files on the USB drive</translation>
+    </message>
+    <message>
+        <source>Tìm lại USB</source>
+        <translation>Look for USB drives again</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chọn</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>USB “{name}”</source>
+        <translation>USB “{name}”</translation>
+    </message>
+    <message>
+        <source>Không thấy USB nào. Hãy cắm USB vào máy, chờ vài giây rồi bấm “Tìm lại USB”.</source>
+        <translation>No USB drive found. Plug in a USB drive, wait a few seconds, then tap “Look for USB drives again”.</translation>
+    </message>
+    <message>
+        <source>Các tệp {kinds} trên USB này:</source>
+        <translation>{kinds} files on this USB drive:</translation>
+    </message>
+    <message>
+        <source>USB này không có tệp {kinds}. Hãy chọn USB khác hoặc chép tệp vào USB.</source>
+        <translation>This USB drive has no {kinds} file. Choose another USB drive or copy the file onto it.</translation>
+    </message>
+</context>
+<context>
     <name>EthnicGate</name>
     <message>
         <source>Ghi dân tộc</source>
@@ -421,8 +468,8 @@
         <translation>Save the file in {path}.</translation>
     </message>
     <message>
-        <source>Chọn thư mục lưu tệp</source>
-        <translation>Choose a folder for the file</translation>
+        <source>Chọn USB để lưu tệp</source>
+        <translation>Choose a USB drive to save the file</translation>
     </message>
     <message>
         <source>Hãy chọn nơi lưu tệp (USB hoặc thư mục).</source>
@@ -1873,6 +1920,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Đang làm…</source>
+        <extracomment>Bundles: ``.hkb`` (signed and sealed, issue #20) and the old ``.zip``.</extracomment>
         <translation>Working…</translation>
     </message>
     <message>
@@ -1882,10 +1930,6 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Không có bản ghi nào lưu số điện thoại này.</source>
         <translation>No record keeps this phone number.</translation>
-    </message>
-    <message>
-        <source>Chọn thư mục để lưu dữ liệu của người dân</source>
-        <translation>Choose a folder for the citizen&apos;s data</translation>
     </message>
     <message>
         <source>Đã xuất {n} bản ghi vào “{csv}” và “{json}”. Tệp có thông tin cá nhân: hãy trao cho đúng người và xóa khỏi máy sau đó.</source>
@@ -1948,8 +1992,20 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>These records are marked “unverified”.</translation>
     </message>
     <message>
-        <source>Chọn USB hoặc thư mục để lưu gói dữ liệu</source>
-        <translation>Choose a USB stick or folder for the data bundle</translation>
+        <source>Chọn USB để lưu dữ liệu của người dân</source>
+        <translation>Choose a USB drive to save the person's data</translation>
+    </message>
+    <message>
+        <source>Kiosk lưu hai tệp: {name}.csv và {name}.json</source>
+        <translation>The kiosk saves two files: {name}.csv and {name}.json</translation>
+    </message>
+    <message>
+        <source>Chọn USB để lưu gói dữ liệu</source>
+        <translation>Choose a USB drive to save the bundle</translation>
+    </message>
+    <message>
+        <source>Kiosk lưu tệp: {name}</source>
+        <translation>The kiosk saves the file: {name}</translation>
     </message>
     <message>
         <source>Đã xuất {n} bản ghi, {d} ngày hoạt động vào “{path}”. Tệp đã được ký và mã hóa: chỉ máy nhận mở được. Vẫn nên xóa khỏi USB sau khi nhập xong.</source>
@@ -2221,8 +2277,8 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Tick every tutorial.</translation>
     </message>
     <message>
-        <source>Chọn thư mục lưu tệp PDF</source>
-        <translation>Choose a folder for the PDF files</translation>
+        <source>Chọn USB để lưu tệp PDF</source>
+        <translation>Choose a USB drive to save the PDF files</translation>
     </message>
     <message>
         <source>Hãy chọn ít nhất một bài hướng dẫn.</source>

@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from sqlalchemy import select
 
+import ui.file_choice
 from db.models import ActivityDay, Assistance
 from kiosk.assistance import AssistanceService
 from kiosk.auth import Actor, AuthService
 from kiosk.bundles import BundleService
 from kiosk.clock import local_day
+from kiosk.drives import Drive
 from kiosk.privacy import CONTACT_PURPOSE_VI
 from kiosk.queue import QueueService
 from tests.ui.conftest import MakeKiosk
@@ -30,6 +32,7 @@ from ui.printing import FakePrinter
 from ui.screens.consent import ConsentScreen
 from ui.screens.quick_log import QuickLogScreen
 from ui.screens.staff_records import StaffRecordsTab
+from ui.widgets.drive_picker import DrivePicker
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -280,25 +283,37 @@ def test_staff_find_and_erase_a_person_by_phone(qtbot, kiosk: Kiosk) -> None:
     assert tab.phone.text() == ""
 
 
-def test_bundle_import_summary_and_refusal(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:
+def _pick(kiosk: Kiosk, name: str) -> None:
+    """In the kiosk's own USB list (no file dialog): the one drive, then the file ``name``."""
+    (picker,) = [p for p in kiosk.window.findChildren(DrivePicker) if p.isVisible()]
+    rows = [f.relative for f in picker.files()]
+    picker.file_list.setCurrentRow(rows.index(name))
+    picker.ok_btn.click()
+
+
+def test_bundle_import_summary_and_refusal(qtbot, kiosk: Kiosk, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     volunteer = AuthService(kiosk.store).sign_in(DEMO_VOLUNTEER_PIN)
     staff = AuthService(kiosk.store).sign_in(DEMO_STAFF_PIN)
     QueueService(kiosk.store)  # seeds the default services
     svc = AssistanceService(kiosk.store)
     svc.log(volunteer, svc.new_draft(volunteer, ["dvc"]))
-    bundle = tmp_path / "goi.zip"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(ui.file_choice, "list_drives", lambda: [Drive(usb, "KINGSTON")])
+    bundle = usb / "goi.hkb"
     # A v2 bundle this kiosk sealed to itself (its own signature is trusted here).
     own = BundleService(kiosk.store)
     own.export_bundle(staff, date(2026, 3, 1), bundle, to_key=own.keys().box_public_b64())
     tab = staff_tab(kiosk)
-    tab.choose_file = lambda _parent, _title: str(bundle)
     qtbot.mouseClick(tab.import_btn, LEFT)
+    _pick(kiosk, "goi.hkb")
     assert tab.bundle_message.text() == "Đã thêm 0, cập nhật 0, bỏ qua 1 bản ghi (đã có)."
 
-    broken = tmp_path / "hong.zip"
+    broken = usb / "hong.hkb"
     broken.write_bytes(bundle.read_bytes()[:200])
-    tab.choose_file = lambda _parent, _title: str(broken)
     qtbot.mouseClick(tab.import_btn, LEFT)
+    _pick(kiosk, "hong.hkb")
     assert tab.bundle_message.property("role") == "warning"
     assert "Không có gì được ghi vào máy này." in tab.bundle_message.text()
 
@@ -313,7 +328,7 @@ def test_old_unsigned_bundle_imports_only_after_a_clear_confirm(qtbot, kiosk: Ki
     old = tmp_path / "goi-cu.zip"
     BundleService(kiosk.store).export_unsigned_bundle(staff, date(2026, 3, 1), old)
     tab = staff_tab(kiosk)
-    tab.choose_file = lambda _parent, _title: str(old)
+    tab.choose_file = lambda _parent, _title, then, _note="": then(str(old))
     qtbot.mouseClick(tab.import_btn, LEFT)
     assert tab.bundle_message.property("role") == "warning"
     assert "kiểu cũ" in tab.bundle_message.text()

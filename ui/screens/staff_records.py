@@ -54,13 +54,21 @@ from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
 
-
-def choose_folder(parent: QWidget, title: str) -> str:
-    return choose(parent, title, folder=True)
+Then = Callable[[str], object]
 
 
-def choose_bundle(parent: QWidget, title: str) -> str:
-    return choose(parent, title, folder=False, name_filter="Gói dữ liệu (*.zip);;Mọi tệp (*)")
+def choose_folder(parent: QWidget, title: str, then: Then, note: str = "") -> None:
+    """A USB drive to save to (the kiosk names the file): the kiosk's own list."""
+    choose(parent, title, then, folder=True, note=note)
+
+
+#: Bundles: ``.hkb`` (signed and sealed, issue #20) and the old ``.zip``.
+BUNDLE_SUFFIXES = (".hkb", ".zip")
+
+
+def choose_bundle(parent: QWidget, title: str, then: Then, note: str = "") -> None:
+    """A bundle on a USB drive: the kiosk's own list, never a file dialog."""
+    choose(parent, title, then, folder=False, suffixes=BUNDLE_SUFFIXES, note=note)
 
 
 class StaffRecordsTab(QWidget):
@@ -77,8 +85,8 @@ class StaffRecordsTab(QWidget):
                                                                   config)
         self.service_names = service_names or dict
         self.names: dict[str, str] = {}
-        self.choose_folder: Callable[[QWidget, str], str] = choose_folder
-        self.choose_file: Callable[[QWidget, str], str] = choose_bundle
+        self.choose_folder: Callable[..., None] = choose_folder
+        self.choose_file: Callable[..., None] = choose_bundle
         self.found_phone = ""
         col = QVBoxLayout(self)
         col.setSpacing(16)
@@ -253,13 +261,19 @@ class StaffRecordsTab(QWidget):
     def export_person(self) -> None:
         if not self.found_phone:
             return
-        folder = self.choose_folder(self, self.tr("Chọn thư mục để lưu dữ liệu của người dân"))
-        if not folder:
+        stamp = to_local(self.store.clock.now()).strftime("%Y%m%d-%H%M")
+        self.choose_folder(
+            self, self.tr("Chọn USB để lưu dữ liệu của người dân"),
+            lambda folder: self._export_person_to(Path(folder), stamp),
+            self.tr("Kiosk lưu hai tệp: {name}.csv và {name}.json").replace(
+                "{name}", f"du-lieu-ca-nhan-{stamp}"))
+
+    def _export_person_to(self, folder: Path, stamp: str) -> None:
+        if not self.found_phone:
             return
         actor, phone = self.state.actor, self.found_phone
-        stamp = to_local(self.store.clock.now()).strftime("%Y%m%d-%H%M")
-        csv_path = Path(folder) / f"du-lieu-ca-nhan-{stamp}.csv"
-        json_path = Path(folder) / f"du-lieu-ca-nhan-{stamp}.json"
+        csv_path = folder / f"du-lieu-ca-nhan-{stamp}.csv"
+        json_path = folder / f"du-lieu-ca-nhan-{stamp}.json"
 
         def work() -> int:
             n = self.assistance.export_person(actor, phone, csv_path)
@@ -325,9 +339,9 @@ class StaffRecordsTab(QWidget):
 
     # -- bundles ---------------------------------------------------------------------------------
     def import_bundle(self) -> None:
-        path = self.choose_file(self, self.tr("Chọn gói dữ liệu trên USB"))
-        if not path:
-            return
+        self.choose_file(self, self.tr("Chọn gói dữ liệu trên USB"), self._import_from)
+
+    def _import_from(self, path: str) -> None:
         actor = self.state.actor
 
         def refused(exc: KioskError) -> None:
@@ -365,12 +379,14 @@ class StaffRecordsTab(QWidget):
         return text
 
     def export_bundle(self) -> None:
-        folder = self.choose_folder(self, self.tr("Chọn USB hoặc thư mục để lưu gói dữ liệu"))
-        if not folder:
-            return
         q = self.since.date()
         since = date(q.year(), q.month(), q.day())
-        path = Path(folder) / f"goi-du-lieu-tu-{since.isoformat()}.hkb"
+        name = f"goi-du-lieu-tu-{since.isoformat()}.hkb"
+        self.choose_folder(self, self.tr("Chọn USB để lưu gói dữ liệu"),
+                           lambda folder: self._export_bundle_to(Path(folder) / name, since),
+                           self.tr("Kiosk lưu tệp: {name}").replace("{name}", name))
+
+    def _export_bundle_to(self, path: Path, since: date) -> None:
         actor = self.state.actor
 
         def done(summary: Any) -> None:

@@ -274,10 +274,7 @@ class StaffSheetsTab(QWidget):
         return [t for t in (self.catalogue.by_id(tid) for tid in ids) if t is not None]
 
     def _browse(self) -> None:
-        start = self.folder.text().strip() or str(Path.home())
-        folder = choose(self, self.tr("Chọn thư mục lưu tệp PDF"), folder=True, start=start)
-        if folder:
-            self.folder.setText(folder)
+        choose(self, self.tr("Chọn USB để lưu tệp PDF"), self.folder.setText, folder=True)
 
     # -- exporting ---------------------------------------------------------------------------
     def export(self) -> None:

@@ -334,10 +334,8 @@ class ExportTab(ReportTab):
         self._update_file_label()
 
     def _browse(self) -> None:
-        start = str(self.folder) if self.folder else str(Path.home())
-        folder = choose(self, self.tr("Chọn thư mục lưu tệp"), folder=True, start=start)
-        if folder:
-            self.set_folder(Path(folder))
+        choose(self, self.tr("Chọn USB để lưu tệp"), lambda f: self.set_folder(Path(f)),
+               folder=True)
 
     # -- exporting ---------------------------------------------------------------------------
     def export(self) -> None:

@@ -66,7 +66,9 @@ DISTRICT_KINDS = {"quận", "huyện", "thị xã"}
 DISTRICT_KEYS = {"district", "quan", "huyen", "quận", "huyện", "quan_huyen", "district_name"}
 
 COMMUNE_TOP_KEYS = {"valid_from", "province", "sources", "complete", "expected_count", "unit"}
-UNIT_KEYS = {"name", "kind", "former"}
+UNIT_KEYS = {"name", "kind", "former", "code"}
+#: The official code of a commune-level unit: 5 digits (kiosk.identity.COMMUNE_CODE).
+UNIT_CODE = re.compile(r"[0-9]{5}")
 VILLAGE_TOP_KEYS = {"village"}
 VILLAGE_KEYS = {"name", "kind", "commune", "former_names", "valid_from", "sources"}
 TYPE_NAMES: dict[type, str] = {str: "chuỗi chữ", int: "số nguyên", list: "danh sách",
@@ -91,6 +93,7 @@ class CommuneUnit:
     name: str
     kind: str
     former: tuple[str, ...] = ()
+    code: str = ""  # official 5-digit code ("" when the list does not give it)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,8 @@ class PlaceLists:
         c = self.communes
         kinds = ", ".join(f"{c.count(k)} {k}" for k in COMMUNE_KINDS)
         text = (f"{c.province} (từ {vi_date(c.valid_from)}): {len(c.units)} đơn vị cấp xã "
-                f"({kinds}); {len(self.villages)} thôn/tổ dân phố.")
+                f"({kinds}), {sum(1 for u in c.units if u.code)} có mã số; "
+                f"{len(self.villages)} thôn/tổ dân phố.")
         if not c.complete:
             text += (f" Danh sách CHƯA ĐỦ: có {len(c.units)}/{c.expected_count} đơn vị "
                      f"(complete = false).")
@@ -221,6 +225,24 @@ def match_commune(communes: Sequence[PlaceInfo], text: str) -> PlaceInfo | None:
     """:func:`match_place`'s place, or None."""
     found = match_place(communes, text)
     return found.place if found is not None else None
+
+
+def code_for_commune(text: str, communes: CommuneList | None = None) -> str | None:
+    """The official code of the commune-level unit ``text`` names, by :func:`match_place`'s
+    rule (current or former name, any case and tone placement), from the bundled list
+    unless ``communes`` is given; None when nothing matches or the list has no code.
+
+    How the settings fill ``commune_code`` from the commune name staff typed.
+    """
+    if communes is None:
+        communes, _problems = load_communes(resource_path("lists", COMMUNES_FILE))
+        if communes is None:
+            return None
+    units = [u for u in communes.units if u.code]
+    infos = [PlaceInfo(i, LEVEL_COMMUNE, u.name, u.kind, None, "", u.former, None, None)
+             for i, u in enumerate(units)]
+    found = match_place(infos, text)
+    return units[found.place.id].code if found is not None else None
 
 
 def vi_sort_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -353,6 +375,22 @@ def _kind(ctx: ProblemLog, data: Mapping[str, Any], where: str,
     return None
 
 
+def _unit_code(ctx: ProblemLog, raw: Mapping[str, Any], where: str,
+               seen: dict[str, str]) -> str | None:
+    """The unit's optional official code: 5 digits, used by one unit only."""
+    code = _typed(ctx, raw, "code", str, where, required=False)
+    if code is None:
+        return None
+    if not UNIT_CODE.fullmatch(code):
+        ctx.add(f"{where}.code", f"mã “{code}” phải gồm đúng 5 chữ số (ví dụ \"20194\")")
+        return None
+    if code in seen:
+        ctx.add(f"{where}.code", f"mã “{code}” bị trùng với {seen[code]}")
+        return None
+    seen[code] = where
+    return code
+
+
 def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
     """Read and check the commune-level list. Broken units are left out and reported."""
     ctx = ProblemLog(path)
@@ -374,6 +412,7 @@ def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
     raw_units = _typed(ctx, data, "unit", list, "")
     units: list[CommuneUnit] = []
     seen: dict[str, str] = {}
+    codes: dict[str, str] = {}
     for i, raw in enumerate(raw_units or [], start=1):
         where = f"unit[{i}]"
         if not isinstance(raw, dict):
@@ -384,6 +423,7 @@ def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
         name = _name(ctx, raw, "name", where)
         kind = _kind(ctx, raw, where, COMMUNE_KINDS)
         former = _name_list(ctx, raw, "former", where)
+        code = _unit_code(ctx, raw, where, codes)
         if name is not None:
             key = name_key(name)
             if key in seen:
@@ -391,7 +431,7 @@ def load_communes(path: Path) -> tuple[CommuneList | None, list[Problem]]:
             else:
                 seen[key] = where
         if len(ctx.problems) == before and name is not None and kind is not None:
-            units.append(CommuneUnit(name, kind, former))
+            units.append(CommuneUnit(name, kind, former, code or ""))
     if raw_units is not None and not raw_units:
         ctx.add("unit", "chưa có đơn vị nào; thêm các mục [[unit]]")
     if raw_units is not None and complete is not None and expected is not None:

@@ -1498,6 +1498,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Commune/ward/special zone</translation>
     </message>
     <message>
+        <source>Mã xã/phường (5 chữ số)</source>
+        <translation>Commune code (5 digits)</translation>
+    </message>
+    <message>
+        <source>Tên tổ CNSCĐ</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
         <source>Thôn/tổ dân phố</source>
         <translation>Village/residential group</translation>
     </message>

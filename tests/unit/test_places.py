@@ -19,6 +19,7 @@ from kiosk.places import (
     VILLAGE_KINDS,
     PlaceError,
     PlaceService,
+    code_for_commune,
     communes,
     load_communes,
     load_places,
@@ -201,7 +202,7 @@ ghi_chu = "x"
 """)
     _, problems = load_communes(path)
     assert messages(problems) == [
-        f"{path} [unit[1].ghi_chu]: mục lạ “ghi_chu”; các mục được dùng: former, kind, name",
+        f"{path} [unit[1].ghi_chu]: mục lạ “ghi_chu”; các mục được dùng: code, former, kind, name",
         f"{path} [unit[1].huyen]: từ 1/7/2025 không còn cấp quận/huyện; hãy bỏ mục này",
     ]
 
@@ -444,3 +445,55 @@ def test_cli_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Đơn vị cấp xã ngày 10/03/2026" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "places", "list", "--on", "2026-02-30"]) == 1
     assert "Lỗi: ngày “2026-02-30” không đúng" in capsys.readouterr().err
+
+
+# -- official codes ---------------------------------------------------------------------------
+def test_every_shipped_unit_has_a_unique_five_digit_code() -> None:
+    result, problems = load_communes(COMMUNES)
+    assert problems == [] and result is not None
+    codes = [u.code for u in result.units]
+    assert len(codes) == 94 == len(set(codes))
+    assert all(len(c) == 5 and c.isdigit() for c in codes)
+    by_name = {u.name: u.code for u in result.units}
+    # Spot checks against the source named in the file's header.
+    assert (by_name["Hải Châu"], by_name["Hòa Vang"], by_name["Hoàng Sa"],
+            by_name["Tam Mỹ"]) == ("20242", "20320", "20333", "21004")
+
+
+def test_bad_and_duplicate_codes_are_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.toml", HEAD + """
+[[unit]]
+name = "Hải Vân"
+kind = "phường"
+code = "20194"
+
+[[unit]]
+name = "Bà Nà"
+kind = "xã"
+code = "20194"
+
+[[unit]]
+name = "Hòa Vang"
+kind = "xã"
+code = "2032"
+
+[[unit]]
+name = "Hòa Tiến"
+kind = "xã"
+code = 20332
+""")
+    result, problems = load_communes(path)
+    assert messages(problems) == [
+        f"{path} [unit[2].code]: mã “20194” bị trùng với unit[1]",
+        f"{path} [unit[3].code]: mã “2032” phải gồm đúng 5 chữ số (ví dụ \"20194\")",
+        f"{path} [unit[4].code]: “code” có kiểu sai: cần chuỗi chữ",
+    ]
+    assert result is not None and [u.code for u in result.units] == ["20194"]
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Hòa Vang", "20320"), ("xã Hoà  vang", "20320"), ("phường Hải Châu", "20242"),
+    ("Hòa Bắc (cũ)", "20194"),  # a former name: xã Hòa Bắc is in phường Hải Vân now
+    ("Atlantis", None), ("", None)])
+def test_code_for_commune_uses_the_commune_matching_rule(typed: str, code: str | None) -> None:
+    assert code_for_commune(typed) == code

@@ -33,6 +33,7 @@ from kiosk.config import Config, save_config
 from kiosk.content.model import Catalogue
 from kiosk.errors import KioskError
 from kiosk.paths import resource_path
+from kiosk.places import code_for_commune
 from kiosk.speech.phrases import PhraseSet, load_phrase_sets
 from ui.navigator import Navigator, ScreenId
 from ui.ops import Op
@@ -190,6 +191,7 @@ class MembersTab(QWidget):
 
 class SettingsTab(QWidget):
     FIELDS = (("help_point_name", "Tên điểm hỗ trợ"), ("commune", "Xã/phường/đặc khu"),
+              ("commune_code", "Mã xã/phường (5 chữ số)"), ("team_name", "Tên tổ CNSCĐ"),
               ("village", "Thôn/tổ dân phố"), ("hotline", "Liên hệ in trên tờ hướng dẫn"))
     NUMBERS = (("desk_count", "Số bàn hỗ trợ", 1, 9), ("idle_timeout_s", "Chờ về màn hình chính "
                "(giây)", 30, 900), ("speech_rate", "Tốc độ đọc", 80, 260),
@@ -241,6 +243,8 @@ class SettingsTab(QWidget):
     def retranslate(self) -> None:
         names = {"help_point_name": self.tr("Tên điểm hỗ trợ"),
                  "commune": self.tr("Xã/phường/đặc khu"),
+                 "commune_code": self.tr("Mã xã/phường (5 chữ số)"),
+                 "team_name": self.tr("Tên tổ CNSCĐ"),
                  "village": self.tr("Thôn/tổ dân phố"),
                  "hotline": self.tr("Liên hệ in trên tờ hướng dẫn"),
                  "desk_count": self.tr("Số bàn hỗ trợ"),
@@ -280,6 +284,10 @@ class SettingsTab(QWidget):
     def save(self) -> None:
         changes: dict[str, Any] = {k: e.text().strip() for k, e in self.edits.items()}
         changes.update({k: s.value() for k, s in self.spins.items()})
+        if not changes["commune_code"]:
+            # The official code from the commune's name (current or former), when it is one.
+            changes["commune_code"] = code_for_commune(changes["commune"]) or ""
+            self.edits["commune_code"].setText(changes["commune_code"])
         changes["phrase_language"] = self.phrase_language.currentData() or ""
         try:
             new = self.config.replace(**changes)

@@ -41,7 +41,11 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
 
     @app.exception_handler(HubRefused)
     async def _refused(_request: Request, exc: HubRefused) -> JSONResponse:
-        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status)
+        # 413: the rest of the body is unread; "Connection: close" makes uvicorn hang up
+        # instead of draining gigabytes to keep the connection alive.
+        headers = {"Connection": "close"} if exc.status == 413 else None
+        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status,
+                            headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -48,7 +58,7 @@ class Device(HubBase):
     paired_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
     last_seen_at: Mapped[datetime | None]
-    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # a batch's seq is < 2^53
     #: The kiosk's last reported status (app/content version, printer, voice, outbox size).
     last_status: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
@@ -74,8 +84,8 @@ class IngestLog(HubBase):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     received_at: Mapped[datetime] = mapped_column(index=True)
     device_id: Mapped[str] = mapped_column(String(36), default="")  # "" when unreadable
-    seq: Mapped[int | None]
-    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)  # a refused 2 GB body too
     result: Mapped[str] = mapped_column(String(32))  # "accepted" or a BatchRefused code
     added: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[int] = mapped_column(Integer, default=0)

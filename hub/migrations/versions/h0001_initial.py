@@ -46,7 +46,7 @@ def upgrade() -> None:
         sa.Column('paired_at', sa.DateTime(), nullable=False),
         sa.Column('revoked_at', sa.DateTime(), nullable=True),
         sa.Column('last_seen_at', sa.DateTime(), nullable=True),
-        sa.Column('last_seq', sa.Integer(), nullable=False),
+        sa.Column('last_seq', sa.BigInteger(), nullable=False),
         sa.Column('last_status', sa.JSON(), nullable=False),
     )
     op.create_index('ix_device_commune_code', 'device', ['commune_code'])
@@ -65,8 +65,8 @@ def upgrade() -> None:
         sa.Column('id', sa.Integer(), primary_key=True),
         sa.Column('received_at', sa.DateTime(), nullable=False),
         sa.Column('device_id', sa.String(36), nullable=False),
-        sa.Column('seq', sa.Integer(), nullable=True),
-        sa.Column('size_bytes', sa.Integer(), nullable=False),
+        sa.Column('seq', sa.BigInteger(), nullable=True),
+        sa.Column('size_bytes', sa.BigInteger(), nullable=False),
         sa.Column('result', sa.String(32), nullable=False),
         sa.Column('added', sa.Integer(), nullable=False),
         sa.Column('updated', sa.Integer(), nullable=False),

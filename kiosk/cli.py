@@ -31,6 +31,7 @@ from kiosk.commands import (
     queue,
     records,
     sheet,
+    sync,
 )
 from kiosk.errors import CliError as CliError  # re-exported: commands raise it from here
 from kiosk.errors import KioskError
@@ -42,7 +43,8 @@ PrinterProbe = Callable[[], list[str]]
 
 # Modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
 # ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
-COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup)
+COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup,
+                   sync)
 
 DATA_DIR_HELP = "thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc thư mục dữ liệu của máy)"
 

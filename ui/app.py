@@ -24,9 +24,9 @@ import ui.features.places
 import ui.features.queue
 import ui.features.reports
 import ui.features.sheets
+import ui.features.sync
 from kiosk.auth import AuthService, Role
 from kiosk.config import Config, ConfigProblem, load_config, save_config
-from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue
 from kiosk.paths import resource_path
 from kiosk.queue import QueueService
@@ -121,6 +121,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.reports,
     ui.features.queue,
     ui.features.places,
+    ui.features.sync,
 )
 
 
@@ -462,7 +463,10 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
         return Opened(window, None)
     if demo:
         ensure_demo_members(AuthService(store))
-    catalogue = build_kwargs.pop("catalogue", None) or load_catalogue(content_roots(config))
+    from kiosk.content.packs import load_content  # the hub's content pack, if one is active
+
+    catalogue = build_kwargs.pop("catalogue", None) or load_content(data_dir,
+                                                                    content_roots(config))
     kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
                   kiosk_mode=not windowed, screen_size=_screen_size(app), **build_kwargs)
     from ui.screens.setup_wizard import install_setup

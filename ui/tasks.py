@@ -54,7 +54,8 @@ class TaskRunner(QObject):
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
         self.lanes: dict[str, QThreadPool] = {}
-        for name, threads in (("default", 2), ("db", 1), ("print", 1)):
+        # "sync" talks to the hub (seconds, or a timeout): never in the way of a PDF or a print.
+        for name, threads in (("default", 2), ("db", 1), ("print", 1), ("sync", 1)):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(threads)
             self.lanes[name] = pool

@@ -16,8 +16,8 @@ from typing import Any
 
 from kiosk.commands.common import say
 from kiosk.config import load_config
-from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue, Tutorial
+from kiosk.content.packs import load_content
 from kiosk.errors import CliError
 from kiosk.files import OutputError
 from kiosk.paths import resource_path
@@ -58,7 +58,7 @@ def _catalogue(data_dir: Path) -> tuple[Catalogue, dict[str, str]]:
     if problem is not None:
         _warn(f"Chú ý: {problem.message}")
     roots = [resource_path("tutorials"), *(Path(d) for d in cfg.extra_content_dirs)]
-    cat = load_catalogue(roots)
+    cat = load_content(data_dir, roots)  # the hub's pack too, like the screen
     if cat.problems:
         _warn(f"Chú ý: nội dung có {len(cat.problems)} lỗi; bài bị lỗi không được in. "
               "Chạy “help-kiosk content check” để xem chi tiết.")

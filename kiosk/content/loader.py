@@ -410,9 +410,15 @@ def load_pronunciation(root: Path) -> tuple[dict[str, dict[str, str]], list[Prob
     return out, ctx.problems
 
 
-def load_catalogue(roots: Iterable[Path]) -> Catalogue:
-    """Load every pack under ``roots`` (first root = bundled content). Never raises."""
+def load_catalogue(roots: Iterable[Path], *, first_overrides: bool = False) -> Catalogue:
+    """Load every pack under ``roots`` (first root = bundled content). Never raises.
+
+    ``first_overrides``: the first root is a content pack from the hub
+    (:mod:`kiosk.content.packs`); its tutorials replace later roots' tutorials with the same
+    id without a "duplicate" problem (the pack is the corrected version of them).
+    """
     roots = [Path(r) for r in roots]
+    overriding: set[str] = set()
     categories: dict[str, Category] = {}
     pronunciation: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
@@ -442,6 +448,10 @@ def load_catalogue(roots: Iterable[Path]) -> Catalogue:
             problems += probs
             if tut is None:
                 log.warning("tutorial skipped: %s (%d problems)", folder.name, len(probs))
+                continue
+            if first_overrides and root == roots[0]:
+                overriding.add(tut.id)
+            elif tut.id in overriding:
                 continue
             if tut.id in tutorials:
                 problems.append(Problem(folder / TUTORIAL_FILE, "id",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -151,6 +151,16 @@ class Catalogue:
     tutorials: tuple[Tutorial, ...]
     problems: tuple[Problem, ...] = ()
     pronunciation: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def adopt(self, other: Catalogue) -> None:
+        """Take ``other``'s content in place.
+
+        Every screen holds this one object; a content pack from the hub is switched in
+        between visitors by the GUI thread (``ui.features.sync``) so that each screen's next
+        fill shows it. The only mutation of a catalogue; nothing else changes one.
+        """
+        for f in fields(self):
+            object.__setattr__(self, f.name, getattr(other, f.name))
 
     def by_id(self, tutorial_id: str) -> Tutorial | None:
         return next((t for t in self.tutorials if t.id == tutorial_id), None)

@@ -2314,6 +2314,117 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
 </context>
 <context>
+    <name>StaffSyncTab</name>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Bỏ ghép nối</source>
+        <translation>Unpair</translation>
+    </message>
+    <message>
+        <source>Địa chỉ hub</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <source>Mã ghép nối</source>
+        <translation>Pairing code</translation>
+    </message>
+    <message>
+        <source>Ghép nối</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>chưa ghép nối</source>
+        <translation>not paired</translation>
+    </message>
+    <message>
+        <source>chưa lần nào</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>đi kèm phần mềm</source>
+        <translation>shipped with the software</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>Đang chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>{r} bản ghi, {d} ngày hoạt động</source>
+        <translation>{r} records, {d} activity days</translation>
+    </message>
+    <message>
+        <source>Cán bộ xã tạo mã ghép nối trên hub (dùng một lần, trong 24 giờ). Nhập địa chỉ hub và mã đó.</source>
+        <translation>The commune officer makes a pairing code on the hub (single use, within 24 hours). Enter the hub address and that code.</translation>
+    </message>
+    <message>
+        <source>bản {v} từ hub</source>
+        <translation>version {v} from the hub</translation>
+    </message>
+    <message>
+        <source>Gửi thành công lúc</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Lần thử lúc {t} không thành công: </source>
+        <translation>The attempt at {t} failed: </translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ… Kiosk vẫn dùng được bình thường.</source>
+        <translation>Syncing… The kiosk keeps working as usual.</translation>
+    </message>
+    <message>
+        <source>Đã gửi {n} mục lên hub.</source>
+        <translation>Sent {n} items to the hub.</translation>
+    </message>
+    <message>
+        <source>Hub đã nhận đủ; không còn gì chờ gửi.</source>
+        <translation>The hub has everything; nothing is waiting.</translation>
+    </message>
+    <message>
+        <source>Đã nhận nội dung mới (phiên bản {v}); kiosk dùng nội dung này từ lần về màn hình chính tới.</source>
+        <translation>New content received (version {v}); the kiosk uses it from the next return to the home screen.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập cả địa chỉ hub và mã ghép nối.</source>
+        <translation>Enter both the hub address and the pairing code.</translation>
+    </message>
+    <message>
+        <source>Đang ghép nối…</source>
+        <translation>Pairing…</translation>
+    </message>
+    <message>
+        <source>Đã ghép nối. Kiosk sẽ tự gửi dữ liệu mỗi 5 phút khi có mạng.</source>
+        <translation>Paired. The kiosk sends its data every 5 minutes when online.</translation>
+    </message>
+    <message>
+        <source>Bỏ ghép nối?</source>
+        <translation>Unpair?</translation>
+    </message>
+    <message>
+        <source>Kiosk sẽ thôi gửi dữ liệu lên hub này. Dữ liệu trên máy vẫn còn nguyên. Muốn gửi lại phải có mã ghép nối mới.</source>
+        <translation>The kiosk will stop sending data to this hub. The data on this PC stays. Sending again needs a new pairing code.</translation>
+    </message>
+    <message>
+        <source>Đã bỏ ghép nối.</source>
+        <translation>Unpaired.</translation>
+    </message>
+</context>
+<context>
     <name>StepPlayerScreen</name>
     <message>
         <source>Về bước trước.</source>

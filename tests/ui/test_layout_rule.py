@@ -165,3 +165,52 @@ def test_staff_tab_names_fit_and_export_stays_on_screen(qtbot, tmp_path: Path,
         found = [f for f in layout_rule.problems(k.window, "staff export")
                  if "exportRun" in f]
         assert found == []
+
+
+def _long_sync_status() -> object:
+    """The most the sync panel ever shows: a paired hub, an error and a refused pack."""
+    from datetime import datetime
+
+    from kiosk.sync.client import REFUSALS
+    from kiosk.sync.outbox import Pairing, SyncStatus
+
+    pairing = Pairing("https://hub.ubnd-phuong-hoa-khanh-bac.danang.gov.vn", "h",
+                      "Hub Ủy ban nhân dân phường Hòa Khánh Bắc", "", "", "20194")
+    return SyncStatus(pairing, datetime(2026, 12, 5, 9, 30), "revoked_device",
+                      REFUSALS["revoked_device"][0], datetime(2026, 12, 5, 10, 5), 3,
+                      12_345, 678, "2026.12.05-1",
+                      "Gói nội dung bị từ chối: 3 lỗi nội dung (thiếu mục bắt buộc “title”). "
+                      "Kiosk giữ nội dung đang có; hãy báo quản trị hub.")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_the_sync_panel_fits_without_scrolling_unpaired_and_paired(
+        qtbot, tmp_path: Path, size_name: str, lang: str) -> None:
+    """#20 item 4: the "Đồng bộ" panel, every action and word on screen at the largest text."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.app import DEMO_STAFF_PIN
+    from ui.screens.staff_sync import StaffSyncTab
+
+    for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
+        k.state.set_language(lang)
+        k.state.set_text_size(2)
+        k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+        k.nav.go_to(ScreenId.STAFF)
+        tabs = k.screens[ScreenId.STAFF].tabs
+        index, panel = next(
+            (i, p.widget()) for i in range(tabs.count())
+            if isinstance(p := tabs.widget(i), QScrollArea) and isinstance(p.widget(),
+                                                                           StaffSyncTab))
+        tabs.setCurrentIndex(index)
+        settle(qtbot, k)
+        assert panel.pair_btn.isVisible()
+        found = [f for f in layout_rule.problems(k.window, "staff panel") if "sync" in f]
+        panel.show_status(_long_sync_status())
+        panel._say(panel.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
+        settle(qtbot, k)
+        assert panel.sync_btn.isVisible() and panel.error.isVisible()
+        found += [f for f in layout_rule.problems(k.window, "staff panel paired")
+                  if "sync" in f]
+        assert found == []

@@ -1,0 +1,145 @@
+"""The lead's "done when" for sync (#20): two kiosk data dirs paired to one hub (SQLite and a
+real PostgreSQL); records logged on both appear on the hub after ``sync now``, once each.
+
+The kiosks talk real HTTP to the real FastAPI hub, served by uvicorn on a free loopback port in
+a thread, through the same client and outbox the GUI's timer and ``help-kiosk sync now`` use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Assistance
+from kiosk.assistance import AssistanceDraft, AssistanceService
+from kiosk.auth import AuthService, Role
+from kiosk.clock import FakeClock
+from kiosk.config import defaults
+from kiosk.queue import QueueService
+from kiosk.store import Store
+from kiosk.sync import outbox
+from kiosk.sync.client import SyncError
+from tests.hub.conftest import HUB_NOW
+
+COMMUNE = "20194"
+
+
+@pytest.fixture
+def hub_url(hub_app: Any) -> Iterator[str]:
+    """The hub served over real HTTP on 127.0.0.1 (a free port), stopped afterwards."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(hub_app, host="127.0.0.1", port=0,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    started = threading.Event()
+    for _ in range(500):
+        if server.started:
+            started.set()
+            break
+        started.wait(0.01)
+    assert server.started, "uvicorn did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@dataclasses.dataclass
+class Kiosk:
+    data_dir: Path
+    store: Store
+    config: Any
+    staff: Any
+    volunteer: Any
+
+    def log_help(self, minutes_ago: int) -> str:
+        now = self.store.clock.now()
+        service = QueueService(self.store).services()[0].code
+        draft = AssistanceDraft(started_at=now - timedelta(minutes=minutes_ago + 20),
+                                ended_at=now - timedelta(minutes=minutes_ago),
+                                services=(service,), channel="help_point",
+                                age_band="60-74", gender="nu")
+        return AssistanceService(self.store).log(self.volunteer, draft).uuid
+
+
+def make_kiosk(tmp_path: Path, name: str) -> Kiosk:
+    data_dir = tmp_path / name
+    data_dir.mkdir()
+    config = defaults().replace(help_point_name=f"Điểm hỗ trợ số {name}", commune="Hòa Khánh",
+                                commune_code=COMMUNE)
+    store = Store.open(data_dir, clock=FakeClock(HUB_NOW), config=config)
+    auth = AuthService(store)
+    auth.add_member(None, "Cán bộ Lan", Role.STAFF, "2468")
+    staff = auth.sign_in("2468")
+    auth.add_member(staff, "Tình nguyện viên Hùng", Role.VOLUNTEER, "1357")
+    return Kiosk(data_dir, store, config, staff, auth.sign_in("1357"))
+
+
+@pytest.fixture
+def kiosks(tmp_path: Path) -> Iterator[list[Kiosk]]:
+    made = [make_kiosk(tmp_path, n) for n in ("Tà Lang", "Giàn Bí")]
+    yield made
+    for k in made:
+        k.store.close()
+
+
+def pair_code(hub_app: Any) -> str:
+    from hub.pairing import create_code
+
+    hub = hub_app.state.hub
+    with hub.transaction() as s:
+        return create_code(s, hub.settings.data_dir, COMMUNE, hub.clock.now()).code
+
+
+def hub_records(hub_app: Any) -> dict[str, str]:
+    """uuid -> device_id of every record the hub holds."""
+    with hub_app.state.hub.sessions() as s:
+        return {u: d for u, d in s.execute(select(Assistance.uuid, Assistance.device_id))}
+
+
+def test_records_logged_on_two_paired_kiosks_appear_on_the_hub_after_sync(
+        hub_app: Any, hub_url: str, kiosks: list[Kiosk]) -> None:
+    made: dict[str, str] = {}
+    for k in kiosks:
+        outbox.pair(k.staff, k.store, k.config, k.data_dir, hub_url, pair_code(hub_app))
+        for minutes in (90, 60, 30):
+            made[k.log_help(minutes)] = k.store.device_id
+    for k in kiosks:
+        report = outbox.sync_now(k.store, k.config, k.data_dir)
+        assert report.added == 3 and report.waiting == 0
+    assert hub_records(hub_app) == made
+    # A second run sends only the day's counts: nothing doubled, nothing waiting.
+    for k in kiosks:
+        again = outbox.sync_now(k.store, k.config, k.data_dir)
+        assert (again.sent, again.added) == (0, 0)
+        assert outbox.status(k.store).waiting == 0
+    assert hub_records(hub_app) == made
+
+
+def test_a_revoked_kiosk_is_told_why_and_keeps_its_records(
+        hub_app: Any, hub_url: str, kiosks: list[Kiosk]) -> None:
+    from hub.pairing import revoke
+
+    k = kiosks[0]
+    outbox.pair(k.staff, k.store, k.config, k.data_dir, hub_url, pair_code(hub_app))
+    k.log_help(30)
+    hub = hub_app.state.hub
+    with hub.transaction() as s:
+        assert revoke(s, k.store.device_id, hub.clock.now())
+    with pytest.raises(SyncError) as refused:
+        outbox.sync_now(k.store, k.config, k.data_dir)
+    assert refused.value.code == "revoked_device"
+    st = outbox.status(k.store)
+    assert "thu hồi" in st.last_error_message and st.waiting_records == 1
+    assert hub_records(hub_app) == {}

@@ -1,0 +1,157 @@
+"""The staff panel "Đồng bộ" (#20 item 4): pair through it, see the status and the last error
+in plain Vietnamese, "Đồng bộ ngay"; and the GUI stays responsive while a sync waits on a
+slow hub (real task lanes, a real loopback hub from tests/fake_hub.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+from kiosk.assistance import AssistanceDraft, AssistanceService
+from kiosk.auth import Actor
+from kiosk.clock import FakeClock
+from kiosk.store import Store
+from kiosk.sync import outbox
+from tests.fake_hub import GOOD_CODE, FakeHub
+from ui.app import Kiosk
+from ui.navigator import ScreenId
+from ui.screens.staff_sync import StaffSyncTab
+from ui.tasks import TaskRunner
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def hub(tmp_path: Path, clock: FakeClock) -> Iterator[FakeHub]:
+    h = FakeHub(tmp_path / "hub", clock=clock)
+    yield h
+    h.close()
+
+
+def open_panel(qtbot, k: Kiosk) -> StaffSyncTab:
+    tabs = k.screens[ScreenId.STAFF].tabs
+    for i in range(tabs.count()):
+        page = tabs.widget(i)
+        inner = page.widget() if isinstance(page, QScrollArea) else page
+        if isinstance(inner, StaffSyncTab):
+            tabs.setCurrentIndex(i)
+            qtbot.waitUntil(lambda p=inner: p.status is not None)
+            return inner
+    raise AssertionError("no Đồng bộ tab")
+
+
+def click(qtbot, widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, LEFT, pos=QPoint(widget.width() // 2, widget.height() // 2))
+
+
+def text(panel: StaffSyncTab, name: str) -> str:
+    label = panel.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text() if label.isVisible() else ""
+
+
+def log_help(store: Store, volunteer: Actor) -> None:
+    now = store.clock.now()
+    from kiosk.queue import QueueService
+
+    code = QueueService(store).services()[0].code
+    hub_has = AssistanceDraft(started_at=now - timedelta(minutes=30),
+                              ended_at=now - timedelta(minutes=5), services=(code,),
+                              channel="help_point", age_band="60-74", gender="nu")
+    AssistanceService(store).log(volunteer, dataclasses.replace(hub_has))
+
+
+def seed_hub_services(hub: FakeHub, store: Store) -> None:
+    from db.models import Service
+    from kiosk.queue import QueueService
+
+    with store.read() as s, hub.store.write() as h:
+        for svc in QueueService(store).services():
+            if h.get(Service, svc.code) is None:
+                row = s.get(Service, svc.code)
+                h.add(Service(code=row.code, prefix=row.prefix, name_vi=row.name_vi))
+
+
+def test_staff_pair_through_the_panel_and_sync_now(qtbot, make_kiosk, hub: FakeHub,
+                                                   store: Store, volunteer: Actor,
+                                                   clock: FakeClock) -> None:
+    k = make_kiosk(staff=True, size=(1366, 768))
+    panel = open_panel(qtbot, k)
+    assert "chưa ghép nối" in text(panel, "syncFact_hub")
+    assert not panel.sync_btn.isVisible()
+    qtbot.keyClicks(panel.url, hub.url)
+    qtbot.keyClicks(panel.code, "wxyz-2345")
+    click(qtbot, panel.pair_btn)
+    assert "Mã ghép nối không đúng" in text(panel, "syncMessage")
+    panel.code.clear()
+    qtbot.keyClicks(panel.code, GOOD_CODE.lower())
+    seed_hub_services(hub, store)
+    log_help(store, volunteer)
+    click(qtbot, panel.pair_btn)  # pairs, then sends at once
+    assert "Hub phường Hải Châu" in text(panel, "syncFact_hub")
+    assert hub.record_count() == 1
+    assert "0 bản ghi" in text(panel, "syncFact_waiting")
+    assert "10:00 10/03/2026" in text(panel, "syncFact_last_ok")
+    assert not panel.pair_box.isVisible() and panel.code.text() == ""
+    clock.advance(minutes=10)
+    log_help(store, volunteer)
+    panel.scheduler.refresh()
+    assert "1 bản ghi" in text(panel, "syncFact_waiting")
+    click(qtbot, panel.sync_btn)
+    assert "Đã gửi 1 mục" in text(panel, "syncMessage")  # same helper, same day: 1 record
+    assert hub.record_count() == 2
+
+
+def test_a_refusal_is_shown_with_what_to_do_and_goes_away_after_a_good_sync(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path,
+        volunteer: Actor) -> None:
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    seed_hub_services(hub, store)
+    log_help(store, volunteer)
+    panel = open_panel(qtbot, make_kiosk(staff=True))
+    hub.next_faults.append("refuse:revoked_device")
+    click(qtbot, panel.sync_btn)
+    error = text(panel, "syncError")
+    assert "không thành công" in error and "thu hồi" in error and "liên hệ cán bộ xã" in error
+    assert "1 bản ghi" in text(panel, "syncFact_waiting")
+    click(qtbot, panel.sync_btn)
+    assert text(panel, "syncError") == ""
+    assert "0 bản ghi" in text(panel, "syncFact_waiting")
+
+
+def test_the_panel_stays_responsive_while_a_sync_waits_on_a_slow_hub(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path,
+        volunteer: Actor) -> None:
+    """Real task lanes: the network wait happens off the GUI thread."""
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    seed_hub_services(hub, store)
+    log_help(store, volunteer)
+    k = make_kiosk(staff=True, tasks=TaskRunner())
+    panel = open_panel(qtbot, k)
+    hub.next_faults.append("slow")
+    click(qtbot, panel.sync_btn)
+    qtbot.waitUntil(lambda: "POST /api/v1/batches" in hub.requests, timeout=10000)
+    # The hub holds the batch; the GUI thread must still run timers, clicks and tab changes.
+    assert panel.scheduler.running and not panel.sync_btn.isEnabled()
+    assert "Đang đồng bộ" in text(panel, "syncMessage")
+    ticked: list[bool] = []
+    QTimer.singleShot(0, lambda: ticked.append(True))
+    qtbot.waitUntil(lambda: bool(ticked), timeout=500)
+    tabs = k.screens[ScreenId.STAFF].tabs
+    tabs.setCurrentIndex(0)
+    assert tabs.currentIndex() == 0
+    assert not panel.scheduler.run_now()  # a second press starts nothing new
+    assert not hub.release.is_set() and hub.record_count() == 0
+    hub.release.set()
+    qtbot.waitUntil(lambda: not panel.scheduler.running, timeout=15000)
+    qtbot.waitUntil(lambda: "0 bản ghi" in panel.facts["waiting"].text(),
+                    timeout=5000)
+    assert hub.record_count() == 1
+    assert "Đã gửi 2 mục" in panel.message.text()

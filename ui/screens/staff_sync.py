@@ -1,0 +1,269 @@
+"""Staff tab "Đồng bộ": the hub this kiosk sends to, how it is going, pair and unpair.
+
+It shows what :func:`kiosk.sync.outbox.status` says (paired hub, last successful sync in
+local time, items waiting, the last error in plain Vietnamese with what to do, the content
+version) and offers "Đồng bộ ngay", pairing with an address and a one-time code, and
+unpairing. Every action goes through the :class:`ui.features.sync.SyncScheduler` or the
+outbox's rules (staff role, audit) on a background lane: the tab never waits on the network.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import to_local
+from kiosk.errors import KioskError
+from kiosk.sync.outbox import SyncReport, SyncStatus
+from ui.layout_rule import mark_reading
+from ui.state import KioskState
+from ui.widgets.ask_dialog import ask
+from ui.widgets.big_button import BigButton
+
+
+class StaffSyncTab(QWidget):
+    """The panel. ``scheduler`` is the feature's :class:`ui.features.sync.SyncScheduler`."""
+
+    def __init__(self, state: KioskState, scheduler: Any) -> None:
+        super().__init__()
+        self.setObjectName("staffSync")
+        self.state, self.scheduler = state, scheduler
+        self.status: SyncStatus | None = None
+        col = QVBoxLayout(self)
+        col.setSpacing(10)
+        # Compact on purpose: everything, pairing included, fits at 1366×768 with the
+        # largest text without scrolling (tests/ui/test_layout_rule.py): what is known on the
+        # left, what to do (and how it went) on the right.
+        top = QHBoxLayout()
+        top.setSpacing(20)
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        self.facts: dict[str, QLabel] = {}
+        for key in ("hub", "last_ok", "waiting", "content"):
+            value = self._label(f"syncFact_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts[key] = value
+            left.addWidget(value)
+        # The last error and a refused pack can be long: they are reading text in their own
+        # scroll area (allowed by the layout rule), so the actions never leave the screen.
+        self.error = self._label("syncError", "warning")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.error_area = QScrollArea(self)
+        self.error_area.setObjectName("syncErrorArea")
+        self.error_area.setWidgetResizable(True)
+        self.error_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.error_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.error_area.setWidget(self.error)
+        self.error_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)
+        # Takes the room that is left, never asks for more (the tab would scroll instead).
+        self.error_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        mark_reading(self.error_area)
+        self.error_area.hide()
+        left.addWidget(self.error_area, 1)
+        left.addStretch(0)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        self.sync_btn = BigButton("", "repeat", object_name="syncNow", beside=True,
+                                  icon_px=40, parent=self)
+        self.unpair_btn = BigButton("", "no", object_name="syncUnpair", role="secondary",
+                                    beside=True, icon_px=40, parent=self)
+        self.message = self._label("syncMessage", "tip")
+        self.message.hide()
+        right.addWidget(self.sync_btn)
+        right.addWidget(self.unpair_btn)
+        right.addWidget(self.message)
+        right.addStretch(1)
+        top.addLayout(left, 2)
+        top.addLayout(right, 1)
+        col.addLayout(top)
+        self.top, self.right = top, right
+
+        # -- pairing -------------------------------------------------------------------------
+        self.pair_box = QFrame(self)
+        self.pair_box.setObjectName("syncPairBox")
+        pair_col = QVBoxLayout(self.pair_box)
+        pair_col.setContentsMargins(0, 0, 0, 0)
+        self.pair_hint = self._label("syncPairHint", "muted", self.pair_box)
+        self.url = QLineEdit(self.pair_box)
+        self.url.setObjectName("syncHubUrl")
+        self.url.setMaxLength(200)
+        self.url.setInputMethodHints(Qt.InputMethodHint.ImhUrlCharactersOnly)
+        self.code = QLineEdit(self.pair_box)
+        self.code.setObjectName("syncPairCode")
+        self.code.setMaxLength(20)
+        self.code.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase
+                                      | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.url_label = self._label("syncHubUrlLabel", "", self.pair_box)
+        self.code_label = self._label("syncPairCodeLabel", "", self.pair_box)
+        self.url_label.setWordWrap(False)
+        self.code_label.setWordWrap(False)
+        self.pair_btn = BigButton("", "key", object_name="syncPair", beside=True, icon_px=40,
+                                  parent=self.pair_box)
+        row = QHBoxLayout()
+        row.addWidget(self.url_label)
+        row.addWidget(self.url, 3)
+        row.addWidget(self.code_label)
+        row.addWidget(self.code, 1)
+        pair_col.addWidget(self.pair_hint)
+        pair_col.addLayout(row)
+        pair_col.addWidget(self.pair_btn)
+        self.pair_col = pair_col
+        col.addWidget(self.pair_box)
+        col.addStretch(1)
+
+        self.sync_btn.clicked.connect(self.sync_now)
+        self.pair_btn.clicked.connect(self.pair)
+        self.code.returnPressed.connect(self.pair)
+        self.unpair_btn.clicked.connect(self.unpair)
+        scheduler.status_changed.connect(self.show_status)
+        scheduler.running_changed.connect(self._on_running)
+        scheduler.finished.connect(self._on_finished)
+        self.retranslate()
+        if scheduler.status is not None:
+            self.show_status(scheduler.status)
+
+    def _label(self, name: str, role: str = "", parent: QWidget | None = None) -> QLabel:
+        label = QLabel(parent or self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        if role:
+            label.setProperty("role", role)
+        return label
+
+    @staticmethod
+    def _restyle(label: QLabel, role: str) -> None:
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    def _say(self, text: str, role: str = "tip") -> None:
+        self.message.setText(text)
+        self._restyle(self.message, role)
+        self.message.setVisible(bool(text))
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.sync_btn.set_label(self.tr("Đồng bộ ngay"))
+        self.unpair_btn.set_label(self.tr("Bỏ ghép nối"))
+        self.pair_hint.setText(self.tr(
+            "Cán bộ xã tạo mã ghép nối trên hub (dùng một lần, trong 24 giờ). Nhập địa chỉ hub "
+            "và mã đó."))
+        self.url_label.setText(self.tr("Địa chỉ hub"))
+        self.code_label.setText(self.tr("Mã ghép nối"))
+        self.url.setAccessibleName(self.tr("Địa chỉ hub"))
+        self.code.setAccessibleName(self.tr("Mã ghép nối"))
+        self.url.setPlaceholderText("https://hub.xa.danang.gov.vn")
+        self.code.setPlaceholderText("ABCD-EFGH")
+        self.pair_btn.set_label(self.tr("Ghép nối"))
+        if self.status is not None:
+            self.show_status(self.status)
+
+    def show_status(self, st: SyncStatus) -> None:
+        self.status = st
+        paired = st.pairing is not None
+        if st.pairing is not None:
+            hub = st.pairing.hub_name or urlsplit(st.pairing.hub_url).netloc
+        else:
+            hub = self.tr("chưa ghép nối")
+        last_ok = to_local(st.last_ok).strftime("%H:%M %d/%m/%Y") if st.last_ok \
+            else self.tr("chưa lần nào")
+        def n(value: int) -> str:
+            return f"{value:,}".replace(",", ".")  # 4.500, as Vietnamese write it
+
+        waiting = self.tr("{r} bản ghi, {d} ngày hoạt động").replace(
+            "{r}", n(st.waiting_records)).replace("{d}", n(st.waiting_days))
+        content = self.tr("bản {v} từ hub").replace("{v}", st.content_version) \
+            if st.content_version else self.tr("đi kèm phần mềm")
+        for key, label, value in (
+                ("hub", self.tr("Hub"), hub),
+                ("last_ok", self.tr("Gửi thành công lúc"), last_ok),
+                ("waiting", self.tr("Đang chờ gửi"), waiting),
+                ("content", self.tr("Nội dung"), content)):
+            self.facts[key].setText(f"<b>{escape(label)}:</b> {escape(value)}")
+        problems = [p for p in (st.last_error_message, st.content_problem) if p]
+        if st.last_error_message and st.last_error_at:
+            when = to_local(st.last_error_at).strftime("%H:%M %d/%m/%Y")
+            problems[0] = self.tr("Lần thử lúc {t} không thành công: ").replace(
+                "{t}", when) + st.last_error_message
+        self.error.setText("\n".join(problems))
+        self.error_area.setVisible(bool(problems))
+        self.sync_btn.setVisible(paired)
+        self.unpair_btn.setVisible(paired)
+        self.pair_box.setVisible(not paired)
+        self.facts["last_ok"].setVisible(paired or st.last_ok is not None)
+        # Paired: the error's reading area gets the rest of the height; unpaired: the
+        # pairing form follows the facts directly.
+        col = self.layout()
+        if isinstance(col, QVBoxLayout):
+            col.setStretchFactor(self.top, 1 if paired else 0)
+            col.setStretch(col.count() - 1, 0 if paired else 1)  # the closing stretch
+        # Unpaired, the facts take the whole width and the message goes under the form.
+        self.top.setStretch(1, 1 if paired else 0)
+        if paired and self.message.parentWidget() is not self:
+            self.right.insertWidget(2, self.message)
+        elif not paired and self.message.parentWidget() is not self.pair_box:
+            self.pair_col.addWidget(self.message)
+        self.sync_btn.setEnabled(paired and not self.scheduler.running)
+
+    # -- actions -------------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        self.scheduler.run_now()
+
+    def _on_running(self, running: bool) -> None:
+        self.sync_btn.setEnabled(not running and self.status is not None
+                                 and self.status.paired)
+        if running:
+            self._say(self.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
+
+    def _on_finished(self, outcome: object) -> None:
+        if isinstance(outcome, SyncReport):
+            text = self.tr("Đã gửi {n} mục lên hub.").replace("{n}", str(outcome.sent)) \
+                if outcome.sent else self.tr("Hub đã nhận đủ; không còn gì chờ gửi.")
+            if outcome.pack_version:
+                text += " " + self.tr("Đã nhận nội dung mới (phiên bản {v}); kiosk dùng nội "
+                                      "dung này từ lần về màn hình chính tới.").replace(
+                    "{v}", outcome.pack_version)
+            self._say(text)
+        elif isinstance(outcome, KioskError):
+            self._say(outcome.message(self.state.language), "warning")
+
+    def pair(self) -> None:
+        url, code = self.url.text(), self.code.text()
+        if not url.strip() or not code.strip():
+            self._say(self.tr("Hãy nhập cả địa chỉ hub và mã ghép nối."), "warning")
+            return
+        self._say(self.tr("Đang ghép nối…"))
+        self.scheduler.pair(self.state.actor, url, code, self._paired, self._problem)
+
+    def _paired(self, _result: object) -> None:
+        self.code.clear()
+        self._say(self.tr("Đã ghép nối. Kiosk sẽ tự gửi dữ liệu mỗi 5 phút khi có mạng."))
+
+    def _problem(self, exc: KioskError) -> None:
+        self._say(exc.message(self.state.language), "warning")
+
+    def unpair(self) -> None:
+        ask(self, "syncUnpairAsk", self.tr("Bỏ ghép nối?"),
+            self.tr("Kiosk sẽ thôi gửi dữ liệu lên hub này. Dữ liệu trên máy vẫn còn nguyên. "
+                    "Muốn gửi lại phải có mã ghép nối mới."),
+            self.tr("Bỏ ghép nối"), lambda _reason: self.scheduler.unpair(
+                self.state.actor, lambda _v: self._say(self.tr("Đã bỏ ghép nối.")),
+                self._problem), danger=True)
+
+    def reset(self) -> None:
+        self.code.clear()
+        self._say("")

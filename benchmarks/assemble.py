@@ -13,7 +13,6 @@ from typing import Any
 
 from kiosk.auth import AuthService
 from kiosk.config import Config, defaults, save_config
-from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 
 from .common import SCREEN_H, SCREEN_W
@@ -50,17 +49,16 @@ def prepare_data_dir(data_dir: Path) -> None:
 
 
 def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None) -> Any:
-    """The kiosk (ui.app.Kiosk) built offscreen at 1920×1080; a QApplication must exist."""
-    from ui.app import build, content_roots
+    """The kiosk (ui.app.Kiosk) built offscreen at 1920×1080, not shown; a QApplication
+    must exist. The one recipe (ui.demo_kiosk.make_kiosk) with what a help point really
+    runs: the real task lanes and printer unless given, the shipped tutorials."""
+    from ui.demo_kiosk import make_kiosk
     from ui.speech import FakeSpeaker
 
-    config = kiosk_config()
-    store = Store.open(data_dir)
-    catalogue = load_catalogue(content_roots(config))
     installs = [importlib.import_module(name).install for name in feature_modules()]
-    return build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
-                 speaker=speaker if speaker is not None else FakeSpeaker(), tasks=tasks,
-                 kiosk_mode=True, screen_size=(SCREEN_W, SCREEN_H), features=installs)
+    return make_kiosk(Store.open(data_dir), data_dir, size=(SCREEN_W, SCREEN_H), show=False,
+                      config=kiosk_config(), features=installs, tasks=tasks, printer=None,
+                      speaker=speaker if speaker is not None else FakeSpeaker())
 
 
 def show_full_screen(kiosk: Any) -> None:

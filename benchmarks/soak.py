@@ -193,16 +193,14 @@ def build_soak_kiosk(data_dir: Path) -> tuple[Any, Any, Any, Any]:
     from kiosk.store import Store
     from ui.app import (
         DEMO_VOLUNTEER_PIN,
-        build,
         content_roots,
         demo_config,
         ensure_demo_members,
         setup_logging,
         show,
     )
+    from ui.demo_kiosk import make_kiosk
     from ui.printing import FakePrinter
-    from ui.speech import FakeSpeaker
-    from ui.tasks import SyncTaskRunner
 
     class SoakPrinter(FakePrinter):
         """Checks each ticket is a PDF and counts it; keeps no copy (a fake must not grow)."""
@@ -231,9 +229,8 @@ def build_soak_kiosk(data_dir: Path) -> tuple[Any, Any, Any, Any]:
     if catalogue.problems:
         raise SoakError(f"the shipped content has problems: {catalogue.problems[:3]}")
     printer = SoakPrinter()
-    kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
-                  speaker=FakeSpeaker(), tasks=SyncTaskRunner(), kiosk_mode=True,
-                  screen_size=(1920, 1080), printer=printer)
+    kiosk = make_kiosk(store, data_dir, show=False, config=config, catalogue=catalogue,
+                       printer=printer)
     show(kiosk, windowed=False)
     return kiosk, clock, printer, volunteer
 

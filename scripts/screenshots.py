@@ -32,11 +32,9 @@ from kiosk.content.loader import load_catalogue  # noqa: E402
 from kiosk.paths import resource_path  # noqa: E402
 from kiosk.store import Store  # noqa: E402
 from ui import layout_rule, tour  # noqa: E402
-from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members  # noqa: E402
+from ui.app import DEMO_STAFF_PIN, Kiosk, demo_config  # noqa: E402
+from ui.demo_kiosk import make_kiosk  # noqa: E402
 from ui.navigator import ScreenId  # noqa: E402
-from ui.printing import FakePrinter  # noqa: E402
-from ui.speech import FakeSpeaker  # noqa: E402
-from ui.tasks import SyncTaskRunner  # noqa: E402
 
 SIZES = ((1920, 1080), (1366, 768))
 
@@ -101,14 +99,10 @@ def main() -> int:
             with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
                 data = Path(tmp)
                 store = Store.open(data)
-                ensure_demo_members(AuthService(store))
                 cfg = demo_config(defaults()).replace(high_contrast=contrast,
                                                       text_size=args.text_size)
-                k = build(store=store, config=cfg, data_dir=data, catalogue=catalogue,
-                          speaker=FakeSpeaker(), tasks=SyncTaskRunner(), kiosk_mode=False,
-                          screen_size=(w, h), printer=FakePrinter())
-                k.window.resize(w, h)
-                k.window.show()
+                k = make_kiosk(store, data, size=(w, h), config=cfg, catalogue=catalogue,
+                               kiosk_mode=False)
                 scenes = dict(tour.scenes(k))
                 for i, tab in enumerate(staff_tab_names(k)):
                     scenes[f"staff-{tab}"] = lambda k=k, i=i: staff_tab(k, i)

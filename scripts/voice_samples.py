@@ -27,19 +27,15 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.auth import AuthService  # noqa: E402
-from kiosk.config import defaults  # noqa: E402
 from kiosk.content.loader import load_catalogue  # noqa: E402
 from kiosk.paths import resource_path  # noqa: E402
 from kiosk.speech.engine import create_default_engine, wav_duration  # noqa: E402
 from kiosk.speech.pronounce import Pronouncer  # noqa: E402
 from kiosk.speech.worker import SpeechWorker  # noqa: E402
 from kiosk.store import Store  # noqa: E402
-from ui.app import build, demo_config, ensure_demo_members  # noqa: E402
+from ui.demo_kiosk import make_kiosk  # noqa: E402
 from ui.navigator import ScreenId  # noqa: E402
-from ui.printing import FakePrinter  # noqa: E402
 from ui.speech import FakeSpeaker  # noqa: E402
-from ui.tasks import SyncTaskRunner  # noqa: E402
 
 
 def rms(path: Path) -> float:
@@ -53,15 +49,9 @@ def rms(path: Path) -> float:
 def collect_texts() -> dict[str, list[str]]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-voice-"))
-    store = Store.open(tmp)
-    ensure_demo_members(AuthService(store))
-    catalogue = load_catalogue([resource_path("tutorials")])
     speaker = FakeSpeaker()
-    k = build(store=store, config=demo_config(defaults()), data_dir=tmp, catalogue=catalogue,
-              speaker=speaker, tasks=SyncTaskRunner(), kiosk_mode=False,
-              screen_size=(1920, 1080), printer=FakePrinter())
-    k.window.resize(1920, 1080)
-    k.window.show()
+    k = make_kiosk(Store.open(tmp), tmp, speaker=speaker, kiosk_mode=False,
+                   catalogue=load_catalogue([resource_path("tutorials")]))
     out: dict[str, list[str]] = {}
 
     def take(name: str) -> None:
@@ -84,7 +74,7 @@ def collect_texts() -> dict[str, list[str]]:
         app.processEvents()
         take("ticket")
     k.shutdown()
-    store.close()
+    k.store.close()
     return out
 
 

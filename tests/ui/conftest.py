@@ -1,10 +1,12 @@
 """A whole kiosk per test, with fakes at the edges: speaker, synchronous tasks, fake clock.
 
-``make_kiosk(**overrides)`` is the one recipe: every argument of :func:`ui.app.build` can be
-overridden (``printer=`` (a FakePrinter unless given), ``features=``, ``config=``...), plus
-``size`` and
-``staff=True`` (signed in as the demo staff member, on the staff screen). Every kiosk it made
-is shut down after the test. ``kiosk`` is ``make_kiosk()`` with every feature.
+``make_kiosk(**overrides)`` is :func:`ui.demo_kiosk.make_kiosk` (the one recipe, shared with
+the screenshots, voice samples and benchmarks) on this test's store and data dir, with the
+small sample tutorials: every argument of :func:`ui.app.build` can be overridden
+(``printer=``, ``features=``, ``config=``...), plus ``size``, ``staff=True`` (signed in as
+the demo staff member, on the staff screen), ``show=False``, and ``store=``/``data_dir=``
+for a second help point. Every kiosk it made is shut down after the test. ``kiosk`` is
+``make_kiosk()`` with every feature.
 
 An autouse guard (napari's ``_dangling_qthreads``/``_dangling_qtimers`` idea) fails a test
 that leaves a kiosk's task lane busy, a top-level window alive, or an active ``QTimer`` in a
@@ -22,16 +24,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.auth import AuthService
-from kiosk.config import defaults
 from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
-from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
-from ui.navigator import ScreenId
-from ui.printing import FakePrinter
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
+from ui import demo_kiosk
+from ui.app import Kiosk
 
 MakeKiosk = Callable[..., Kiosk]
 
@@ -75,24 +72,12 @@ def make_kiosk(qtbot, store: Store, data_dir: Path,
                _no_leaks: list[Kiosk]) -> Iterator[MakeKiosk]:
     made = _no_leaks
 
-    def make(*, size: tuple[int, int] = (1920, 1080), staff: bool = False,
-             **overrides: Any) -> Kiosk:
-        auth = AuthService(store)
-        ensure_demo_members(auth)
-        kwargs: dict[str, Any] = {
-            "store": store, "config": demo_config(defaults()), "data_dir": data_dir,
-            "catalogue": load_catalogue([SAMPLE_CONTENT]), "speaker": FakeSpeaker(),
-            "tasks": SyncTaskRunner(), "kiosk_mode": True, "screen_size": size,
-            "printer": FakePrinter()}
-        kwargs.update(overrides)
-        k = build(**kwargs)
+    def make(*, store: Store = store, data_dir: Path = data_dir, **overrides: Any) -> Kiosk:
+        overrides.setdefault("catalogue", load_catalogue([SAMPLE_CONTENT]))
+        k = demo_kiosk.make_kiosk(store, data_dir, **overrides)
         made.append(k)
-        k.window.resize(*size)
-        k.window.show()
-        qtbot.waitExposed(k.window)
-        if staff:
-            k.state.sign_in(auth.sign_in(DEMO_STAFF_PIN))
-            k.nav.go_to(ScreenId.STAFF)
+        if k.window.isVisible():
+            qtbot.waitExposed(k.window)
         return k
 
     yield make

@@ -14,12 +14,10 @@ from kiosk.config import defaults
 from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
-from ui import theme
-from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
+from ui import demo_kiosk, theme
+from ui.app import DEMO_STAFF_PIN, Kiosk, demo_config
 from ui.i18n import PseudoTranslator
 from ui.navigator import ScreenId
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 from ui.widgets.big_button import BigButton
 
 
@@ -38,12 +36,9 @@ def test_contrast_formula_matches_wcag_examples() -> None:
 
 def make_kiosk(qtbot, tmp_path: Path, size: tuple[int, int], **cfg: object) -> Iterator[Kiosk]:
     store = Store.open(tmp_path / f"d{size[0]}")
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()).replace(**cfg), data_dir=tmp_path,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=False, screen_size=size)
-    k.window.resize(*size)
-    k.window.show()
+    k = demo_kiosk.make_kiosk(store, tmp_path, size=size, kiosk_mode=False,
+                              config=demo_config(defaults()).replace(**cfg),
+                              catalogue=load_catalogue([SAMPLE_CONTENT]))
     qtbot.waitExposed(k.window)
     yield k
     k.shutdown()

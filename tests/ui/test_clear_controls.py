@@ -4,40 +4,21 @@ volunteer's own buttons out of a citizen's reach on the screens turned towards t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
-from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
-from ui.app import DEMO_VOLUNTEER_PIN, Kiosk, build, demo_config, ensure_demo_members
+from tests.ui.conftest import MakeKiosk
+from ui.app import DEMO_VOLUNTEER_PIN, Kiosk
 from ui.navigator import ScreenId
-from ui.printing import FakePrinter
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1366, 768),
-              printer=FakePrinter())
-    k.window.resize(1366, 768)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
+    return make_kiosk(size=(1366, 768))
 
 
 def test_the_step_screen_has_one_back(kiosk: Kiosk) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -30,15 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.auth import AuthService
 from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
-from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
-from ui.app import DEMO_STAFF_PIN, Kiosk, build, demo_config, ensure_demo_members
+from tests.ui.conftest import MakeKiosk
+from ui.app import DEMO_STAFF_PIN, Kiosk, demo_config
 from ui.navigator import ScreenId
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 # Vietnamese-only letters: đ, and the vowels with a breve, circumflex, horn or a tone mark.
 _VI_ONLY = set("đĐăĂâÂêÊôÔơƠưƯ")
@@ -109,28 +102,14 @@ def vietnamese_on(root: QWidget) -> list[tuple[str, str]]:
     return [(n, t) for n, t in visible_texts(root) if t and is_vietnamese(t)]
 
 
-def make(qtbot, store: Store, data_dir: Path, language: str) -> Kiosk:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()).replace(language=language),
-              data_dir=data_dir, catalogue=load_catalogue([SAMPLE_CONTENT]),
-              speaker=FakeSpeaker(), tasks=SyncTaskRunner(), kiosk_mode=True,
-              screen_size=(1366, 768))
-    k.window.resize(1366, 768)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    return k
-
-
 @pytest.fixture(params=["config", "button"])
-def english(request, qtbot, store: Store, data_dir: Path) -> Iterator[Kiosk]:
-    if request.param == "config":
-        k = make(qtbot, store, data_dir, "en")
-    else:
-        k = make(qtbot, store, data_dir, "vi")
+def english(request, qtbot, make_kiosk: MakeKiosk) -> Kiosk:
+    language = "en" if request.param == "config" else "vi"
+    k = make_kiosk(size=(1366, 768), config=demo_config(defaults()).replace(language=language))
+    if request.param == "button":
         qtbot.mouseClick(k.window.lang_btn, Qt.MouseButton.LeftButton)
     assert k.state.language == "en"
-    yield k
-    k.shutdown()
+    return k
 
 
 def click(qtbot, w: QWidget) -> None:

@@ -18,16 +18,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
-from kiosk.paths import resource_path
 from kiosk.store import Store
-from ui import layout_rule, tour
-from ui.app import Kiosk, build, demo_config, ensure_demo_members
+from ui import demo_kiosk, layout_rule, tour
+from ui.app import Kiosk
 from ui.navigator import ScreenId
-from ui.printing import FakePrinter
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
 LEFT = Qt.MouseButton.LeftButton
@@ -35,13 +29,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 def make_kiosk(qtbot, tmp_path: Path, size: tuple[int, int]) -> Iterator[Kiosk]:
     store = Store.open(tmp_path / "data")
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()), data_dir=tmp_path / "data",
-              catalogue=load_catalogue([resource_path("tutorials")]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=False, screen_size=size,
-              printer=FakePrinter())
-    k.window.resize(*size)
-    k.window.show()
+    # the shipped tutorials (the demo_kiosk default): the layout rule is about real content
+    k = demo_kiosk.make_kiosk(store, tmp_path / "data", size=size, kiosk_mode=False)
     qtbot.waitExposed(k.window)
     assert k.window.size().toTuple() == size
     try:

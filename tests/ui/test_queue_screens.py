@@ -14,19 +14,15 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from kiosk import audit, printing_quota
 from kiosk.auth import Actor, Role
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
 from kiosk.queue import TicketStatus
 from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
-from ui.app import BuildContext, Kiosk, build, demo_config
+from tests.ui.conftest import MakeKiosk
+from ui.app import BuildContext, Kiosk
 from ui.features import queue as queue_feature
 from ui.navigator import ScreenId
 from ui.printing import FakePrinter
 from ui.queue_desk import QueueDesk
-from ui.speech import FakeSpeaker
 from ui.state import BusyReason
-from ui.tasks import SyncTaskRunner
 
 VOLUNTEER = Actor(Role.VOLUNTEER, uuid="v-test", name="Tình nguyện viên Hùng")
 STAFF = Actor(Role.STAFF, uuid="s-test", name="Cán bộ Lan")
@@ -63,25 +59,20 @@ class QuickLogStandIn(QWidget):
         pass
 
 
-def _build(qtbot, store: Store, data_dir: Path, printer: FakePrinter,
+def _build(make_kiosk: MakeKiosk, printer: FakePrinter,
            extra: list[Any] | None = None) -> Kiosk:
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]), speaker=FakeSpeaker(),
-              tasks=SyncTaskRunner(), kiosk_mode=False, screen_size=(1920, 1080),
-              printer=printer, features=[queue_feature.install, *(extra or [])])
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
+    k = make_kiosk(kiosk_mode=False, printer=printer,
+                   features=[queue_feature.install, *(extra or [])])
     if isinstance(printer, WatchingPrinter):
         printer.state = k.state
     return k
 
 
 def _dispose(k: Kiosk) -> None:
-    """Delete the windows now: a deleteLater() posted outside an event loop would wait for
-    ever, and every later test would restyle the leftovers (tests slow down test by test)."""
+    """Delete the display window now (make_kiosk shuts the kiosk down): a deleteLater()
+    posted outside an event loop would wait for ever, and every later test would restyle the
+    leftovers (tests slow down test by test)."""
     feature = feature_of(k)
-    k.shutdown()
     if feature.display is not None:
         feature.display.close()
         feature.display.deleteLater()
@@ -94,8 +85,8 @@ def printer() -> WatchingPrinter:
 
 
 @pytest.fixture
-def kiosk(qtbot, store: Store, data_dir: Path, printer: FakePrinter) -> Iterator[Kiosk]:
-    k = _build(qtbot, store, data_dir, printer)
+def kiosk(make_kiosk: MakeKiosk, printer: FakePrinter) -> Iterator[Kiosk]:
+    k = _build(make_kiosk, printer)
     yield k
     _dispose(k)
 
@@ -378,13 +369,13 @@ def test_finish_offers_faces_and_stores_the_rating(qtbot, kiosk: Kiosk) -> None:
     assert console.message.text() == "Đã xong số A001. Cảm ơn bạn đã đánh giá."
 
 
-def test_finish_then_quick_log_when_it_exists(qtbot, store: Store, data_dir: Path) -> None:
+def test_finish_then_quick_log_when_it_exists(qtbot, make_kiosk: MakeKiosk) -> None:
     stand_in = QuickLogStandIn()
 
     def add_quick_log(ctx: BuildContext) -> None:
         ctx.screens[ScreenId.QUICK_LOG] = stand_in
 
-    k = _build(qtbot, store, data_dir, FakePrinter(), [add_quick_log])
+    k = _build(make_kiosk, FakePrinter(), [add_quick_log])
     try:
         ticket = feature_of(k).queue.issue("dvc")
         console = open_console(qtbot, k)

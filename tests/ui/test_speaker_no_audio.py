@@ -14,15 +14,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.auth import AuthService
-from kiosk.config import defaults
-from kiosk.content.loader import load_catalogue
-from kiosk.store import Store
-from tests.conftest import SAMPLE_CONTENT
+from tests.ui.conftest import MakeKiosk
 from ui import speech
-from ui.app import build, demo_config, ensure_demo_members
 from ui.speech import NO_AUDIO_OUTPUT, Speaker
-from ui.tasks import SyncTaskRunner
 
 
 def _silence(path: Path, seconds: float) -> Path:
@@ -112,19 +106,10 @@ def test_playback_that_never_ends_is_given_up_after_its_length(qtbot, tmp_path: 
 
 
 @pytest.fixture
-def silent_kiosk(qtbot, store: Store, data_dir: Path, tmp_path: Path) -> Any:
-    ensure_demo_members(AuthService(store))
+def silent_kiosk(make_kiosk: MakeKiosk, tmp_path: Path) -> Any:
     worker = InstantWorker(_silence(tmp_path / "long.wav", 20.0))
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]),
-              speaker=Speaker(worker, "vi", audio_outputs=lambda: []),  # type: ignore[arg-type]
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080))
-    k.window.resize(1920, 1080)
-    k.window.show()
-    qtbot.waitExposed(k.window)
-    yield k
-    k.window.allow_close = True
-    k.shutdown()
+    return make_kiosk(speaker=Speaker(worker, "vi",  # type: ignore[arg-type]
+                                      audio_outputs=lambda: []))
 
 
 def test_kiosk_without_sound_turns_voice_on_and_tells_the_citizen_once(qtbot,
@@ -146,8 +131,7 @@ def test_kiosk_without_sound_turns_voice_on_and_tells_the_citizen_once(qtbot,
     assert messages().count(NO_AUDIO_OUTPUT) == 1  # told once, not on every sentence
 
 
-def test_speech_starts_only_after_the_home_screen_is_painted(qtbot, store: Store,
-                                                            data_dir: Path,
+def test_speech_starts_only_after_the_home_screen_is_painted(qtbot, make_kiosk: MakeKiosk,
                                                             tmp_path: Path) -> None:
     from ui.app import after_first_paint
 
@@ -158,16 +142,10 @@ def test_speech_starts_only_after_the_home_screen_is_painted(qtbot, store: Store
         outputs.append("asked")
         return []
 
-    k = build(store=store, config=demo_config(defaults()), data_dir=data_dir,
-              catalogue=load_catalogue([SAMPLE_CONTENT]),
-              speaker=Speaker(worker, "vi", audio_outputs=audio_outputs),  # type: ignore[arg-type]
-              tasks=SyncTaskRunner(), kiosk_mode=True, screen_size=(1920, 1080))
-    try:
-        assert not worker.started and not outputs  # nothing of speech before the first paint
-        after_first_paint(k, k.speaker.start)
-        k.window.resize(1920, 1080)
-        k.window.show()
-        qtbot.waitUntil(lambda: worker.started and outputs == ["asked"], timeout=5000)
-    finally:
-        k.window.allow_close = True
-        k.shutdown()
+    k = make_kiosk(show=False, speaker=Speaker(worker, "vi",  # type: ignore[arg-type]
+                                               audio_outputs=audio_outputs))
+    assert not worker.started and not outputs  # nothing of speech before the first paint
+    after_first_paint(k, k.speaker.start)
+    k.window.resize(1920, 1080)
+    k.window.show()
+    qtbot.waitUntil(lambda: worker.started and outputs == ["asked"], timeout=5000)

@@ -12,25 +12,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from kiosk.auth import AuthService
 from kiosk.config import defaults
 from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
-from ui.app import Kiosk, build, demo_config, ensure_demo_members
+from ui import demo_kiosk
+from ui.app import Kiosk, demo_config
 from ui.navigator import ScreenId
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 
 def make_kiosk(qtbot, store: Store, data_dir: Path, **settings: object) -> Kiosk:
-    ensure_demo_members(AuthService(store))
-    k = build(store=store, config=demo_config(defaults()).replace(**settings),
-              data_dir=data_dir, catalogue=load_catalogue([SAMPLE_CONTENT]),
-              speaker=FakeSpeaker(), tasks=SyncTaskRunner(), kiosk_mode=True,
-              screen_size=(1366, 768))
-    k.window.resize(1366, 768)
-    k.window.show()
+    k = demo_kiosk.make_kiosk(store, data_dir, size=(1366, 768),
+                              config=demo_config(defaults()).replace(**settings),
+                              catalogue=load_catalogue([SAMPLE_CONTENT]))
     qtbot.waitExposed(k.window)
     return k
 

@@ -138,3 +138,18 @@ def test_the_background_check_sees_the_old_forms(tmp_path: Path) -> None:
                       "self._load_seq += 1\n", encoding="utf-8")
     assert sorted(f.split(":")[0] for f in hand_written_background_work(sample)) == \
         ["1", "2", "3", "5"]
+
+
+def builds_the_kiosk_by_hand(path: Path) -> bool:
+    """True if ``path`` imports ``ui.app.build`` itself instead of the one recipe."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(node, ast.ImportFrom) and node.module == "ui.app"
+               and any(a.name == "build" for a in node.names) for node in ast.walk(tree))
+
+
+def test_tests_scripts_and_benchmarks_build_the_kiosk_through_make_kiosk() -> None:
+    # One recipe (ui/demo_kiosk.py make_kiosk; the make_kiosk fixture in tests/ui): a fix to
+    # how a kiosk is assembled with fakes lands everywhere at once (issue #17 item 7).
+    offenders = sorted(str(p.relative_to(ROOT)) for folder in ("tests", "scripts", "benchmarks")
+                       for p in (ROOT / folder).rglob("*.py") if builds_the_kiosk_by_hand(p))
+    assert offenders == []

@@ -63,10 +63,13 @@ def merged(tmp_path: Path) -> tuple[Store, Actor, Team, Team]:
     auth.add_member(None, "Cán bộ xã", Role.STAFF, "2468")
     staff = auth.sign_in("2468")
     seed_default_services(hub)
-    for team in (a, b):
-        path = tmp_path / f"{team.store.team_id}.zip"
-        BundleService(team.store).export_bundle(team.staff, date(2026, 3, 1), path)
-        BundleService(hub).import_bundle(staff, path)
+    into = BundleService(hub)
+    for team in (a, b):  # signed bundles sealed to the commune PC, senders trusted
+        path = tmp_path / f"{team.store.team_id}.hkb"
+        out = BundleService(team.store)
+        out.export_bundle(team.staff, date(2026, 3, 1), path,
+                          to_key=into.keys().box_public_b64())
+        into.import_bundle(staff, path, trust_key=out.keys().verify_key_b64())
     yield hub, staff, a, b
     for s in (hub, a.store, b.store):
         s.close()

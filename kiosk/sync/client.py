@@ -168,13 +168,16 @@ def _read_bounded(response: httpx.Response, limit: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise SyncError("Hub gửi về dữ liệu quá lớn nên kiosk không nhận." + KEEP,
-                        code="response_too_big", retry=True)
+                        code="response_too_big", retry=True,
+                        en="The hub sent back too much data, so the kiosk refused it." + KEEP_EN)
     body = bytearray()
     for chunk in response.iter_bytes():
         body += chunk
         if len(body) > limit:
             raise SyncError("Hub gửi về dữ liệu quá lớn nên kiosk không nhận." + KEEP,
-                            code="response_too_big", retry=True)
+                            code="response_too_big", retry=True,
+                            en="The hub sent back too much data, so the kiosk refused it."
+                            + KEEP_EN)
     return bytes(body)
 
 
@@ -281,7 +284,8 @@ class HubClient:
         data = _json(raw)
         if data.get("accepted") is not True:
             raise SyncError("Hub không xác nhận đã nhận gói dữ liệu." + KEEP,
-                            code="not_accepted", retry=True)
+                            code="not_accepted", retry=True,
+                            en="The hub did not confirm it received the data." + KEEP_EN)
         return PushResult(_int(data, "seq"), _int(data, "added"), _int(data, "updated"),
                           _int(data, "skipped"))
 

@@ -22,13 +22,29 @@ ROOT = Path(__file__).resolve().parents[2]
 CLI_ONLY = ("kiosk/commands/", "kiosk/cli.py")
 
 
-def kiosk_error_names() -> set[str]:
-    names: set[str] = set()
+def kiosk_errors() -> dict[str, type[KioskError]]:
+    found: dict[str, type[KioskError]] = {}
     for info in pkgutil.walk_packages(kiosk.__path__, "kiosk."):
         module = importlib.import_module(info.name)
-        names |= {n for n, o in vars(module).items() if inspect.isclass(o)
+        found |= {n: o for n, o in vars(module).items() if inspect.isclass(o)
                   and issubclass(o, KioskError) and not issubclass(o, CliError)}
-    return names
+    return found
+
+
+def kiosk_error_names() -> set[str]:
+    """The KioskErrors raised with their words at the raise (an ``en`` parameter): a class
+    whose constructor takes no ``en`` writes its own English (checked below)."""
+    return {n for n, c in kiosk_errors().items()
+            if "en" in inspect.signature(c.__init__).parameters}
+
+
+def test_errors_that_write_their_own_words_have_english() -> None:
+    own = [c for c in kiosk_errors().values()
+           if "en" not in inspect.signature(c.__init__).parameters]
+    no_args = [c for c in own if all(
+        p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        for name, p in inspect.signature(c.__init__).parameters.items() if name != "self")]
+    assert all(c().en for c in no_args), [c.__name__ for c in no_args if not c().en]
 
 
 def raised_without_english(path: Path, names: set[str]) -> list[str]:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -170,6 +171,9 @@ class Assistance(IdentityColumns, Base):
     contact_consent_purpose: Mapped[str | None] = mapped_column(String(200))
     deleted_at: Mapped[datetime | None]
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Came in an old unsigned (v1) bundle imported by an explicit staff choice: nobody can
+    #: vouch for it, so every report and export says "chưa xác thực" (kiosk.sync.merge).
+    unverified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ActivityDay(IdentityColumns, Base):
@@ -187,6 +191,8 @@ class ActivityDay(IdentityColumns, Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     source: Mapped[str] = mapped_column(String(16))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: From an unsigned (v1) bundle imported by staff choice; the allowance table says so.
+    unverified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class TutorialEvent(IdentityColumns, Base):

@@ -401,6 +401,9 @@ class Allowance:
     period: Period
     rules: tuple[PolicyRuleInfo, ...]
     teams: tuple[TeamAllowance, ...]
+    #: Member-days in the period from an old unsigned bundle (imported by staff choice):
+    #: counted like the rest, and every allowance table says they are "chưa xác thực".
+    unverified_days: int = 0
 
     @property
     def due_total_vnd(self) -> int:
@@ -435,6 +438,9 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
         members = {u: (name, role) for u, name, role in s.execute(
             select(Volunteer.uuid, Volunteer.display_name, Volunteer.role))}
         names = team_names(s, local)
+        unverified = s.scalar(select(func.count()).select_from(ActivityDay).where(
+            ActivityDay.unverified.is_(True), ActivityDay.day >= period.start,
+            ActivityDay.day <= period.end, ActivityDay.source.in_(WORK_SOURCES))) or 0
     by_team: dict[str, list[tuple[str, date, bool]]] = defaultdict(list)
     for team_id, u, day, is_demo in activity:
         # A row with no team was written straight to the table on this machine (columns_of).
@@ -455,7 +461,8 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
         period=period,
         rules=tuple(r for r in rules if r.valid_from <= period.end
                     and (r.valid_to is None or r.valid_to >= period.start)),
-        teams=tuple(teams))
+        teams=tuple(teams),
+        unverified_days=int(unverified))
 
 
 def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date, bool]],

@@ -43,6 +43,7 @@ ticket                 queue number (e.g. A005), if any
 volunteers             team members who helped, ``; ``-separated
 volunteer_ids          their UUIDs, ``;``-separated
 updated_at             local time of the last change
+verification           "chưa xác thực" for a record from an old unsigned bundle, else ""
 =====================  ==============================================================
 
 Only with ``include_contacts=True`` (a staff PIN), appended after those: ``contact_name``,
@@ -147,7 +148,11 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("volunteers", "Thành viên hỗ trợ", width=30),
     Column("volunteer_ids", "Mã thành viên", width=38),
     Column("updated_at", "Sửa lần cuối", "datetime", 17),
+    # "chưa xác thực" for a record from an old unsigned bundle (kiosk.sync.merge), else "".
+    Column("verification", "Xác thực", width=14),
 )
+#: The cell of the ``verification`` column for a record that nobody can vouch for.
+UNVERIFIED_VI = "chưa xác thực"
 CONTACT_COLUMNS: tuple[Column, ...] = (
     Column("contact_name", "Họ tên liên hệ", width=24),
     Column("contact_phone", "Số điện thoại", width=14),
@@ -265,7 +270,7 @@ def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, c
             raw(a.services), a.outcome, a.channel, a.commune, a.village, a.age_band, a.gender,
             raw(a.first_visit, Integer), a.satisfaction, a.tutorial_id,
             t.prefix.concat(func.printf("%03d", t.number)), raw(a.volunteer_uuids),
-            local(a.updated_at)]
+            local(a.updated_at), raw(a.unverified, Integer)]
     if include_contacts:
         cols += [a.contact_name, a.contact_phone, local(a.contact_consent_at),
                  a.contact_consent_purpose, a.note]
@@ -292,7 +297,7 @@ def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, c
                 return
             out: list[list[Any]] = []
             for (uid, device, demo, day, start_l, end_l, minutes, svc, outc, chan,
-                 commune, village, age, gender, first, sat, tut, ticket, vols, upd,
+                 commune, village, age, gender, first, sat, tut, ticket, vols, upd, unver,
                  *contact) in fetched:
                 codes, svc_names = service_cells(svc)
                 vol_ids, vol_names = member_cells(vols)
@@ -305,7 +310,8 @@ def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, c
                         svc_names, outc, outc_label, chan, chan_label, few(commune),
                         few(village), few(age), few(gender),
                         "" if first is None else str(first), "" if sat is None else str(sat),
-                        few(tut or ""), few(ticket or ""), vol_names, vol_ids, upd or ""]
+                        few(tut or ""), few(ticket or ""), vol_names, vol_ids, upd or "",
+                        UNVERIFIED_VI if unver else ""]
                     if contact:
                         row += [guard(contact[0] or ""), guard(contact[1] or ""),
                                 contact[2] or "", guard(contact[3] or ""),
@@ -315,7 +321,8 @@ def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, c
                            _minute(start_l), _minute(end_l), minutes, codes, svc_names, outc,
                            outc_label, chan, chan_label, commune, village, age, gender,
                            None if first is None else int(first), sat, tut or "",
-                           ticket or "", vol_names, vol_ids, _minute(upd)]
+                           ticket or "", vol_names, vol_ids, _minute(upd),
+                           UNVERIFIED_VI if unver else ""]
                     if contact:
                         row += [contact[0] or "", contact[1] or "", _minute(contact[2]),
                                 contact[3] or "", contact[4] or ""]
@@ -437,6 +444,7 @@ def _record_row(a: Assistance, services: Mapping[str, str], names: Mapping[str, 
         None if a.first_visit is None else int(a.first_visit),
         a.satisfaction, a.tutorial_id or "", tickets.get(a.ticket_uuid or "", ""),
         "; ".join(names.get(v, v[:8]) for v in vols), ";".join(vols), _local(a.updated_at),
+        UNVERIFIED_VI if a.unverified else "",
     ]
     if include_contacts:
         row += [a.contact_name or "", a.contact_phone or "", _local(a.contact_consent_at),
@@ -465,11 +473,27 @@ SECTION_LABELS = {
 DEMO_NOTICE = "CÓ DỮ LIỆU MẪU (DEMO) — không dùng để báo cáo chính thức"
 
 
+def unverified_notice(n: int) -> str:
+    """The note every report carries when records came from an old unsigned bundle."""
+    return (f"Có {n} bản ghi chưa xác thực (nhập từ gói dữ liệu kiểu cũ không có chữ ký, theo "
+            "lựa chọn của cán bộ): chưa đủ căn cứ để đề nghị hỗ trợ")
+
+
+def unverified_days_notice(n: int) -> str:
+    """The note under every allowance table with member-days from an old unsigned bundle."""
+    return (f"Lưu ý: {n} ngày hoạt động của thành viên đến từ gói dữ liệu kiểu cũ không có chữ "
+            "ký (chưa xác thực). Các ngày này vẫn được tính ở bảng dưới; hãy kiểm tra với tổ "
+            "gửi trước khi chi.")
+
+
 def summary_rows(f: Figures) -> list[SummaryRow]:
     """The figures flattened to (section, key, label, value), in report order."""
     out: list[SummaryRow] = []
     if f.includes_demo:
         out.append(SummaryRow("notice", "includes_demo", DEMO_NOTICE, 1))
+    if f.unverified_records:
+        out.append(SummaryRow("notice", "unverified_records", unverified_notice(
+            f.unverified_records), f.unverified_records))
     q = f.queue
     overview: list[tuple[str, str, Any]] = [
         ("period_from", "Từ ngày", f.period.start), ("period_to", "Đến ngày", f.period.end),

@@ -50,6 +50,7 @@ from kiosk.reports.export_csv import (
     record_columns,
     record_export,
     summary_rows,
+    unverified_days_notice,
 )
 from kiosk.reports.figures import Figures, compute_figures
 from kiosk.reports.periods import Period, fmt_day
@@ -211,6 +212,8 @@ def _allowance_sheet(wb: Workbook, a: Allowance, help_point: str, commune: str) 
                    _cell(ws, "Tổng các tổ", font=BOLD), None, None,
                    _cell(ws, a.due_total_vnd, money=True, font=BOLD),
                    _cell(ws, a.paid_total_vnd, money=True, font=BOLD)])
+    if a.unverified_days:
+        ws.append([_cell(ws, unverified_days_notice(a.unverified_days), font=BOLD)])
     ws.append([])
     ws.append([_cell(ws, "Tổ", font=BOLD), _cell(ws, "Kỳ tính mức tối đa", font=BOLD),
                _cell(ws, "Quy định", font=BOLD), _cell(ws, "Mức tối đa (đồng)", font=BOLD),

@@ -144,6 +144,9 @@ class Figures:
     includes_demo: bool
     demo_records: int
     first_visits: int = 0  # records marked as the person's first visit
+    #: Records from an old unsigned bundle imported by staff choice: every file made from
+    #: these figures says how many are "chưa xác thực" (kiosk.sync.merge).
+    unverified_records: int = 0
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -280,6 +283,8 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
     service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
     volunteer_names = dict(
         s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+    unverified = s.scalar(select(func.count()).select_from(Assistance).where(
+        *in_period, a.unverified.is_(True))) or 0
     demo_activity = s.scalar(select(func.count()).select_from(ActivityDay).where(
         ActivityDay.is_demo.is_(True), ActivityDay.day >= period.start,
         ActivityDay.day <= period.end, *_where(scope, ActivityDay)))
@@ -346,6 +351,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         includes_demo=bool(demo_records or demo_activity or count_figures.includes_demo),
         demo_records=demo_records,
         first_visits=first_visits,
+        unverified_records=int(unverified),
     )
 
 

@@ -54,6 +54,8 @@ from kiosk.reports.export_csv import (
     What,
     parse_what,
     record_export,
+    unverified_days_notice,
+    unverified_notice,
 )
 from kiosk.reports.figures import CountRow, Figures, compute_figures
 from kiosk.reports.periods import Period, fmt_day
@@ -325,6 +327,9 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
         ["Số người trả lời mức hài lòng", count(f.satisfaction.answered),
          "Bản ghi dữ liệu mẫu (demo)", count(f.demo_records)],
     ]
+    if f.unverified_records:
+        key.append(["Bản ghi chưa xác thực (gói cũ không chữ ký)",
+                    count(f.unverified_records), "", ""])
     key_t = _table(key, [CONTENT_W * 0.31, CONTENT_W * 0.19, CONTENT_W * 0.31,
                          CONTENT_W * 0.19], header=False)
     key_t.setStyle(TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"),
@@ -431,6 +436,8 @@ def _allowance_section(a: Allowance, s: dict[str, ParagraphStyle], number: str
     if len(a.teams) > 1:
         out.append(_p(f"Dữ liệu gồm {len(a.teams)} tổ; mỗi tổ được tính mức tối đa riêng. "
                       f"Tổng các tổ: {vnd(a.paid_total_vnd)}.", s["base"]))
+    if a.unverified_days:
+        out.append(_p(unverified_days_notice(a.unverified_days), s["base"]))
     for t in a.teams:
         out += _team_allowance(t, s)
     notes = ["Mỗi thành viên được tính một lần cho mỗi ngày có hoạt động, theo mức của quy định "
@@ -479,6 +486,8 @@ def render_report(path: Path, h: ReportHeader, period: Period, figures: Figures 
     title = ("BÁO CÁO HOẠT ĐỘNG ĐIỂM HỖ TRỢ SỐ" if figures is not None
              else "BẢNG KÊ KINH PHÍ HỖ TRỢ TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG")
     story = _heading_block(h, period, s, demo, title)
+    if figures is not None and figures.unverified_records:
+        story += [_p(unverified_notice(figures.unverified_records), s["base"]), Spacer(1, 4)]
     if figures is not None:
         story += _figures_section(figures, s)
     if allowance is not None:

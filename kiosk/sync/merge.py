@@ -565,6 +565,8 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
             continue
         clash = session.scalar(select(ActivityDay.id).where(ActivityDay.uuid == d["uuid"]))
         values = {k: v for k, v in d.items() if k in day_columns}
+        if "unverified" in day_columns:
+            values["unverified"] = unverified
         if clash is not None:
             values["uuid"] = str(uuid_mod.uuid4())
         session.add(ActivityDay(is_demo=False, **values))

@@ -668,3 +668,60 @@ def test_no_private_key_in_a_bundle_backup_or_export(mobile: Device, sealed: Pat
             data = path.read_bytes()
             assert seed not in data, (name, path.name)
             assert text.encode() not in data, (name, path.name)
+
+
+# -- records from an old unsigned bundle say "chưa xác thực" everywhere ----------------------
+
+
+def test_unverified_records_are_marked_in_every_report_and_export(
+        mobile: Device, help_point: Device, exported: Path, tmp_path: Path) -> None:
+    import csv
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from kiosk.reports.export import ExportRequest, run_export
+    from kiosk.reports.periods import Period
+
+    help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
+    home_visit(help_point, channel="help_point")  # one of its own: verified
+    with help_point.store.read() as s:
+        assert sorted(a.unverified for a in s.scalars(select(Assistance))) == [False, True, True]
+        assert {d.unverified for d in s.scalars(select(ActivityDay)).all()
+                if d.volunteer_uuid == mobile.volunteer.uuid} == {True}
+    period = Period(date(2026, 3, 1), date(2026, 3, 31))
+
+    def export(fmt: str, what: str) -> Path:
+        path = tmp_path / f"{what}.{fmt}"
+        run_export(help_point.staff, help_point.store, period, path, ExportRequest(fmt, what))
+        return path
+
+    with export("csv", "records").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["verification"] for r in rows) == ["", "chưa xác thực", "chưa xác thực"]
+    summary = export("csv", "summary").read_text(encoding="utf-8-sig")
+    assert "Có 2 bản ghi chưa xác thực" in summary
+    ws = openpyxl.load_workbook(export("xlsx", "records")).worksheets[0]
+    cells = [c.value for row in ws.iter_rows() for c in row]
+    assert "Xác thực" in cells
+    assert cells.count("chưa xác thực") == 2
+    text = "".join(p.extract_text() for p in PdfReader(export("pdf", "summary")).pages)
+    assert "Có 2 bản ghi chưa xác thực" in " ".join(text.split())
+    assert "chưa xác thực" in " ".join(text.split()).split("KINH PHÍ HỖ TRỢ")[-1]
+
+
+def test_a_signed_newer_version_clears_the_mark(mobile: Device, help_point: Device,
+                                                exported: Path, tmp_path: Path) -> None:
+    help_point.bundles.import_bundle(help_point.staff, exported, unverified_ok=True)
+    mobile.clock.advance(minutes=5)
+    uid = mobile.records.list_today(mobile.staff)[0].uuid
+    mobile.records.edit(mobile.staff, uid, {"outcome": "partial"}, reason="Sửa")
+    out = tmp_path / "moi.hkb"
+    mobile.bundles.export_bundle(mobile.staff, SINCE, out,
+                                 to_key=help_point.bundles.keys().box_public_b64())
+    help_point.bundles.import_bundle(help_point.staff, out,
+                                     trust_key=mobile.bundles.keys().verify_key_b64())
+    with help_point.store.read() as s:
+        marks = {a.uuid: a.unverified for a in s.scalars(select(Assistance))}
+    assert marks[uid] is False
+    assert sorted(marks.values()) == [False, True]  # the other record is still only v1's

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Integer, String, column, func, select, table
 from sqlalchemy.orm import Session
 
 from db.models import Assistance
@@ -40,6 +40,10 @@ from kiosk.reports.periods import Period
 log = logging.getLogger(__name__)
 
 SILENT_AFTER = timedelta(days=3)
+#: The daily summary view per help point (hub migration h0003_web_views).
+DAILY_HELP_POINT = table("hub_daily_help_point", column("day", Date()),
+                         column("commune_code", String()), column("help_point_id", String()),
+                         column("team_id", String()), column("people", Integer()))
 
 
 class NotFound(Exception):
@@ -235,27 +239,26 @@ class HubReports:
         self._recheck(officer, scope)
         if scope.kind == "help_point":
             return []
-        utc_from, utc_to = period.utc_bounds()
-        in_period = (Assistance.deleted_at.is_(None), Assistance.started_at >= utc_from,
-                     Assistance.started_at < utc_to)
+        # The daily summary view (migration h0003) is what a BI tool reads too.
+        v = DAILY_HELP_POINT.c
+        in_period = (v.day >= period.start, v.day <= period.end)
         with self.hub.sessions() as s:
             if scope.kind == "city":
-                people = dict(s.execute(select(Assistance.commune_code, func.count())
+                people = dict(s.execute(select(v.commune_code, func.sum(v.people))
                                         .where(*in_period)
-                                        .group_by(Assistance.commune_code)).tuples().all())
+                                        .group_by(v.commune_code)).tuples().all())
                 codes = set(people) | set(s.scalars(select(Device.commune_code).distinct()))
                 names = commune_names()
-                return sorted((PlaceRow(c, commune_label(c, names), int(people.get(c, 0)),
+                return sorted((PlaceRow(c, commune_label(c, names), int(people.get(c) or 0),
                                         f"/commune/{c}") for c in codes if c),
                               key=lambda r: (-r.people, r.label))
-            people = dict(s.execute(select(Assistance.help_point_id, func.count())
-                                    .where(*in_period,
-                                           Assistance.commune_code == scope.key)
-                                    .group_by(Assistance.help_point_id)).tuples().all())
+            people = dict(s.execute(select(v.help_point_id, func.sum(v.people))
+                                    .where(*in_period, v.commune_code == scope.key)
+                                    .group_by(v.help_point_id)).tuples().all())
             devices = {d.help_point_id or d.device_id: d.help_point_name for d in s.scalars(
                 select(Device).where(Device.commune_code == scope.key))}
         keys = set(people) | set(devices)
-        return sorted((PlaceRow(k, devices.get(k, f"Điểm {k[:8]}"), int(people.get(k, 0)),
+        return sorted((PlaceRow(k, devices.get(k, f"Điểm {k[:8]}"), int(people.get(k) or 0),
                                 f"/help-point/{k}") for k in keys if k),
                       key=lambda r: (-r.people, r.label))
 

@@ -1,0 +1,85 @@
+"""Daily summary views (hub migration h0003): the numbers the dashboard shows, and on
+PostgreSQL a read-only BI role that sees the views and no table (so no contacts)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from hub.web.demo import demo_help_points, make_demo_kiosk, sync_demo_kiosk
+from hub.web.reports import hub_counts
+from kiosk.reports.figures import FigureScope, figures_from
+from kiosk.reports.periods import Period
+
+SQL = Path(__file__).resolve().parents[2] / "hub" / "sql" / "bi_readonly.sql"
+
+
+def _synced(hub_app: Any, tmp_path: Path) -> tuple[Any, Period]:
+    hub = hub_app.state.hub
+    hp = demo_help_points()[1]
+    store = make_demo_kiosk(hp, tmp_path / "kiosk", hub.clock)
+    try:
+        sync_demo_kiosk(hub, hp, store, tmp_path / "kiosk", hub.clock)
+    finally:
+        store.close()
+    today = hub.clock.now().date()
+    return hp, Period(today.replace(day=1), today)
+
+
+def test_views_agree_with_the_figures(hub_app: Any, tmp_path: Path) -> None:
+    hp, period = _synced(hub_app, tmp_path)
+    hub = hub_app.state.hub
+    with hub.sessions() as s:
+        figures = figures_from(s, period, {}, FigureScope(help_point_ids=(hp.help_point_id,)),
+                               hub_counts)
+        args = {"a": period.start, "b": period.end, "hp": hp.help_point_id}
+        people = s.execute(text("SELECT sum(people), sum(first_visits) FROM "
+                                "hub_daily_help_point WHERE day >= :a AND day <= :b AND "
+                                "help_point_id = :hp"), args).one()
+        services = dict(s.execute(text(
+            "SELECT service, sum(people) FROM hub_daily_service WHERE day >= :a AND "
+            "day <= :b AND help_point_id = :hp GROUP BY service"), args).tuples().all())
+        commune = s.execute(text("SELECT sum(people) FROM hub_daily_commune WHERE day >= :a "
+                                 "AND day <= :b AND commune_code = :c"),
+                            {**args, "c": hp.commune_code}).scalar()
+        queue = s.execute(text("SELECT sum(tickets_issued) FROM hub_daily_queue WHERE "
+                               "day >= :a AND day <= :b"), args).scalar()
+    assert figures.citizens_helped > 0
+    assert (int(people[0]), int(people[1])) == (figures.citizens_helped, figures.first_visits)
+    assert {k: int(v) for k, v in services.items()} == {r.key: r.count
+                                                         for r in figures.by_service}
+    assert int(commune) == figures.citizens_helped
+    assert int(queue) == figures.queue.tickets
+
+
+@pytest.mark.parametrize("hub_db_url", ["postgresql"], indirect=True)
+def test_bi_role_reads_views_and_no_table(hub_app: Any, hub_db_url: str,
+                                          tmp_path: Path) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    _synced(hub_app, tmp_path)
+    url = make_url(hub_db_url)
+    admin = {"host": url.host, "port": url.port, "dbname": url.database}
+    login = "bi_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(**admin, user=url.username, autocommit=True) as conn:
+        conn.execute(SQL.read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        conn.execute(f'CREATE ROLE "{login}" LOGIN IN ROLE hub_bi_reader')  # type: ignore[arg-type]
+    try:
+        with psycopg.connect(**admin, user=login, autocommit=True) as bi:
+            assert bi.execute("SELECT sum(people) FROM hub_daily_help_point").fetchone()[0] > 0
+            for view in ("hub_daily_commune", "hub_daily_team", "hub_daily_service",
+                         "hub_daily_queue"):
+                bi.execute(f"SELECT count(*) FROM {view}")  # type: ignore[arg-type]
+            for table in ("assistance", "volunteer", "account", "device", "daily_count"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    bi.execute(f"SELECT * FROM {table} LIMIT 1")  # type: ignore[arg-type]
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                bi.execute("CREATE TABLE sneaky (x int)")
+    finally:
+        with psycopg.connect(**admin, user=url.username, autocommit=True) as conn:
+            conn.execute(f'DROP ROLE "{login}"')  # type: ignore[arg-type]

@@ -40,7 +40,7 @@ from kiosk.reports.periods import Period
 log = logging.getLogger(__name__)
 
 SILENT_AFTER = timedelta(days=3)
-#: The daily summary view per help point (hub migration h0003_web_views).
+#: The daily summary view per help point (hub migration h0004_web_views).
 DAILY_HELP_POINT = table("hub_daily_help_point", column("day", Date()),
                          column("commune_code", String()), column("help_point_id", String()),
                          column("team_id", String()), column("people", Integer()))
@@ -239,7 +239,7 @@ class HubReports:
         self._recheck(officer, scope)
         if scope.kind == "help_point":
             return []
-        # The daily summary view (migration h0003) is what a BI tool reads too.
+        # The daily summary view (migration h0004) is what a BI tool reads too.
         v = DAILY_HELP_POINT.c
         in_period = (v.day >= period.start, v.day <= period.end)
         with self.hub.sessions() as s:

@@ -1,4 +1,4 @@
-"""Daily summary views (hub migration h0003): the numbers the dashboard shows, and on
+"""Daily summary views (hub migration h0004): the numbers the dashboard shows, and on
 PostgreSQL a read-only BI role that sees the views and no table (so no contacts)."""
 
 from __future__ import annotations

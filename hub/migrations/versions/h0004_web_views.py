@@ -4,14 +4,14 @@ One row per local day (Asia/Ho_Chi_Minh, UTC+7 all year since 1975) and help poi
 commune or service. Only counts: no names, no phones, no notes. A BI tool's read-only role
 is given SELECT on these views and nothing else (hub/sql/bi_readonly.sql, docs/hub.md).
 
-Revision ID: h0003
-Revises: h0002
+Revision ID: h0004
+Revises: h0003
 Create Date: 2026-12-05 19:00:00
 """
 from alembic import op
 
-revision = 'h0003'
-down_revision = 'h0002'
+revision = 'h0004'
+down_revision = 'h0003'
 branch_labels = None
 depends_on = None
 

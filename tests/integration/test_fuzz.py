@@ -9,9 +9,10 @@ Inputs and what must hold:
   image is never outside its pack;
 - ``config.toml`` (random text, random values): ``load_config`` never raises; a rejected file
   is kept as ``config.toml.bad`` and the defaults are used;
-- mobile-team bundles (random bytes, a valid bundle with bytes flipped or cut, valid
-  containers with hostile field values): ``import_bundle`` raises only ``BundleError`` and,
-  when it refuses, writes nothing;
+- mobile-team bundles, v1 and v2 (random bytes, a valid bundle with bytes flipped or cut,
+  valid containers with hostile field values; for v2 signed by the trusted sender and sealed
+  right, so they reach the checks behind the seal): ``import_bundle`` raises only
+  ``BundleError`` and, when it refuses, writes nothing; a damaged v2 bundle is always refused;
 - the command line (random argv from real words and random text): ``kiosk.cli.main`` ends
   with 0, 1 or 2 and never another exception;
 - free-text notes: either stored as checked, or refused with a Vietnamese message; a note
@@ -49,6 +50,7 @@ from kiosk.config import CONFIG_FILE, OPTIONS, check_value, load_config
 from kiosk.content.loader import TUTORIAL_FILE, load_catalogue
 from kiosk.privacy import CONTACT_PURPOSE_VI, PrivacyError, check_note, find_sensitive
 from kiosk.store import Store
+from kiosk.sync.keys import DeviceKeys
 from tests.conftest import SAMPLE_CONTENT, STAFF_PIN, VOLUNTEER_PIN
 
 SHORT = 60
@@ -432,6 +434,119 @@ def test_bundle_hostile_field_values(n: int, bundle_setup: tuple[bytes, Store, A
 
     run()
     report("bundle, hostile field values", count.n)
+
+
+# -- v2 bundles (signed and sealed, issue #20 item 5) ----------------------------------------
+
+
+@pytest.fixture
+def v2_setup(tmp_path: Path) -> Iterator[tuple[bytes, Store, Actor, Path, DeviceKeys]]:
+    """A v2 bundle from a trusted laptop sealed to a help point that already imported it;
+    the laptop's keys, to sign hostile content so it reaches the validator."""
+    point, point_staff, _ = _member_store(tmp_path / "point")
+    laptop, laptop_staff, laptop_volunteer = _member_store(tmp_path / "laptop")
+    now = laptop.clock.now()
+    service = AssistanceService(laptop)
+    for i in range(3):
+        service.log(laptop_volunteer, AssistanceDraft(
+            started_at=now - timedelta(hours=i + 1), ended_at=now - timedelta(hours=i),
+            services=("vneid",), channel="home_visit", note=f"Cài VNeID lần {i}",
+            contact_name="Lê Thị Mai", contact_phone="0905123456", contact_consent=True,
+            contact_consent_purpose=CONTACT_PURPOSE_VI))
+    valid = tmp_path / "valid.hkb"
+    sender, into = BundleService(laptop), BundleService(point)
+    sender.export_bundle(laptop_staff, date(2020, 1, 1), valid,
+                         to_key=into.keys().box_public_b64())
+    keys = sender.keys()
+    laptop.close()
+    into.import_bundle(point_staff, valid, trust_key=keys.verify_key_b64())
+    yield valid.read_bytes(), point, point_staff, tmp_path, keys
+    point.close()
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_bundle_v2_random_or_damaged_bytes(
+        n: int, v2_setup: tuple[bytes, Store, Actor, Path, DeviceKeys]) -> None:
+    """Any change to a sealed bundle is refused whole (the seal's MAC), never an exception."""
+    valid, store, staff, tmp_path, _ = v2_setup
+    count = Counter()
+
+    @fuzz_settings(n)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        kind = data.draw(st.sampled_from(["random", "flip", "cut", "append", "magic"]))
+        if kind == "random":
+            blob = data.draw(st.binary(max_size=2000))
+        elif kind == "magic":
+            blob = valid[:5] + data.draw(st.binary(max_size=2000))
+        elif kind == "flip":
+            blob = bytearray(valid)
+            for pos in data.draw(st.lists(st.integers(0, len(valid) - 1), min_size=1,
+                                          max_size=4)):
+                blob[pos] ^= data.draw(st.integers(1, 255))
+            blob = bytes(blob)
+        elif kind == "cut":
+            blob = valid[:data.draw(st.integers(0, len(valid) - 1))]
+        else:
+            blob = valid + data.draw(st.binary(min_size=1, max_size=200))
+        if blob == valid:  # two flips of one byte that cancel out: the same bundle
+            return
+        assert not _try_import(store, staff, blob, tmp_path / f"v{count()}.hkb")
+
+    run()
+    report("bundle v2, random or damaged bytes (all refused)", count.n)
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_bundle_v2_hostile_signed_content(
+        n: int, v2_setup: tuple[bytes, Store, Actor, Path, DeviceKeys]) -> None:
+    """Hostile manifest and payload values, signed by the trusted sender and sealed right, so
+    they get past the seal and the signature: refused whole by the checks behind them."""
+    import base64
+
+    from nacl.public import PublicKey, SealedBox
+
+    from kiosk.sync.batch import MAGIC
+
+    valid, store, staff, tmp_path, keys = v2_setup
+    point_keys = BundleService(store).keys()
+    with zipfile.ZipFile(io.BytesIO(point_keys.unseal(valid[len(MAGIC):]))) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        payload = json.loads(zf.read("payload.json"))
+    paths = [p for p in _paths(payload) if len(p) >= 2]
+    manifest_paths = list(_paths(manifest))
+    box = SealedBox(PublicKey(base64.b64decode(point_keys.box_public_b64())))
+    count = Counter()
+
+    @fuzz_settings(n)
+    @given(changes=st.lists(st.tuples(st.sampled_from(paths), JSON_VALUE), min_size=1,
+                            max_size=3),
+           manifest_change=st.one_of(st.none(), st.tuples(st.sampled_from(manifest_paths),
+                                                          JSON_VALUE)))
+    def run(changes: list[tuple[tuple[Any, ...], Any]],
+            manifest_change: tuple[tuple[Any, ...], Any] | None) -> None:
+        doc = json.loads(json.dumps(payload))
+        for path, value in changes:
+            try:
+                _set(doc, path, value)
+            except (KeyError, IndexError, TypeError):
+                continue
+        body = json.dumps(doc).encode("utf-8")
+        man = dict(json.loads(json.dumps(manifest)), payload_sha256=hashlib.sha256(
+            body).hexdigest())
+        if manifest_change is not None:
+            _set(man, *manifest_change)
+        man_bytes = json.dumps(man).encode("utf-8")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("manifest.json", man_bytes)
+            zf.writestr("payload.json", body)
+            zf.writestr("signature", keys.sign(man_bytes))
+        blob = MAGIC + bytes(box.encrypt(out.getvalue()))
+        _try_import(store, staff, blob, tmp_path / f"s{count()}.hkb")
+
+    run()
+    report("bundle v2, hostile signed content", count.n)
 
 
 # -- the command line ------------------------------------------------------------------------

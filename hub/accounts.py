@@ -321,9 +321,9 @@ class AccountService:
             self._audit(s, name or "?", "sign_in.locked", False)
             return None, SignInRefused(
                 "Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần. Hãy đợi 15 phút rồi "
-                "thử lại, hoặc nhờ quản trị hub.", code="locked",
+                "thử lại.", code="locked",
                 en="This account is locked after too many wrong passwords. Wait 15 "
-                   "minutes or ask the hub admin.")
+                   "minutes and try again.")
         account = s.scalar(select(Account).where(Account.username == name))
         good = account is not None and account.active and _verify(
             account.password_hash, password[:MAX_PASSWORD])
@@ -469,8 +469,9 @@ class AccountService:
         return made
 
 
-# Hòa Vang / Hải Châu-like demo codes: fixed, so the README and the screenshots match.
-DEMO_COMMUNES = ("20194", "20227")
+# Phường Hải Châu and phường Thanh Khê (resources/lists/communes-danang.toml): fixed, so the
+# README and the screenshots match.
+DEMO_COMMUNES = ("20242", "20209")
 _DEMO_NAMES = {"xa.demo": "Cán bộ xã (mẫu)", "xa2.demo": "Cán bộ phường (mẫu)",
                "thanhpho.demo": "Cán bộ thành phố (mẫu)", "quantri.demo": "Quản trị (mẫu)"}
 _DUMMY_HASH = _HASHER.hash("not-a-real-password-just-for-timing")

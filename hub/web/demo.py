@@ -128,7 +128,7 @@ def _pair_silent(hub: HubContext, clock: Clock) -> None:
             code = create_code(s, hub.settings.data_dir, DEMO_COMMUNES[0], clock.now())
             redeem(s, hub.settings.data_dir, PairRequest(
                 code.code, device_id, keys.verify_key_b64(), keys.box_public_b64(),
-                "Điểm hỗ trợ số lưu động Sơn Trà (mẫu, chưa đồng bộ)", DEMO_COMMUNES[0],
+                "Điểm hỗ trợ số lưu động Phước Ninh (mẫu, chưa đồng bộ)", DEMO_COMMUNES[0],
                 "0.1.0"), clock.now())
 
 

@@ -127,7 +127,7 @@ def test_commune_officer_sees_two_help_points_with_charts_and_health(page: Any,
     assert page.url.startswith(hub.url + "/sign-in")
     shoot(page, hub, "sign-in-phone", PHONE)
     sign_in(page, hub, "xa.demo")
-    page.wait_for_url(re.compile(r"/commune/20194"))
+    page.wait_for_url(re.compile(r"/commune/20242"))
     people = int(page.locator("#kpi-people").inner_text())
     assert people > 0
     places = page.locator(".places li")
@@ -169,13 +169,13 @@ def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub)
     from openpyxl import load_workbook
 
     sign_in(page, hub, "xa.demo")
-    page.wait_for_url(re.compile(r"/commune/20194"))
+    page.wait_for_url(re.compile(r"/commune/20242"))
     people = int(page.locator("#kpi-people").inner_text())
     page.get_by_label("Định dạng").select_option("xlsx")
     with page.expect_download() as info:
         page.get_by_role("button", name="Tải tệp về").click()
     download = info.value
-    assert download.suggested_filename.startswith("xa-20194-bao-cao-2026-03")
+    assert download.suggested_filename.startswith("xa-20242-bao-cao-2026-03")
     target = hub.shots.parent / download.suggested_filename
     download.save_as(target)
     wb = load_workbook(target, read_only=True)
@@ -192,7 +192,7 @@ def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub)
 
 def test_export_over_a_period_with_no_data(page: Any, hub: Hub) -> None:
     sign_in(page, hub, "xa.demo")
-    page.goto(hub.url + "/commune/20194?period=custom&from=2025-01-01&to=2025-01-31")
+    page.goto(hub.url + "/commune/20242?period=custom&from=2025-01-01&to=2025-01-31")
     assert page.locator("#kpi-people").inner_text() == "0"
     assert "Không có dữ liệu trong kỳ này." in page.content()
     page.get_by_label("Định dạng").select_option("csv")
@@ -207,15 +207,15 @@ def test_export_over_a_period_with_no_data(page: Any, hub: Hub) -> None:
 
 def test_commune_officer_is_refused_another_commune(page: Any, hub: Hub) -> None:
     sign_in(page, hub, "xa.demo")
-    page.wait_for_url(re.compile(r"/commune/20194"))
-    response = page.goto(hub.url + "/commune/20227")
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    response = page.goto(hub.url + "/commune/20209")
     assert response.status == 403
     assert "chỉ xem được các điểm hỗ trợ của xã/phường mình" in page.content()
     shoot(page, hub, "forbidden-phone", PHONE)
     from hub.web.routes import accounts_of
 
     denied = accounts_of(hub.app.state.hub).audit_rows("access.denied")
-    assert any(r.actor == "xa.demo" and r.detail.get("commune") == "20227" for r in denied)
+    assert any(r.actor == "xa.demo" and r.detail.get("commune") == "20209" for r in denied)
 
 
 def test_a_form_without_its_csrf_token_is_refused(page: Any, hub: Hub) -> None:
@@ -269,7 +269,7 @@ def test_admin_publishes_a_pack_that_a_paired_kiosk_gets(page: Any, hub: Hub,
     shoot(page, hub, "packs-desktop", DESKTOP)
     hubctx = hub.app.state.hub
     with hubctx.sessions() as s:
-        got = pack_for(s, hubctx.settings.data_dir, "20194", None)
+        got = pack_for(s, hubctx.settings.data_dir, "20242", None)
     assert got is not None and got.version == version
     import base64
 

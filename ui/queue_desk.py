@@ -344,35 +344,32 @@ class QueueDesk:
     def keypads_active(self) -> bool:
         return desk_keypads_active(self.config, self.state.is_helper)
 
-    def keypad_next(self, desk: int) -> None:
-        """Finish what this desk is serving (if anything), then call the next number."""
+    def _keypad(self, desk: int, action: Callable[..., Any], done: Callable[[Any], None]
+                ) -> None:
+        """A desk keypad key: ``action(queue, actor, desk)`` on the db lane as ``desk:N``,
+        only while keypads are active; a refusal goes to the desk's banner."""
         if not self.keypads_active():
             log.info("desk %d keypad ignored: desk_keypads is off and no one is signed in", desk)
             return
         actor, queue = keypad_actor(desk), self.queue
 
-        def work() -> TicketInfo:
-            return desk_next(queue, actor, desk)
+        def problem(message: str) -> None:
+            self.events.changed.emit()  # a finish before the refusal may have gone through
+            self.banner.show_text(message)
+
+        self.run_db(lambda: action(queue, actor, desk), done, problem)
+
+    def keypad_next(self, desk: int) -> None:
+        """Finish what this desk is serving (if anything), then call the next number."""
 
         def done(info: TicketInfo) -> None:
             self.announce_call(info, desk)
             self.banner.show_text(_called_text(info, desk))
 
-        def problem(message: str) -> None:
-            self.events.changed.emit()  # the finish may have gone through
-            self.banner.show_text(message)
-
-        self.run_db(work, done, problem)
+        self._keypad(desk, desk_next, done)
 
     def keypad_recall(self, desk: int) -> None:
         """Call this desk's number again; after the last recall, mark it absent."""
-        if not self.keypads_active():
-            log.info("desk %d keypad ignored: desk_keypads is off and no one is signed in", desk)
-            return
-        actor, queue = keypad_actor(desk), self.queue
-
-        def work() -> DeskResult:
-            return desk_recall(queue, actor, desk)
 
         def done(result: DeskResult) -> None:
             info = result.ticket
@@ -389,7 +386,7 @@ class QueueDesk:
                 self.announce_call(info, desk)
                 self.banner.show_text(_called_text(info, desk))
 
-        self.run_db(work, done, self.banner.show_text)
+        self._keypad(desk, desk_recall, done)
 
     # -- now-serving display -----------------------------------------------------------------
     def open_display(self) -> NowServingWindow:

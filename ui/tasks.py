@@ -42,6 +42,13 @@ class _Job(QRunnable):
             self.finished()
 
 
+class ProgressRelay(QObject):
+    """Progress from a lane to the GUI: create it on the GUI thread, hand ``changed.emit`` to
+    the work (``progress=relay.changed.emit``); Qt queues each (done, total) to the slots."""
+
+    changed = Signal(int, int)  # done, total
+
+
 def _reraise(exc: BaseException) -> None:
     raise exc
 

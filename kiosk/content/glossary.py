@@ -39,25 +39,20 @@ class Term:
 
 def load_glossary(root: Path) -> tuple[tuple[Term, ...], list[Problem]]:
     """The terms in ``root/glossary.toml`` (none if the file is absent) and its problems."""
-    from kiosk.content.loader import LANG_RE, ProblemLog, read_toml  # loader imports us
+    from kiosk.content.loader import (  # loader imports us
+        LANG_RE,
+        ProblemLog,
+        read_toml,
+        tables,
+    )
 
     path = root / GLOSSARY_FILE
     if not path.is_file():
         return (), []
     ctx = ProblemLog(path)
     data = read_toml(ctx, path) or {}
-    raw = data.get("term", [])
-    if not isinstance(raw, list):
-        ctx.add("term", "cần các bảng [[term]] (mỗi thuật ngữ một bảng)")
-        raw = []
     terms: list[Term] = []
-    for i, item in enumerate(raw):
-        where = f"term[{i}]"
-        if not isinstance(item, dict):
-            ctx.add(where, "mỗi thuật ngữ là một bảng [[term]]")
-            continue
-        for key in sorted(set(item) - TERM_KEYS):
-            ctx.add(f"{where}.{key}", f"mục lạ “{key}”; dùng: {', '.join(sorted(TERM_KEYS))}")
+    for where, item in tables(ctx, data, "term", TERM_KEYS, "thuật ngữ"):
         lang = item.get("lang", DEFAULT_LANG)
         preferred = item.get("preferred")
         avoid = item.get("avoid")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -110,6 +110,28 @@ def _unknown(ctx: ProblemLog, data: Mapping[str, Any], allowed: set[str], where:
     for key in sorted(set(data) - allowed):
         ctx.add(f"{where}.{key}" if where else key,
                 f"mục lạ “{key}”; các mục được dùng: {', '.join(sorted(allowed))}")
+
+
+def tables(ctx: ProblemLog, data: Mapping[str, Any], key: str, allowed: set[str], noun: str,
+           hint: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each ``[[key]]`` table of a content file with where it is (``key[i]``).
+
+    The one way every content file (tutorials' sources, categories, the glossary, phrase sets)
+    reads an array of tables: a value that is not a list, an entry that is not a table and
+    keys not in ``allowed`` are added to ``ctx`` and skipped, so a file reports every problem
+    at once. ``noun`` names one entry in the messages ("nguồn", "thuật ngữ").
+    """
+    raw = data.get(key, [])
+    if not isinstance(raw, list):
+        ctx.add(key, f"cần các bảng [[{key}]] (mỗi {noun} một bảng)")
+        return
+    for i, item in enumerate(raw):
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            ctx.add(where, f"mỗi {noun} là một bảng [[{key}]]{hint}")
+            continue
+        _unknown(ctx, item, allowed, where)
+        yield where, item
 
 
 def safe_child(folder: Path, relative: str) -> Path | None:
@@ -233,12 +255,7 @@ def _sources(ctx: ProblemLog, data: Mapping[str, Any]) -> tuple[Source, ...]:
     if not raw:
         ctx.add("sources", "cần ít nhất một nguồn ([[sources]] với key và url)")
     out: list[Source] = []
-    for i, item in enumerate(raw):
-        where = f"sources[{i}]"
-        if not isinstance(item, dict):
-            ctx.add(where, "mỗi nguồn là một bảng [[sources]] có key, url, title")
-            continue
-        _unknown(ctx, item, SOURCE_KEYS, where)
+    for where, item in tables(ctx, data, "sources", SOURCE_KEYS, "nguồn", " có key, url, title"):
         key = _typed(ctx, item, "key", str, where)
         url = _url(ctx, item.get("url"), f"{where}.url")
         title = item.get("title", "")
@@ -376,16 +393,7 @@ def load_categories(root: Path) -> tuple[list[Category], list[Problem]]:
     ctx = ProblemLog(path)
     data = read_toml(ctx, path) or {}
     out: list[Category] = []
-    entries = data.get("category", [])
-    if not isinstance(entries, list):
-        ctx.add("category", "cần các bảng [[category]] (mỗi nhóm một bảng)")
-        entries = []
-    for i, item in enumerate(entries):
-        where = f"category[{i}]"
-        if not isinstance(item, dict):
-            ctx.add(where, "mỗi nhóm là một bảng [[category]]")
-            continue
-        _unknown(ctx, item, {"id", "icon", "title", "order"}, where)
+    for where, item in tables(ctx, data, "category", {"id", "icon", "title", "order"}, "nhóm"):
         cid = _typed(ctx, item, "id", str, where)
         title = _text(ctx, item, "title", f"{where}.title", "title")
         icon = _typed(ctx, item, "icon", str, where) or ""

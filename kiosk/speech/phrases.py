@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.loader import LANG_RE, ProblemLog, read_toml, safe_child
+from kiosk.content.loader import LANG_RE, ProblemLog, read_toml, safe_child, tables
 from kiosk.content.model import Problem
 
 log = logging.getLogger(__name__)
@@ -108,18 +108,8 @@ def _load_set(folder: Path) -> tuple[PhraseSet | None, list[Problem]]:
     if not isinstance(name, str) or not name.strip():
         ctx.add("name", "cần tên ngôn ngữ, ví dụ name = \"Cơ Tu\"")
     speaker_lang = data.get("speaker_lang", "vi")
-    raw = data.get("phrase", [])
     phrases: dict[str, Phrase] = {}
-    if not isinstance(raw, list):
-        ctx.add("phrase", "cần các bảng [[phrase]]")
-        raw = []
-    for i, item in enumerate(raw):
-        where = f"phrase[{i}]"
-        if not isinstance(item, dict):
-            ctx.add(where, "mỗi câu là một bảng [[phrase]]")
-            continue
-        for key in sorted(set(item) - PHRASE_KEYS):
-            ctx.add(f"{where}.{key}", f"mục lạ “{key}”")
+    for where, item in tables(ctx, data, "phrase", PHRASE_KEYS, "câu"):
         pid, rel, placeholder = item.get("id"), item.get("file"), item.get("placeholder")
         if not isinstance(pid, str) or pid not in PHRASE_IDS:
             ctx.add(f"{where}.id", f"câu lạ “{pid}”; có: {', '.join(PHRASE_IDS)}")

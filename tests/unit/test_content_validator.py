@@ -137,3 +137,18 @@ def test_spoken_text_of_a_step() -> None:
                                      "Không bao giờ đọc mã OTP cho người khác.")
     assert steps[2].spoken("vi") == "Xong. Bạn đã mở được ứng dụng V N e I D."
     assert steps[0].spoken("en") == "Open the VNeID app. Tap the VNeID icon on your phone."
+
+
+def test_tables_reports_each_bad_entry_and_skips_it(tmp_path) -> None:
+    from kiosk.content.loader import ProblemLog, tables
+
+    ctx = ProblemLog(tmp_path / "x.toml")
+    good = {"id": "a"}
+    data = {"term": [good, "not a table", {"id": "b", "colour": "red"}], "phrase": "x"}
+    assert list(tables(ctx, data, "term", {"id"}, "thuật ngữ")) == [
+        ("term[0]", good), ("term[2]", {"id": "b", "colour": "red"})]
+    assert list(tables(ctx, data, "phrase", {"id"}, "câu")) == []
+    assert [(p.where, p.message.split(";")[0]) for p in ctx.problems] == [
+        ("term[1]", "mỗi thuật ngữ là một bảng [[term]]"),
+        ("term[2].colour", "mục lạ “colour”"),
+        ("phrase", "cần các bảng [[phrase]] (mỗi câu một bảng)")]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import kiosk
 from kiosk.errors import CliError, KioskError
+from tests.source_scan import findings
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI_ONLY = ("kiosk/commands/", "kiosk/cli.py")
@@ -62,12 +63,8 @@ def raised_without_english(path: Path, names: set[str]) -> list[str]:
 def test_every_kiosk_error_raised_in_kiosk_has_an_english_text() -> None:
     names = kiosk_error_names()
     assert {"QueueError", "PlaceError", "ExportError", "OutputError"} <= names
-    offenders = {}
-    for p in sorted((ROOT / "kiosk").rglob("*.py")):
-        rel = p.relative_to(ROOT).as_posix()
-        if not rel.startswith(CLI_ONLY) and (found := raised_without_english(p, names)):
-            offenders[rel] = found
-    assert offenders == {}
+    assert findings("kiosk", lambda p: raised_without_english(p, names),
+                    skip=lambda rel: rel.startswith(CLI_ONLY)) == {}
 
 
 def test_the_check_sees_a_raise_without_english(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.source_scan import findings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -30,9 +32,7 @@ def imports_of(path: Path) -> set[str]:
     ("hub", {"PySide6", "ui"}),
 ])
 def test_lower_layers_do_not_import_upper_ones(package: str, forbidden: set[str]) -> None:
-    offenders = {str(p.relative_to(ROOT)): sorted(imports_of(p) & forbidden)
-                 for p in (ROOT / package).rglob("*.py") if imports_of(p) & forbidden}
-    assert offenders == {}
+    assert findings(package, lambda p: sorted(imports_of(p) & forbidden)) == {}
 
 
 def modules_loaded_by_name(path: Path) -> set[str]:
@@ -59,10 +59,8 @@ def modules_loaded_by_name(path: Path) -> set[str]:
 def test_lower_layers_do_not_load_upper_ones_by_name(package: str,
                                                      forbidden: tuple[str, ...]) -> None:
     # A by-name import is invisible to import-linter, the AST scan above and PyInstaller.
-    offenders = {str(p.relative_to(ROOT)): sorted(
-        n for n in modules_loaded_by_name(p) if n.split(".")[0] in forbidden)
-        for p in (ROOT / package).rglob("*.py")}
-    assert {k: v for k, v in offenders.items() if v} == {}
+    assert findings(package, lambda p: sorted(
+        n for n in modules_loaded_by_name(p) if n.split(".")[0] in forbidden)) == {}
 
 
 def test_the_by_name_check_sees_the_forms_used(tmp_path: Path) -> None:
@@ -122,12 +120,8 @@ def hand_written_background_work(path: Path) -> list[str]:
 def test_ui_runs_background_work_only_through_op() -> None:
     # One helper (ui/ops.py Op): lanes, stale answers, KioskError shown calmly, the rest to the
     # funnel. A hand-written call forgets one of those (issue #17 item 5).
-    offenders = {}
-    for p in sorted((ROOT / "ui").rglob("*.py")):
-        rel = p.relative_to(ROOT).as_posix()
-        if rel not in BACKGROUND_OWNERS and (found := hand_written_background_work(p)):
-            offenders[rel] = found
-    assert offenders == {}
+    assert findings("ui", hand_written_background_work,
+                    skip=lambda rel: rel in BACKGROUND_OWNERS) == {}
 
 
 def test_the_background_check_sees_the_old_forms(tmp_path: Path) -> None:
@@ -150,6 +144,7 @@ def builds_the_kiosk_by_hand(path: Path) -> bool:
 def test_tests_scripts_and_benchmarks_build_the_kiosk_through_make_kiosk() -> None:
     # One recipe (ui/demo_kiosk.py make_kiosk; the make_kiosk fixture in tests/ui): a fix to
     # how a kiosk is assembled with fakes lands everywhere at once (issue #17 item 7).
-    offenders = sorted(str(p.relative_to(ROOT)) for folder in ("tests", "scripts", "benchmarks")
-                       for p in (ROOT / folder).rglob("*.py") if builds_the_kiosk_by_hand(p))
-    assert offenders == []
+    offenders = [findings(folder, lambda p: ["imports ui.app.build"]
+                          if builds_the_kiosk_by_hand(p) else [])
+                 for folder in ("tests", "scripts", "benchmarks")]
+    assert offenders == [{}, {}, {}]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -38,17 +38,11 @@ from ui import printing, theme
 from ui.file_choice import choose
 from ui.ops import Op
 from ui.state import KioskState
-from ui.tasks import TaskRunner
+from ui.tasks import ProgressRelay, TaskRunner
 from ui.widgets.big_button import BigButton
 
 log = logging.getLogger(__name__)
 
-
-
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; ``changed`` emitted from the printing lane arrives queued."""
-
-    changed = Signal(int, int)  # done, total
 
 
 @dataclass(frozen=True)
@@ -73,7 +67,7 @@ class StaffSheetsTab(QWidget):
         self.store, self.config = store, config
         self.exporting = False
         self.quota: QuotaStatus | None = None
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.changed.connect(self._on_progress)
 
         outer = QVBoxLayout(self)

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -43,7 +43,7 @@ from ui.ops import Op
 from ui.screens.reports.base import ReportTab
 from ui.screens.reports.period import ReportPeriod, period_text
 from ui.state import KioskState
-from ui.tasks import TaskRunner
+from ui.tasks import ProgressRelay, TaskRunner
 from ui.widgets.bar_chart import fmt_int
 from ui.widgets.big_button import BigButton
 from ui.widgets.reflow_grid import ReflowGrid
@@ -54,12 +54,6 @@ log = logging.getLogger(__name__)
 
 
 # -- tab 3: exports --------------------------------------------------------------------------
-
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; ``changed`` emitted from the print lane arrives queued."""
-
-    changed = Signal(int, int)  # done, total
-
 
 FORMATS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("pdf", "PDF"))
 
@@ -88,7 +82,7 @@ class ExportTab(ReportTab):
         self.folder: Path | None = None
         self.exporting = False
         self.last_result: ExportResult | None = None
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.changed.connect(self._on_progress)
 
         page = QWidget(self)

@@ -301,3 +301,68 @@ def test_an_idle_session_ends(page: Any, hub: Hub) -> None:
     page.reload()
     assert "/sign-in" in page.url
     assert page.get_by_role("heading", name="Đăng nhập").is_visible()
+
+
+CONTRAST_JS = """
+() => {
+  function rgb(s) { const m = s.match(/[\\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; }
+  function lum(c) {
+    const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92
+                                        : Math.pow((x + 0.055) / 1.055, 2.4); });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+  }
+  function background(el) {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0.5) { return c; }
+    }
+    return [255, 255, 255];
+  }
+  const worst = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const box = el.getBoundingClientRect();
+    if (!own || box.width === 0 || box.height === 0) { continue; }
+    const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) { worst.push([el.tagName, el.textContent.trim().slice(0, 40), ratio]); }
+  }
+  return worst;
+}
+"""
+
+
+def test_text_contrast_and_keyboard(page: Any, hub: Hub) -> None:
+    """Every visible text has contrast ≥ 4.5:1 on the pages officers use, the sign-in form
+    works from the keyboard alone, the skip link comes first, and targets are ≥ 44 px high
+    at phone width."""
+    page.goto(hub.url + "/sign-in")
+    assert page.evaluate("document.activeElement.id") == "username"  # autofocus
+    page.keyboard.type("xa.demo")
+    page.keyboard.press("Tab")
+    page.keyboard.type(hub.passwords["xa.demo"])
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/commune/"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for path in ("", "/health", "/pairing"):
+        if path:
+            page.goto(hub.url + path)
+        assert page.evaluate(CONTRAST_JS) == [], path
+    page.set_viewport_size(PHONE)
+    for box in page.locator("main button, main select, main input, main summary, "
+                            "header nav a").all():
+        if box.is_visible():
+            assert box.bounding_box()["height"] >= 44, box.inner_text()
+
+
+def test_every_template_string_has_english() -> None:
+    from hub.web.i18n import EN
+
+    templates = Path(__file__).resolve().parents[2] / "hub" / "web" / "templates"
+    missing = set()
+    for html in templates.glob("*.html"):
+        for text in re.findall(r"""t\((["'])(.+?)\1\)""", html.read_text(encoding="utf-8")):
+            if text[1] not in EN:
+                missing.add(text[1])
+    assert not missing, sorted(missing)

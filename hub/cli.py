@@ -115,6 +115,50 @@ def cmd_devices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from hub.exports import export_scope, scope_for
+    from hub.pairing import check_commune_code
+    from kiosk.reports.export import ExportRequest
+    from kiosk.reports.figures import tutorial_titles
+    from kiosk.reports.periods import PeriodError, custom, parse_day
+
+    request = ExportRequest(args.fmt or "", args.what).check()
+    out: Path = args.out.expanduser()
+    if out.is_dir() or not out.parent.is_dir():
+        print(f"Không ghi được “{out}”: hãy ghi rõ tên tệp trong một thư mục đã có.",
+              file=sys.stderr)
+        return 1
+    try:
+        period = custom(parse_day(args.date_from), parse_day(args.date_to))
+    except PeriodError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    communes = [check_commune_code(c) for c in args.commune or ()]
+    hub = _context(_settings(args))
+    try:
+        result = export_scope(hub, period, out, request,
+                              scope=scope_for(communes, args.help_point),
+                              actor_name=f"hub-cli:{_os_user()}",
+                              commune_label=", ".join(communes) or "Thành phố Đà Nẵng",
+                              titles=tutorial_titles())
+    finally:
+        hub.engine.dispose()
+    where = ("xã/phường " + ", ".join(communes)) if communes else "cả thành phố"
+    print(f"Đã xuất {period.label} của {where} ({result.rows} dòng) vào “{result.path}”.")
+    if result.includes_demo:
+        print("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")
+    return 0
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", help="thư mục dữ liệu của hub (khoá, SQLite mặc định)")
@@ -136,6 +180,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_revoke)
     p = sub.add_parser("devices", parents=[common], help="liệt kê thiết bị đã ghép nối")
     p.set_defaults(func=cmd_devices)
+    p = sub.add_parser("export", parents=[common],
+                       help="xuất bản ghi, tổng hợp hoặc kinh phí của một xã hoặc cả thành phố",
+                       description="Xuất số liệu bằng chính mã xuất của kiosk (không có thông "
+                                   "tin liên hệ).")
+    p.add_argument("--commune", action="append", metavar="MÃ_XÃ",
+                   help="mã số xã/phường (lặp lại cho nhiều xã); bỏ trống = cả thành phố")
+    p.add_argument("--help-point", action="append", metavar="ID", dest="help_point",
+                   help="chỉ điểm hỗ trợ này (help_point_id; lặp lại được)")
+    p.add_argument("--from", dest="date_from", required=True, metavar="NGÀY",
+                   help="từ ngày (2026-03-01 hoặc 01/03/2026), tính cả ngày này")
+    p.add_argument("--to", dest="date_to", required=True, metavar="NGÀY",
+                   help="đến ngày, tính cả ngày này")
+    p.add_argument("--format", dest="fmt", required=True, metavar="ĐỊNH_DẠNG",
+                   help="csv, xlsx hoặc pdf")
+    p.add_argument("--what", metavar="NỘI_DUNG",
+                   help="records, summary, allowance hoặc all (chỉ xlsx); mặc định như kiosk")
+    p.add_argument("--out", required=True, type=Path, metavar="TỆP", help="tệp sẽ ghi")
+    p.set_defaults(func=cmd_export)
     from hub.web.commands import register
 
     register(sub, common, lambda args: _context(_settings(args)))

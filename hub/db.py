@@ -37,9 +37,10 @@ VERSION_TABLE = "hub_alembic_version"
 #: Records, activity days, volunteers (no PIN) and the lists they refer to arrive by sync;
 #: ticket, tutorial_event and print_event stay empty on a hub (counts arrive per day in
 #: ``daily_count``) but exist so the kiosk's report and export queries run here unchanged;
-#: meta and audit_event hold the hub's own facts and who exported what.
+#: meta and audit_event hold the hub's own facts and who exported what; team the names of
+#: teams as their batches give them.
 KIOSK_TABLES = ("service", "policy_rule", "place", "volunteer", "assistance", "activity_day",
-                "ticket", "tutorial_event", "print_event", "meta", "audit_event")
+                "ticket", "tutorial_event", "print_event", "meta", "audit_event", "team")
 #: Arbitrary constant for pg_advisory_xact_lock: "the hub is migrating".
 _MIGRATION_LOCK = 0x48554231
 

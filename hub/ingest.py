@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from hub.context import HubContext
 from hub.models import DailyCount, Device, IngestLog
+from kiosk.identity import remember_team
 from kiosk.sync.batch import OpenedBatch, open_batch, refuse_revoked
 from kiosk.sync.errors import BatchRefused
 from kiosk.sync.merge import merge_payload, validate_payload
@@ -120,6 +121,10 @@ def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
                 device.help_point_id = m["help_point_id"]
             if m["team_id"]:
                 device.team_id = m["team_id"]
+        if m["team_id"]:
+            # Team names for the allowance per team; a batch without one keeps the old name.
+            remember_team(s, m["team_id"], m.get("team_name", ""), m["commune_code"],
+                          m["help_point_name"])
         s.add(IngestLog(received_at=now, device_id=opened.device_id, seq=m["seq"],
                         size_bytes=len(blob), result="accepted", added=summary.added,
                         updated=summary.updated, skipped=summary.skipped, message=""))

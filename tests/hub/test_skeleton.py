@@ -29,3 +29,17 @@ def test_second_start_keeps_the_hub_id(hub_settings: Any, hub_app: Any) -> None:
         assert again.state.hub.hub_id == hub_app.state.hub.hub_id
     finally:
         again.state.hub.engine.dispose()
+
+
+def test_environment_names_data_dir_and_database(tmp_path: Any,
+                                                 monkeypatch: Any) -> None:
+    # What the systemd unit in docs/hub.md relies on.
+    from hub.settings import HubSettings
+
+    monkeypatch.setenv("HUB_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.setenv("HUB_DATABASE_URL", "postgresql+psycopg://hub@/hub")
+    settings = HubSettings()
+    assert settings.data_dir == tmp_path / "d"
+    assert settings.resolved_database_url() == "postgresql+psycopg://hub@/hub"
+    monkeypatch.delenv("HUB_DATABASE_URL")
+    assert HubSettings().resolved_database_url() == f"sqlite:///{tmp_path / 'd' / 'hub.sqlite3'}"

@@ -278,6 +278,43 @@ def test_admin_publishes_a_pack_that_a_paired_kiosk_gets(page: Any, hub: Hub,
         got.data, base64.b64decode(got.signature_b64))
 
 
+def test_a_kiosk_paired_on_the_page_installs_the_published_pack(page: Any, hub: Hub,
+                                                               tmp_path: Path) -> None:
+    """The kiosk side is the kiosk's own code (kiosk.sync.client, kiosk.content.packs)
+    talking HTTP to the running hub: pair with the code the officer made on the page, fetch
+    the pack the admin published, check the hub's signature, validate, switch."""
+    import uuid
+
+    from kiosk.content.packs import PackRefused, current_pack, install_pack
+    from kiosk.sync.client import HubClient
+    from kiosk.sync.keys import DeviceKeys
+
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/pairing")
+    page.get_by_role("button", name="Tạo mã ghép nối").click()
+    code = page.locator("#new-code").inner_text()
+    kiosk_dir = tmp_path / "kiosk"
+    kiosk_dir.mkdir()
+    device_id = str(uuid.uuid4())
+    keys = DeviceKeys.load_or_create(kiosk_dir, device_id)
+    with HubClient(hub.url) as client:
+        paired = client.pair(code=code, device_id=device_id, verify_key=keys.verify_key_b64(),
+                             box_public=keys.box_public_b64(), help_point_name="Kiosk thử",
+                             commune_code="20242", app_version="0.1.0")
+        pack = client.latest_pack(device_id=device_id, have="", sign=keys.sign,
+                                  now=hub.clock.now())
+        assert pack is not None
+        with pytest.raises(PackRefused):  # one flipped byte: refused, nothing switched
+            install_pack(kiosk_dir, pack.data[:-1] + bytes([pack.data[-1] ^ 1]),
+                         pack.version, pack.signature, paired.hub_verify_key)
+        assert current_pack(kiosk_dir) is None
+        install_pack(kiosk_dir, pack.data, pack.version, pack.signature,
+                     paired.hub_verify_key)
+        assert current_pack(kiosk_dir)[0] == pack.version
+        assert client.latest_pack(device_id=device_id, have=pack.version, sign=keys.sign,
+                                  now=hub.clock.now()) is None
+
+
 def test_wrong_passwords_lock_the_name(page: Any, hub: Hub) -> None:
     for _ in range(5):
         sign_in(page, hub, "xa2.demo", "sai-mat-khau-roi")

@@ -1,8 +1,10 @@
 """Engine and session factory, SQLite pragmas, and migrations at start-up.
 
 SQLite is opened with WAL, ``foreign_keys=ON`` and ``synchronous=FULL`` so that a power cut
-loses nothing that was committed. Any SQLAlchemy URL is accepted (a commune server may later
-run PostgreSQL); the pragmas apply only to SQLite.
+loses nothing that was committed. The kiosk's store is SQLite only (:func:`is_sqlite_url`):
+one shared PC per help point, local-first, and sharing happens through the hub, whose store
+is PostgreSQL (``hub/``, which makes its own engines). A non-SQLite URL is refused here and
+in the settings.
 """
 
 from __future__ import annotations
@@ -213,8 +215,27 @@ def migrate(engine: Engine, db_path: Path | None = None) -> str | None:
     return head
 
 
+def is_sqlite_url(url: str) -> bool:
+    """True for an SQLite URL with a file (``sqlite:///path``): the only store the kiosk uses.
+
+    Parsed by SQLAlchemy's own URL parser, so ``sqlite+pysqlite:///…`` counts and
+    ``postgresql+psycopg://…`` (or text that is no URL at all) does not.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return False
+    return parsed.get_backend_name() == "sqlite" and bool(parsed.database)
+
+
 def open_database(url: str | None, data_dir: Path) -> tuple[Engine, sessionmaker[Session]]:
-    """Open (and if needed create and migrate) the kiosk database."""
+    """Open (and if needed create and migrate) the kiosk database (SQLite only)."""
+    if url and not is_sqlite_url(url):
+        # The settings refuse such a URL before it gets here; this guards every other caller.
+        raise ValueError("the kiosk database must be SQLite (sqlite:///path)")
     db_path: Path | None = None
     if not url:
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -78,6 +78,22 @@ def _phone(value: Any) -> str | None:
     return None
 
 
+def _sqlite_url(value: Any) -> str | None:
+    """Empty, or an SQLite URL: the kiosk keeps its data in SQLite on the help point's PC;
+    sharing goes through the commune hub (help-kiosk-hub), whose store is PostgreSQL."""
+    from db.engine import is_sqlite_url
+
+    if value == "":
+        return None
+    if len(value) > 500:
+        return "dài quá 500 ký tự"
+    if is_sqlite_url(value):
+        return None
+    return ("chỉ nhận tệp SQLite (sqlite:///đường/dẫn/tệp.sqlite3) hoặc để trống; kiosk không "
+            "dùng PostgreSQL hay máy chủ cơ sở dữ liệu khác (số liệu chung được gửi lên máy chủ "
+            "của xã bằng chức năng Đồng bộ). Hãy xóa dòng database_url trong config.toml")
+
+
 def _commune_code(value: Any) -> str | None:
     from kiosk.identity import check_commune_code
 
@@ -121,8 +137,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("speech_rate", int, 150, "Tốc độ đọc (từ/phút)", _between(80, 260)),
     Option("daily_print_quota", int, 100, "Số tờ hướng dẫn được in mỗi ngày", _between(0, 10000)),
     Option("contact_retention_days", int, 180, "Số ngày giữ thông tin liên hệ", _between(1, 3650)),
+    # SQLite only (issue #20 item 9): PostgreSQL is the hub's store, never the kiosk's.
     Option("database_url", str, "",
-           "Địa chỉ cơ sở dữ liệu (để trống = SQLite trong thư mục dữ liệu)", _max_len(500)),
+           "Tệp cơ sở dữ liệu SQLite khác (sqlite:///đường/dẫn; để trống = tệp trong thư mục "
+           "dữ liệu)", _sqlite_url),
     Option("extra_content_dirs", list, [], "Thư mục nội dung bổ sung (ví dụ USB)"),
     Option("backup_dir", str, "", "Thư mục sao lưu thứ hai (ví dụ USB)", _max_len(500)),
     Option("setup_done", bool, False, "Đã cài đặt lần đầu"),

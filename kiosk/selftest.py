@@ -225,9 +225,9 @@ def check_database(data_dir: Path | None) -> CheckResult:
     # 2. The real one, read only.
     settings, _problem = _read_config(data_dir)
     if settings.get("database_url"):
-        return CheckResult(name, Status.WARN, "cơ sở dữ liệu thử ĐẠT; kiosk dùng máy chủ cơ sở "
-                                              "dữ liệu riêng (database_url), tự kiểm tra không "
-                                              "kết nối tới máy chủ đó.")
+        return CheckResult(name, Status.WARN, "cơ sở dữ liệu thử ĐẠT; kiosk dùng một tệp SQLite "
+                                              "khác (database_url), tự kiểm tra không mở tệp "
+                                              "đó.")
     target = _nearest_existing(data_dir)
     if not os.access(target, os.W_OK):
         return CheckResult(name, Status.FAIL, f"không ghi được vào thư mục dữ liệu {target}. "

@@ -20,6 +20,7 @@ from db.models import Assistance, Place
 from kiosk.auth import AuthService, Role
 from kiosk.cli import main
 from kiosk.store import Store
+from kiosk.sync.keys import DeviceKeys
 from tests.conftest import STAFF_PIN
 from tests.integration.test_export_cli import add_record
 
@@ -73,8 +74,11 @@ def test_every_command_uses_the_configured_database(
     assert "Có 1 bản ghi" in capsys.readouterr().out
     assert main([*cli, "records", "purge"]) == 0
 
-    bundle = tmp_path / "bundle.zip"
-    assert main([*cli, "bundle", "export", "--since", "2000-01-01", "--out", str(bundle)]) == 0
+    bundle = tmp_path / "bundle.hkb"
+    (tmp_path / "receiver").mkdir()
+    receiver = DeviceKeys.load_or_create(tmp_path / "receiver").box_public_b64()
+    assert main([*cli, "bundle", "export", "--since", "2000-01-01", "--out", str(bundle),
+                 "--to-key", receiver]) == 0
     assert "Đã xuất 1 bản ghi" in capsys.readouterr().out
 
     assert main([*cli, "places", "list"]) == 0

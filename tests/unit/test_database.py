@@ -42,11 +42,20 @@ def test_damaged_file_is_refused_and_left_untouched(data_dir: Path) -> None:
     assert path.read_bytes() == garbage
 
 
-def test_any_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
+def test_another_sqlite_file_is_accepted(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'other.db'}"
     engine, _ = open_database(url, tmp_path / "unused")
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://kiosk:secret@localhost/kiosk",
+                                 "mysql://u@h/db", "sqlite://", "not a url"])
+def test_the_kiosk_store_is_sqlite_only(tmp_path: Path, url: str) -> None:
+    """Issue #20 item 9: PostgreSQL is the hub's store; the kiosk never connects to one."""
+    with pytest.raises(ValueError, match="SQLite"):
+        open_database(url, tmp_path / "unused")
+    assert not (tmp_path / "unused").exists()
 
 
 def test_opening_an_up_to_date_database_does_not_load_alembic(data_dir: Path) -> None:

@@ -68,3 +68,35 @@ def test_security_headers_and_cookie_flags(hub_app: Any, officers: Any) -> None:
         assert "HttpOnly" in cookie and "Secure" in cookie and "SameSite=lax" in cookie
         page = client.get("/")
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+
+
+def test_health_sorts_silent_longest_and_turns_red_after_three_days(hub_app: Any,
+                                                                     officers: Any) -> None:
+    from datetime import timedelta
+
+    from hub.models import Device
+    from hub.web.reports import HubReports
+
+    hub = hub_app.state.hub
+    now = hub.clock.now()
+
+    def device(name: str, seen: Any, commune: str = COMMUNE_A, **status: Any) -> Device:
+        return Device(device_id=name, verify_key="k", box_public="b", help_point_name=name,
+                      commune_code=commune, help_point_id="", team_id="", app_version="0.1",
+                      paired_at=now - timedelta(days=30), revoked_at=None, last_seen_at=seen,
+                      last_seq=1, last_status=status)
+
+    with hub.transaction() as s:
+        s.add_all([device("hom-qua", now - timedelta(days=1), printer_ok=False,
+                          outbox_waiting=12, content_version="20261201-000000-abcd1234"),
+                   device("bon-ngay", now - timedelta(days=4)),
+                   device("chua-bao-gio", None),
+                   device("xa-khac", now - timedelta(days=9), commune=COMMUNE_B)])
+    svc = accounts(hub_app)
+    officer = svc.sign_in("xa.a", "mat-khau-dai-du-10").officer
+    reports = HubReports(hub, svc)
+    rows = reports.health(officer, reports.scope(officer, "commune", COMMUNE_A))
+    assert [r.name for r in rows] == ["chua-bao-gio", "bon-ngay", "hom-qua"]
+    assert [r.red for r in rows] == [True, True, False]
+    assert rows[2].printer_ok is False and rows[2].outbox_waiting == 12
+    assert rows[2].content_version == "20261201-000000-abcd1234"

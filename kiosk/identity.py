@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 META_HELP_POINT = "help_point_id"
 META_TEAM = "team_id"
+#: The commune code :func:`backfill_commune_code` last gave this kiosk's older rows.
+META_CODE_STAMPED = "commune_code_stamped"
 IDENTITY_FIELDS = ("help_point_id", "team_id", "commune_code")
 #: The tables whose rows carry the identity fields.
 STAMPED_MODELS = (Assistance, ActivityDay, Ticket, TutorialEvent, PrintEvent)
@@ -249,17 +251,31 @@ def fill_identity(session: Session, items: Iterable[dict[str, Any]],
 
 
 def backfill_commune_code(store: Store) -> int:
-    """Give this kiosk's rows that still have no commune code the one now set. Returns rows."""
+    """Give this kiosk's rows that still have no commune code the one now set. Returns rows.
+
+    Runs once per code (Meta :data:`META_CODE_STAMPED`), not at every start: the scan of a
+    year of tutorial events is not free. Clearing the code forgets it, so rows made while it
+    was empty get the next code set.
+    """
     code = str(store.config.commune_code or "")
-    if not code:
-        return 0
     changed = 0
     with store.write() as s:
+        done = s.get(Meta, META_CODE_STAMPED)
+        if not code:
+            if done is not None:
+                s.delete(done)
+            return 0
+        if done is not None and done.value == code:
+            return 0
         for model in STAMPED_MODELS:
             result = s.execute(update(model).where(model.commune_code == "",
                                                    model.team_id == store.team_id)
                                .values(commune_code=code))
             changed += int(getattr(result, "rowcount", 0) or 0)
+        if done is None:
+            s.add(Meta(key=META_CODE_STAMPED, value=code))
+        else:
+            done.value = code
     if changed:
         log.info("commune code set on %d older rows", changed)
     return changed

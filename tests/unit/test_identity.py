@@ -292,3 +292,17 @@ def test_identity_stamp_is_a_plain_copy(store: Store) -> None:
     one["team_id"] = "x"
     assert stamp(store)["team_id"] == store.team_id
     assert dataclasses.is_dataclass(load_identity(store, store.config))
+
+
+def test_the_code_backfill_runs_once_per_code(data_dir: Path, clock: FakeClock) -> None:
+    from kiosk.identity import backfill_commune_code
+
+    store = Store.open(data_dir, clock=clock, config=defaults().replace(commune_code="20194"))
+    assert backfill_commune_code(store) == 0  # done at open, nothing left
+    store.config.values["commune_code"] = ""
+    record_print(store, tutorial_id=None, sheets=1)  # made while no code is set
+    assert backfill_commune_code(store) == 0
+    store.config.values["commune_code"] = "20194"
+    assert backfill_commune_code(store) == 1
+    assert backfill_commune_code(store) == 0
+    store.close()

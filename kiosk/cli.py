@@ -26,6 +26,7 @@ from kiosk.commands import (
     content,
     demo,
     export,
+    identity,
     members,
     places,
     queue,
@@ -44,7 +45,7 @@ PrinterProbe = Callable[[], list[str]]
 # Modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
 # ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
 COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup,
-                   sync)
+                   sync, identity)
 
 DATA_DIR_HELP = "thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc thư mục dữ liệu của máy)"
 

@@ -34,8 +34,10 @@ from sqlalchemy.orm import Session
 
 from db.models import ActivityDay, Assistance, Meta, PrintEvent, Team, Ticket, TutorialEvent
 from kiosk.config import Config
+from kiosk.errors import KioskError
 
 if TYPE_CHECKING:
+    from kiosk.auth import Actor
     from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -248,6 +250,54 @@ def fill_identity(session: Session, items: Iterable[dict[str, Any]],
         teams.add(item["team_id"])
     for team in sorted(teams - {sender["team_id"]}):
         remember_team(session, team, "")
+
+
+class IdentityError(KioskError):
+    """A team id that cannot be joined; the Vietnamese message says why."""
+
+
+def join_team(actor: Actor, store: Store, team_id: str) -> int:
+    """This database's work belongs from now on to the team ``team_id`` (staff, audited).
+
+    team_id is made once per database, so a mobile team's laptop starts as a team of its
+    own; when it is the help point's own team, its staff copy the help point's team id here
+    (``help-kiosk identity show`` on the help point, then ``identity join-team``), so their
+    bundles are paid from one cap. This device's rows move with it. Returns rows moved.
+    """
+    from kiosk import audit
+    from kiosk.auth import Role, require
+
+    require(actor, Role.STAFF)
+    team_id = team_id.strip().lower()
+    try:
+        ok = str(uuid.UUID(team_id)) == team_id
+    except ValueError:
+        ok = False
+    if not ok:
+        raise IdentityError("Mã tổ phải là mã dạng xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, chép "
+                            "từ lệnh “help-kiosk identity show” trên máy của tổ.",
+                            en="The team id must look like xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, "
+                               "copied from “help-kiosk identity show” on the team's computer.")
+    old = store.team_id
+    if team_id == old:
+        return 0
+    moved = 0
+    with store.write() as s:
+        row = s.get(Meta, META_TEAM)
+        if row is None:
+            s.add(Meta(key=META_TEAM, value=team_id))
+        else:
+            row.value = team_id
+        for model in STAMPED_MODELS:
+            q = update(model).where(model.team_id == old).values(team_id=team_id)
+            if hasattr(model, "device_id"):  # only this device's own work moves
+                q = q.where(model.device_id == store.device_id)
+            moved += int(getattr(s.execute(q), "rowcount", 0) or 0)
+        audit.record(s, store, actor.audit_name, "identity.join_team", old=old, new=team_id,
+                     rows=moved)
+    store.team_id = team_id
+    log.info("joined team %s (%d rows moved)", team_id[:8], moved)
+    return moved
 
 
 def backfill_commune_code(store: Store) -> int:

@@ -306,3 +306,39 @@ def test_the_code_backfill_runs_once_per_code(data_dir: Path, clock: FakeClock) 
     assert backfill_commune_code(store) == 1
     assert backfill_commune_code(store) == 0
     store.close()
+
+
+def test_a_mobile_laptop_joins_the_help_points_team_and_one_cap_is_paid(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """team_id is made per database; a laptop of the same team joins it (staff, audited),
+    so the merged allowance is one team's, not two caps."""
+    from db.models import AuditEvent
+    from kiosk.cli import main
+    from kiosk.identity import IdentityError, join_team
+    from kiosk.reports.allowance import compute_allowance
+    from kiosk.reports.periods import Period
+
+    clock = FakeClock(datetime(2026, 3, 10, 3, 0, 0))
+    help_point, hp_staff = _device(tmp_path, "diem", clock)
+    laptop, lt_staff = _device(tmp_path, "may-luu-dong", clock)
+    _log(laptop, lt_staff)
+    with pytest.raises(IdentityError, match="Mã tổ"):
+        join_team(lt_staff, laptop, "tổ của tôi")
+    laptop.close()
+    monkeypatch.setenv("KIOSK_STAFF_PIN", "2468")
+    data = tmp_path / "may-luu-dong"
+    assert main(["--data-dir", str(tmp_path / "diem"), "identity", "show"]) == 0
+    assert help_point.team_id in capsys.readouterr().out
+    assert main(["--data-dir", str(data), "identity", "join-team", help_point.team_id]) == 0
+    assert "2 bản ghi" in capsys.readouterr().out  # the record and its activity day
+    laptop = Store.open(data, clock=clock)
+    assert laptop.team_id == help_point.team_id
+    with laptop.read() as s:
+        assert set(s.scalars(select(Assistance.team_id))) == {help_point.team_id}
+        assert s.scalars(select(AuditEvent.action).where(
+            AuditEvent.action == "identity.join_team")).one()
+    allowance = compute_allowance(lt_staff, laptop, Period(date(2026, 3, 1), date(2026, 3, 31)))
+    assert [t.team_id for t in allowance.teams] == [help_point.team_id]
+    laptop.close()
+    help_point.close()

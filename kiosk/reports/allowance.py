@@ -316,6 +316,8 @@ class MemberDay:
     due_vnd: int
     paid_vnd: int
     is_demo: bool
+    #: Only from an old unsigned bundle imported by staff choice ("chưa xác thực").
+    unverified: bool = False
 
 
 @dataclass(frozen=True)
@@ -401,8 +403,8 @@ class Allowance:
     period: Period
     rules: tuple[PolicyRuleInfo, ...]
     teams: tuple[TeamAllowance, ...]
-    #: Member-days in the period from an old unsigned bundle (imported by staff choice):
-    #: counted like the rest, and every allowance table says they are "chưa xác thực".
+    #: Member-days in the tables that only an old unsigned bundle (imported by staff choice)
+    #: vouches for: counted like the rest, and every allowance table says "chưa xác thực".
     unverified_days: int = 0
 
     @property
@@ -432,19 +434,16 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
     with store.read() as s:
         activity = s.execute(
             select(ActivityDay.team_id, ActivityDay.volunteer_uuid, ActivityDay.day,
-                   ActivityDay.is_demo)
+                   ActivityDay.is_demo, ActivityDay.unverified)
             .where(ActivityDay.day >= history_start, ActivityDay.day <= period.end,
                    ActivityDay.source.in_(WORK_SOURCES))).all()
         members = {u: (name, role) for u, name, role in s.execute(
             select(Volunteer.uuid, Volunteer.display_name, Volunteer.role))}
         names = team_names(s, local)
-        unverified = s.scalar(select(func.count()).select_from(ActivityDay).where(
-            ActivityDay.unverified.is_(True), ActivityDay.day >= period.start,
-            ActivityDay.day <= period.end, ActivityDay.source.in_(WORK_SOURCES))) or 0
-    by_team: dict[str, list[tuple[str, date, bool]]] = defaultdict(list)
-    for team_id, u, day, is_demo in activity:
+    by_team: dict[str, list[tuple[str, date, bool, bool]]] = defaultdict(list)
+    for team_id, u, day, is_demo, unverified in activity:
         # A row with no team was written straight to the table on this machine (columns_of).
-        by_team[team_id or local.team_id].append((u, day, bool(is_demo)))
+        by_team[team_id or local.team_id].append((u, day, bool(is_demo), bool(unverified)))
     today = local_day(store.clock.now())
     teams = [_team_allowance(team_id, team_name_for(names, team_id), rows, members, rules,
                              period, today, team_id == local.team_id)
@@ -462,10 +461,10 @@ def compute_allowance(actor: Actor, store: Store, period: Period) -> Allowance:
         rules=tuple(r for r in rules if r.valid_from <= period.end
                     and (r.valid_to is None or r.valid_to >= period.start)),
         teams=tuple(teams),
-        unverified_days=int(unverified))
+        unverified_days=sum(ln.unverified for t in teams for ln in t.lines))
 
 
-def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date, bool]],
+def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date, bool, bool]],
                     members: dict[str, tuple[str, str]], rules: tuple[PolicyRuleInfo, ...],
                     period: Period, today: date, is_local: bool) -> TeamAllowance:
     """One team's amounts: rules 1–4 of the module docstring on this team's days only."""
@@ -474,10 +473,12 @@ def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date
         return members[u][0] if u in members else f"Thành viên không rõ ({u[:8]})"
 
     active: dict[date, dict[str, bool]] = defaultdict(dict)  # day -> uuid -> any demo row
-    for u, day, is_demo in activity:
+    vouched: dict[date, dict[str, bool]] = defaultdict(dict)  # day -> uuid -> any signed row
+    for u, day, is_demo, unverified in activity:
         if u in members and members[u][1] == Role.STAFF.value:
             continue
         active[day][u] = active[day].get(u, False) or is_demo
+        vouched[day][u] = vouched[day].get(u, False) or not unverified
 
     paid_by_day: dict[date, int] = {}
     lines: list[MemberDay] = []
@@ -486,8 +487,8 @@ def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date
         order = sorted(active[day], key=lambda u: (vi_sort_key(name_of(u)), u))
         if rule is None:
             paid_by_day[day] = 0
-            lines.extend(MemberDay(day, u, name_of(u), None, 0, 0, active[day][u])
-                         for u in order)
+            lines.extend(MemberDay(day, u, name_of(u), None, 0, 0, active[day][u],
+                                   not vouched[day][u]) for u in order)
             continue
         b_start, _ = cap_bucket(day, rule.cap_period)
         used = sum(v for d, v in paid_by_day.items() if b_start <= d < day)
@@ -498,7 +499,7 @@ def _team_allowance(team_id: str, team_name: str, activity: list[tuple[str, date
             left -= pay
             total += pay
             lines.append(MemberDay(day, u, name_of(u), rule.name, rule.daily_rate_vnd, pay,
-                                   active[day][u]))
+                                   active[day][u], not vouched[day][u]))
         paid_by_day[day] = total
 
     in_period = [ln for ln in lines if period.contains(ln.day)]

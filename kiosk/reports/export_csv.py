@@ -58,7 +58,8 @@ Summary (``--what summary``): columns ``section, key, label, value``; sections `
 ``satisfaction``.
 
 Allowance (``--what allowance``): one row per member per active day, team by team:
-``team_id, team_name, day, rule, volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo``.
+``team_id, team_name, day, rule, volunteer_id, volunteer_name, due_vnd, paid_vnd, is_demo,
+verification``.
 """
 
 from __future__ import annotations
@@ -170,6 +171,7 @@ ALLOWANCE_COLUMNS: tuple[Column, ...] = (
     Column("due_vnd", "Mức theo ngày (đồng)", "int", 16),
     Column("paid_vnd", "Được hỗ trợ (đồng)", "int", 16),
     Column("is_demo", "Dữ liệu mẫu", "int", 10),
+    Column("verification", "Xác thực", width=14),
 )
 SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("section", "Mục"), Column("key", "Mã"), Column("label", "Nội dung", width=44),
@@ -543,7 +545,8 @@ def allowance_rows(a: Allowance | TeamAllowance) -> list[list[Any]]:
     """One row per member per active day, team by team (each team capped on its own)."""
     teams = a.teams if isinstance(a, Allowance) else (a,)
     return [[t.team_id, t.team_name, ln.day, ln.rule_name or "Không có quy định",
-             ln.volunteer_uuid, ln.name, ln.due_vnd, ln.paid_vnd, int(ln.is_demo)]
+             ln.volunteer_uuid, ln.name, ln.due_vnd, ln.paid_vnd, int(ln.is_demo),
+             UNVERIFIED_VI if ln.unverified else ""]
             for t in teams for ln in t.lines]
 
 

@@ -701,6 +701,10 @@ def test_unverified_records_are_marked_in_every_report_and_export(
     assert sorted(r["verification"] for r in rows) == ["", "chưa xác thực", "chưa xác thực"]
     summary = export("csv", "summary").read_text(encoding="utf-8-sig")
     assert "Có 2 bản ghi chưa xác thực" in summary
+    with export("csv", "allowance").open(encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.DictReader(fh))
+    assert [(r["volunteer_name"], r["verification"]) for r in lines
+            if r["verification"]] == [("Đoàn viên Nam", "chưa xác thực")]
     ws = openpyxl.load_workbook(export("xlsx", "records")).worksheets[0]
     cells = [c.value for row in ws.iter_rows() for c in row]
     assert "Xác thực" in cells

@@ -178,7 +178,8 @@ def test_summary_and_allowance_csv(store: Store, staff: Actor, filled: dict[str,
     assert line == {"team_id": store.team_id, "team_name": "Tổ CNSCĐ",
                     "day": "2026-03-02", "rule": "Nghị quyết 26/2025 của HĐND TP Đà Nẵng",
                     "volunteer_id": filled["hung"], "volunteer_name": "Tình nguyện viên Hùng",
-                    "due_vnd": "50000", "paid_vnd": "50000", "is_demo": "0"}
+                    "due_vnd": "50000", "paid_vnd": "50000", "is_demo": "0",
+                    "verification": ""}
 
 
 def test_an_empty_period_still_gives_a_header(store: Store, staff: Actor,

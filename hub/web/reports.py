@@ -12,6 +12,7 @@ queue, tutorial and print parts come from the ``daily_count`` rows the kiosks se
 
 from __future__ import annotations
 
+import functools
 import logging
 import tomllib
 from dataclasses import dataclass
@@ -112,6 +113,7 @@ class PlaceRow:
     path: str
 
 
+@functools.lru_cache(maxsize=1)
 def commune_names() -> dict[str, str]:
     """Official code → name from ``resources/lists/communes-danang.toml`` (units that carry a
     ``code``); {} when the list has no codes yet."""
@@ -127,7 +129,7 @@ def commune_names() -> dict[str, str]:
 
 
 def commune_label(code: str, names: dict[str, str] | None = None) -> str:
-    name = (names if names is not None else commune_names()).get(code)
+    name = (names if names is not None else dict(commune_names())).get(code)
     if name:
         return f"{name[0].upper()}{name[1:]} ({code})"
     return f"Xã/phường mã {code}" if code else "Chưa rõ xã/phường"

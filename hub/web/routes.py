@@ -40,7 +40,7 @@ from hub.context import HubContext, get_hub
 from hub.errors import HubRefused
 from hub.web import charts
 from hub.web.i18n import pick_lang, tr
-from hub.web.reports import HubReports, NotFound
+from hub.web.reports import HubReports, NotFound, commune_label
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
 from kiosk.reports.periods import PeriodError, PeriodKind, for_kind, parse_day
@@ -64,6 +64,7 @@ SECURITY_HEADERS = {
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals["chart"] = charts
+templates.env.globals["commune_label"] = commune_label
 
 
 class NeedsSignIn(Exception):

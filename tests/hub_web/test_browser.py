@@ -165,7 +165,8 @@ def test_english_switch_keeps_the_page(page: Any, hub: Hub) -> None:
     assert page.get_by_role("heading", name="Theo dịch vụ").is_visible()
 
 
-def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub) -> None:
+def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub,
+                                                          tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     sign_in(page, hub, "xa.demo")
@@ -176,7 +177,7 @@ def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub)
         page.get_by_role("button", name="Tải tệp về").click()
     download = info.value
     assert download.suggested_filename.startswith("xa-20242-bao-cao-2026-03")
-    target = hub.shots.parent / download.suggested_filename
+    target = tmp_path / download.suggested_filename
     download.save_as(target)
     wb = load_workbook(target, read_only=True)
     assert len(wb.sheetnames) == 3
@@ -190,7 +191,7 @@ def test_commune_xlsx_export_downloads_the_communes_records(page: Any, hub: Hub)
     assert any(r.detail.get("fmt") == "xlsx" for r in accounts_of(audit).audit_rows("export"))
 
 
-def test_export_over_a_period_with_no_data(page: Any, hub: Hub) -> None:
+def test_export_over_a_period_with_no_data(page: Any, hub: Hub, tmp_path: Path) -> None:
     sign_in(page, hub, "xa.demo")
     page.goto(hub.url + "/commune/20242?period=custom&from=2025-01-01&to=2025-01-31")
     assert page.locator("#kpi-people").inner_text() == "0"
@@ -198,7 +199,7 @@ def test_export_over_a_period_with_no_data(page: Any, hub: Hub) -> None:
     page.get_by_label("Định dạng").select_option("csv")
     with page.expect_download() as info:
         page.get_by_role("button", name="Tải tệp về").click()
-    target = hub.shots.parent / info.value.suggested_filename
+    target = tmp_path / info.value.suggested_filename
     info.value.save_as(target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel shows the Vietnamese

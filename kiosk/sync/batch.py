@@ -108,8 +108,40 @@ class OpenedBatch:
     device_id: str
 
 
-def _refused(code: str, problem: str, advice: str) -> BatchRefused:
-    return BatchRefused(f"{problem} {REFUSED} {advice}", code)
+#: The English of each refusal (the kiosk's staff screens can be in English; the hub's API
+#: message stays Vietnamese). "Nothing was written" is the same promise as the Vietnamese.
+_EN = {
+    "too_big": "The data bundle is too large (over 16 MB). Nothing was written. Split it into "
+               "smaller bundles (choose a later start day).",
+    "not_sealed": "This is not a signed and encrypted data bundle (version 2). Nothing was "
+                  "written. Export it again with an updated kiosk.",
+    "undecryptable": "The data bundle was not encrypted for this computer (or it is damaged), "
+                     "so it cannot be opened. Nothing was written. Export it again with this "
+                     "receiving computer's key.",
+    "bad_zip": "The data bundle is damaged or holds something unexpected. Nothing was written. "
+               "Send or copy it again from the sending computer.",
+    "unknown_version": "The data bundle has a version this computer cannot read. Nothing was "
+                       "written. Update the software on both computers.",
+    "unknown_device": "The data bundle comes from a computer that is not paired. Nothing was "
+                      "written. Pair that computer first (or trust it explicitly), then send "
+                      "again.",
+    "revoked_device": "The sending computer's right to send data was revoked. Nothing was "
+                      "written. If this is a mistake, pair that computer with the server "
+                      "again.",
+    "bad_signature": "The data bundle's signature is wrong: it was forged or changed. Nothing "
+                     "was written. Export it again from the right sending computer.",
+    "tampered": "The data in the bundle does not match its signed checksum: it was changed. "
+                "Nothing was written. Export it again from the sending computer.",
+    "clock_skew": "The sending computer's clock is more than a day off. Nothing was written. "
+                  "Set the date and time on the sending computer, then send again.",
+    "wrong_commune": "The data bundle names a different commune from the one the sending "
+                     "computer was paired with. Nothing was written. Check the commune code in "
+                     "the sending computer's settings.",
+}
+
+
+def _refused(code: str, problem: str, advice: str, en: str = "") -> BatchRefused:
+    return BatchRefused(f"{problem} {REFUSED} {advice}", code, en=en or _EN.get(code, ""))
 
 
 def refuse_revoked() -> BatchRefused:
@@ -201,7 +233,9 @@ def _members(zipped: bytes) -> dict[str, bytes]:
 
 def _invalid(field: str) -> BatchRefused:
     return _refused("invalid_field", f"Phần mô tả của gói dữ liệu có giá trị sai (mục "
-                    f"“{field}”).", "Hãy cập nhật kiosk gửi rồi gửi lại.")
+                    f"“{field}”).", "Hãy cập nhật kiosk gửi rồi gửi lại.",
+                    en=f"The data bundle's description has a wrong value (field “{field}”). "
+                       "Nothing was written. Update the sending kiosk, then send again.")
 
 
 def _check_manifest(m: dict[str, Any]) -> None:

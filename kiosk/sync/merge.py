@@ -226,9 +226,10 @@ class _Invalid(Exception):
         self.field = field
 
 
-def refuse(problem: str, advice: str = ADVICE, code: str = "invalid_field") -> BatchRefused:
+def refuse(problem: str, advice: str = ADVICE, code: str = "invalid_field", *,
+           en: str = "") -> BatchRefused:
     """A refusal with the house wording: what is wrong, nothing written, what to do."""
-    return BatchRefused(f"{problem} {REFUSED} {advice}", code)
+    return BatchRefused(f"{problem} {REFUSED} {advice}", code, en=en)
 
 
 def _uuid(value: Any, field: str) -> str:
@@ -379,7 +380,10 @@ def _check_record(raw: Any, now: datetime, services: set[str],
     unknown = [c for c in r["services"] if c not in services]
     if unknown:
         raise refuse(f"Gói dữ liệu có dịch vụ “{unknown[0]}” mà máy này chưa có.",
-                     "Hãy thêm dịch vụ đó trên màn hình cán bộ rồi nhập lại.")
+                     "Hãy thêm dịch vụ đó trên màn hình cán bộ rồi nhập lại.",
+                     en=f"The data bundle has a service “{unknown[0]}” this computer does not "
+                        "have. Nothing was written. Add that service on the staff screen, then "
+                        "import again.")
     return r
 
 
@@ -449,6 +453,9 @@ def _list(payload: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
+_SECTIONS_EN = {"payload": "the bundle", "volunteers": "helper", "records": "record",
+                "activity_days": "activity day", "daily_counts": "daily count",
+                "status": "device status"}
 _SECTIONS = {"payload": "gói dữ liệu", "volunteers": "người hỗ trợ", "records": "bản ghi",
              "activity_days": "ngày hoạt động", "daily_counts": "số liệu ngày",
              "status": "trạng thái máy"}
@@ -514,8 +521,12 @@ def validate_payload(session: Session, payload: Any, now: datetime) -> ValidPayl
         hint = ""
         if bad.field in ("created_at", "updated_at", "started_at", "ended_at"):
             hint = " (có thể đồng hồ của máy kia bị sai)"
-        raise refuse(f"Gói dữ liệu có giá trị sai ở {where}{number}, mục “{bad.field}”{hint}."
-                     ) from bad
+        where_en = _SECTIONS_EN[at["section"]] + (f" no. {at['index']}" if at["index"] else "")
+        hint_en = " (the other computer's clock may be wrong)" if hint else ""
+        raise refuse(f"Gói dữ liệu có giá trị sai ở {where}{number}, mục “{bad.field}”{hint}.",
+                     en=f"The data bundle has a wrong value in {where_en}, field "
+                        f"“{bad.field}”{hint_en}. Nothing was written. Export the bundle again "
+                        "from the mobile team's computer.") from bad
     return ValidPayload(records, days, volunteers, counts, status)
 
 

@@ -136,6 +136,7 @@ def refused(code: str, fn: Callable[[], object]) -> BatchRefused:
         fn()
     assert err.value.code == code, str(err.value)
     assert "Không có gì được ghi" in str(err.value)
+    assert "Nothing was written" in err.value.message("en")  # the staff screen in English
     return err.value
 
 

@@ -115,6 +115,8 @@ def test_a_bad_field_refuses_everything_with_invalid_field(hub_like: Store, muta
     with pytest.raises(BatchRefused, match=match) as err:
         ingest(hub_like, p)
     assert err.value.code == "invalid_field"
+    assert match in err.value.message("en")
+    assert "Nothing was written" in err.value.message("en")
     assert rows(hub_like) == {}
 
 

@@ -161,6 +161,8 @@ def test_english_switch_keeps_the_page(page: Any, hub: Hub) -> None:
     page.get_by_role("link", name="English").click()
     assert page.get_by_role("heading", name="By service").is_visible()
     assert page.locator("html").get_attribute("lang") == "en"
+    shoot(page, hub, "commune-en-phone", PHONE)
+    page.set_viewport_size(DESKTOP)
     page.get_by_role("link", name="Tiếng Việt").click()
     assert page.get_by_role("heading", name="Theo dịch vụ").is_visible()
 

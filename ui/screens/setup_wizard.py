@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.auth import AuthError, AuthService, Role
 from kiosk.config import save_config
@@ -34,43 +41,52 @@ class SetupScreen(QWidget):
         self.setObjectName("setupWizard")
         self.setAccessibleName("Cài đặt lần đầu")
         self.auth, self.data_dir, self.config = auth, data_dir, config
-        form = QFormLayout(self)
-        form.setContentsMargins(48, 8, 48, 8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 8, 48, 8)
         title = QLabel("Cài đặt lần đầu", self)
         title.setObjectName("setupTitle")
         title.setProperty("role", "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        form.addRow(title)
+        outer.addWidget(title)
         intro = QLabel("Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN của cán bộ "
                        "quản lý đầu tiên.", self)
         intro.setObjectName("setupIntro")
         intro.setWordWrap(True)
-        form.addRow(intro)
+        outer.addWidget(intro)
         self.name = QLineEdit(config.help_point_name, self)
         self.commune = QLineEdit(config.commune, self)
         self.village = QLineEdit(config.village, self)
         self.staff_name = QLineEdit(self)
         self.pin = QLineEdit(self)
         self.pin2 = QLineEdit(self)
-        for w, obj, label in ((self.name, "setupName", "Tên điểm hỗ trợ"),
-                              (self.commune, "setupCommune", "Xã/phường/đặc khu"),
-                              (self.village, "setupVillage", "Thôn/tổ dân phố"),
-                              (self.staff_name, "setupStaffName", "Tên cán bộ quản lý"),
-                              (self.pin, "setupPin", "Mã PIN (4–8 số)"),
-                              (self.pin2, "setupPin2", "Nhập lại mã PIN")):
-            w.setObjectName(obj)
-            w.setAccessibleName(label)
-            form.addRow(label, w)
+        # Two columns (the help point | its first staff member), so the whole form and its
+        # button fit a 1366×768 screen without scrolling.
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        for rows in (((self.name, "setupName", "Tên điểm hỗ trợ"),
+                      (self.commune, "setupCommune", "Xã/phường/đặc khu"),
+                      (self.village, "setupVillage", "Thôn/tổ dân phố")),
+                     ((self.staff_name, "setupStaffName", "Tên cán bộ quản lý"),
+                      (self.pin, "setupPin", "Mã PIN (4–8 số)"),
+                      (self.pin2, "setupPin2", "Nhập lại mã PIN"))):
+            form = QFormLayout()
+            for w, obj, label in rows:
+                w.setObjectName(obj)
+                w.setAccessibleName(label)
+                form.addRow(label, w)
+            columns.addLayout(form, 1)
+        outer.addLayout(columns)
         for w in (self.pin, self.pin2):
             w.setEchoMode(QLineEdit.EchoMode.Password)
             w.setMaxLength(8)
         self.message = QLabel(self)
         self.message.setObjectName("setupMessage")
         self.message.setWordWrap(True)
-        form.addRow(self.message)
+        outer.addWidget(self.message)
         self.ok = BigButton("Bắt đầu dùng kiosk", "done", object_name="setupDone", beside=True)
         self.ok.clicked.connect(self.finish)
-        form.addRow(self.ok)
+        outer.addWidget(self.ok)
+        outer.addStretch(1)
 
     def on_enter(self, **_context: Any) -> None:
         self.name.setFocus()

@@ -26,6 +26,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -96,13 +97,12 @@ class PgServer:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="session")
-def hub_pg_server() -> Iterator[PgServer]:
-    pg_ctl = find_pg_ctl()
-    if pg_ctl is None or not pg_ctl.exists():
-        _missing("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl); "
-                 "bash scripts/setup.sh installs it")
-    assert pg_ctl is not None
+@contextmanager
+def throwaway_postgres(pg_ctl: Path) -> Iterator[PgServer]:
+    """Start a PostgreSQL server in a temp dir for as long as the block runs (also as root).
+
+    Used by the test session and by ``benchmarks/hub_load.py``.
+    """
     from port_for import get_port
     from pytest_postgresql.executors import PostgreSQLExecutor
 
@@ -140,6 +140,17 @@ def hub_pg_server() -> Iterator[PgServer]:
         shutil.rmtree(base, ignore_errors=True)
         if executable != str(pg_ctl):
             shutil.rmtree(Path(executable).parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def hub_pg_server() -> Iterator[PgServer]:
+    pg_ctl = find_pg_ctl()
+    if pg_ctl is None or not pg_ctl.exists():
+        _missing("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl); "
+                 "bash scripts/setup.sh installs it")
+    assert pg_ctl is not None
+    with throwaway_postgres(pg_ctl) as server:
+        yield server
 
 
 @pytest.fixture

@@ -216,3 +216,25 @@ def test_one_person_ahead_reads_as_english(qtbot, english: Kiosk) -> None:
         details.append(english.screens[ScreenId.TICKET].details.text())
     assert "Nobody is waiting ahead of you." in details[0]
     assert "1 person is waiting ahead of you." in details[1]
+
+
+def test_period_and_reason_refusals_are_english(qtbot, english: Kiosk) -> None:
+    from datetime import date
+
+    from kiosk.reports.periods import PeriodKind
+    from ui.screens.reports.period import PeriodPicker
+    from ui.widgets.ask_dialog import ask
+
+    pin(qtbot, english, DEMO_STAFF_PIN)
+    english.nav.go_to(ScreenId.STAFF)
+    staff = english.screens[ScreenId.STAFF]
+    picker = staff.findChildren(PeriodPicker)[0]
+    picker._choose(PeriodKind.CUSTOM, date(2026, 3, 10), date(2026, 3, 1))
+    assert picker.error.text().startswith("The start day")
+    dialog = ask(staff.members, "tAsk", "t", "q", "ok", lambda _r: None, with_reason=True)
+    assert dialog.reason is not None
+    dialog.reason.setText("gọi lại 0905123456")
+    click(qtbot, dialog.ok_btn)
+    assert not is_vietnamese(dialog.warning.text()) and dialog.warning.text()
+    dialog.close()
+    dialog.deleteLater()

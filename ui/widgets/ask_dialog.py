@@ -27,8 +27,10 @@ class AskDialog(QDialog):
     answered = Signal(str)
 
     def __init__(self, parent: QWidget, object_name: str, title: str, question: str,
-                 ok_text: str, *, with_reason: bool = False, danger: bool = False) -> None:
+                 ok_text: str, *, with_reason: bool = False, danger: bool = False,
+                 lang: str = "vi") -> None:
         super().__init__(parent)
+        self.lang = lang  # for a refused reason (PrivacyError's English)
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -74,7 +76,7 @@ class AskDialog(QDialog):
             try:
                 check_note(text, "Lý do")
             except PrivacyError as exc:
-                self.warning.setText(str(exc))
+                self.warning.setText(exc.message(self.lang))
                 self.warning.show()
                 return
         self.accept()
@@ -84,8 +86,10 @@ class AskDialog(QDialog):
 def ask(parent: QWidget, object_name: str, title: str, question: str, ok_text: str,
         on_yes: Callable[[str], None], *, with_reason: bool = False,
         danger: bool = False) -> AskDialog:
+    # The screens and tabs that ask all hold the kiosk's state: answer in its language.
+    lang = getattr(getattr(parent, "state", None), "language", "vi")
     dialog = AskDialog(parent, object_name, title, question, ok_text,
-                       with_reason=with_reason, danger=danger)
+                       with_reason=with_reason, danger=danger, lang=lang)
     dialog.answered.connect(on_yes)
     dialog.open()
     return dialog

@@ -60,7 +60,7 @@ class ReportTab(QWidget):
         self._requests = Latest()
         self.outer = QVBoxLayout(self)
         self.outer.setSpacing(10)
-        self.picker = PeriodPicker(model, name, self)
+        self.picker = PeriodPicker(model, name, self, language=lambda: self.state.language)
         self.outer.addWidget(self.picker)
         line = QHBoxLayout()
         line.setSpacing(16)

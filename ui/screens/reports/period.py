@@ -5,6 +5,7 @@ Choosing "Tháng trước" on one tab shows last month on the others too. GUI th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QObject, Signal
@@ -78,9 +79,10 @@ class ReportPeriod(QObject):
 class PeriodPicker(QWidget):
     """Big toggle buttons for the period, and two dates for a custom one."""
 
-    def __init__(self, model: ReportPeriod, prefix: str, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ReportPeriod, prefix: str, parent: QWidget | None = None,
+                 language: Callable[[], str] = lambda: "vi") -> None:
         super().__init__(parent)
-        self.model, self.prefix = model, prefix
+        self.model, self.prefix, self.language = model, prefix, language
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
@@ -154,7 +156,7 @@ class PeriodPicker(QWidget):
         try:
             self.model.choose(kind, start, end)
         except PeriodError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(exc.message(self.language()))
             self.error.show()
 
     def _sync(self, period: Period) -> None:

@@ -41,8 +41,9 @@ def write(hub: HubContext, reports: HubReports, officer: Officer, scope: Scope, 
     """Check the officer may see ``scope``, write the file under ``work``, audit it."""
     request = ExportRequest(fmt, what, include_contacts=False).check()
     reports.scope(officer, scope.kind, scope.key)  # re-checked here, not only in the page
-    stem = {"city": "thanh-pho", "commune": f"xa-{scope.key}",
-            "help_point": f"diem-{scope.key[:8]}"}[scope.kind]
+    safe_key = "".join(ch for ch in scope.key if ch.isascii() and ch.isalnum())[:8]
+    stem = {"city": "thanh-pho", "commune": f"xa-{safe_key}",
+            "help_point": f"diem-{safe_key}"}[scope.kind]
     filename = f"{stem}-{file_name(request, period)}"
     path = work / filename
     result = export_scope(hub, period, path, request, scope=scope.figure_scope,

@@ -102,6 +102,9 @@ class WebRoute(APIRoute):
 
         async def run(request: Request) -> Response:
             lang = _lang(request)
+            too_big = _body_refusal(request)
+            if too_big is not None:
+                return too_big
             try:
                 response = await handler(request)
             except NeedsSignIn:
@@ -127,6 +130,26 @@ class WebRoute(APIRoute):
 
 
 router = APIRouter(route_class=WebRoute)
+
+#: The largest body a page accepts: a form is a few hundred bytes, a content pack's upload
+#: at most :data:`hub.packs.MAX_PACK_BYTES` plus the form around it.
+MAX_FORM_BYTES = 64 * 1024
+MAX_UPLOAD_BYTES = packs.MAX_PACK_BYTES + 64 * 1024
+
+
+def _body_refusal(request: Request) -> Response | None:
+    """Refuse a POST body before reading it: no length given, or longer than the page takes."""
+    if request.method != "POST" or request.url.path.startswith("/api/"):
+        return None
+    limit = MAX_UPLOAD_BYTES if request.url.path == "/packs" else MAX_FORM_BYTES
+    length = request.headers.get("content-length", "")
+    if not length.isdigit():
+        return Response("Thiếu độ dài nội dung (Content-Length).", status_code=411,
+                        media_type="text/plain; charset=utf-8")
+    if int(length) > limit:
+        return Response("Nội dung gửi lên quá lớn.", status_code=413,
+                        media_type="text/plain; charset=utf-8")
+    return None
 
 
 # ---------------------------------------------------------------- services per app

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.hub_web.conftest import COMMUNE_A, COMMUNE_B, accounts, csrf_of
 
 
@@ -100,3 +102,18 @@ def test_health_sorts_silent_longest_and_turns_red_after_three_days(hub_app: Any
     assert [r.red for r in rows] == [True, True, False]
     assert rows[2].printer_ok is False and rows[2].outbox_waiting == 12
     assert rows[2].content_version == "20261201-000000-abcd1234"
+
+
+@pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)
+def test_oversized_or_unmeasured_bodies_are_refused_before_reading(client_for: Any) -> None:
+    client = client_for("xa.a")
+    huge = client.post("/pairing/codes", content=b"csrf_token=" + b"x" * 70_000,
+                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert huge.status_code == 413
+
+    def chunks() -> Any:
+        yield b"csrf_token=x"
+
+    unmeasured = client.post("/sign-in", content=chunks(),
+                             headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert unmeasured.status_code == 411

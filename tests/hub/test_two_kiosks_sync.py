@@ -8,6 +8,7 @@ a thread, through the same client and outbox the GUI's timer and ``help-kiosk sy
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -143,3 +144,46 @@ def test_a_revoked_kiosk_is_told_why_and_keeps_its_records(
     st = outbox.status(k.store)
     assert "thu hồi" in st.last_error_message and st.waiting_records == 1
     assert hub_records(hub_app) == {}
+
+
+def test_a_pack_published_on_the_hub_reaches_a_paired_kiosk_and_a_tampered_one_does_not(
+        hub_app: Any, hub_url: str, kiosks: list[Kiosk], tmp_path: Path) -> None:
+    """#21 item 6 end to end: hub validates, signs and publishes; the kiosk fetches it on
+    sync, checks the hub's signature, validates again and switches; a pack whose bytes were
+    changed after signing is refused and the kiosk keeps the one it has."""
+    from hub.packs import ContentPack, check_pack, publish_pack
+    from kiosk.content.packs import current_pack, load_content
+    from kiosk.paths import resource_path
+    from tests.unit.test_content_packs import FIXED_TITLE, pack_zip
+
+    k = kiosks[0]
+    outbox.pair(k.staff, k.store, k.config, k.data_dir, hub_url, pair_code(hub_app))
+    hub = hub_app.state.hub
+
+    def publish(data: bytes) -> str:
+        checked = check_pack(data, tmp_path / "hub-work")
+        with hub.transaction() as s:
+            info = publish_pack(s, hub.settings.data_dir, checked, sign=hub.keys().sign,
+                                communes=(COMMUNE,), by="admin", now=hub.clock.now())
+        return info.version
+
+    first = publish(pack_zip())
+    report = outbox.sync_now(k.store, k.config, k.data_dir)
+    assert report.pack_version == first
+    assert outbox.status(k.store).content_version == first
+    shown = load_content(k.data_dir, [resource_path("tutorials")]).by_id("dvc-login")
+    assert shown is not None and shown.title.get("vi") == FIXED_TITLE
+
+    hub.clock.advance(minutes=5)
+    second = publish(pack_zip(title="Bản thứ hai"))
+    stored = hub.settings.data_dir / "packs" / f"{second}.zip"
+    data = bytearray(stored.read_bytes())
+    data[200] ^= 1  # changed on the hub's disk and in its table after it was signed, by
+    stored.write_bytes(bytes(data))  # someone without the hub's key: only the kiosk can tell
+    with hub.transaction() as s:
+        row = s.scalar(select(ContentPack).where(ContentPack.version == second))
+        row.sha256 = hashlib.sha256(bytes(data)).hexdigest()
+    report = outbox.sync_now(k.store, k.config, k.data_dir)
+    assert report.pack_version == "" and "Chữ ký" in report.pack_problem
+    assert current_pack(k.data_dir)[0] == first
+    assert outbox.status(k.store).content_version == first

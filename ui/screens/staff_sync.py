@@ -14,7 +14,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -72,6 +72,7 @@ class StaffSyncTab(QWidget):
         # Takes the room that is left, never asks for more (the tab would scroll instead).
         self.error_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         mark_reading(self.error_area)
+        self.error_area.viewport().installEventFilter(self)
         self.error_area.hide()
         left.addWidget(self.error_area, 1)
         left.addStretch(0)
@@ -201,6 +202,7 @@ class StaffSyncTab(QWidget):
                 "{t}", when) + st.last_error_message
         self.error.setText("\n".join(problems))
         self.error_area.setVisible(bool(problems))
+        self._fit_error()
         self.sync_btn.setVisible(paired)
         self.unpair_btn.setVisible(paired)
         self.pair_box.setVisible(not paired)
@@ -218,6 +220,18 @@ class StaffSyncTab(QWidget):
         elif not paired and self.message.parentWidget() is not self.pair_box:
             self.pair_col.addWidget(self.message)
         self.sync_btn.setEnabled(paired and not self.scheduler.running)
+
+    def _fit_error(self) -> None:
+        """The error's area grows to its text and no further (then it scrolls)."""
+        self.error.ensurePolished()
+        width = max(120, self.error_area.viewport().width())
+        self.error_area.setMaximumHeight(max(self.error_area.minimumHeight(),
+                                             self.error.heightForWidth(width) + 4))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.error_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_error()  # its width is known only now
+        return super().eventFilter(watched, event)
 
     # -- actions -------------------------------------------------------------------------------
     def sync_now(self) -> None:

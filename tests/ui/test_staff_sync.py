@@ -155,3 +155,24 @@ def test_the_panel_stays_responsive_while_a_sync_waits_on_a_slow_hub(
                     timeout=5000)
     assert hub.record_count() == 1
     assert "Đã gửi 2 mục" in panel.message.text()
+
+
+def test_a_pack_fetched_by_a_sync_is_shown_from_the_next_home_screen(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path) -> None:
+    """#21 item 6: switched between visitors, never under a citizen's finger."""
+    from tests.unit.test_content_packs import FIXED_TITLE, pack_zip
+
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    hub.sign_pack("2026.12.05", pack_zip())
+    k = make_kiosk(staff=True)
+    assert k.catalogue.by_id("dvc-login") is None  # the sample content the test kiosk shows
+    panel = open_panel(qtbot, k)
+    click(qtbot, panel.sync_btn)
+    assert "phiên bản 2026.12.05" in text(panel, "syncMessage")
+    assert "bản 2026.12.05 từ hub" in text(panel, "syncFact_content")
+    k.nav.home()
+    assert k.catalogue.by_id("dvc-login") is None  # not while a helper is signed in
+    k.state.sign_out()  # the next visitor (the idle reset does the same)
+    k.nav.home()
+    shown = k.catalogue.by_id("dvc-login")
+    assert shown is not None and shown.title.get("vi") == FIXED_TITLE

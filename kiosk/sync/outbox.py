@@ -434,8 +434,12 @@ def _record_failure(store: Store, exc: KioskError, now: datetime) -> None:
 
 def sync_now(store: Store, config: Config, data_dir: Path, *,
              client: HubClient | None = None, limit: int = BATCH_LIMIT,
-             fetch_pack: bool = True) -> SyncReport:
+             fetch_pack: bool = True,
+             device_status: dict[str, bool | None] | None = None) -> SyncReport:
     """Push every waiting batch to the paired hub, then fetch a newer content pack.
+
+    ``device_status``: ``printer_ok``/``voice_ok`` as the GUI sees them (None = unknown, as
+    from the command line), shown on the hub's health page.
 
     Stops at the first failure: the error is stored for the staff panel (``status``) and
     raised; every mark stays where the hub last acknowledged it.
@@ -466,7 +470,8 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
                     "app_version": __version__,
                     "content_version": read_meta(s, (CONTENT_VERSION,)).get(
                         CONTENT_VERSION, ""),
-                    "printer_ok": None, "voice_ok": None})
+                    "printer_ok": (device_status or {}).get("printer_ok"),
+                    "voice_ok": (device_status or {}).get("voice_ok")})
             blob = build_batch(batch.payload, identity, keys, seq, paired.hub_box_public,
                                False, created=now.replace(tzinfo=UTC))
             result = hub.push_batch(blob)

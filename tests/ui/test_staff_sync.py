@@ -107,6 +107,10 @@ def test_staff_pair_through_the_panel_and_sync_now(qtbot, make_kiosk, hub: FakeH
     click(qtbot, panel.sync_btn)
     assert "Đã gửi 1 mục" in text(panel, "syncMessage")  # same helper, same day: 1 record
     assert hub.record_count() == 2
+    # the hub's health page learns how the printer and the voice are (#21 item 4)
+    status = hub.payloads[-1]["status"]
+    assert status["printer_ok"] is True and status["voice_ok"] is True
+    assert status["outbox_waiting"] == 1 and status["content_version"] == ""
 
 
 def test_a_refusal_is_shown_with_what_to_do_and_goes_away_after_a_good_sync(

@@ -32,6 +32,7 @@ def test_pair_now_status_unpair_from_the_command_line(
     assert "Đã ghép nối với hub “Hub phường Hải Châu”" in capsys.readouterr().out
     assert main(["sync", "now", "--data-dir", d]) == 0
     assert "Đã gửi 0 mục trong 1 gói" in capsys.readouterr().out
+    assert hub.payloads[-1]["status"]["printer_ok"] is None  # unknown without the GUI
     assert main(["sync", "status", "--data-dir", d]) == 0
     out = capsys.readouterr().out
     assert "Hub: Hub phường Hải Châu" in out and "Mục đang chờ gửi: 0" in out

@@ -50,10 +50,12 @@ class SyncScheduler(QObject):
     catalogue_ready = Signal(object)  # a new Catalogue to show from the next Home
 
     def __init__(self, store: Store, config: Config, data_dir: Path, tasks: Any,
-                 content_roots: Callable[[], list[Path]], parent: QObject | None = None) -> None:
+                 content_roots: Callable[[], list[Path]], parent: QObject | None = None,
+                 device_status: Callable[[], dict[str, bool | None]] | None = None) -> None:
         super().__init__(parent)
         self.store, self.config, self.data_dir, self.tasks = store, config, data_dir, tasks
         self.content_roots = content_roots
+        self.device_status = device_status or dict
         self.status: Any = None
         self.running = False
         self.timer = QTimer(self)
@@ -96,13 +98,14 @@ class SyncScheduler(QObject):
         self.running_changed.emit(True)
         store, config, data_dir = self.store, self.config, self.data_dir
         roots = self.content_roots()
+        devices = self.device_status()  # Qt objects: asked here, on the GUI thread
 
         def work() -> tuple[Any, Catalogue | None]:
             from kiosk.content.packs import load_content
             from kiosk.sync import outbox
 
             try:
-                report = outbox.sync_now(store, config, data_dir)
+                report = outbox.sync_now(store, config, data_dir, device_status=devices)
             except KioskError:
                 raise
             except Exception as exc:  # a bug must not reach the citizen's screen
@@ -159,8 +162,24 @@ class SyncScheduler(QObject):
 def install(ctx: BuildContext) -> None:
     from ui.app import content_roots
 
+    def device_status() -> dict[str, bool | None]:
+        """Printer and voice as this kiosk sees them now, for the hub's health page."""
+        out: dict[str, bool | None] = {}
+        try:
+            out["voice_ok"] = bool(ctx.speaker.available)
+        except Exception:  # a status line is never worth a failed sync
+            log.debug("voice status unknown", exc_info=True)
+        try:
+            names = ctx.printer.printer_names()
+            wanted = str(ctx.config.printer or "")
+            out["printer_ok"] = bool(names) and (not wanted or wanted in names)
+        except Exception:
+            log.debug("printer status unknown", exc_info=True)
+        return out
+
     scheduler = SyncScheduler(ctx.store, ctx.config, ctx.data_dir, ctx.tasks,
-                              lambda: content_roots(ctx.config), parent=ctx.window)
+                              lambda: content_roots(ctx.config), parent=ctx.window,
+                              device_status=device_status)
     waiting: list[Catalogue] = []
 
     def adopt_at_home(_sid: object = None) -> None:

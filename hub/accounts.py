@@ -338,6 +338,9 @@ class AccountService:
                 "Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra rồi nhập lại.",
                 code="bad_credentials", en="Wrong user name or password.")
         s.execute(delete(SignInFailure).where(SignInFailure.key == user_key))
+        # Sessions nobody can use any more go at each good sign-in: the table stays small.
+        s.execute(delete(WebSession).where((WebSession.expires_at <= now)
+                                           | (WebSession.last_seen_at < now - IDLE_TIMEOUT)))
         if _HASHER.check_needs_rehash(account.password_hash):
             account.password_hash = _HASHER.hash(password)
         account.last_sign_in_at = now

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hub.accounts import (
@@ -110,6 +110,15 @@ def test_idle_session_expires_and_sign_out_ends_it(accounts, clock):
     accounts.sign_out(again.token)
     assert accounts.session_for(again.token) is None
     assert accounts.session_for("made-up") is None
+
+
+def test_dead_sessions_are_swept_at_the_next_sign_in(accounts, sessions, clock):
+    accounts.sign_in("tp.a", PASSWORD)
+    accounts.sign_in("xa.a", PASSWORD)
+    clock.advance(minutes=31)  # both idle, never asked for again
+    accounts.sign_in("tp.a", PASSWORD)
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(WebSession)) == 1
 
 
 def test_session_has_a_hard_maximum_age(accounts, clock):

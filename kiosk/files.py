@@ -122,6 +122,17 @@ def sweep_journal() -> list[Path]:
             lock.release()
             with contextlib.suppress(OSError):
                 entry.with_suffix(".lock").unlink()
+    for orphan in folder.glob("*.lock"):  # killed between taking the lock and the entry
+        if orphan.with_suffix(".json").exists():
+            continue
+        lock = FileLock(str(orphan), timeout=0)
+        try:
+            lock.acquire()
+        except (Timeout, OSError):
+            continue
+        lock.release()
+        with contextlib.suppress(OSError):
+            orphan.unlink()
     if removed:
         log.info("removed %d leftovers of interrupted outputs", len(removed))
     return removed

@@ -55,6 +55,7 @@ from kiosk.sync.merge import record_out
 log = logging.getLogger(__name__)
 
 BATCH_LIMIT = 2000
+MIN_BATCH = 50  # halved down to this when a batch is too big, then the refusal is shown
 COUNT_DAYS = 7
 MAX_COUNT_DAYS_PER_BATCH = 62
 MAX_BATCHES_PER_RUN = 100
@@ -446,6 +447,7 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
     """
     from kiosk import __version__
     from kiosk.sync.batch import build_batch
+    from kiosk.sync.errors import BatchRefused
 
     with store.read() as s:
         paired = pairing(s)
@@ -458,6 +460,7 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
     batches = sent = added = updated = skipped = 0
     pack_version = pack_problem = ""
     try:
+        size = limit
         for _ in range(MAX_BATCHES_PER_RUN):
             now = store.clock.now()
             with store.write() as s:
@@ -466,15 +469,24 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
                 seq = _int(read_meta(s, (SEQ,)).get(SEQ)) + 1
                 write_meta(s, {SEQ: str(seq)})
             with store.read() as s:
-                batch = next_batch(s, local_day(now), limit=limit, status_extra={
+                batch = next_batch(s, local_day(now), limit=size, status_extra={
                     "app_version": __version__,
                     "content_version": read_meta(s, (CONTENT_VERSION,)).get(
                         CONTENT_VERSION, ""),
                     "printer_ok": (device_status or {}).get("printer_ok"),
                     "voice_ok": (device_status or {}).get("voice_ok")})
-            blob = build_batch(batch.payload, identity, keys, seq, paired.hub_box_public,
-                               False, created=now.replace(tzinfo=UTC))
-            result = hub.push_batch(blob)
+            try:
+                blob = build_batch(batch.payload, identity, keys, seq, paired.hub_box_public,
+                                   False, created=now.replace(tzinfo=UTC))
+                result = hub.push_batch(blob)
+            except (BatchRefused, SyncError) as exc:
+                # Too big for the batch format or for this hub's limit (long notes): the
+                # same records go again in smaller batches; nothing was stored.
+                if getattr(exc, "code", "") != "too_big" or size <= MIN_BATCH:
+                    raise
+                size = max(MIN_BATCH, size // 2)
+                log.info("sync batch too big; trying %d records a batch", size)
+                continue
             with store.write() as s:
                 write_meta(s, {**batch.progress, LAST_OK: _iso(store.clock.now()),
                                **dict.fromkeys(ERROR_KEYS)})
@@ -483,7 +495,7 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
             added, updated, skipped = (added + result.added, updated + result.updated,
                                        skipped + result.skipped)
             log.info("sync batch %d acknowledged: %d items", seq, batch.items)
-            if batch.items < limit:
+            if batch.items < size:
                 break
         if fetch_pack:
             pack_version, pack_problem = _fetch_pack(store, data_dir, hub, paired, keys)

@@ -355,3 +355,15 @@ def test_a_pack_with_a_bad_signature_is_refused_and_the_kiosk_keeps_its_content(
     assert current_pack(data_dir)[0] == "v-good"
     sync(kiosk, config, data_dir)  # not downloaded again every five minutes
     assert hub.requests.count("GET /api/v1/packs/latest") == 2
+
+
+def test_a_batch_too_big_for_the_hub_is_sent_again_in_smaller_ones(
+        kiosk: Store, volunteer: Actor, config: Config, data_dir: Path,
+        paired: outbox.Pairing, hub: FakeHub, clock: FakeClock) -> None:
+    """A hub with a lower body limit answers 413 too_big: halve, nothing lost or doubled."""
+    bulk_records(kiosk, volunteer, 300, clock.now() - timedelta(days=5))
+    hub.next_faults += ["refuse:too_big", "refuse:too_big"]
+    report = sync(kiosk, config, data_dir, limit=200)
+    assert [m["counts"]["records"] for m in hub.batches] == [50] * 6 + [0]  # then caught up
+    assert report.sent == 300 and hub.record_count() == 300
+    assert outbox.status(kiosk).last_error_code == ""

@@ -44,6 +44,9 @@ class DatabaseMissing(DatabaseUnavailable):
 #: Written beside the database once it has been created: its presence says "a database lived
 #: here", so a missing or empty ``kiosk.sqlite3`` is a loss to recover, not a new kiosk.
 MARKER_FILE = ".kiosk-database-created"
+#: How long a connection waits for SQLite's write lock before "database is locked": a ticket
+#: or a PIN sign-in waits at most this long behind another writer (an import's chunk, a backup).
+BUSY_TIMEOUT_S = 10.0
 
 
 def _existed_before(data_dir: Path) -> bool:
@@ -91,7 +94,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.models import ActivityDay, Assistance, Service, Volunteer
@@ -580,13 +580,14 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
             rows.update((r.uuid, r) for r in session.scalars(
                 select(Assistance).where(Assistance.uuid.in_(part))))
         added = updated = skipped = 0
+        new_rows: list[dict[str, Any]] = []
         for rec in valid.records:
             values = {k: v for k, v in rec.items() if k in columns}
             if "unverified" in columns:
                 values["unverified"] = unverified or bool(rec.get("unverified"))
             row = rows.get(rec["uuid"])
             if row is None:
-                session.add(Assistance(is_demo=False, **values))
+                new_rows.append({"is_demo": False, **values})
                 added += 1
             elif rec["updated_at"] > row.updated_at:
                 for key, value in values.items():
@@ -594,6 +595,9 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
                 updated += 1
             else:
                 skipped += 1
+        if new_rows:
+            # ORM bulk INSERT (a few multi-row statements); no ORM objects for new records.
+            session.execute(insert(Assistance), new_rows)
         days = valid.activity_days
         have_days: set[tuple[str, Any, str]] = set()
         volunteers_of_days = sorted({d["volunteer_uuid"] for d in days})

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,9 +85,17 @@ class PgServer:
     def _admin(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(host=self.host, port=self.port, user=self.user,
-                             dbname="postgres", autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+        # Right after start the server may still say "the database system is starting up".
+        for attempt in range(50):
+            try:
+                with psycopg.connect(host=self.host, port=self.port, user=self.user,
+                                     dbname="postgres", autocommit=True) as conn:
+                    conn.execute(sql)  # type: ignore[arg-type]
+                return
+            except psycopg.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.2)  # waiting for another process: nothing to wait on but time
 
     def create_database(self) -> str:
         name = "hub_" + uuid.uuid4().hex[:12]

@@ -1,0 +1,19 @@
+"""benchmarks/hub_load.py still runs end to end (tiny size): every row prints, nothing refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hub.conftest import find_pg_ctl
+
+
+def test_hub_load_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    if find_pg_ctl() is None:
+        pytest.skip("PostgreSQL is not installed")
+    from benchmarks.hub_load import main
+
+    assert main(["--kiosks", "2", "--days", "2", "--concurrency", "2", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    for row in ("Through the hub", "PostgreSQL COPY", "Hub / COPY", "p50 / p95", "peak RSS"):
+        assert row in out
+    assert "160 / 4 (0 refused or failed)" in out

@@ -14,6 +14,7 @@ from kiosk.auth import AuthService, Role
 from kiosk.cli import main
 from kiosk.queue import QueueService
 from kiosk.store import Store
+from kiosk.sync.keys import DeviceKeys
 
 
 def test_bundle_moves_between_two_data_dirs_twice(tmp_path: Path,
@@ -37,11 +38,17 @@ def test_bundle_moves_between_two_data_dirs_twice(tmp_path: Path,
     store.close()
 
     monkeypatch.setenv("KIOSK_STAFF_PIN", "2468")
-    bundle = tmp_path / "bundle.zip"
+    # A v2 bundle: sealed to the office PC's key, signed by the laptop, whose key the office
+    # staff trust the first time (compared with the laptop's "help-kiosk bundle key").
+    office_key = DeviceKeys.load_or_create(office).box_public_b64()
+    laptop_key = DeviceKeys.load_or_create(laptop).verify_key_b64()
+    bundle = tmp_path / "bundle.hkb"
     assert main(["--data-dir", str(laptop), "bundle", "export", "--since", "2026-01-01",
-                 "--out", str(bundle)]) == 0
-    for _ in range(2):  # importing the same bundle again adds nothing
-        assert main(["--data-dir", str(office), "bundle", "import", str(bundle)]) == 0
+                 "--out", str(bundle), "--to-key", office_key]) == 0
+    assert main(["--data-dir", str(office), "bundle", "import", str(bundle),
+                 "--trust-key", laptop_key]) == 0
+    # importing the same bundle again adds nothing (the sender is trusted now)
+    assert main(["--data-dir", str(office), "bundle", "import", str(bundle)]) == 0
     office_store = Store.open(office)
     with office_store.read() as s:
         assert s.scalar(select(func.count()).select_from(Assistance)) == 3

@@ -2001,7 +2001,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Chọn USB để lưu dữ liệu của người dân</source>
-        <translation>Choose a USB drive to save the person's data</translation>
+        <translation>Choose a USB drive to save the person&apos;s data</translation>
     </message>
     <message>
         <source>Kiosk lưu hai tệp: {name}.csv và {name}.json</source>
@@ -2366,6 +2366,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Cán bộ xã tạo mã ghép nối trên hub (dùng một lần, trong 24 giờ). Nhập địa chỉ hub và mã đó.</source>
         <translation>The commune officer makes a pairing code on the hub (single use, within 24 hours). Enter the hub address and that code.</translation>
+    </message>
+    <message>
+        <source>Lỗi đồng bộ gần nhất</source>
+        <translation>Last sync error</translation>
     </message>
     <message>
         <source>bản {v} từ hub</source>

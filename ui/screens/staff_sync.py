@@ -165,6 +165,7 @@ class StaffSyncTab(QWidget):
             "và mã đó."))
         self.url_label.setText(self.tr("Địa chỉ hub"))
         self.code_label.setText(self.tr("Mã ghép nối"))
+        self.error_area.setAccessibleName(self.tr("Lỗi đồng bộ gần nhất"))
         self.url.setAccessibleName(self.tr("Địa chỉ hub"))
         self.code.setAccessibleName(self.tr("Mã ghép nối"))
         self.url.setPlaceholderText("https://hub.xa.danang.gov.vn")

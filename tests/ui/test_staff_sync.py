@@ -180,3 +180,22 @@ def test_a_pack_fetched_by_a_sync_is_shown_from_the_next_home_screen(
     k.nav.home()
     shown = k.catalogue.by_id("dvc-login")
     assert shown is not None and shown.title.get("vi") == FIXED_TITLE
+
+
+def test_unpair_asks_first_then_forgets_the_hub_and_offers_pairing_again(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path) -> None:
+    from ui.widgets.ask_dialog import AskDialog
+
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    panel = open_panel(qtbot, make_kiosk(staff=True))
+    click(qtbot, panel.unpair_btn)
+    dialog = panel.findChild(AskDialog, "syncUnpairAsk")
+    assert dialog is not None and dialog.isVisible()
+    click(qtbot, dialog.cancel_btn)
+    assert outbox.status(store).paired  # "Hủy": nothing changes
+    click(qtbot, panel.unpair_btn)
+    dialog = next(d for d in panel.findChildren(AskDialog, "syncUnpairAsk") if d.isVisible())
+    click(qtbot, dialog.ok_btn)
+    assert not outbox.status(store).paired
+    assert "Đã bỏ ghép nối" in text(panel, "syncMessage")
+    assert panel.pair_btn.isVisible() and not panel.sync_btn.isVisible()

@@ -216,10 +216,12 @@ class StaffSyncTab(QWidget):
             col.setStretch(col.count() - 1, 0 if paired else 1)  # the closing stretch
         # Unpaired, the facts take the whole width and the message goes under the form.
         self.top.setStretch(1, 1 if paired else 0)
+        shown = not self.message.isHidden()  # a new parent hides a widget: keep it as it was
         if paired and self.message.parentWidget() is not self:
             self.right.insertWidget(2, self.message)
         elif not paired and self.message.parentWidget() is not self.pair_box:
             self.pair_col.addWidget(self.message)
+        self.message.setVisible(shown)
         self.sync_btn.setEnabled(paired and not self.scheduler.running)
 
     def _fit_error(self) -> None:

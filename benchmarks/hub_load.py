@@ -192,7 +192,7 @@ def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
             k.hub_box_public = box
         now = datetime.now(UTC).replace(tzinfo=None)
         prebuilt: dict[int, list[tuple[int, bytes]]] = {}
-        if size.kiosks * size.days * size.per_day <= 200_000:
+        if size.kiosks * size.days * size.per_day <= 400_000:  # about 100 MB of batches
             prebuilt = {i: _batches(k, size, now) for i, k in enumerate(kiosks)}
         todo: deque[int] = deque(range(size.kiosks))  # popleft is atomic
         latencies: list[float] = []

@@ -203,6 +203,24 @@ def test_sql_and_formula_text_is_stored_as_text(hub_app: Any, hub_client: Any,
         assert (row.commune, row.village, row.note) == (text[:80], text[:80], text[:280])
         assert s.get(Device, kiosk.device_id) is not None  # tables intact
     assert count(hub_app) == 1
+    # The hub's export (the kiosk's writer) defuses spreadsheet formulas.
+    from hub.cli import main as hub_cli
+
+    out = hub_app.state.hub.settings.data_dir.parent / "records.csv"
+    settings = hub_app.state.hub.settings
+    assert hub_cli(["export", "--from", "2026-03-10", "--to", "2026-03-10", "--format", "csv",
+                    "--out", str(out), "--data-dir", str(settings.data_dir),
+                    "--database-url", settings.resolved_database_url()]) == 0
+    import csv
+
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 1
+    cell = rows[0]["commune"]
+    if text[0] in "=+-@":
+        assert cell == "'" + text[:80]
+    else:
+        assert cell == text[:80]
 
 
 def test_newest_daily_count_wins_and_a_late_old_report_cannot_lower_it(
@@ -217,3 +235,44 @@ def test_newest_daily_count_wins_and_a_late_old_report_cannot_lower_it(
     assert post(hub_client, early).status_code == 200
     with hub_app.state.hub.sessions() as s:
         assert s.scalars(select(DailyCount.tickets_issued)).one() == 7
+
+
+def _signed_with_payload(kiosk: SimKiosk, payload: bytes) -> bytes:
+    """A batch correctly signed by a paired device whose payload.json is ``payload`` as is."""
+    import base64
+    import hashlib
+    import io
+    import json
+    import zipfile
+
+    from nacl.public import PublicKey, SealedBox
+
+    from kiosk.sync.batch import BATCH_FORMAT, BATCH_VERSION, MAGIC
+
+    manifest = json.dumps({
+        "format": BATCH_FORMAT, "version": BATCH_VERSION, "device_id": kiosk.device_id,
+        "help_point_id": kiosk.identity.help_point_id, "team_id": kiosk.identity.team_id,
+        "commune_code": kiosk.commune_code, "help_point_name": kiosk.name,
+        "created": HUB_NOW.isoformat() + "Z", "seq": 1, "contacts": False, "counts": {},
+        "payload_sha256": hashlib.sha256(payload).hexdigest()}).encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("manifest.json", manifest)
+        zf.writestr("payload.json", payload)
+        zf.writestr("signature", kiosk.keys.sign(manifest))
+    box = SealedBox(PublicKey(base64.b64decode(kiosk.hub_box_public)))
+    return MAGIC + box.encrypt(buf.getvalue())
+
+
+@pytest.mark.parametrize("payload", [
+    b'{"records": [', b"[1, 2, 3]", b'{"records": "x", "activity_days": [], "volunteers": []}',
+    b"[" * 5000 + b"]" * 5000, b'{"records": [NaN]}', b'{"records": [' + b"9" * 5000 + b"]}",
+    "{\"records\": []}".encode("utf-16"), b"\xff\xfe\x00garbage",
+])
+def test_malformed_json_from_a_paired_device_is_refused(hub_app: Any, hub_client: Any,
+                                                        kiosk: SimKiosk, payload: bytes) -> None:
+    r = post(hub_client, _signed_with_payload(kiosk, payload))
+    assert (r.status_code, r.json()["error"]) == (400, "invalid_field"), r.text
+    assert r.json()["message"]
+    assert count(hub_app) == 0
+    assert log_results(hub_app) == ["invalid_field"]

@@ -136,6 +136,9 @@ class Ticket(IdentityColumns, Base):
     tutorial_id: Mapped[str | None] = mapped_column(String(64))
     tutorial_step: Mapped[int | None]
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Priority (elderly, disability, pregnant, with a small child). Only THAT it is priority is
+    # kept, never why: the reason is personal and nothing needs it.
+    priority: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Assistance(IdentityColumns, Base):

@@ -47,6 +47,10 @@ from kiosk.store import Store
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_RECALLS = 2
+#: At most this many priority numbers are called in a row before one regular number (when a
+#: regular one waits). The help point sets it as ``priority_every`` (1..10).
+DEFAULT_PRIORITY_EVERY = 3
+MAX_PRIORITY_EVERY = 10
 #: How many of today's finished tickets of a service feed its "minutes per person" median.
 RECENT_SERVICE_TIMES = 10
 #: How many numbers the now-serving board lists as "recently called" and "next".
@@ -130,10 +134,16 @@ class TicketInfo:
     recalls: int
     tutorial_id: str | None
     tutorial_step: int | None
+    priority: bool = False
 
     def service_name(self, lang: str = "vi") -> str:
         return self.service_name_en if lang == "en" and self.service_name_en else \
             self.service_name_vi
+
+    @property
+    def marked_label(self) -> str:
+        """The label with the priority mark where a number is shown: "A005 ★" (regular: "A005")."""
+        return f"{self.label} {PRIORITY_STAR}" if self.priority else self.label
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,15 @@ class NowServing:
     waiting_count: int
 
 
+PRIORITY_STAR = "★"
+_PRIORITY_WORDS = {"vi": "Ưu tiên", "en": "Priority"}
+
+
+def priority_mark(lang: str = "vi") -> str:
+    """The words beside the star on the screen, the ticket and the board: "★ Ưu tiên"."""
+    return f"{PRIORITY_STAR} {_PRIORITY_WORDS['en' if lang == 'en' else 'vi']}"
+
+
 def ticket_label(prefix: str, number: int) -> str:
     """"A", 5 → "A005" (as printed and shown; the voice says "A năm")."""
     return f"{prefix}{number:03d}"
@@ -162,15 +181,18 @@ def call_sentence(ticket: TicketInfo, desk: int | None = None, lang: str = "vi")
 
     ``call_sentence(A005, 1)`` → "Mời số A năm, đến bàn số một."
     English: "Number A five, please go to desk one."
+    A priority number: "Mời số ưu tiên A năm, …" / "Priority number A five, …".
     """
     desk = desk if desk is not None else ticket.desk
     if desk is None:
         raise QueueError(f"Số {ticket.label} chưa được gọi đến bàn nào.",
                          en=f"Number {ticket.label} has not been called to a desk.")
     if lang == "en":
-        return (f"Number {ticket_words(ticket.prefix, ticket.number, 'en')}, "
+        return (f"{'Priority number' if ticket.priority else 'Number'} "
+                f"{ticket_words(ticket.prefix, ticket.number, 'en')}, "
                 f"please go to desk {number_words(desk, 'en')}.")
-    return (f"Mời số {ticket_words(ticket.prefix, ticket.number)}, "
+    return (f"Mời số {'ưu tiên ' if ticket.priority else ''}"
+            f"{ticket_words(ticket.prefix, ticket.number)}, "
             f"đến bàn số {number_words(desk)}.")
 
 
@@ -353,7 +375,10 @@ class Place(Generic[W]):
 
 def calling_order(waiting: Sequence[W], desk_free_in: dict[int, float],
                   serves: Callable[[int, W], bool],
-                  minutes: Callable[[W], float]) -> list[Place[W]]:
+                  minutes: Callable[[W], float],
+                  is_priority: Callable[[W], bool] | None = None,
+                  priority_every: int = DEFAULT_PRIORITY_EVERY,
+                  streak: int = 0) -> list[Place[W]]:
     """THE calling rule, in one place: the order in which the desks will call ``waiting``.
 
     ``waiting`` is in queue order (oldest first). Whenever a desk becomes free (the one free
@@ -364,32 +389,63 @@ def calling_order(waiting: Sequence[W], desk_free_in: dict[int, float],
     same order, so they cannot disagree. With every desk serving every service (the shipped
     default) this is simply oldest first, across services.
 
+    Priority numbers (``is_priority``) go first: the desk calls the oldest priority number it
+    serves, unless ``priority_every`` priority numbers have just been called in a row (across
+    all desks; ``streak`` is how many were, before this order starts) and a regular number it
+    serves is waiting: then it calls the oldest regular number, and the count starts again.
+    So however many priority numbers are taken, a regular number is called at least once
+    every ``priority_every + 1`` calls. Nothing regular waiting: priority numbers go on.
+
     A desk that serves nothing still waiting drops out; a number that no desk serves is never
     called and is left out of the result.
     """
+    every = max(1, priority_every)
     remaining = list(waiting)
     free = dict(desk_free_in)
     order: list[Place[W]] = []
     while remaining and free:
         desk = min(free, key=lambda d: (free[d], d))
-        pick = next((t for t in remaining if serves(desk, t)), None)
-        if pick is None:
+        mine = [t for t in remaining if serves(desk, t)]
+        if not mine:
             del free[desk]
             continue
+        pick = mine[0]
+        if is_priority is not None:
+            urgent = [t for t in mine if is_priority(t)]
+            regular = [t for t in mine if not is_priority(t)]
+            pick = urgent[0] if urgent and (streak < every or not regular) else regular[0]
+            streak = streak + 1 if is_priority(pick) else 0
         remaining.remove(pick)
         order.append(Place(pick, len(order), desk, free[desk]))
         free[desk] += max(0.0, minutes(pick))
     return order
 
 
+def priority_streak(called: Iterable[bool]) -> int:
+    """How many priority numbers were called in a row most recently: ``called`` is today's
+    calls' priority flags, newest first."""
+    streak = 0
+    for priority in called:
+        if not priority:
+            break
+        streak += 1
+    return streak
+
+
 class _Today:
     """One transaction's view of today's queue: the calling order, ahead counts and waits."""
 
     def __init__(self, session: Session, day: date, desk_count: int,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None,
+                 priority_every: int = DEFAULT_PRIORITY_EVERY) -> None:
         self.services = {row.code: row for row in session.scalars(select(Service))}
         self.desk_count = desk_count
         self.now = now
+        self.priority_every = priority_every
+        self.streak = priority_streak(session.scalars(
+            select(Ticket.priority).where(Ticket.day == day, Ticket.called_at.is_not(None),
+                                          Ticket.status != TicketStatus.WAITING.value)
+            .order_by(Ticket.called_at.desc(), Ticket.number.desc())))
         self.waiting = sorted(session.scalars(select(Ticket).where(
             Ticket.day == day, Ticket.status == TicketStatus.WAITING.value)), key=_queue_key)
         self.at_desks = {t.desk: t for t in session.scalars(select(Ticket).where(
@@ -435,13 +491,15 @@ class _Today:
         """Today's waiting numbers in the order the desks will call them."""
         if self._order is None:
             self._order = calling_order(self.waiting, self.desk_free_in(), self.serves,
-                                        self._ticket_minutes)
+                                        self._ticket_minutes, _is_priority,
+                                        self.priority_every, self.streak)
             self._places = {p.item.uuid: p for p in self._order}
         return self._order
 
     def next_for_desk(self, desk: int) -> Ticket | None:
         """What "Gọi số tiếp theo" at ``desk`` calls: the calling rule with that desk free."""
-        first = calling_order(self.waiting, {desk: 0.0}, self.serves, self._ticket_minutes)
+        first = calling_order(self.waiting, {desk: 0.0}, self.serves, self._ticket_minutes,
+                              _is_priority, self.priority_every, self.streak)
         return first[0].item if first else None
 
     def called_in_order(self) -> list[Ticket]:
@@ -470,7 +528,11 @@ class _Today:
             ahead=ahead, wait_minutes=wait, desk=ticket.desk,
             status=TicketStatus(ticket.status), official_url=service.official_url or "",
             recalls=ticket.recalls, tutorial_id=ticket.tutorial_id,
-            tutorial_step=ticket.tutorial_step)
+            tutorial_step=ticket.tutorial_step, priority=bool(ticket.priority))
+
+
+def _is_priority(ticket: Ticket) -> bool:
+    return bool(ticket.priority)
 
 
 TicketRef = TicketInfo | str
@@ -489,17 +551,26 @@ class QueueService:
         max_recalls: recalls a volunteer must make before marking a person absent.
         services_file: default service list seeded into an empty database.
         demo: mark new tickets as demo data (kept out of reports).
+        priority_every: at most this many priority numbers called in a row before a regular
+            one (:func:`calling_order`); 1..10.
     """
 
     def __init__(self, store: Store, desk_count: int = 2,
                  max_recalls: int = DEFAULT_MAX_RECALLS, services_file: Path | None = None,
-                 demo: bool = False) -> None:
+                 demo: bool = False, priority_every: int = DEFAULT_PRIORITY_EVERY) -> None:
         if isinstance(desk_count, bool) or not isinstance(desk_count, int) or desk_count < 1:
             raise QueueError("Số bàn hỗ trợ phải từ 1 trở lên. Hãy sửa trong phần cài đặt.",
                              en="There must be at least 1 help desk. Change it in the settings.")
         if max_recalls < 0:
             raise QueueError("Số lần gọi lại không được âm.",
                              en="The number of recalls cannot be negative.")
+        if (isinstance(priority_every, bool) or not isinstance(priority_every, int)
+                or not 1 <= priority_every <= MAX_PRIORITY_EVERY):
+            raise QueueError(f"Số số ưu tiên gọi liền nhau phải từ 1 đến {MAX_PRIORITY_EVERY}. "
+                             "Hãy sửa trong phần cài đặt.",
+                             en="Priority numbers called in a row must be from 1 to "
+                                f"{MAX_PRIORITY_EVERY}. Change it in the settings.")
+        self.priority_every = priority_every
         self.store = store
         self.desk_count = desk_count
         self.max_recalls = max_recalls
@@ -554,8 +625,15 @@ class QueueService:
 
     # -- citizens ----------------------------------------------------------------------------
     def issue(self, service_code: str, tutorial_id: str | None = None,
-              step: int | None = None) -> TicketInfo:
-        """Give the next number of today for this service (a citizen may do this)."""
+              step: int | None = None, priority: bool = False) -> TicketInfo:
+        """Give the next number of today for this service (a citizen may do this).
+
+        ``priority``: the citizen chose "Ưu tiên" (the screen says who may); why is never asked
+        nor stored.
+        """
+        if not isinstance(priority, bool):
+            raise QueueError("Lựa chọn ưu tiên không hợp lệ.",
+                             en="The priority choice is not valid.")
         if tutorial_id is not None and (not isinstance(tutorial_id, str)
                                         or not _TUTORIAL_RE.match(tutorial_id)):
             raise QueueError("Mã bài hướng dẫn không hợp lệ.",
@@ -566,9 +644,9 @@ class QueueService:
                              en="The step number is not valid.")
         with self.store.write() as s:
             service = self._enabled_service(s, service_code)
-            ticket = self._new_ticket(s, service, tutorial_id, step)
+            ticket = self._new_ticket(s, service, tutorial_id, step, priority)
             info = self._view(s, ticket.day).info(ticket)
-        log.info("ticket %s issued", info.label)
+        log.info("ticket %s issued%s", info.label, " (priority)" if priority else "")
         return info
 
     def cancel(self, ticket: TicketRef) -> TicketInfo:
@@ -758,10 +836,10 @@ class QueueService:
         return self._view(s, t.day).info(t)
 
     def _view(self, s: Session, day: date) -> _Today:
-        return _Today(s, day, self.desk_count, self.store.clock.now())
+        return _Today(s, day, self.desk_count, self.store.clock.now(), self.priority_every)
 
     def _new_ticket(self, s: Session, service: Service, tutorial_id: str | None,
-                    step: int | None) -> Ticket:
+                    step: int | None, priority: bool = False) -> Ticket:
         now = self.store.clock.now()
         day = local_day(now)
         # max + 1 (not a counter): a clock moved backwards can never hand out a number twice.
@@ -771,7 +849,8 @@ class QueueService:
                    prefix=service.prefix,
                    number=(last or 0) + 1, service_code=service.code,
                    status=TicketStatus.WAITING.value, issued_at=now, recalls=0,
-                   tutorial_id=tutorial_id, tutorial_step=step, is_demo=self.demo)
+                   tutorial_id=tutorial_id, tutorial_step=step, is_demo=self.demo,
+                   priority=priority)
         s.add(t)
         s.flush()
         return t
@@ -905,6 +984,8 @@ class ServiceFigures:
     no_shows: int
     cancelled: int
     median_wait_minutes: float | None
+    priority_tickets: int = 0  # of ``tickets``, priority numbers
+    priority_served: int = 0  # of ``served``, priority numbers
 
 
 @dataclass(frozen=True)
@@ -930,6 +1011,8 @@ class QueueFigures:
     median_service_minutes: float | None
     satisfaction_counts: dict[int, int] = field(default_factory=dict)  # score 1..5 → count
     satisfaction_average: float | None = None
+    priority_tickets: int = 0  # priority numbers issued (cancelled included); never why
+    priority_served: int = 0  # priority numbers helped to the end (status done)
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -985,7 +1068,9 @@ def queue_figures_in(s: Session, start_day: date, end_day: date, include_demo: b
             tickets=len(mine), served=count(mine, TicketStatus.DONE),
             no_shows=count(mine, TicketStatus.NO_SHOW),
             cancelled=count(mine, TicketStatus.CANCELLED),
-            median_wait_minutes=_median(waits(mine))))
+            median_wait_minutes=_median(waits(mine)),
+            priority_tickets=sum(1 for t in mine if t.priority),
+            priority_served=count((t for t in mine if t.priority), TicketStatus.DONE)))
     all_waits = waits(tickets)
     service_times = [max(0.0, _minutes(t.called_at, t.finished_at)) for t in tickets
                      if t.status == TicketStatus.DONE.value and t.called_at is not None
@@ -1001,4 +1086,6 @@ def queue_figures_in(s: Session, start_day: date, end_day: date, include_demo: b
         p90_wait_minutes=percentile(all_waits, 0.9),
         median_service_minutes=_median(service_times),
         satisfaction_counts={score: scores.count(score) for score in range(1, 6)},
-        satisfaction_average=(sum(scores) / len(scores)) if scores else None)
+        satisfaction_average=(sum(scores) / len(scores)) if scores else None,
+        priority_tickets=sum(1 for t in tickets if t.priority),
+        priority_served=count((t for t in tickets if t.priority), TicketStatus.DONE))

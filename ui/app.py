@@ -257,7 +257,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
                        catalogue=catalogue, auth=auth, screens=screens,
                        staff=screens[ScreenId.STAFF], printer=printer,
                        ask_volunteer_hooks=hooks, phrases=phrases,
-                       queue=QueueService(store, desk_count=config.desk_count))
+                       queue=QueueService(store, desk_count=config.desk_count,
+                                          priority_every=config.priority_every))
     for install in (default_features() if features is None else features):
         install(ctx)
     for sid, widget in screens.items():

@@ -146,8 +146,9 @@ class QueueDesk:
         self.config = ctx.config
         self.printer = ctx.printer
         self.catalogue = ctx.catalogue
-        self.queue = queue or ctx.queue or QueueService(ctx.store,
-                                                        desk_count=ctx.config.desk_count)
+        self.queue = queue or ctx.queue or QueueService(
+            ctx.store, desk_count=ctx.config.desk_count,
+            priority_every=ctx.config.priority_every)
         self.events = QueueEvents()
         self.desk_count = self.queue.desk_count
         self.desk: int | None = 1 if self.desk_count == 1 else None
@@ -188,10 +189,11 @@ class QueueDesk:
         self.run_db(lambda: self.queue.services(include_disabled), on_ok, None)
 
     def take_ticket(self, service_code: str, on_problem: ProblemFn | None = None,
-                    tutorial_id: str | None = None, step: int | None = None) -> None:
-        """Issue a number, show it on the ticket screen, then print it."""
-        self.run_db(lambda: self.queue.issue(service_code, tutorial_id, step), self._on_issued,
-                 on_problem or self._tell)
+                    tutorial_id: str | None = None, step: int | None = None,
+                    priority: bool = False) -> None:
+        """Issue a number (a priority one if asked), show it on the ticket screen, print it."""
+        self.run_db(lambda: self.queue.issue(service_code, tutorial_id, step, priority),
+                    self._on_issued, on_problem or self._tell)
 
     def ask_volunteer(self, tutorial_id: str, step: int) -> None:
         """The "Hỏi tình nguyện viên" hook: a number tagged with where the citizen got stuck."""

@@ -41,7 +41,8 @@ def _open(args: argparse.Namespace) -> tuple[Store, QueueService, Any]:
         sys.stderr.write(f"Cảnh báo: {problem.message}\n")
     store = connect(args.data_dir, create=True)
     try:
-        return store, QueueService(store, desk_count=cfg.desk_count), cfg
+        return store, QueueService(store, desk_count=cfg.desk_count,
+                                   priority_every=cfg.priority_every), cfg
     except QueueError as exc:
         store.close()
         raise CliError(str(exc)) from exc

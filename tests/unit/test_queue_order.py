@@ -15,7 +15,14 @@ import pytest
 
 from kiosk.auth import Actor
 from kiosk.clock import FakeClock
-from kiosk.queue import QueueError, QueueService, TicketInfo, calling_order
+from kiosk.queue import (
+    QueueError,
+    QueueService,
+    TicketInfo,
+    call_sentence,
+    calling_order,
+    queue_figures,
+)
 
 
 @pytest.fixture
@@ -123,3 +130,91 @@ def test_calling_order_is_a_plain_function_of_the_waiting_list() -> None:
     # A desk that serves nothing waiting never calls; a number no desk serves is never called.
     assert calling_order(["C1"], desk_free_in={1: 0.0}, serves=lambda d, t: False,
                          minutes=lambda t: 10.0) == []
+
+
+# -- priority numbers (issue #23 item 1) ------------------------------------------------------
+
+
+def take_mixed(queue: QueueService, clock: FakeClock,
+               kinds: list[tuple[str, bool]]) -> list[TicketInfo]:
+    tickets = []
+    for code, priority in kinds:
+        tickets.append(queue.issue(code, priority=priority))
+        clock.advance(seconds=30)
+    return tickets
+
+
+def test_priority_numbers_are_called_first_and_ahead_says_so(
+        store, volunteer: Actor, clock: FakeClock) -> None:
+    queue = QueueService(store, desk_count=2, priority_every=3)
+    tickets = take_mixed(queue, clock, [("vneid", False), ("dvc", False), ("vneid", True),
+                                        ("payment", False), ("other", True)])
+    labels = [t.marked_label for t in tickets]
+    assert labels == ["A001", "B001", "A002 ★", "C001", "D001 ★"]
+    said = {t.label: queue.ticket(t).ahead for t in tickets}
+    board = [t.label for t in queue.now_serving().next_up]
+    called = drive_desks(queue, volunteer, clock)
+    assert called == ["A002", "D001", "A001", "B001", "C001"] == board
+    assert {label: called.index(label) for label in called} == said
+    # A priority ticket taken behind four people is told that nobody is ahead.
+    assert tickets[2].ahead == 0 and tickets[2].priority
+
+
+def test_many_priority_numbers_still_let_regular_numbers_through_at_the_set_rate(
+        store, volunteer: Actor, clock: FakeClock) -> None:
+    # Misuse: ten people press "Ưu tiên", then two do not. With at most 3 priority calls in a
+    # row, the regular numbers are 4th and 8th, not 11th and 12th.
+    queue = QueueService(store, desk_count=1, priority_every=3)
+    tickets = take_mixed(queue, clock, [("vneid", True)] * 10 + [("vneid", False)] * 2)
+    regular = [t.label for t in tickets if not t.priority]
+    assert regular == ["A011", "A012"]
+    said = {t.label: queue.ticket(t).ahead for t in tickets}
+    assert said["A011"] == 3 and said["A012"] == 7
+    called = drive_desks(queue, volunteer, clock)
+    assert [called.index(label) for label in regular] == [3, 7]
+    assert {label: called.index(label) for label in called} == said
+
+
+def test_the_rate_counts_priority_calls_already_made_today(
+        store, volunteer: Actor, clock: FakeClock) -> None:
+    queue = QueueService(store, desk_count=1, priority_every=2)
+    first = take_mixed(queue, clock, [("vneid", True), ("vneid", True)])
+    for t in first:
+        called = queue.call_next(volunteer, 1)
+        assert called.uuid == t.uuid
+        queue.finish(volunteer, called)
+    regular, urgent = take_mixed(queue, clock, [("dvc", False), ("dvc", True)])
+    # Two priority numbers were just called in a row: the regular one goes next.
+    assert queue.ticket(regular).ahead == 0 and queue.ticket(urgent).ahead == 1
+    assert queue.call_next(volunteer, 1).uuid == regular.uuid
+
+
+def test_priority_numbers_go_on_when_no_regular_number_waits() -> None:
+    order = calling_order(["P1", "P2", "P3", "P4", "R1"], desk_free_in={1: 0.0},
+                          serves=lambda d, t: True, minutes=lambda t: 5.0,
+                          is_priority=lambda t: t.startswith("P"), priority_every=2)
+    assert [p.item for p in order] == ["P1", "P2", "R1", "P3", "P4"]
+    only_priority = calling_order(["P1", "P2", "P3"], desk_free_in={1: 0.0},
+                                  serves=lambda d, t: True, minutes=lambda t: 5.0,
+                                  is_priority=lambda t: True, priority_every=1)
+    assert [p.item for p in only_priority] == ["P1", "P2", "P3"]
+
+
+def test_the_rate_is_bounded(store) -> None:
+    for bad in (0, 11, True):
+        with pytest.raises(QueueError):
+            QueueService(store, priority_every=bad)
+
+
+def test_a_priority_call_says_so_and_the_reports_count_it(
+        store, volunteer: Actor, clock: FakeClock) -> None:
+    queue = QueueService(store, desk_count=1)
+    urgent, regular = take_mixed(queue, clock, [("vneid", True), ("dvc", False)])
+    called = queue.call_next(volunteer, 1)
+    assert call_sentence(called, 1) == "Mời số ưu tiên A một, đến bàn số một."
+    assert call_sentence(called, 1, "en") == "Priority number A one, please go to desk one."
+    queue.finish(volunteer, called)
+    figures = queue_figures(store, urgent.day, urgent.day, include_demo=True)
+    assert (figures.tickets, figures.priority_tickets, figures.priority_served) == (2, 1, 1)
+    by_code = {f.code: f for f in figures.by_service}
+    assert by_code["vneid"].priority_tickets == 1 and by_code["dvc"].priority_tickets == 0

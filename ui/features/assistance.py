@@ -28,7 +28,8 @@ def install(ctx: BuildContext) -> None:
     store = ctx.store
     assistance = AssistanceService(store, cfg.commune, cfg.village)
     places = PlaceService(store)
-    shared = ctx.queue or QueueService(store, desk_count=int(cfg.desk_count))
+    shared = ctx.queue or QueueService(store, desk_count=int(cfg.desk_count),
+                                        priority_every=int(cfg.priority_every))
 
     def queue() -> QueueService:
         return shared

@@ -161,6 +161,25 @@ def check_translations() -> CheckResult:
                                           "tiếng Việt. Cài lại chương trình.")
 
 
+def check_crypto() -> CheckResult:
+    """Sign, verify, seal and open in memory with throwaway keys: bundles and sync need
+    PyNaCl's libsodium, which a frozen build must carry (nothing is written)."""
+    name = "Ký và mã hóa"
+    try:
+        from nacl.public import PrivateKey, SealedBox
+        from nacl.signing import SigningKey
+    except ImportError as exc:
+        return CheckResult(name, Status.FAIL, f"thiếu thư viện mã hóa PyNaCl ({exc}): không "
+                                              "xuất/nhập được gói dữ liệu và không đồng bộ "
+                                              "được. Cài lại chương trình.")
+    signer, box = SigningKey.generate(), PrivateKey.generate()
+    signed = signer.sign(b"help-kiosk")
+    signer.verify_key.verify(signed)
+    if SealedBox(box).decrypt(SealedBox(box.public_key).encrypt(b"help-kiosk")) != b"help-kiosk":
+        return CheckResult(name, Status.FAIL, "mã hóa thử không khớp. Cài lại chương trình.")
+    return CheckResult(name, Status.OK, "ký và mã hóa gói dữ liệu được (PyNaCl).")
+
+
 def _read_config(data_dir: Path) -> tuple[dict[str, object], str]:
     """The data dir's settings, read only (kiosk.config would move a bad file aside)."""
     from kiosk.config import CONFIG_FILE
@@ -357,6 +376,7 @@ def run_checks(data_dir: Path | None, *, voice: bool = True,
         _guarded("Phông chữ", check_fonts),
         _guarded("Nội dung", check_content),
         _guarded("Bản dịch", check_translations),
+        _guarded("Ký và mã hóa", check_crypto),
         _guarded("Cơ sở dữ liệu", lambda: check_database(data_dir)),
     ]
     if voice:

@@ -238,3 +238,21 @@ def test_windowed_build_without_console_writes_the_report_to_a_file(
     assert code == 0
     text = (tmp_path / "help-kiosk-self-test.txt").read_text(encoding="utf-8")
     assert "ĐẠT       Phông chữ: đủ chữ." in text
+
+
+def test_the_crypto_check_signs_and_seals_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    report = selftest.run_checks(None, voice=False)
+    assert result_of(report, "Ký và mã hóa").status is Status.OK
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_nacl(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("nacl"):
+            raise ImportError("No module named 'nacl'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_nacl)
+    check = selftest.check_crypto()
+    assert check.status is Status.FAIL
+    assert "PyNaCl" in check.detail

@@ -54,6 +54,7 @@ class Size:
     per_day: int
     batch_days: int
     concurrency: int
+    workers: int = 1
 
 
 FULL = Size(kiosks=500, days=365, per_day=40, batch_days=1, concurrency=20)
@@ -89,7 +90,8 @@ class Result:
         ratio = 100 * self.records_per_s / self.copy_records_per_s
         return [
             f"| Size | {s.kiosks} kiosks × {s.days} days × {s.per_day} records, "
-            f"{s.batch_days}-day batches, {s.concurrency} at a time |",
+            f"{s.batch_days}-day batches, {s.concurrency} at a time, "
+            f"{s.workers} hub process{'es' if s.workers > 1 else ''} |",
             f"| Records / batches | {self.records:,} / {self.batches:,} "
             f"({self.errors} refused or failed) |",
             f"| Through the hub | {self.records_per_s:,.0f} records/s ({self.seconds:.1f} s) |",
@@ -181,7 +183,7 @@ def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
 
     hub_dir = work / "hub"
     hub_dir.mkdir(mode=0o700)
-    server = process(hub_dir, url, log_path=work / "hub.log")
+    server = process(hub_dir, url, log_path=work / "hub.log", workers=size.workers)
     server.start()
     try:
         communes = ("20194", "20197", "20200", "20203", "20206")
@@ -245,13 +247,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-day", type=int)
     p.add_argument("--batch-days", type=int)
     p.add_argument("--concurrency", type=int)
+    p.add_argument("--workers", type=int, default=1, help="hub processes (serve --workers)")
     p.add_argument("--database-url", help="an existing EMPTY PostgreSQL database")
     p.add_argument("--markdown", action="store_true", help="print the table only")
     args = p.parse_args(argv)
     base = QUICK if args.quick else FULL
     size = Size(args.kiosks or base.kiosks, args.days or base.days,
                 args.per_day or base.per_day, args.batch_days or base.batch_days,
-                args.concurrency or base.concurrency)
+                args.concurrency or base.concurrency, max(1, args.workers))
     if size.concurrency < 1 or size.kiosks < 1:
         p.error("--kiosks and --concurrency must be at least 1")
     with tempfile.TemporaryDirectory(prefix="hub-load-") as tmp:

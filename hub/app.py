@@ -69,3 +69,9 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
         app.include_router(web.router)
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``serve --workers N`` process: settings from ``HUB_DATA_DIR`` and
+    ``HUB_DATABASE_URL``, set by the parent process that migrated and seeded already."""
+    return create_app(HubSettings())

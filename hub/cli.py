@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC
@@ -22,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hub.context import HubContext, open_hub
-from hub.settings import HubSettings, default_data_dir
+from hub.settings import ENV_DATA_DIR, ENV_DATABASE_URL, HubSettings, default_data_dir
 from kiosk.clock import LOCAL_TZ, SystemClock
 from kiosk.errors import KioskError
 
@@ -55,8 +56,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     where = settings.resolved_database_url().split("://", 1)[0]
     print(f"Hub đang chạy tại http://{settings.host}:{settings.port} (cơ sở dữ liệu: {where}, "
           f"thư mục dữ liệu: {settings.data_dir}). Dừng: Ctrl+C.")
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
-                proxy_headers=True, server_header=False)
+    workers = max(1, int(getattr(args, "workers", 1) or 1))
+    if workers == 1:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
+                    proxy_headers=True, server_header=False)
+        return 0
+    # Several processes (one per core: one Python process uses one core at most). This one
+    # has migrated, seeded and made the keys already, so the workers only open them; they
+    # find the settings in the environment (hub.app.app_from_env).
+    app.state.hub.keys()
+    app.state.hub.engine.dispose()
+    os.environ[ENV_DATA_DIR] = str(settings.data_dir)
+    os.environ[ENV_DATABASE_URL] = settings.resolved_database_url()
+    uvicorn.run("hub.app:app_from_env", factory=True, workers=workers, host=settings.host,
+                port=settings.port, log_level="info", proxy_headers=True, server_header=False)
     return 0
 
 
@@ -171,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="tài khoản và dữ liệu mẫu để dùng thử")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8800)
+    p.add_argument("--workers", type=int, default=1,
+                   help="số tiến trình (mặc định 1; máy chủ thật: bằng số lõi CPU)")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("pair-code", parents=[common], help="tạo mã ghép nối dùng một lần")
     p.add_argument("--commune", required=True, help="mã số xã/phường, ví dụ 20194")

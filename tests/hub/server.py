@@ -29,7 +29,8 @@ class HubProcess:
     """Start, kill -9 and restart one hub server on a fixed data dir, database and port."""
 
     def __init__(self, data_dir: Path, database_url: str, port: int | None = None,
-                 log_path: Path | None = None) -> None:
+                 log_path: Path | None = None, workers: int = 1) -> None:
+        self.workers = workers
         self.data_dir = data_dir
         self.database_url = database_url
         self.port = port or free_port()
@@ -43,7 +44,8 @@ class HubProcess:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "hub", "serve", "--data-dir", str(self.data_dir),
-             "--database-url", self.database_url, "--port", str(self.port)],
+             "--database-url", self.database_url, "--port", str(self.port),
+             "--workers", str(self.workers)],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + timeout
@@ -66,11 +68,18 @@ class HubProcess:
         return self.proc.pid
 
     def peak_rss_kib(self) -> int:
-        """VmHWM: the most memory the process has ever held resident."""
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-        raise RuntimeError("no VmHWM")
+        """VmHWM: the most memory the process has ever held resident (with ``workers`` > 1,
+        the sum over the worker processes)."""
+        pids = [self.pid]
+        if self.workers > 1:
+            children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+            pids = [int(p) for p in children.read_text().split()] or pids
+        total = 0
+        for pid in pids:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+        return total
 
     def rss_kib(self) -> int:
         for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():

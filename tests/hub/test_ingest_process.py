@@ -190,3 +190,25 @@ def test_sigkill_during_ingest_30_times(tmp_path: Path, pg_url: str) -> None:
     _kill_during_ingest(tmp_path, pg_url, kills=30)
 
 
+
+
+def test_serve_with_two_workers(tmp_path: Path, hub_db_url: str) -> None:
+    hub_dir = tmp_path / "hub-data"
+    hub_dir.mkdir(mode=0o700)
+    (tmp_path / "hub-db").mkdir(exist_ok=True)
+    server = HubProcess(hub_dir, hub_db_url, workers=2)
+    server.start()
+    try:
+        kiosk = SimKiosk(tmp_path / "kiosk")
+        _pair(hub_dir, hub_db_url, server, kiosk)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with httpx.Client(timeout=30) as client:
+            for day in range(4):
+                recs = [kiosk.record(now - timedelta(days=day + 1, minutes=i)) for i in range(5)]
+                r = client.post(server.url + "/api/v1/batches",
+                                content=kiosk.batch(kiosk.payload(recs), created=now),
+                                headers={"content-type": "application/octet-stream"})
+                assert r.json()["added"] == 5, r.text
+        assert server.peak_rss_kib() > 0
+    finally:
+        server.stop()

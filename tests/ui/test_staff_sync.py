@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.assistance import AssistanceDraft, AssistanceService
@@ -199,3 +199,22 @@ def test_unpair_asks_first_then_forgets_the_hub_and_offers_pairing_again(
     assert not outbox.status(store).paired
     assert "Đã bỏ ghép nối" in text(panel, "syncMessage")
     assert panel.pair_btn.isVisible() and not panel.sync_btn.isVisible()
+
+
+def test_the_timer_looks_after_start_then_every_5_minutes_or_backs_off_after_a_failure(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path) -> None:
+    from ui.features.sync import FIRST_LOOK_MS, FIRST_RUN_MS
+
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    k = make_kiosk()
+    scheduler = next(c for c in k.window.findChildren(QObject)
+                     if type(c).__name__ == "SyncScheduler")
+    assert scheduler.timer.isActive() and scheduler.timer.interval() == FIRST_LOOK_MS
+    scheduler.timer.timeout.emit()  # 3 s after start: is this kiosk paired?
+    assert scheduler.timer.isActive() and scheduler.timer.interval() == FIRST_RUN_MS
+    hub.next_faults.append("500")
+    scheduler.timer.timeout.emit()  # the first sync fails: back off 15–30 s
+    assert 15_000 <= scheduler.timer.interval() <= 30_000
+    scheduler.timer.timeout.emit()  # the next one works: every 5 minutes again
+    assert scheduler.timer.interval() == 300_000
+    assert outbox.status(store).last_error_code == ""

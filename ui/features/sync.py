@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIRST_RUN_MS = 60_000  # after start-up: the first paint and the morning's first ticket first
+FIRST_LOOK_MS = 3_000  # the first status read (it loads httpx) waits until after the first paint
 
 
 class SyncFailed(KioskError):
@@ -61,7 +62,7 @@ class SyncScheduler(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setObjectName("syncTimer")
-        self.timer.timeout.connect(self.run_now)
+        self.timer.timeout.connect(self._tick)
 
     # -- status --------------------------------------------------------------------------------
     def refresh(self, *, first: bool = False) -> None:
@@ -87,6 +88,16 @@ class SyncScheduler(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def start(self) -> None:
+        """At start-up: look at the pairing a little later, then sync on schedule."""
+        self.timer.start(FIRST_LOOK_MS)
+
+    def _tick(self) -> None:
+        if self.status is None:
+            self.refresh(first=True)
+        else:
+            self.run_now()
 
     # -- a run ---------------------------------------------------------------------------------
     def run_now(self) -> bool:
@@ -204,4 +215,4 @@ def install(ctx: BuildContext) -> None:
         return panel
 
     ctx.staff.add_tab(tab, QCoreApplication.translate("StaffSyncTab", "Đồng bộ"))
-    scheduler.refresh(first=True)
+    scheduler.start()

@@ -86,7 +86,10 @@ def _load_or_make(path: Path, make: bytes) -> bytes:
         return seed
     write_atomic(path, b64(make) + "\n", mode=PRIVATE_MODE)
     log.info("created %s", path.name)
-    # Another process may have made its own at the same moment: the file is the truth.
+    # Read back what is on disk, not what we made: if another process (the GUI and a CLI
+    # command) made its own key in the same instant, the later rename wins and both read
+    # it, unless one read before the other wrote (a window of microseconds, at first use
+    # only; that process keeps a key nobody knows until it restarts).
     seed = _read_seed(path)
     assert seed is not None
     return seed

@@ -129,7 +129,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from hub.exports import export_scope, scope_for
+    from hub.exports import commune_label, export_scope, scope_for
     from hub.pairing import check_commune_code
     from kiosk.reports.export import ExportRequest
     from kiosk.reports.figures import tutorial_titles
@@ -152,11 +152,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = export_scope(hub, period, out, request,
                               scope=scope_for(communes, args.help_point),
                               actor_name=f"hub-cli:{_os_user()}",
-                              commune_label=", ".join(communes) or "Thành phố Đà Nẵng",
+                              commune_label=commune_label(communes),
                               titles=tutorial_titles())
     finally:
         hub.engine.dispose()
-    where = ("xã/phường " + ", ".join(communes)) if communes else "cả thành phố"
+    where = commune_label(communes) if communes else "cả thành phố"
     print(f"Đã xuất {period.label} của {where} ({result.rows} dòng) vào “{result.path}”.")
     if result.includes_demo:
         print("Lưu ý: số liệu có DỮ LIỆU MẪU (demo); tệp đã được đánh dấu.")

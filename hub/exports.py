@@ -57,6 +57,20 @@ def scope_for(commune_codes: Sequence[str] | None = None,
                        commune_codes=tuple(commune_codes) if commune_codes else None)
 
 
+def commune_label(codes: Sequence[str]) -> str:
+    """"phường Hải Châu", "xã Hòa Vang, phường Hải Châu" for official codes (from the kiosk's
+    bundled commune list); a code the list does not know stays a code; none = the city."""
+    if not codes:
+        return "Thành phố Đà Nẵng"
+    from kiosk.paths import resource_path
+    from kiosk.places import COMMUNES_FILE, load_communes
+
+    communes, _problems = load_communes(resource_path("lists", COMMUNES_FILE))
+    names = {u.code: f"{u.kind} {u.name}".strip() for u in (communes.units if communes else ())
+             if u.code}
+    return ", ".join(names.get(c, c) for c in codes)
+
+
 def copy_scope(source: Session, target: Store, scope: FigureScope | None) -> int:
     """Copy the reference tables whole and the scope's records and active days into
     ``target`` (a fresh kiosk database); returns the number of records copied."""

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from db.models import Team
 from hub.context import HubContext
 from hub.models import DailyCount, Device, IngestLog
 from kiosk.identity import remember_team
@@ -122,9 +123,13 @@ def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
             if m["team_id"]:
                 device.team_id = m["team_id"]
         if m["team_id"]:
-            # Team names for the allowance per team; a batch without one keeps the old name.
-            remember_team(s, m["team_id"], m.get("team_name", ""), m["commune_code"],
-                          m["help_point_name"])
+            # Team names for the allowance per team. A batch without one keeps the name a
+            # team already has; a team never named is called after its help point, which an
+            # officer recognises ("Tổ khác (5d0c8a2e)" says nothing).
+            name = m.get("team_name", "")
+            if not name and s.get(Team, m["team_id"]) is None:
+                name = f"Tổ CNSCĐ – {m['help_point_name']}"[:120]
+            remember_team(s, m["team_id"], name, m["commune_code"], m["help_point_name"])
         s.add(IngestLog(received_at=now, device_id=opened.device_id, seq=m["seq"],
                         size_bytes=len(blob), result="accepted", added=summary.added,
                         updated=summary.updated, skipped=summary.skipped, message=""))

@@ -107,7 +107,7 @@ def test_hub_records_export_is_the_union_of_its_kiosks(tmp_path: Path, hub_app: 
         kiosk_rows += rows
     out = tmp_path / "hub.csv"
     assert _hub_export(hub_app, out, "--commune", "20194") == 0
-    assert "20194" in capsys.readouterr().out
+    assert "phường Hải Vân" in capsys.readouterr().out  # 20194, by the commune list
     hub_header, hub_rows = _rows(out)
     assert hub_header == header
     assert len(kiosk_rows) > 100
@@ -138,6 +138,9 @@ def test_city_export_holds_every_commune_and_xlsx_uses_the_kiosk_workbook(
     header, rows = _rows(allowance)
     assert header[:2] == ["team_id", "team_name"]
     assert len({r[0] for r in rows}) == 2  # one allowance per team, each capped on its own
+    # Teams whose batches carry no team name are named after their help point.
+    assert {r[1] for r in rows} == {"Tổ CNSCĐ – Điểm hỗ trợ số kiosk-a",
+                                    "Tổ CNSCĐ – Điểm hỗ trợ số kiosk-b"}
 
 
 def test_pdf_report_and_refusals(tmp_path: Path, hub_app: Any, two_kiosks: list[Store],

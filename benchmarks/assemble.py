@@ -11,9 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from kiosk.auth import AuthService
 from kiosk.config import Config, defaults, save_config
-from kiosk.store import Store
 
 from .common import SCREEN_H, SCREEN_W
 
@@ -37,6 +35,8 @@ def kiosk_config() -> Config:
 
 def prepare_data_dir(data_dir: Path) -> None:
     """A data dir as a running help point has it: settings, database, demo accounts."""
+    from kiosk.auth import AuthService
+    from kiosk.store import Store
     from ui.app import ensure_demo_members
 
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -48,17 +48,44 @@ def prepare_data_dir(data_dir: Path) -> None:
         store.close()
 
 
-def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None) -> Any:
+def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
+                start_later: bool = False) -> Any:
     """The kiosk (ui.app.Kiosk) built offscreen at 1920×1080, not shown; a QApplication
     must exist. The one recipe (ui.demo_kiosk.make_kiosk) with what a help point really
-    runs: the real task lanes and printer unless given, the shipped tutorials."""
-    from ui.demo_kiosk import make_kiosk
+    runs: the real task lanes and printer unless given, the shipped tutorials.
+
+    ``start_later`` (the cold start and memory children): built as ``help-kiosk`` starts,
+    the database and the content opened on first use, so neither is touched before the
+    first paint; call ``kiosk.finish_start()`` after it, as ``ui.app.run`` does.
+    """
     from ui.speech import FakeSpeaker
 
     installs = [importlib.import_module(name).install for name in feature_modules()]
-    return make_kiosk(Store.open(data_dir), data_dir, size=(SCREEN_W, SCREEN_H), show=False,
-                      config=kiosk_config(), features=installs, tasks=tasks, printer=None,
-                      speaker=speaker if speaker is not None else FakeSpeaker())
+    speaker = speaker if speaker is not None else FakeSpeaker()
+    if not start_later:
+        from kiosk.store import Store
+        from ui.demo_kiosk import make_kiosk
+
+        return make_kiosk(Store.open(data_dir), data_dir, size=(SCREEN_W, SCREEN_H),
+                          show=False, config=kiosk_config(), features=installs, tasks=tasks,
+                          printer=None, speaker=speaker)
+    from ui.app import build, content_roots
+
+    config = kiosk_config()
+
+    def open_store() -> Any:
+        from kiosk.store import Store
+
+        return Store.open(data_dir)
+
+    def load_content() -> Any:
+        from kiosk.content.loader import load_catalogue
+
+        return load_catalogue(content_roots(config))
+
+    return build(store=open_store, config=config, data_dir=data_dir, catalogue=load_content,
+                 speaker=speaker, tasks=tasks, kiosk_mode=True, printer=None,
+                 screen_size=(SCREEN_W, SCREEN_H), features=installs, start_later=True)
 
 
 def show_full_screen(kiosk: Any) -> None:
@@ -69,6 +96,7 @@ def show_full_screen(kiosk: Any) -> None:
 
 def sign_in_staff(kiosk: Any) -> None:
     """Sign the demo staff member in, so helper-only screens open instead of the PIN pad."""
+    from kiosk.auth import AuthService
     from ui.app import DEMO_STAFF_PIN
 
     kiosk.state.sign_in(AuthService(kiosk.store).sign_in(DEMO_STAFF_PIN))

@@ -66,10 +66,17 @@ def _after_first_paint(widget: Any, then: Callable[[], None]) -> Any:
 
 
 def minimal() -> None:
-    """The floor: the smallest PySide6 window, shown full screen and painted once."""
+    """The floor: the smallest PySide6 window, shown full screen and painted once, with the
+    kiosk's own fonts (the issue's "same fonts"): the two Noto Sans files registered and used,
+    as the kiosk does before its first paint."""
+    from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
     app = QApplication(sys.argv[:1])
+    fonts = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(fonts / name))
+    app.setFont(QFont("Noto Sans"))
     window = QWidget()
     QVBoxLayout(window).addWidget(QLabel("Điểm hỗ trợ số"))
     keep = _after_first_paint(window, lambda: _finish({"first_paint_ms": _since_spawn_ms()}))
@@ -88,12 +95,13 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
     from ui.navigator import ScreenId
 
     app = QApplication(sys.argv[:1])
-    kiosk = build_kiosk(data_dir)
+    kiosk = build_kiosk(data_dir, start_later=True)
 
     def painted() -> None:
         first = _since_spawn_ms()
         if not cycles:
             _finish({"first_paint_ms": first})
+        kiosk.finish_start()  # what ui.app.run does after the first paint
         sign_in_staff(kiosk)
         visits = screen_visits(kiosk)
         t0 = time.perf_counter()
@@ -120,7 +128,7 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
                  "visits": cycles * len(visits), "ms_per_visit": per_visit,
                  "growth_mb": growth})
 
-    keep = _after_first_paint(kiosk.screens[ScreenId.HOME], painted)
+    keep = _after_first_paint(kiosk.nav.screen(ScreenId.HOME), painted)
     show_full_screen(kiosk)
     app.exec()
     del keep

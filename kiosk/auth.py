@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from db.models import AuditEvent, PinPadState, Volunteer
 from kiosk import audit
+from kiosk.actors import CITIZEN, Actor, KeypadActor, Role
 from kiosk.clock import monotonic
 from kiosk.errors import KioskError
 from kiosk.store import Store
@@ -45,40 +45,7 @@ _MONOTONIC_LOCKS: dict[str, tuple[float, datetime | None]] = {}
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
-class Role(StrEnum):
-    CITIZEN = "citizen"
-    VOLUNTEER = "volunteer"
-    STAFF = "staff"
-
-
 _RANK = {Role.CITIZEN: 0, Role.VOLUNTEER: 1, Role.STAFF: 2}
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is using the kiosk right now. Citizens are anonymous."""
-
-    role: Role
-    uuid: str = ""
-    name: str = ""
-
-    @property
-    def audit_name(self) -> str:
-        return f"{self.role.value}:{self.uuid}" if self.uuid else self.role.value
-
-
-CITIZEN = Actor(Role.CITIZEN)
-
-
-@dataclass(frozen=True)
-class KeypadActor(Actor):
-    """Whoever pressed a desk keypad: volunteer rights, audited as ``desk:N``."""
-
-    desk: int = 0
-
-    @property
-    def audit_name(self) -> str:
-        return f"desk:{self.desk}"
 
 
 def keypad_actor(desk: int) -> KeypadActor:

@@ -19,7 +19,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from kiosk import __version__, files
+import kiosk
+from kiosk import files
 from kiosk.commands import (
     backup,
     bundle,
@@ -109,13 +110,25 @@ def _headings(text: str) -> str:
     return text
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version is looked up only when asked for (it costs a
+    tenth of the kiosk's start-up budget, issue #18)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        parser.exit(message=f"help-kiosk {kiosk.__version__}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = KioskParser(
         prog="help-kiosk", top=True,
         description="Điểm hỗ trợ số — kiosk cho Tổ Công nghệ số cộng đồng. "
                     "Không có lệnh con: mở kiosk.")
-    parser.add_argument("--version", action="version", version=f"help-kiosk {__version__}",
-                        help="xem phiên bản rồi thoát")
+    parser.add_argument("--version", action=_VersionAction, help="xem phiên bản rồi thoát")
     parser.add_argument("--windowed", action="store_true",
                         help="mở trong cửa sổ (để phát triển), không toàn màn hình")
     parser.add_argument("--demo", action="store_true",

@@ -18,10 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
-from kiosk.files import PRIVATE_MODE, write_atomic
-
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.toml"
@@ -259,6 +255,12 @@ def save_config(data_dir: Path, cfg: Config) -> None:
     path = data_dir / CONFIG_FILE
     payload = {"schema_version": SCHEMA_VERSION, **cfg.values}
     # Owner-only: database_url may hold a password.
+    # Loaded here, not at import: reading the settings is on the way to the first paint,
+    # writing them never is (filelock, tomli_w).
+    import tomli_w
+
+    from kiosk.files import PRIVATE_MODE, write_atomic
+
     write_atomic(path, tomli_w.dumps(payload), mode=PRIVATE_MODE)
 
 

@@ -11,8 +11,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "HelpPointKiosk"
 APP_AUTHOR = "ToCNSCD"
 ENV_DATA_DIR = "KIOSK_DATA_DIR"
@@ -25,6 +23,8 @@ def default_data_dir() -> Path:
     On Linux the site data dir is usually not writable for a normal user, so we fall back to
     the user data dir there; on Windows ProgramData is writable by the installer-created ACL.
     """
+    import platformdirs  # only when no data dir was given (a tenth of a start-up budget)
+
     if sys.platform == "win32":
         return Path(platformdirs.site_data_dir(APP_NAME, APP_AUTHOR))
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

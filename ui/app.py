@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -25,20 +25,17 @@ import ui.features.queue
 import ui.features.reports
 import ui.features.sheets
 import ui.features.sync
-from kiosk.auth import AuthService, Role
 from kiosk.config import Config, ConfigProblem, load_config, save_config
-from kiosk.content.model import Catalogue
 from kiosk.paths import resource_path
-from kiosk.queue import QueueService
-from kiosk.speech.engine import create_default_engine
-from kiosk.speech.phrases import load_phrase_sets
-from kiosk.speech.pronounce import Pronouncer
-from kiosk.speech.worker import SpeechWorker
-from kiosk.startup import prepare_data
-from kiosk.store import Store
-from kiosk.usage import UsageRecorder
-from ui.ops import Op
 from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
+
+if TYPE_CHECKING:
+    # Not imported at start-up: SQLAlchemy, the models and the content loader are loaded
+    # after the home screen's first paint (issue #18: cold start like a bare window).
+    from kiosk.auth import AuthService
+    from kiosk.content.model import Catalogue
+    from kiosk.queue import QueueService
+    from kiosk.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +54,8 @@ def display_available() -> bool:
 
 def setup_logging(data_dir: Path, verbose: bool = False) -> None:
     """A rotating log file in the data dir. Services never log personal data."""
+    import logging.handlers
+
     logs = data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(logs / "kiosk.log", maxBytes=2_000_000,
@@ -83,6 +82,8 @@ DEMO_VOLUNTEER_PIN = "1357"
 
 def ensure_demo_members(auth: AuthService) -> None:
     """Demo PINs (documented in the README) so a trainer can try every role at once."""
+    from kiosk.actors import Role
+
     if auth.has_staff():
         return
     auth.add_member(None, "Cán bộ xã (mẫu)", Role.STAFF, DEMO_STAFF_PIN)
@@ -90,9 +91,69 @@ def ensure_demo_members(auth: AuthService) -> None:
     auth.add_member(staff, "Tình nguyện viên Hùng (mẫu)", Role.VOLUNTEER, DEMO_VOLUNTEER_PIN)
 
 
+T = TypeVar("T")
+
+
+class Once(Generic[T]):
+    """A value made the first time it is asked for, from any thread, exactly once.
+
+    The store and the content are handed to :func:`build` either made or as a function that
+    makes them: the running kiosk opens the database and reads the tutorials after the home
+    screen's first paint, tests hand in ready ones.
+    """
+
+    def __init__(self, source: T | Callable[[], T]) -> None:
+        self._lock = threading.Lock()
+        self._made = not callable(source)
+        self._value: Any = None if callable(source) else source
+        self._make: Callable[[], T] | None = source if callable(source) else None  # type: ignore[assignment]
+
+    @property
+    def ready(self) -> bool:
+        return self._made
+
+    def get(self) -> T:
+        if not self._made:
+            with self._lock:
+                if not self._made:
+                    assert self._make is not None
+                    self._value = self._make()
+                    self._made = True
+                    self._make = None
+        return self._value  # type: ignore[no-any-return]
+
+
+class StaffTabs:
+    """Staff tabs the features add before the staff screen exists; it takes them when it is
+    built (the first time staff open it), in the order they were added."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Any, str]] = []
+        self.screen: Any = None
+
+    def add_tab(self, widget: Any, label: str) -> None:
+        if self.screen is not None:
+            self.screen.add_tab(widget, label)
+        else:
+            self.pending.append((widget, label))
+
+    def attach(self, screen: Any) -> None:
+        self.screen = screen
+        for widget, label in self.pending:
+            screen.add_tab(widget, label)
+        self.pending.clear()
+
+
 @dataclass
 class BuildContext:
-    """What a feature's ``install(ctx)`` may use to add its screens and staff tabs."""
+    """What a feature's ``install(ctx)`` may use to add its screens and staff tabs.
+
+    ``store``, ``catalogue``, ``auth``, ``queue`` and ``printer`` are made on first use: read
+    them inside the factories of screens and tabs, or in work given to ``after_start``, never
+    in ``install`` itself, so that nothing of the database or the content is loaded before
+    the home screen is painted. Screens go into ``screens`` as factories
+    (``screens[sid] = lambda: ...``) to be built on first visit; a built widget is accepted.
+    """
 
     app: Any
     window: Any
@@ -100,17 +161,45 @@ class BuildContext:
     state: Any
     speaker: Any
     tasks: Any
-    store: Store
     config: Config
     data_dir: Path
-    catalogue: Catalogue
-    auth: AuthService
-    screens: dict[Any, Any]
+    screens: Any
     staff: Any
-    printer: Any
+    printers: Once[Any]
+    stores: Once[Store]
+    catalogues: Once[Catalogue]
+    queues: Once[QueueService]
     ask_volunteer_hooks: list[Callable[[str, int], None]] = field(default_factory=list)
     phrases: PhraseVoice | None = None  # the recorded phrase set chosen in config, if any
-    queue: QueueService | None = None  # the one queue service every feature shares
+    started_jobs: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def store(self) -> Store:
+        return self.stores.get()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.catalogues.get()
+
+    @property
+    def printer(self) -> Any:
+        return self.printers.get()
+
+    @property
+    def queue(self) -> QueueService:
+        """The one queue service every feature shares."""
+        return self.queues.get()
+
+    @property
+    def auth(self) -> AuthService:
+        from kiosk.auth import AuthService
+
+        return AuthService(self.store)
+
+    def after_start(self, job: Callable[[], None]) -> None:
+        """Run ``job`` once the kiosk has started: after the first paint in the running
+        kiosk, at the end of :func:`build` when nothing is deferred (tests)."""
+        self.started_jobs.append(job)
 
 
 Feature = Callable[[BuildContext], None]
@@ -139,15 +228,33 @@ class Kiosk:
     state: Any
     speaker: Any
     tasks: Any
-    store: Store
+    stores: Once[Store]
     config: Config
-    catalogue: Catalogue
+    catalogues: Once[Catalogue]
     idle: Any
     funnel: Any
-    screens: dict[Any, Any] = field(default_factory=dict)
+    screens: Any = None
     guide: Any = None
     translations: Any = None
     restyle: Callable[[], None] = lambda: None
+    started_jobs: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def store(self) -> Store:
+        return self.stores.get()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.catalogues.get()
+
+    def finish_start(self) -> None:
+        """What waits for the first paint: the database, the content and the start-up work
+        (each job once, in the order it was asked for)."""
+        jobs, self.started_jobs[:] = list(self.started_jobs), []
+        self.stores.get()
+        self.catalogues.get()
+        for job in jobs:
+            job()
 
     def shutdown(self) -> None:
         """Stop timers, threads and filters first; delete the window last."""
@@ -170,11 +277,19 @@ class Kiosk:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
+def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
+          catalogue: Catalogue | Callable[[], Catalogue],
           speaker: Any = None, tasks: Any = None, kiosk_mode: bool = True,
           screen_size: tuple[int, int] | None = None, printer: Any = None,
-          features: list[Feature] | None = None) -> Kiosk:
-    """Assemble the kiosk. A QApplication must already exist."""
+          features: list[Feature] | None = None, start_later: bool = False) -> Kiosk:
+    """Assemble the kiosk. A QApplication must already exist.
+
+    Only the window and the home screen are built here; every other screen is registered
+    with the navigator and built the first time it is opened. ``store`` and ``catalogue``
+    may be functions that open/load them on first use. With ``start_later`` the start-up
+    work (data chores, keypads, app-wide event filters) waits for :meth:`Kiosk.finish_start`
+    (``run`` calls it after the first paint); without it, it runs before this returns.
+    """
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
 
@@ -182,13 +297,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     from ui.errors import ErrorFunnel
     from ui.i18n import Translations
     from ui.idle import IdleWarning, IdleWatcher
-    from ui.navigator import Navigator, ScreenId
-    from ui.screens.catalogue import CatalogueScreen
-    from ui.screens.finish import FinishScreen
+    from ui.navigator import Navigator, ScreenId, Screens
     from ui.screens.home import HomeScreen
-    from ui.screens.pin_pad import PinPadScreen
-    from ui.screens.staff import StaffScreen
-    from ui.screens.step_player import StepPlayerScreen
     from ui.shell import KioskWindow
     from ui.speech import Speaker
     from ui.state import KioskState
@@ -201,26 +311,45 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         QFontDatabase.addApplicationFont(str(resource_path("fonts", font)))
     scale = apply_theme(app, config, screen_size)
 
+    stores: Once[Store] = Once(store)
+    catalogues: Once[Catalogue] = Once(catalogue)
     if speaker is None:
+        from kiosk.speech.engine import create_default_engine
+        from kiosk.speech.worker import SpeechWorker
+
+        def pronouncer() -> Any:
+            from kiosk.speech.pronounce import Pronouncer
+
+            return Pronouncer(catalogues.get().pronunciation)
+
         worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
-                              Pronouncer(catalogue.pronunciation), rate=config.speech_rate,
-                              voice=config.voice)
+                              pronouncer, rate=config.speech_rate, voice=config.voice)
         # Started after the first paint (run() calls speaker.start()); a text said before
         # then waits in the worker's queue.
         speaker = Speaker(worker, config.language)
     tasks = tasks or TaskRunner()
-    auth = AuthService(store)
-    usage = UsageRecorder(store)
     state = KioskState(config.language, config.text_size, config.high_contrast, kiosk_mode)
     nav = Navigator()
     window = KioskWindow(state, nav, config.help_point_name)
     translations = Translations(app, data_dir / "cache" / "i18n")
+    screens = Screens(nav)
+    staff_tabs = StaffTabs()
+
+    def auth() -> AuthService:
+        from kiosk.auth import AuthService
+
+        return AuthService(stores.get())
+
+    def phrase_set() -> Any:
+        from kiosk.speech.phrases import load_phrase_sets
+
+        return load_phrase_sets(resource_path("phrases"))[0].get(config.phrase_language)
 
     hooks: list[Callable[[str, int], None]] = []
     # Cơ Tu (or another recorded set) chosen in config.toml: its phrases play around the
-    # Vietnamese voice (speakers are bilingual; the number stays in Vietnamese).
-    phrases = PhraseVoice(state, speaker, load_phrase_sets(resource_path("phrases"))[0].get(
-        config.phrase_language) if config.phrase_language else None)
+    # Vietnamese voice (speakers are bilingual; the number stays in Vietnamese). Read the
+    # first time voice mode says something.
+    phrases = PhraseVoice(state, speaker, phrase_set if config.phrase_language else None)
 
     def ask_volunteer(tutorial_id: str, step: int) -> None:
         if hooks:  # the queue feature issues a ticket tagged with the tutorial and step
@@ -232,39 +361,76 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         window.show_message(text)
         phrases.say(text, first=ASK_VOLUNTEER)
 
-    screens: dict[ScreenId, Any] = {
-        ScreenId.HOME: HomeScreen(state, nav, speaker),
-        ScreenId.CATALOGUE: CatalogueScreen(state, nav, speaker, catalogue),
-        ScreenId.STEP: StepPlayerScreen(state, nav, speaker, catalogue, usage, tasks,
-                                        ask_volunteer),
-        ScreenId.FINISH: FinishScreen(state, nav, speaker, catalogue, ask_volunteer),
-        ScreenId.PIN: PinPadScreen(state, nav, speaker, auth, tasks),
-        ScreenId.STAFF: StaffScreen(state, nav, speaker, auth, tasks, data_dir, config,
-                                    catalogue),
-    }
-    for sid, widget in screens.items():
-        nav.add(sid, widget)
-    if printer is None:
+    # Each screen but Home is built (and its module imported) the first time it is opened.
+    def catalogue_screen() -> Any:
+        from ui.screens.catalogue import CatalogueScreen
+
+        return CatalogueScreen(state, nav, speaker, catalogues.get())
+
+    def step_screen() -> Any:
+        from kiosk.usage import UsageRecorder
+        from ui.screens.step_player import StepPlayerScreen
+
+        return StepPlayerScreen(state, nav, speaker, catalogues.get(),
+                                UsageRecorder(stores.get()), tasks, ask_volunteer)
+
+    def finish_screen() -> Any:
+        from ui.screens.finish import FinishScreen
+
+        return FinishScreen(state, nav, speaker, catalogues.get(), ask_volunteer)
+
+    def pin_screen() -> Any:
+        from ui.screens.pin_pad import PinPadScreen
+
+        return PinPadScreen(state, nav, speaker, auth(), tasks)
+
+    def staff_screen() -> Any:
+        from ui.screens.staff import StaffScreen
+
+        staff = StaffScreen(state, nav, speaker, auth(), tasks, data_dir, config,
+                            catalogues.get())
+        staff_tabs.attach(staff)
+        return staff
+
+    # Home is built once the features have said which screens exist (its tiles follow them);
+    # registered first, it stays the first page of the stack.
+    screens[ScreenId.HOME] = lambda: HomeScreen(state, nav, speaker)
+    screens[ScreenId.CATALOGUE] = catalogue_screen
+    screens[ScreenId.STEP] = step_screen
+    screens[ScreenId.FINISH] = finish_screen
+    screens[ScreenId.PIN] = pin_screen
+    screens[ScreenId.STAFF] = staff_screen
+
+    def qt_printer() -> Any:  # QtPrintSupport is loaded with the first print
         from ui.printing import QtPrinter
 
-        printer = QtPrinter(config.printer)
-    # Once, on the db lane before any screen reads: places seeded, expired contacts erased
-    # (kiosk.startup; whichever features this help point uses).
-    Op(lambda: prepare_data(store, config)).on("db").or_log("start-up data chores") \
-        .run(tasks)
+        return QtPrinter(config.printer)
+
+    def queue_service() -> QueueService:
+        from kiosk.queue import QueueService
+
+        return QueueService(stores.get(), desk_count=config.desk_count,
+                            priority_every=config.priority_every)
+
     ctx = BuildContext(app=app, window=window, nav=nav, state=state, speaker=speaker,
-                       tasks=tasks, store=store, config=config, data_dir=data_dir,
-                       catalogue=catalogue, auth=auth, screens=screens,
-                       staff=screens[ScreenId.STAFF], printer=printer,
-                       ask_volunteer_hooks=hooks, phrases=phrases,
-                       queue=QueueService(store, desk_count=config.desk_count,
-                                          priority_every=config.priority_every))
+                       tasks=tasks, config=config, data_dir=data_dir, screens=screens,
+                       staff=staff_tabs, printers=Once(printer or qt_printer), stores=stores,
+                       catalogues=catalogues, queues=Once(queue_service),
+                       ask_volunteer_hooks=hooks, phrases=phrases)
+
+    def data_chores() -> None:
+        # Once, on the db lane before any screen reads: places seeded, expired contacts
+        # erased (kiosk.startup; whichever features this help point uses).
+        from kiosk.startup import prepare_data
+        from ui.ops import Op
+
+        Op(lambda: prepare_data(stores.get(), config)).on("db") \
+            .or_log("start-up data chores").run(tasks)
+
+    ctx.after_start(data_chores)
     for install in (default_features() if features is None else features):
         install(ctx)
-    for sid, widget in screens.items():
-        if not nav.has(sid):
-            nav.add(sid, widget)
-    screens[ScreenId.HOME].rebuild()  # tiles for every screen the features added
+    screens[ScreenId.HOME]  # built now: its tiles are for every screen the features added
 
     overlay = IdleWarning(window)
     idle = IdleWatcher(state, overlay, config.idle_timeout_s,
@@ -272,7 +438,11 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
                        and state.voice_on == bool(config.voice_mode),
                        warn_sound=lambda: speaker.announce(
                            overlay.label.text().replace("\n", " "), chime=True))
-    app.installEventFilter(idle)
+    # Application-wide event filters start with the kiosk (after the first paint when it
+    # starts later): a Python filter on every object makes shiboken wrap every Qt class it
+    # meets, about 170 Python enums and a third of the time to the first paint; nobody can
+    # touch the screen before it is painted anyway.
+    ctx.after_start(lambda: app.installEventFilter(idle))
 
     def reset_everything() -> None:
         # First shut every dialog (a staff file choice left open over Home, a question):
@@ -281,9 +451,10 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
 
         close_dialogs()
         speaker.stop_narration()
-        step = screens[ScreenId.STEP]
-        step.leave_tutorial()
-        for w in screens.values():
+        step = screens.if_built(ScreenId.STEP)
+        if step is not None:
+            step.leave_tutorial()
+        for w in screens.built():  # a screen never built has nothing to forget
             w.reset()
         state.sign_out()
         # The next visitor meets the help point as staff set it up (config.toml, kept current
@@ -300,7 +471,7 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     guide = VoiceGuide(state, say=lambda text: speaker.say(text),
                        at_idle_home=lambda: nav.current_id == ScreenId.HOME
                        and not state.is_helper, exempt=(window.speaker_btn,))
-    app.installEventFilter(guide)
+    ctx.after_start(lambda: app.installEventFilter(guide))
     idle.timed_out.connect(reset_everything)
     idle.timed_out.connect(guide.new_visitor)
     funnel = ErrorFunnel(go_home=nav.home)
@@ -309,7 +480,9 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         funnel.install()
 
     def go_home_cleanly() -> None:
-        screens[ScreenId.STEP].leave_tutorial()
+        step = screens.if_built(ScreenId.STEP)
+        if step is not None:
+            step.leave_tutorial()
 
     window.home_btn.clicked.connect(go_home_cleanly)
     window.staff_gesture.connect(lambda: nav.go_to(ScreenId.PIN, next=ScreenId.HOME))
@@ -329,10 +502,8 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
         window.retranslate()
         overlay.retranslate()
         current = nav.currentWidget()
-        for w in screens.values():
-            if w is not current:
-                continue
-            w.retranslate()
+        if current is not None:  # the others retranslate when they are entered or built
+            current.retranslate()
         restyle()
 
     def announce_screen(_sid: Any) -> None:
@@ -377,9 +548,13 @@ def build(*, store: Store, config: Config, data_dir: Path, catalogue: Catalogue,
     nav.home()
     if config.voice_mode:
         state.set_voice(True)
-    return Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
-                 store=store, config=config, catalogue=catalogue, idle=idle, funnel=funnel,
-                 screens=screens, translations=translations, restyle=restyle, guide=guide)
+    kiosk = Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
+                  stores=stores, config=config, catalogues=catalogues, idle=idle,
+                  funnel=funnel, screens=screens, translations=translations, restyle=restyle,
+                  guide=guide, started_jobs=ctx.started_jobs)
+    if not start_later:
+        kiosk.finish_start()
+    return kiosk
 
 
 def run(args: argparse.Namespace) -> int:
@@ -420,17 +595,23 @@ def run(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Điểm hỗ trợ số")
-    opened = open_kiosk(app, data_dir, config, problem, windowed=args.windowed, demo=args.demo)
+    # The home screen is painted first; the database is opened, the content read and the
+    # rest started just after it (issue #18: start like a bare window).
+    opened = open_kiosk(app, data_dir, config, problem, windowed=args.windowed, demo=args.demo,
+                        lazy=True)
     kiosk = opened.kiosk
     if kiosk is None:  # the recovery screen: until the process ends
         code = app.exec()
         handle.release()
         return code if args.windowed else EXIT_RECOVERY
-    _schedule_housekeeping(kiosk, data_dir, handle)
-    after_first_paint(kiosk, kiosk.speaker.start)  # speech and multimedia: not before
+    opened.after_start.append(lambda: _schedule_housekeeping(kiosk, data_dir, handle))
+    opened.after_start.append(kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
-        after_first_paint(kiosk, kiosk.app.quit)
+        opened.after_start.append(kiosk.app.quit)
     code = app.exec()
+    if opened.kiosk is None:  # the database failed to open after the first paint
+        handle.release()
+        return code if args.windowed else EXIT_RECOVERY
     kiosk.shutdown()
     kiosk.store.close()
     handle.release()
@@ -440,45 +621,96 @@ def run(args: argparse.Namespace) -> int:
 @dataclass
 class Opened:
     """What :func:`open_kiosk` put on screen: the kiosk, or (``kiosk`` None) the kiosk
-    window holding only the recovery screen."""
+    window holding only the recovery screen. ``after_start``: what to do once a lazily
+    opened kiosk has opened its database (after the first paint)."""
 
     window: Any
     kiosk: Kiosk | None
+    after_start: list[Callable[[], Any]] = field(default_factory=list)
 
 
 def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem | None = None,
-               *, windowed: bool, demo: bool = False, **build_kwargs: Any) -> Opened:
+               *, windowed: bool, demo: bool = False, lazy: bool = False,
+               **build_kwargs: Any) -> Opened:
     """Open the database and show the one kiosk window: the kiosk, with the first-run screen
     pinned in it for a new help point, or the recovery screen when the database cannot be
     opened. Never a second window (issue #16 item 4). ``build_kwargs`` go to :func:`build`
-    (tests pass fakes)."""
-    try:
+    (tests pass fakes).
+
+    ``lazy`` (``run``): the window and its home screen are shown and painted first; the
+    database is opened, the content read, the first-run screen pinned and ``after_start``
+    run just after the first paint. A database that cannot be opened then swaps the kiosk
+    for the recovery screen (``kiosk`` becomes None).
+    """
+
+    def open_store() -> Store:
+        from kiosk.store import Store
+
         store = Store.open_configured(data_dir, config)
-    except Exception as exc:  # the database is never overwritten: show recovery instead
+        if demo:
+            from kiosk.auth import AuthService
+
+            ensure_demo_members(AuthService(store))
+        return store
+
+    def load_content() -> Catalogue:
+        from kiosk.content.packs import load_content  # the hub's content pack, if active
+
+        return load_content(data_dir, content_roots(config))
+
+    def recovery(exc: BaseException) -> Any:
         from ui.screens.recovery import recovery_window
 
         log.error("database unavailable: %s", exc)
         apply_theme(app, config, _screen_size(app))
         window = recovery_window(data_dir, str(exc), config, windowed=windowed)
         show_window(app, window, windowed)
-        return Opened(window, None)
-    if demo:
-        ensure_demo_members(AuthService(store))
-    from kiosk.content.packs import load_content  # the hub's content pack, if one is active
+        return window
 
-    catalogue = build_kwargs.pop("catalogue", None) or load_content(data_dir,
-                                                                    content_roots(config))
-    kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
-                  kiosk_mode=not windowed, screen_size=_screen_size(app), **build_kwargs)
-    from ui.screens.setup_wizard import install_setup
+    catalogue = build_kwargs.pop("catalogue", None) or load_content
+    if lazy:
+        kiosk = build(store=open_store, config=config, data_dir=data_dir, catalogue=catalogue,
+                      kiosk_mode=not windowed, screen_size=_screen_size(app), start_later=True,
+                      **build_kwargs)
+    else:
+        try:
+            store = open_store()
+        except Exception as exc:  # the database is never overwritten: show recovery instead
+            return Opened(recovery(exc), None)
+        kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
+                      kiosk_mode=not windowed, screen_size=_screen_size(app), **build_kwargs)
+    opened = Opened(kiosk.window, kiosk)
 
-    install_setup(kiosk, data_dir)  # a screen of this window, pinned until done
+    def finish() -> None:
+        from ui.screens.setup_wizard import install_setup
+
+        install_setup(kiosk, data_dir)  # a screen of this window, pinned until done
+        if problem is not None:
+            _tell_staff_about_config(kiosk, problem)
+        if kiosk.catalogue.problems:
+            log.warning("%d content problems; staff screen lists them",
+                        len(kiosk.catalogue.problems))
+
+    if not lazy:
+        finish()
+        show(kiosk, windowed=windowed)
+        return opened
+
+    def started() -> None:
+        try:
+            kiosk.stores.get()
+        except Exception as exc:  # the database is never overwritten: show recovery instead
+            kiosk.shutdown()
+            opened.window, opened.kiosk = recovery(exc), None
+            return
+        kiosk.finish_start()
+        finish()
+        for then in opened.after_start:
+            then()
+
     show(kiosk, windowed=windowed)
-    if problem is not None:
-        _tell_staff_about_config(kiosk, problem)
-    if catalogue.problems:
-        log.warning("%d content problems; staff screen lists them", len(catalogue.problems))
-    return Opened(kiosk.window, kiosk)
+    after_first_paint(kiosk, started)
+    return opened
 
 
 def _screen_size(app: Any) -> tuple[int, int]:
@@ -524,6 +756,7 @@ def _schedule_housekeeping(kiosk: Kiosk, data_dir: Path, handle: Any) -> None:
     from PySide6.QtCore import QTimer
 
     from kiosk.backup import run_daily_backup, secure_data_dir, sweep_leftovers
+    from ui.ops import Op
 
     secure_data_dir(data_dir)
     sweep_leftovers(data_dir)

@@ -8,8 +8,6 @@ setup script, CI and the frozen build), never committed. If a ``.qm`` is missing
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +22,8 @@ PSEUDO = "pseudo"
 
 
 def lrelease() -> str | None:
+    import shutil  # only when a translation has to be built (not at every start-up)
+
     exe = shutil.which("pyside6-lrelease")
     if exe:
         return exe
@@ -35,6 +35,8 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     tool = lrelease()
     if tool is None:
         return False
+    import subprocess
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([tool, str(ts), "-qm", str(qm)], capture_output=True, text=True,
                             check=False)

@@ -3,11 +3,16 @@
 ``go_to(screen, **context)`` calls ``on_leave()`` on the current screen, then
 ``on_enter(**context)`` on the new one. Screens never construct or call each other; they ask
 the navigator. Back keeps a short history; Home clears it.
+
+A screen may be registered as a factory (``add_later``): it is built, and its modules
+imported, the first time anything asks for it (``go_to``, ``screen``). Only the home screen
+is built before the first paint; the rest cost nothing until a person opens them.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator, MutableMapping
 from enum import Enum, auto
 from typing import Any, Protocol
 
@@ -59,6 +64,9 @@ class Navigator(QStackedWidget):
         self.setObjectName("Navigator")
         self._screens: dict[ScreenId, QWidget] = {}
         self._holders: dict[ScreenId, QWidget] = {}
+        self._factories: dict[ScreenId, Callable[[], QWidget]] = {}
+        self._order: list[ScreenId] = []  # registration order, built or not
+        self.screen_built: list[Callable[[ScreenId, QWidget], None]] = []
         self._history: list[tuple[ScreenId, dict[str, Any]]] = []
         self.current_id: ScreenId | None = None
         self._current_context: dict[str, Any] = {}
@@ -74,7 +82,18 @@ class Navigator(QStackedWidget):
         current = self.currentWidget()
         return current.sizeHint() if current is not None else super().sizeHint()
 
+    def add_later(self, screen_id: ScreenId, factory: Callable[[], QWidget]) -> None:
+        """Register a screen that is built the first time it is needed."""
+        if screen_id in self._screens:
+            raise ValueError(f"{screen_id} is already built")
+        if screen_id not in self._order:
+            self._order.append(screen_id)
+        self._factories[screen_id] = factory
+
     def add(self, screen_id: ScreenId, widget: QWidget) -> None:
+        if screen_id not in self._order:
+            self._order.append(screen_id)
+        self._factories.pop(screen_id, None)
         holder: QWidget
         if screen_id in SCROLLING:
             # Staff pages (long forms and tables) may scroll as a whole.
@@ -103,9 +122,23 @@ class Navigator(QStackedWidget):
         return self._screens.get(self.current_id) if self.current_id is not None else None
 
     def screen(self, screen_id: ScreenId) -> QWidget:
-        return self._screens[screen_id]
+        """The screen, built now if it was registered with ``add_later``."""
+        widget = self._screens.get(screen_id)
+        if widget is not None:
+            return widget
+        factory = self._factories.pop(screen_id)  # KeyError: not registered at all
+        log.debug("building %s on first use", screen_id.name)
+        widget = factory()
+        self.add(screen_id, widget)
+        for hook in self.screen_built:
+            hook(screen_id, widget)
+        return widget
 
     def has(self, screen_id: ScreenId) -> bool:
+        """Registered (built or not)."""
+        return screen_id in self._screens or screen_id in self._factories
+
+    def is_built(self, screen_id: ScreenId) -> bool:
         return screen_id in self._screens
 
     def pin(self, screen_id: ScreenId) -> None:
@@ -117,12 +150,22 @@ class Navigator(QStackedWidget):
     def unpin(self) -> None:
         self.pinned = None
 
+    def ids(self) -> list[ScreenId]:
+        """Every registered screen, in the order registered."""
+        return [sid for sid in self._order if self.has(sid)]
+
+    def built(self) -> list[QWidget]:
+        """The screens built so far (idle reset and language change touch only these)."""
+        return [self._screens[sid] for sid in self._order if sid in self._screens]
+
     def go_to(self, screen_id: ScreenId, *, remember: bool = True, **context: Any) -> None:
         if self.pinned is not None and screen_id != self.pinned:
             log.info("%s is pinned; not going to %s", self.pinned, screen_id)
             screen_id, context = self.pinned, {}
             if self.current_id == screen_id:
                 return
+        if screen_id in self._factories:
+            self.screen(screen_id)
         if screen_id not in self._screens:
             log.error("no screen registered for %s", screen_id)
             screen_id, context = ScreenId.HOME, {}
@@ -158,3 +201,41 @@ class Navigator(QStackedWidget):
                 leave()
             except Exception:  # leaving must never trap the citizen on a screen
                 log.exception("on_leave failed for %s", screen_id)
+
+
+class Screens(MutableMapping[ScreenId, Any]):
+    """The kiosk's screens by id, as a mapping over the navigator: reading one builds it on
+    first use; setting one registers a built widget or, given a callable, a factory."""
+
+    def __init__(self, nav: Navigator) -> None:
+        self._nav = nav
+
+    def __getitem__(self, screen_id: ScreenId) -> Any:
+        if not self._nav.has(screen_id):
+            raise KeyError(screen_id)
+        return self._nav.screen(screen_id)
+
+    def __setitem__(self, screen_id: ScreenId, value: Any) -> None:
+        if isinstance(value, QWidget):
+            self._nav.add(screen_id, value)
+        else:
+            self._nav.add_later(screen_id, value)
+
+    def __delitem__(self, screen_id: ScreenId) -> None:
+        raise TypeError("screens are never removed")
+
+    def __iter__(self) -> Iterator[ScreenId]:
+        return iter(self._nav.ids())
+
+    def __len__(self) -> int:
+        return len(self._nav.ids())
+
+    def __contains__(self, screen_id: object) -> bool:
+        return isinstance(screen_id, ScreenId) and self._nav.has(screen_id)
+
+    def built(self) -> list[Any]:
+        """The screens built so far, without building the others."""
+        return self._nav.built()
+
+    def if_built(self, screen_id: ScreenId) -> Any | None:
+        return self._nav.screen(screen_id) if self._nav.is_built(screen_id) else None

@@ -16,10 +16,12 @@ With no phrase set chosen, every method says only the words. GUI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.speech.phrases import PhraseSet
+if TYPE_CHECKING:  # the content loader is not needed before the first paint
+    from kiosk.speech.phrases import PhraseSet
 
 GREETING = "greeting"
 PLEASE_WAIT = "please_wait"
@@ -30,8 +32,19 @@ ASK_VOLUNTEER = "ask_volunteer"
 class PhraseVoice:
     """Says a text with the chosen set's recordings before and after it (voice mode only)."""
 
-    def __init__(self, state: Any, speaker: Any, phrase_set: PhraseSet | None) -> None:
-        self.state, self.speaker, self.phrase_set = state, speaker, phrase_set
+    def __init__(self, state: Any, speaker: Any,
+                 phrase_set: PhraseSet | Callable[[], PhraseSet | None] | None) -> None:
+        self.state, self.speaker = state, speaker
+        # A function is asked the first time a phrase is needed (the kiosk reads the set
+        # after the first paint, not at start-up).
+        self._source = phrase_set
+        self._set: PhraseSet | None = None if callable(phrase_set) else phrase_set
+
+    @property
+    def phrase_set(self) -> PhraseSet | None:
+        if callable(self._source):
+            self._set, self._source = self._source(), None
+        return self._set
 
     def recording(self, phrase_id: str | None) -> Path | None:
         if self.phrase_set is None or phrase_id is None:

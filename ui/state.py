@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.auth import CITIZEN, Actor, Role
+from kiosk.actors import CITIZEN, Actor, Role
 
 
 class BusyReason(StrEnum):

@@ -9,16 +9,18 @@ Home and idle reset call it so an old step is never read after the citizen moved
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.speech.engine import SpeechEngine, SpeechUnavailable, VoiceInfo, pick_voice
-from kiosk.speech.pronounce import Pronouncer
+
+if TYPE_CHECKING:  # num2words is loaded with the first text spoken, not at start-up
+    from kiosk.speech.pronounce import Pronouncer
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +42,15 @@ _STOP = object()
 
 class SpeechWorker:
     def __init__(self, engine_factory: Callable[[], SpeechEngine], cache_dir: Path,
-                 pronouncer: Pronouncer, rate: int = 150, voice: str = "") -> None:
+                 pronouncer: Pronouncer | Callable[[], Pronouncer], rate: int = 150,
+                 voice: str = "") -> None:
         self._factory = engine_factory
         self._cache = cache_dir
-        self._pronouncer = pronouncer
+        # A callable is asked the first time a text is spoken (the kiosk's pronunciation
+        # list comes with the content, which is loaded after the first paint).
+        self._pronouncer_source = pronouncer
+        self._pronouncer_made: Pronouncer | None = (
+            None if callable(pronouncer) else pronouncer)
         self.rate = rate
         self.voice = voice
         self._queue: queue.Queue[object] = queue.Queue()
@@ -86,6 +93,14 @@ class SpeechWorker:
         self._queue.put(_STOP)
         if self._thread.is_alive():
             self._thread.join(timeout=10)
+
+    @property
+    def _pronouncer(self) -> Pronouncer:
+        if self._pronouncer_made is None:
+            source = self._pronouncer_source
+            assert callable(source)
+            self._pronouncer_made = source()
+        return self._pronouncer_made
 
     def speakable(self, text: str, lang: str) -> str:
         return self._pronouncer.apply(text, lang)
@@ -136,6 +151,8 @@ class SpeechWorker:
                                     en="This computer has no speech engine.")
         voice = pick_voice(self._voices, lang, self.voice)
         spoken = self.speakable(text, lang)
+        import hashlib  # with the first text spoken, after the first paint
+
         key = hashlib.sha256(f"{voice.id}|{self.rate}|{spoken}".encode()).hexdigest()[:24]
         path = self._cache / f"{key}.wav"
         if path.exists() and path.stat().st_size > 1000:

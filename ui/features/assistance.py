@@ -12,27 +12,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.assistance import AssistanceService
-from kiosk.places import PlaceService
-from kiosk.queue import QueueService
 from ui.navigator import ScreenId
-from ui.screens.consent import ConsentScreen
-from ui.screens.quick_log import QuickLogScreen
 
 if TYPE_CHECKING:
+    from kiosk.assistance import AssistanceService
     from ui.app import BuildContext
 
 
 def install(ctx: BuildContext) -> None:
     cfg = ctx.config
-    store = ctx.store
-    assistance = AssistanceService(store, cfg.commune, cfg.village)
-    places = PlaceService(store)
-    shared = ctx.queue or QueueService(store, desk_count=int(cfg.desk_count),
-                                        priority_every=int(cfg.priority_every))
+    made: list[AssistanceService] = []
 
-    def queue() -> QueueService:
-        return shared
+    def assistance() -> AssistanceService:  # with the first screen or tab that needs it
+        if not made:
+            from kiosk.assistance import AssistanceService
+
+            made.append(AssistanceService(ctx.store, cfg.commune, cfg.village))
+        return made[0]
 
     def notify(text: str) -> None:
         box = ctx.window.show_message(text)
@@ -40,19 +36,29 @@ def install(ctx: BuildContext) -> None:
         # ("Đã hiểu" or its 15 s timeout), or every saved record leaves one behind.
         box.finished.connect(box.deleteLater)
 
-    screen = QuickLogScreen(ctx.state, ctx.nav, ctx.speaker, ctx.tasks, assistance, queue,
-                            places, cfg, notify=notify)
-    ctx.screens[ScreenId.QUICK_LOG] = screen
-    ctx.screens[ScreenId.CONSENT] = ConsentScreen(ctx.state, ctx.nav, ctx.speaker)
+    def quick_log() -> Any:  # built the first time a helper opens it
+        from kiosk.places import PlaceService
+        from ui.screens.quick_log import QuickLogScreen
+
+        return QuickLogScreen(ctx.state, ctx.nav, ctx.speaker, ctx.tasks, assistance(),
+                              lambda: ctx.queue, PlaceService(ctx.store), cfg, notify=notify)
+
+    def consent() -> Any:
+        from ui.screens.consent import ConsentScreen
+
+        return ConsentScreen(ctx.state, ctx.nav, ctx.speaker)
+
+    ctx.screens[ScreenId.QUICK_LOG] = quick_log
+    ctx.screens[ScreenId.CONSENT] = consent
 
     def tab() -> Any:  # built when the staff screen first opens
         from kiosk.bundles import BundleService
         from ui.screens.staff_records import StaffRecordsTab
 
         return StaffRecordsTab(
-            ctx.state, ctx.nav, ctx.tasks, assistance, BundleService(store), store, cfg,
-            service_names=lambda: {
-                s.code: s.name_vi for s in shared.services(include_disabled=True)})
+            ctx.state, ctx.nav, ctx.tasks, assistance(), BundleService(ctx.store), ctx.store,
+            cfg, service_names=lambda: {
+                s.code: s.name_vi for s in ctx.queue.services(include_disabled=True)})
 
     label = QCoreApplication.translate("StaffRecordsTab", "Hồ sơ & dữ liệu cá nhân")
     ctx.staff.add_tab(tab, label.replace("&", "&&"))  # a single & would mark a shortcut

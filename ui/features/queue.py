@@ -10,33 +10,59 @@ no import loop between them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from ui.navigator import ScreenId
-from ui.now_serving import NowServingWindow
-from ui.queue_desk import QueueDesk
-from ui.screens.queue_staff import QueueStaffTab
-from ui.screens.ticket import TakeTicketScreen, TicketScreen
-from ui.screens.volunteer_console import VolunteerConsoleScreen
 
 if TYPE_CHECKING:
     from ui.app import BuildContext
+    from ui.queue_desk import QueueDesk
 
 
 def install(ctx: BuildContext) -> None:
-    def make_display(desk: QueueDesk) -> NowServingWindow:
-        return NowServingWindow(desk.state, desk.queue, desk.events, desk.tasks,
-                                desk.config.help_point_name)
+    desks: list[QueueDesk] = []
 
-    feature = QueueDesk(ctx, make_display=make_display)
-    ctx.screens[ScreenId.TAKE_TICKET] = TakeTicketScreen(ctx.state, ctx.nav, ctx.speaker,
-                                                         feature)
-    ctx.screens[ScreenId.TICKET] = TicketScreen(ctx.state, ctx.nav, ctx.speaker, feature)
-    ctx.screens[ScreenId.VOLUNTEER] = VolunteerConsoleScreen(ctx.state, ctx.nav, ctx.speaker,
-                                                             feature)
-    ctx.staff.add_tab(lambda: QueueStaffTab(feature),
-                      QCoreApplication.translate("QueueFeature", "Hàng đợi"))
-    ctx.ask_volunteer_hooks.append(feature.ask_volunteer)
-    feature.install_keypads()
+    def desk() -> QueueDesk:
+        """The one desk every queue screen shares, made when the first of them (or a keypad,
+        or "ask a volunteer") needs it: nothing of the queue is loaded before the first
+        paint."""
+        if not desks:
+            from ui.now_serving import NowServingWindow
+            from ui.queue_desk import QueueDesk
+
+            def make_display(d: QueueDesk) -> NowServingWindow:
+                return NowServingWindow(d.state, d.queue, d.events, d.tasks,
+                                        d.config.help_point_name)
+
+            desks.append(QueueDesk(ctx, make_display=make_display))
+        return desks[0]
+
+    def take_ticket() -> Any:
+        from ui.screens.ticket import TakeTicketScreen
+
+        return TakeTicketScreen(ctx.state, ctx.nav, ctx.speaker, desk())
+
+    def ticket() -> Any:
+        from ui.screens.ticket import TicketScreen
+
+        return TicketScreen(ctx.state, ctx.nav, ctx.speaker, desk())
+
+    def console() -> Any:
+        from ui.screens.volunteer_console import VolunteerConsoleScreen
+
+        return VolunteerConsoleScreen(ctx.state, ctx.nav, ctx.speaker, desk())
+
+    def staff_tab() -> Any:
+        from ui.screens.queue_staff import QueueStaffTab
+
+        return QueueStaffTab(desk())
+
+    ctx.screens[ScreenId.TAKE_TICKET] = take_ticket
+    ctx.screens[ScreenId.TICKET] = ticket
+    ctx.screens[ScreenId.VOLUNTEER] = console
+    ctx.staff.add_tab(staff_tab, QCoreApplication.translate("QueueFeature", "Hàng đợi"))
+    ctx.ask_volunteer_hooks.append(lambda tutorial_id, step: desk().ask_volunteer(
+        tutorial_id, step))
+    ctx.after_start(lambda: desk().install_keypads())

@@ -12,17 +12,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ui.navigator import ScreenId
-from ui.screens.sheet_preview import SheetPreviewScreen
 
 if TYPE_CHECKING:
     from ui.app import BuildContext
+    from ui.screens.sheet_preview import SheetPreviewScreen
     from ui.screens.staff_sheets import StaffSheetsTab
 
 
 def install(ctx: BuildContext) -> None:
-    ctx.screens[ScreenId.SHEET_PREVIEW] = SheetPreviewScreen(
-        ctx.state, ctx.nav, ctx.speaker, ctx.catalogue, ctx.tasks, ctx.store, ctx.config,
-        ctx.data_dir, ctx.printer)
+    def preview() -> SheetPreviewScreen:  # built the first time a sheet is previewed
+        from ui.screens.sheet_preview import SheetPreviewScreen
+
+        return SheetPreviewScreen(ctx.state, ctx.nav, ctx.speaker, ctx.catalogue, ctx.tasks,
+                                  ctx.store, ctx.config, ctx.data_dir, ctx.printer)
+
+    ctx.screens[ScreenId.SHEET_PREVIEW] = preview
 
     def tab() -> StaffSheetsTab:  # built when the staff screen first opens
         from ui.screens.staff_sheets import StaffSheetsTab

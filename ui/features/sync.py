@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from kiosk.auth import Actor
+from kiosk.actors import Actor
 from kiosk.config import Config
 from kiosk.content.model import Catalogue
 from kiosk.errors import KioskError
-from kiosk.store import Store
 from ui.navigator import ScreenId
 from ui.ops import Op
 
 if TYPE_CHECKING:
+    from kiosk.store import Store
     from ui.app import BuildContext
 
 log = logging.getLogger(__name__)
@@ -188,9 +188,7 @@ def install(ctx: BuildContext) -> None:
             log.debug("printer status unknown", exc_info=True)
         return out
 
-    scheduler = SyncScheduler(ctx.store, ctx.config, ctx.data_dir, ctx.tasks,
-                              lambda: content_roots(ctx.config), parent=ctx.window,
-                              device_status=device_status)
+    schedulers: list[SyncScheduler] = []
     waiting: list[Catalogue] = []
 
     def adopt_at_home(_sid: object = None) -> None:
@@ -204,15 +202,24 @@ def install(ctx: BuildContext) -> None:
         waiting.append(catalogue)
         adopt_at_home()
 
-    scheduler.catalogue_ready.connect(ready)
+    def start() -> None:
+        # With the kiosk's start-up work (after the first paint): the scheduler reads the
+        # database, which the home screen does not need.
+        scheduler = SyncScheduler(ctx.store, ctx.config, ctx.data_dir, ctx.tasks,
+                                  lambda: content_roots(ctx.config), parent=ctx.window,
+                                  device_status=device_status)
+        schedulers.append(scheduler)
+        scheduler.catalogue_ready.connect(ready)
+        scheduler.start()
+
+    ctx.after_start(start)
     ctx.nav.screen_changed.connect(adopt_at_home)
 
-    def tab() -> Any:  # built when the staff screen first opens
+    def tab() -> Any:  # built when the staff screen first opens (after the start-up work)
         from ui.screens.staff_sync import StaffSyncTab
 
-        panel = StaffSyncTab(ctx.state, scheduler)
-        scheduler.refresh()
+        panel = StaffSyncTab(ctx.state, schedulers[0])
+        schedulers[0].refresh()
         return panel
 
     ctx.staff.add_tab(tab, QCoreApplication.translate("StaffSyncTab", "Đồng bộ"))
-    scheduler.start()

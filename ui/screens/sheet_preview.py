@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,28 @@ MAX_SAVE_TARGETS = 3
 def rasterise(pdf: Path, pages: int = PREVIEW_PAGES,
               height: int = PREVIEW_HEIGHT_PX) -> list[QImage]:
     """The first ``pages`` pages of ``pdf`` as images on white paper. Any thread."""
-    doc = QPdfDocument()
+    with _PDF_LOCK:
+        return _rasterise(_pdf_document(), pdf, pages, height)
+
+
+# One QPdfDocument for the whole process, loaded and closed for each sheet: every
+# QPdfDocument made and deleted keeps 0.1-0.2 MB of native memory inside QtPdf (measured with
+# malloc_trim: 40 previews grew the kiosk by 4-6 MB; one reused document, by nothing). It has
+# no thread (``moveToThread(None)``: it needs no events) and the lock lets one caller at a
+# time use it, whichever lane's thread that is.
+_PDF_LOCK = threading.Lock()
+_PDF_DOCS: list[QPdfDocument] = []
+
+
+def _pdf_document() -> QPdfDocument:
+    if not _PDF_DOCS:
+        doc = QPdfDocument()
+        doc.moveToThread(None)
+        _PDF_DOCS.append(doc)
+    return _PDF_DOCS[0]
+
+
+def _rasterise(doc: QPdfDocument, pdf: Path, pages: int, height: int) -> list[QImage]:
     try:
         if doc.load(str(pdf)) != QPdfDocument.Error.None_:
             raise OutputError("Không mở được tờ hướng dẫn vừa tạo.")
@@ -96,7 +118,13 @@ class PreparedSheet:
 
 
 class PageView(QLabel):
-    """One page of the sheet, scaled to fit, on a card."""
+    """One page of the sheet, scaled to fit, on a card.
+
+    The page is painted here, not handed to ``QLabel.setPixmap``: QLabel keeps a pixmap as a
+    QIcon, and every new page image left a copy in Qt's pixmap cache under a new key, so each
+    preview grew the kiosk by a page or two (up to the cache's 10 MB) that nobody would show
+    again (issue #18 item 2, ``tests/ui/test_sheets_ui.py``).
+    """
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +133,7 @@ class PageView(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(120, 170)
         self._image: QImage | None = None
+        self._shown: QPixmap | None = None
 
     def set_image(self, image: QImage | None, description: str) -> None:
         self._image = image
@@ -115,13 +144,28 @@ class PageView(QLabel):
     def has_image(self) -> bool:
         return self._image is not None and not self._image.isNull()
 
+    def pixmap(self) -> QPixmap:
+        """The page as shown (scaled to this card); a null pixmap when there is none."""
+        return self._shown if self._shown is not None else QPixmap()
+
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._update()
 
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)  # the card from the style sheet
+        if self._shown is None:
+            return
+        area = self.contentsRect()
+        painter = QPainter(self)
+        painter.drawPixmap(area.x() + (area.width() - self._shown.width()) // 2,
+                           area.y() + (area.height() - self._shown.height()) // 2, self._shown)
+        painter.end()
+
     def _update(self) -> None:
         if not self.has_image:
-            self.clear()
+            self._shown = None
+            self.update()
             return
         assert self._image is not None
         box = self.contentsRect().size()
@@ -129,7 +173,8 @@ class PageView(QLabel):
             box = QSize(400, 566)
         scaled = self._image.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
                                     Qt.TransformationMode.SmoothTransformation)
-        self.setPixmap(QPixmap.fromImage(scaled))
+        self._shown = QPixmap.fromImage(scaled)
+        self.update()
 
 
 def _set_role(label: QLabel, role: str) -> None:

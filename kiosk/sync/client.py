@@ -155,13 +155,23 @@ def refusal(code: str, hub_message: str = "") -> SyncError:
                      en=f"The hub refused the request ({code}).")
 
 
+def english_for(code: str, host: str = "") -> str:
+    """The English sentence for a stored error ``code`` ("" when only Vietnamese is known):
+    the outbox keeps the Vietnamese text, the staff panel in English shows this."""
+    if code in REFUSALS:
+        return REFUSALS[code][1]
+    return {"hub_slow": "The hub is too slow to answer." + KEEP_EN,
+            "hub_unreachable": f"Cannot reach the hub ({host}). Check the network." + KEEP_EN,
+            "hub_error": "The hub has a problem." + KEEP_EN}.get(code, "")
+
+
 def _network_error(exc: httpx.HTTPError, host: str) -> SyncError:
     if isinstance(exc, httpx.TimeoutException):
         return SyncError("Hub trả lời quá chậm." + KEEP, code="hub_slow", retry=True,
-                         en="The hub is too slow to answer." + KEEP_EN)
+                         en=english_for("hub_slow"))
     return SyncError(f"Không kết nối được tới hub ({host}). Hãy kiểm tra mạng Internet và địa "
                      "chỉ hub." + KEEP, code="hub_unreachable", retry=True,
-                     en=f"Cannot reach the hub ({host}). Check the network." + KEEP_EN)
+                     en=english_for("hub_unreachable", host))
 
 
 def _read_bounded(response: httpx.Response, limit: int) -> bytes:

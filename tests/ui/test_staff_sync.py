@@ -125,6 +125,9 @@ def test_a_refusal_is_shown_with_what_to_do_and_goes_away_after_a_good_sync(
     error = text(panel, "syncError")
     assert "không thành công" in error and "thu hồi" in error and "liên hệ cán bộ xã" in error
     assert "1 bản ghi" in text(panel, "syncFact_waiting")
+    panel.state.set_language("en")  # kept in Vietnamese, shown in English by its code
+    assert "has revoked this kiosk" in text(panel, "syncError")
+    panel.state.set_language("vi")
     click(qtbot, panel.sync_btn)
     assert text(panel, "syncError") == ""
     assert "0 bản ghi" in text(panel, "syncFact_waiting")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import to_local
 from kiosk.errors import KioskError
+from kiosk.sync.client import english_for
 from kiosk.sync.outbox import SyncReport, SyncStatus
 from ui.layout_rule import mark_reading
 from ui.state import KioskState
@@ -196,11 +197,15 @@ class StaffSyncTab(QWidget):
                 ("waiting", self.tr("Đang chờ gửi"), waiting),
                 ("content", self.tr("Nội dung"), content)):
             self.facts[key].setText(f"<b>{escape(label)}:</b> {escape(value)}")
-        problems = [p for p in (st.last_error_message, st.content_problem) if p]
-        if st.last_error_message and st.last_error_at:
+        error = st.last_error_message
+        if error and self.state.language == "en":  # the outbox keeps the Vietnamese words
+            host = urlsplit(st.pairing.hub_url).netloc if st.pairing else ""
+            error = english_for(st.last_error_code, host) or error
+        problems = [p for p in (error, st.content_problem) if p]
+        if error and st.last_error_at:
             when = to_local(st.last_error_at).strftime("%H:%M %d/%m/%Y")
             problems[0] = self.tr("Lần thử lúc {t} không thành công: ").replace(
-                "{t}", when) + st.last_error_message
+                "{t}", when) + error
         self.error.setText("\n".join(problems))
         self.error_area.setVisible(bool(problems))
         self._fit_error()

@@ -140,10 +140,13 @@ class TicketInfo:
         return self.service_name_en if lang == "en" and self.service_name_en else \
             self.service_name_vi
 
-    @property
-    def marked_label(self) -> str:
-        """The label with the priority mark where a number is shown: "A005 ★" (regular: "A005")."""
-        return f"{self.label} {PRIORITY_STAR}" if self.priority else self.label
+    def marked_label(self, lang: str = "vi") -> str:
+        """The label with the priority mark, where a number is shown: "A005 ƯT" ("A005 P" in
+        English); a regular number is just "A005". Letters, not a symbol: the bundled font
+        has no star, and a thermal printer or the board must never show a blank box."""
+        if not self.priority:
+            return self.label
+        return f"{self.label} {_PRIORITY_SHORT['en' if lang == 'en' else 'vi']}"
 
 
 @dataclass(frozen=True)
@@ -162,13 +165,7 @@ class NowServing:
     waiting_count: int
 
 
-PRIORITY_STAR = "★"
-_PRIORITY_WORDS = {"vi": "Ưu tiên", "en": "Priority"}
-
-
-def priority_mark(lang: str = "vi") -> str:
-    """The words beside the star on the screen, the ticket and the board: "★ Ưu tiên"."""
-    return f"{PRIORITY_STAR} {_PRIORITY_WORDS['en' if lang == 'en' else 'vi']}"
+_PRIORITY_SHORT = {"vi": "ƯT", "en": "P"}
 
 
 def ticket_label(prefix: str, number: int) -> str:

@@ -11,6 +11,7 @@ Thread: any (pure; no database). The GUI calls it from its printing lane.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -46,6 +47,7 @@ _TEXT = {
         "please_wait": "Vui lòng chờ gọi số",
         "test": "PHIẾU IN THỬ –|không dùng để xếp hàng",
         "title": "Phiếu số {label}",
+        "priority": "★ SỐ ƯU TIÊN",
     },
     "en": {
         "your_number": "YOUR NUMBER",
@@ -57,6 +59,7 @@ _TEXT = {
         "please_wait": "Please wait to be called",
         "test": "TEST PRINT –|not a queue ticket",
         "title": "Ticket {label}",
+        "priority": "★ PRIORITY NUMBER",
     },
 }
 
@@ -82,7 +85,18 @@ class _QR:
     gap_after: float
 
 
-_Block = _Line | _Rule | _QR
+@dataclass(frozen=True)
+class _Mark:
+    """White words on a black band ("★ SỐ ƯU TIÊN"): seen at a glance on thermal paper. The
+    star is drawn, not typed: the bundled font has no star glyph."""
+
+    text: str
+    font: str
+    size: float
+    gap_after: float
+
+
+_Block = _Line | _Rule | _QR | _Mark
 
 
 def _wrap(text: str, font: str, size: float, width: float, gap_after: float) -> list[_Line]:
@@ -124,12 +138,29 @@ def _height(block: _Block) -> float:
         return _line_height(block) + block.gap_after
     if isinstance(block, _Rule):
         return 1 + block.gap_after
+    if isinstance(block, _Mark):
+        return block.size * 1.8 + block.gap_after
     return block.size + block.gap_after
 
 
 def _shown_address(url: str) -> str:
     parts = urlsplit(url)
     return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def _draw_star(c: canvas.Canvas, x: float, y: float, r: float) -> None:
+    """A filled five-pointed star centred on (x, y), in the current fill colour."""
+    path = c.beginPath()
+    for i in range(10):
+        radius = r if i % 2 == 0 else r * 0.42
+        angle = math.pi / 2 + i * math.pi / 5
+        point = (x + radius * math.cos(angle), y + radius * math.sin(angle))
+        if i == 0:
+            path.moveTo(*point)
+        else:
+            path.lineTo(*point)
+    path.close()
+    c.drawPath(path, stroke=0, fill=1)
 
 
 def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
@@ -165,9 +196,12 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
         blocks += _wrap(name, fonts.bold, fits[0] if fits else body + 1, inner, 3)
     blocks.append(_Rule(6))
     blocks += _wrap(texts["your_number"], fonts.regular, small, inner, 3)
-    blocks.append(_Line(ticket.label, fonts.bold,
-                        _fit_size(ticket.label, fonts.bold, inner, 58 if narrow else 80), 8,
-                        caps_only=True))
+    shown = ticket.marked_label(lang)
+    blocks.append(_Line(shown, fonts.bold,
+                        _fit_size(shown, fonts.bold, inner, 58 if narrow else 80),
+                        4 if ticket.priority else 8, caps_only=True))
+    if ticket.priority:
+        blocks.append(_Mark(texts["priority"], fonts.bold, body + 3, 8))
     blocks += _wrap(ticket.service_name(lang), fonts.bold, body + 2, inner, 6)
     blocks += _wrap(texts["issued"].format(time=issued.strftime("%H:%M"),
                                            date=issued.strftime("%d/%m/%Y")),
@@ -205,6 +239,23 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
                 c.line(margin, top - 0.5, page_w - margin, top - 0.5)
                 c.setDash()
                 top -= 1 + block.gap_after
+            elif isinstance(block, _Mark):
+                band = block.size * 1.8
+                words = block.text.removeprefix("★ ")
+                size = block.size  # smaller until star, gap and words fit inside the band
+                while size > 8 and size * 1.3 + stringWidth(words, block.font, size) > \
+                        inner - 4 * mm:
+                    size -= 0.5
+                star = size * 0.9
+                text_w = stringWidth(words, block.font, size)
+                c.rect(margin, top - band, inner, band, stroke=0, fill=1)
+                c.setFillColorRGB(1, 1, 1)
+                left = (page_w - (star + size * 0.4 + text_w)) / 2
+                _draw_star(c, left + star / 2, top - band / 2, star / 2)
+                c.setFont(block.font, size)
+                c.drawString(left + star + size * 0.4, top - band / 2 - size * 0.35, words)
+                c.setFillColorRGB(0, 0, 0)
+                top -= band + block.gap_after
             else:
                 drawing = qr_drawing(block.url, block.size)
                 # Otherwise renderPDF sets its default Helvetica: an unembedded font reference.

@@ -185,15 +185,17 @@ class NowServingWindow(QWidget):
                 service.setText("")
                 set_role(number, "huge")
             else:
-                number.setText(d.ticket.label)
-                number.setAccessibleName(self.tr("Bàn {desk}: số {label}")
-                                         .replace("{desk}", str(d.desk))
+                number.setText(d.ticket.marked_label(lang))
+                said = (self.tr("Bàn {desk}: số ưu tiên {label}") if d.ticket.priority
+                        else self.tr("Bàn {desk}: số {label}"))
+                number.setAccessibleName(said.replace("{desk}", str(d.desk))
                                          .replace("{label}", d.ticket.label))
                 service.setText(d.ticket.service_name(lang))
                 # The desk called last stands out, so eyes find the new number at once.
                 set_role(number, "banner" if d.desk == latest else "huge")
-        self.recent.setText("   ".join(t.label for t in board.recent) or "—")
-        self.next_up.setText("   ".join(t.label for t in board.next_up) or "—")
+        # "A005 ƯT": a priority number is marked wherever it is listed.
+        self.recent.setText("   ".join(t.marked_label(lang) for t in board.recent) or "—")
+        self.next_up.setText("   ".join(t.marked_label(lang) for t in board.next_up) or "—")
         self.waiting.setText(self.tr("Đang chờ: {n} người").replace("{n}",
                                                                    str(board.waiting_count)))
         self._fit()

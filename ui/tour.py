@@ -84,6 +84,20 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
 
         out["ticket"] = ticket
 
+        def take_priority() -> None:
+            nav.go_to(ScreenId.TAKE_TICKET)
+            k.screens[ScreenId.TAKE_TICKET].priority_btn.setChecked(True)
+
+        def priority_ticket() -> None:
+            take_priority()
+            screen = k.screens[ScreenId.TAKE_TICKET]
+            code = next(iter(screen.tiles), "")
+            if code:
+                screen.choose(code)
+
+        out["take-ticket-priority"] = take_priority
+        out["ticket-priority"] = priority_ticket
+
     def volunteer_home() -> None:
         _sign_in_volunteer(k)
         nav.home()

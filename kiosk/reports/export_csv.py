@@ -504,6 +504,8 @@ def summary_rows(f: Figures) -> list[SummaryRow]:
         ("tickets_issued", "Số thứ tự đã phát", q.tickets),
         ("tickets_served", "Số thứ tự đã phục vụ xong", q.served),
         ("tickets_no_show", "Số thứ tự vắng mặt", q.no_shows),
+        ("priority_tickets_issued", "Số ưu tiên đã phát", q.priority_tickets),
+        ("priority_tickets_served", "Số ưu tiên đã phục vụ xong", q.priority_served),
         ("median_wait_min", "Thời gian chờ (trung vị, phút)",
          round(q.median_wait_minutes, 1) if q.median_wait_minutes is not None else ""),
         ("p90_wait_min", "Thời gian chờ của 90% người dân không quá (phút)",

@@ -760,6 +760,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Desk {desk}: no number called</translation>
     </message>
     <message>
+        <source>Bàn {desk}: số ưu tiên {label}</source>
+        <translation>Desk {desk}: priority number {label}</translation>
+    </message>
+    <message>
         <source>Bàn {desk}: số {label}</source>
         <translation>Desk {desk}: number {label}</translation>
     </message>
@@ -1293,6 +1297,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Số thứ tự đã phát</source>
         <translation>Queue numbers issued</translation>
+    </message>
+    <message>
+        <source>Số ưu tiên đã phát</source>
+        <translation>Priority numbers issued</translation>
     </message>
     <message>
         <source>Thời gian chờ (trung vị)</source>
@@ -2494,8 +2502,36 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Taking a number…</translation>
     </message>
     <message>
+        <source>Lấy số ưu tiên: bạn cần hỗ trợ việc gì?</source>
+        <translation>Priority number: what do you need help with?</translation>
+    </message>
+    <message>
+        <source>Ưu tiên: đã chọn</source>
+        <translation>Priority: chosen</translation>
+    </message>
+    <message>
+        <source>Chạm lần nữa để lấy số thường.</source>
+        <translation>Touch again for a regular number.</translation>
+    </message>
+    <message>
+        <source>Số của bạn sẽ là số ưu tiên. Bây giờ hãy chọn việc bạn cần.</source>
+        <translation>Your number will be a priority number. Now choose what you need.</translation>
+    </message>
+    <message>
         <source>Lấy số thứ tự: bạn cần hỗ trợ việc gì?</source>
         <translation>Take a number: what do you need help with?</translation>
+    </message>
+    <message>
+        <source>Ưu tiên</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Chạm vào đây trước, rồi chọn việc, để lấy số ưu tiên.</source>
+        <translation>Touch here first, then choose what you need, for a priority number.</translation>
+    </message>
+    <message>
+        <source>Số ưu tiên dành cho người cao tuổi, người khuyết tật, phụ nữ mang thai, người đi cùng trẻ dưới 6 tuổi.</source>
+        <translation>For older people, people with a disability, pregnant women, people with a child under 6.</translation>
     </message>
     <message>
         <source>Lấy số thứ tự. Chọn việc bạn cần: {names}.</source>
@@ -2531,6 +2567,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>SỐ CỦA BẠN</source>
         <translation>YOUR NUMBER</translation>
+    </message>
+    <message>
+        <source>★ Ưu tiên</source>
+        <translation>★ Priority</translation>
+    </message>
+    <message>
+        <source>Số ưu tiên của bạn: {label}</source>
+        <translation>Your priority number: {label}</translation>
     </message>
     <message>
         <source>Số của bạn: {label}</source>
@@ -2583,6 +2627,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Mã QR đến trang chính thức {address}</source>
         <translation>QR code to the official site {address}</translation>
+    </message>
+    <message>
+        <source>Số ưu tiên của bạn là {words}. {words}.</source>
+        <translation>Your priority number is {words}. {words}.</translation>
     </message>
     <message>
         <source>Số của bạn là {words}. {words}.</source>

@@ -430,3 +430,61 @@ def test_keypad_keys_typed_into_a_text_field_stay_there(qtbot, kiosk: Kiosk) -> 
     qtbot.keyClick(search, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
     assert search.text() == "+"
     assert kiosk.speaker.texts("announce") == []
+
+
+# -- priority numbers (issue #23 item 1) ------------------------------------------------------
+
+
+def by_name(screen: QWidget, name: str) -> QWidget:
+    """The widget a screen reader finds by its accessible name."""
+    found = [w for w in screen.findChildren(QWidget) if w.accessibleName() == name]
+    assert found, f"nothing named {name!r}"
+    return found[0]
+
+
+def test_take_a_priority_number_it_is_marked_called_first_and_spoken(
+        qtbot, kiosk: Kiosk, printer: WatchingPrinter) -> None:
+    feature = feature_of(kiosk)
+    feature.queue.issue("vneid")  # someone already waits with a regular number
+    click(qtbot, kiosk.screens[ScreenId.HOME].tiles["ticket"])
+    take = kiosk.screens[ScreenId.TAKE_TICKET]
+    assert "người cao tuổi, người khuyết tật, phụ nữ mang thai" in take.priority_note.text()
+    click(qtbot, by_name(take, "Ưu tiên"))
+    assert take.title.text() == "Lấy số ưu tiên: bạn cần hỗ trợ việc gì?"
+    click(qtbot, take.tiles["dvc"])
+
+    screen = kiosk.screens[ScreenId.TICKET]
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    assert screen.number.text() == "B001 ƯT"
+    assert by_name(screen, "★ Ưu tiên").isVisible()
+    assert by_name(screen, "Số ưu tiên của bạn: B001") is screen.number
+    assert "Không có ai chờ trước bạn." in screen.details.text()  # ahead of A001
+    assert len(printer.printed) == 1
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(printer.printed[0]), "-"],
+                              check=True, capture_output=True, text=True).stdout
+    assert "B001 ƯT" in pdf_text and "SỐ ƯU TIÊN" in pdf_text
+
+    # The next visitor starts with a regular number again.
+    kiosk.nav.home()
+    click(qtbot, kiosk.screens[ScreenId.HOME].tiles["ticket"])
+    assert not take.priority_btn.isChecked()
+
+    console = open_console(qtbot, kiosk)
+    assert console.waiting_list.item(0).text().startswith("B001 ƯT")
+    click(qtbot, console.display_btn)
+    click(qtbot, console.call_btn)
+    assert kiosk.speaker.texts("announce")[-1] == "Mời số ưu tiên B một, đến bàn số một."
+    assert console.serving.text() == "B001 ƯT"
+    display = feature.display
+    assert display is not None
+    assert display.findChild(QLabel, "nowServingDesk1").text() == "B001 ƯT"
+    assert display.findChild(QLabel, "nowServingDesk1").accessibleName() == \
+        "Bàn 1: số ưu tiên B001"
+    assert display.findChild(QLabel, "nowServingNext").text() == "A001"
+
+
+def test_a_regular_number_shows_no_priority_mark(qtbot, kiosk: Kiosk) -> None:
+    take_ticket(qtbot, kiosk)
+    screen = kiosk.screens[ScreenId.TICKET]
+    assert screen.number.text() == "A001"
+    assert not screen.priority.isVisible()

@@ -149,8 +149,8 @@ def test_priority_numbers_are_called_first_and_ahead_says_so(
     queue = QueueService(store, desk_count=2, priority_every=3)
     tickets = take_mixed(queue, clock, [("vneid", False), ("dvc", False), ("vneid", True),
                                         ("payment", False), ("other", True)])
-    labels = [t.marked_label for t in tickets]
-    assert labels == ["A001", "B001", "A002 ★", "C001", "D001 ★"]
+    assert [t.marked_label() for t in tickets] == ["A001", "B001", "A002 ƯT", "C001", "D001 ƯT"]
+    assert tickets[2].marked_label("en") == "A002 P"
     said = {t.label: queue.ticket(t).ahead for t in tickets}
     board = [t.label for t in queue.now_serving().next_up]
     called = drive_desks(queue, volunteer, clock)

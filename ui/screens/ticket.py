@@ -1,12 +1,15 @@
 """Taking a queue number: the services as large tiles, then the ticket shown full-screen.
 
 ``TakeTicketScreen`` lists the enabled services (names in the current language, with their
-icon). Touching one issues a number through the queue feature, which opens ``TicketScreen``
-and prints the ticket on the print lane. The ticket screen shows the number very large, the
-service, the time, how many people are ahead, the estimated wait and a QR code to the
-service's official site, then goes Home by itself after a short while (longer when the printer
-failed, so the citizen can remember the number). The citizen can give the number back
-("Hủy số này", touched twice so a stray touch never cancels it).
+icon) and an "Ưu tiên" switch that says who may use it (elderly, disability, pregnant, with a
+child under 6); only that the number is priority is kept, never why (the calling rule is
+:func:`kiosk.queue.calling_order`). Touching a service issues a number through the queue
+feature, which opens ``TicketScreen`` and prints the ticket on the print lane. The ticket
+screen shows the number very large, the service, the time, how many people are ahead, the
+estimated wait and a QR code to the service's official site, then goes Home by itself after
+a short while (longer when the printer failed, so the citizen can remember the number). The
+citizen can give the number back ("Hủy số này", touched twice so a stray touch never cancels
+it).
 
 Context for ``TicketScreen.on_enter``: ``ticket`` (a :class:`kiosk.queue.TicketInfo`).
 Thread: GUI thread only.
@@ -152,13 +155,30 @@ class TakeTicketScreen(BaseScreen):
         self.grid.setSpacing(24)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.outer.addWidget(self.grid_box, 1)
+        # "Ưu tiên": a switch under the tiles, with who may use it beside it.
+        priority_row = QHBoxLayout()
+        priority_row.setSpacing(24)
+        self.priority_btn = BigButton("", "star", object_name="takeTicketPriority",
+                                      role="secondary", beside=True, icon_px=44)
+        self.priority_btn.setCheckable(True)
+        self.priority_btn.toggled.connect(self._on_priority_toggled)
+        self.priority_note = QLabel(self)
+        self.priority_note.setObjectName("takeTicketPriorityNote")
+        self.priority_note.setWordWrap(True)
+        priority_row.addWidget(self.priority_btn, 1)
+        priority_row.addWidget(self.priority_note, 3)
+        self.outer.addLayout(priority_row)
         feature.events.changed.connect(self._on_queue_changed)
 
     def on_enter(self, **context: Any) -> None:
         self.busy = False
+        self.priority_btn.setChecked(False)
         self._hide_message()
         self.retranslate()
         self.feature.load_services(self._fill)
+
+    def _on_priority_toggled(self, _on: bool) -> None:
+        self.retranslate()
 
     def _on_queue_changed(self) -> None:
         if self.isVisible() and not self.busy:
@@ -189,7 +209,8 @@ class TakeTicketScreen(BaseScreen):
         for b in self.tiles.values():
             b.setEnabled(False)
         self._show_message(self.tr("Đang lấy số…"), "tip")
-        self.feature.take_ticket(service_code, on_problem=self._on_problem)
+        self.feature.take_ticket(service_code, on_problem=self._on_problem,
+                                 priority=self.priority_btn.isChecked())
 
     def _on_problem(self, message: str) -> None:
         self.busy = False
@@ -215,10 +236,24 @@ class TakeTicketScreen(BaseScreen):
         self.busy = False
         for b in self.tiles.values():
             b.setEnabled(True)
+        self.priority_btn.setChecked(False)
         self._hide_message()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Lấy số thứ tự: bạn cần hỗ trợ việc gì?"))
+        if self.priority_btn.isChecked():
+            self.title.setText(self.tr("Lấy số ưu tiên: bạn cần hỗ trợ việc gì?"))
+            self.priority_btn.set_label(self.tr("Ưu tiên: đã chọn"),
+                                        self.tr("Chạm lần nữa để lấy số thường."))
+            note = self.tr("Số của bạn sẽ là số ưu tiên. Bây giờ hãy chọn việc bạn cần.")
+        else:
+            self.title.setText(self.tr("Lấy số thứ tự: bạn cần hỗ trợ việc gì?"))
+            self.priority_btn.set_label(self.tr("Ưu tiên"),
+                                        self.tr("Chạm vào đây trước, rồi chọn việc, để lấy "
+                                                "số ưu tiên."))
+            note = self.tr("Số ưu tiên dành cho người cao tuổi, người khuyết tật, phụ nữ "
+                           "mang thai, người đi cùng trẻ dưới 6 tuổi.")
+        self.priority_note.setText(note)
+        self.priority_note.setAccessibleName(note)
         lang = self.state.language
         for svc in self.services:
             b = self.tiles.get(svc.code)
@@ -227,7 +262,8 @@ class TakeTicketScreen(BaseScreen):
 
     def announcement(self) -> str:
         names = ", ".join(b.text() for b in self.tiles.values())
-        return self.tr("Lấy số thứ tự. Chọn việc bạn cần: {names}.").replace("{names}", names)
+        return (self.tr("Lấy số thứ tự. Chọn việc bạn cần: {names}.").replace("{names}", names)
+                + " " + self.priority_note.text())
 
 
 class TicketScreen(BaseScreen):
@@ -253,6 +289,10 @@ class TicketScreen(BaseScreen):
         self.your_number = QLabel(self)
         self.your_number.setObjectName("ticketYourNumber")
         self.your_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.priority = QLabel(self)
+        self.priority.setObjectName("ticketPriority")
+        self.priority.setProperty("role", "title")
+        self.priority.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number = FittedNumber(self)
         self.number.setObjectName("ticketNumber")
         self.number.setProperty("role", "huge")
@@ -272,9 +312,9 @@ class TicketScreen(BaseScreen):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Left: the number as large as possible, the service, the printer's news.
         # Right: the wait, then the QR code (read after the number, so it may be smaller).
-        for w in (self.your_number, self.number, self.service, self.status):
+        for w in (self.your_number, self.priority, self.number, self.service, self.status):
             left.addWidget(w)
-        left.setStretch(1, 1)
+        left.setStretch(2, 1)
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -425,9 +465,16 @@ class TicketScreen(BaseScreen):
             return
         lang = self.state.language
         self.your_number.setText(self.tr("SỐ CỦA BẠN"))
-        self.number.setText(t.label)
-        self.number.setAccessibleName(self.tr("Số của bạn: {label}").replace("{label}",
-                                                                            t.label))
+        self.number.setText(t.marked_label(lang))
+        if t.priority:
+            self.priority.setText(self.tr("★ Ưu tiên"))
+            self.number.setAccessibleName(self.tr("Số ưu tiên của bạn: {label}")
+                                          .replace("{label}", t.label))
+        else:
+            self.number.setAccessibleName(self.tr("Số của bạn: {label}").replace("{label}",
+                                                                                t.label))
+        self.priority.setAccessibleName(self.priority.text())
+        self.priority.setVisible(t.priority)
         self.service.setText(t.service_name(lang))
         self.details.setText("\n".join(self._detail_lines(t)))
         self.details.setAccessibleName(self.details.text())
@@ -488,6 +535,8 @@ class TicketScreen(BaseScreen):
         if t is None:
             return ""
         words = ticket_words(t.prefix, t.number, self.state.language)
+        if t.priority:
+            return self.tr("Số ưu tiên của bạn là {words}. {words}.").replace("{words}", words)
         return self.tr("Số của bạn là {words}. {words}.").replace("{words}", words)
 
     def announcement(self) -> str:

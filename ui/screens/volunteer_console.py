@@ -284,7 +284,7 @@ class VolunteerConsoleScreen(BaseScreen):
             # One short line: a second one would push the actions off a 1366×768 screen.
             self.serving_detail.setText(self.tr("Chưa có ai. Bấm “Gọi số tiếp theo”."))
             return
-        self.serving.setText(t.label)
+        self.serving.setText(t.marked_label(self.state.language))
         self.serving.setAccessibleName(self.tr("Đang phục vụ số {label}")
                                        .replace("{label}", t.label))
         lines = [t.service_name(self.state.language)]
@@ -311,7 +311,7 @@ class VolunteerConsoleScreen(BaseScreen):
         lang = self.state.language
         for t in waiting:
             waited = self._waited_minutes(t, view.now) if view is not None else 0
-            lines = [f"{t.label}  {t.service_name(lang)}",
+            lines = [f"{t.marked_label(lang)}  {t.service_name(lang)}",
                      self.tr("đã chờ {m} phút").replace("{m}", str(waited))]
             if t.tutorial_id:
                 lines[1] += " · " + self._stuck_at(t)

@@ -53,8 +53,8 @@ def daily_bars(f: Figures) -> tuple[list[Bar], bool]:
 
 # -- tab 1: the dashboard --------------------------------------------------------------------
 
-CARDS = ("Citizens", "Tickets", "MedianWait", "P90Wait", "NoShows", "TutorialsOpened",
-         "TutorialsFinished", "Printed", "Satisfaction")
+CARDS = ("Citizens", "Tickets", "Priority", "MedianWait", "P90Wait", "NoShows",
+         "TutorialsOpened", "TutorialsFinished", "Printed", "Satisfaction")
 
 
 CHARTS = ("Service", "Outcome", "Channel", "Village", "AgeGender", "Volunteer",
@@ -117,6 +117,7 @@ class ReportsTab(ReportTab):
         headings = {
             "Citizens": self.tr("Lượt người dân được hỗ trợ"),
             "Tickets": self.tr("Số thứ tự đã phát"),
+            "Priority": self.tr("Số ưu tiên đã phát"),
             "MedianWait": self.tr("Thời gian chờ (trung vị)"),
             "P90Wait": self.tr("9/10 người chờ không quá"),
             "NoShows": self.tr("Vắng mặt khi gọi số"),
@@ -200,6 +201,10 @@ class ReportsTab(ReportTab):
             if 0 < f.demo_records < f.citizens_helped else "")  # all demo: the banner says so
         c["Tickets"].show_value(fmt_int(q.tickets), self.tr("đã phục vụ xong {n}").replace(
             "{n}", fmt_int(q.served)) if q.tickets else "")
+        # Priority numbers: only how many, never why (the kiosk does not know why).
+        c["Priority"].show_value(fmt_int(q.priority_tickets), self.tr("đã phục vụ xong {n}")
+                                 .replace("{n}", fmt_int(q.priority_served))
+                                 if q.priority_tickets else "")
         c["MedianWait"].show_value(*wait(q.median_wait_minutes))
         c["P90Wait"].show_value(*wait(q.p90_wait_minutes))
         c["NoShows"].show_value(fmt_int(q.no_shows), self.tr("{p} số đã phát").replace(

@@ -65,6 +65,7 @@ verification``.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -74,7 +75,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, cast, func, or_, select, type_coerce
+from sqlalchemy import and_, func, or_, select
 
 from db.models import Assistance, Service, Ticket, Volunteer
 from kiosk import audit
@@ -247,39 +248,59 @@ def _fixed_utc_offset(period: Period) -> timedelta | None:
     return first if first == last else None
 
 
+_EPOCH = datetime(1970, 1, 1)
+
+
+class _LocalTimes(dict[str, tuple[str, int]]):
+    """A stored UTC time's leading part (up to the hour, or the minute when the zone's offset
+    is not whole hours) → (the local time's same leading part, microseconds since 1970 at that
+    point). A year has under 9,000 hours, so nearly every time is one dict lookup and a
+    slice instead of a datetime parsed, shifted and formatted (or SQLite's ``strftime``)."""
+
+    def __init__(self, offset: timedelta) -> None:
+        super().__init__()
+        self.offset = offset
+        self.key = 13 if offset % timedelta(hours=1) == timedelta(0) else 16
+
+    def __missing__(self, key: str) -> tuple[str, int]:
+        utc = datetime.fromisoformat(key + (":00" if self.key == 13 else ""))
+        local = (utc + self.offset).strftime("%Y-%m-%d %H:%M")[:self.key]
+        value = (local, (utc - _EPOCH) // timedelta(microseconds=1))
+        if len(self) < 100_000:  # bounded: memory stays flat on any data
+            self[key] = value
+        return value
+
+    def text(self, stored: str | None) -> str:
+        """Local ``YYYY-MM-DD HH:MM`` of a stored UTC time ('' for none)."""
+        if not stored:
+            return ""
+        return self[stored[:self.key]][0] + stored[self.key:16]
+
+    def micros(self, stored: str) -> int:
+        """Microseconds since 1970 of a stored UTC time (exact: integers only)."""
+        if len(stored) == 26 and self.key == 13:  # 'YYYY-MM-DD HH:MM:SS.ffffff'
+            return (self[stored[:13]][1] + int(stored[14:16]) * 60_000_000
+                    + int(stored[17:19] + stored[20:26]))
+        return (datetime.fromisoformat(stored) - _EPOCH) // timedelta(microseconds=1)
+
+
 def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, chunk: int,
                          offset: timedelta, as_text: bool) -> Iterator[list[list[Any]]]:
     utc_from, utc_to = period.utc_bounds()
-    mod = f"{int(offset.total_seconds() // 60):+d} minutes"
-    a = Assistance.__table__.c
-    t = Ticket.__table__.c
-
-    def raw(col: Any, kind: Any = String) -> Any:  # the stored value, no result processing
-        return type_coerce(col, kind())
-
-    def local(col: Any) -> Any:
-        return func.strftime("%Y-%m-%d %H:%M", col, mod)
-
-    def micros(col: Any) -> Any:  # whole seconds since 1970 × 10⁶ + the stored microseconds
-        return (cast(func.strftime("%s", col), Integer) * 1_000_000
-                + cast(func.substr(col, 21, 6), Integer))
-
-    # Whole minutes, exact (integer microseconds, as Python's timedelta // 60 s gives).
-    minutes = func.max(0, (micros(a.ended_at) - micros(a.started_at)).self_group()
-                       .op("/")(60_000_000))
-    cols = [a.uuid, a.device_id, raw(a.is_demo, Integer), func.date(a.started_at, mod),
-            local(a.started_at), local(a.ended_at), minutes,
-            raw(a.services), a.outcome, a.channel, a.commune, a.village, a.age_band, a.gender,
-            raw(a.first_visit, Integer), a.satisfaction, a.tutorial_id,
-            t.prefix.concat(func.printf("%03d", t.number)), raw(a.volunteer_uuids),
-            local(a.updated_at), raw(a.unverified, Integer)]
-    if include_contacts:
-        cols += [a.contact_name, a.contact_phone, local(a.contact_consent_at),
-                 a.contact_consent_purpose, a.note]
-    q = (select(*cols).select_from(Assistance.__table__.outerjoin(
-            Ticket.__table__, t.uuid == a.ticket_uuid))
-         .where(a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to)
-         .order_by(a.started_at, a.uuid))
+    a, t = Assistance.__tablename__, Ticket.__tablename__
+    contact_cols = (", a.contact_name, a.contact_phone, a.contact_consent_at, "
+                    "a.contact_consent_purpose, a.note") if include_contacts else ""
+    # The stored values as they are (text, integers): the DB-API cursor hands them over
+    # without SQLAlchemy's result processing, and the lookups below do the rest.
+    sql = ("SELECT a.uuid, a.device_id, a.is_demo, a.started_at, a.ended_at, a.services, "
+           "a.outcome, a.channel, a.commune, a.village, a.age_band, a.gender, a.first_visit, "
+           "a.satisfaction, a.tutorial_id, t.prefix || printf('%03d', t.number), "
+           f"a.volunteer_uuids, a.updated_at, a.unverified{contact_cols} "
+           f"FROM {a} AS a LEFT OUTER JOIN {t} AS t ON t.uuid = a.ticket_uuid "
+           "WHERE a.deleted_at IS NULL AND a.started_at >= ? AND a.started_at < ? "
+           "ORDER BY a.started_at, a.uuid")
+    bounds = (f"{utc_from:%Y-%m-%d %H:%M:%S.%f}", f"{utc_to:%Y-%m-%d %H:%M:%S.%f}")
+    times = _LocalTimes(offset)
     with store.read() as s:
         services = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
         names = dict(s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
@@ -292,64 +313,78 @@ def _iter_records_sqlite(store: Store, period: Period, include_contacts: bool, c
         channel_cells = _CodeCells(CHANNEL_LABELS, guard)
         few = _FewValues(neutralise)  # columns with a handful of distinct values
         danger = frozenset(DANGEROUS_START)
-        result = s.execute(q)
-        while True:
-            fetched = result.fetchmany(chunk)
-            if not fetched:
-                return
-            out: list[list[Any]] = []
-            for (uid, device, demo, day, start_l, end_l, minutes, svc, outc, chan,
-                 commune, village, age, gender, first, sat, tut, ticket, vols, upd, unver,
-                 *contact) in fetched:
-                codes, svc_names = service_cells(svc)
-                vol_ids, vol_names = member_cells(vols)
-                outc, outc_label = outcome_cells(outc)
-                chan, chan_label = channel_cells(chan)
-                if as_text:
-                    row: list[Any] = [
-                        "'" + uid if uid[:1] in danger else uid, few(device),
-                        "1" if demo else "0", day, start_l, end_l, str(minutes), codes,
-                        svc_names, outc, outc_label, chan, chan_label, few(commune),
-                        few(village), few(age), few(gender),
-                        "" if first is None else str(first), "" if sat is None else str(sat),
-                        few(tut or ""), few(ticket or ""), vol_names, vol_ids, upd or "",
-                        UNVERIFIED_VI if unver else ""]
-                    if contact:
-                        row += [guard(contact[0] or ""), guard(contact[1] or ""),
-                                contact[2] or "", guard(contact[3] or ""),
-                                guard(contact[4] or "")]
-                else:
-                    row = [uid, device, int(bool(demo)), date.fromisoformat(day),
-                           _minute(start_l), _minute(end_l), minutes, codes, svc_names, outc,
-                           outc_label, chan, chan_label, commune, village, age, gender,
-                           None if first is None else int(first), sat, tut or "",
-                           ticket or "", vol_names, vol_ids, _minute(upd),
-                           UNVERIFIED_VI if unver else ""]
-                    if contact:
-                        row += [contact[0] or "", contact[1] or "", _minute(contact[2]),
-                                contact[3] or "", contact[4] or ""]
-                out.append(row)
-            yield out
+        text, micros, key = times.text, times.micros, times.key
+        whole_hours = key == 13
+        cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, bounds)
+            while True:
+                fetched = cursor.fetchmany(chunk)
+                if not fetched:
+                    return
+                out: list[list[Any]] = []
+                for (uid, device, demo, start, end, svc, outc, chan, commune, village, age,
+                     gender, first, sat, tut, ticket, vols, upd, unver, *contact) in fetched:
+                    codes, svc_names = service_cells(svc)
+                    vol_ids, vol_names = member_cells(vols)
+                    outc, outc_label = outcome_cells(outc)
+                    chan, chan_label = channel_cells(chan)
+                    # text() and micros() written out: this loop runs once per record.
+                    st, en = times[start[:key]], times[end[:key]]
+                    start_l, end_l = st[0] + start[key:16], en[0] + end[key:16]
+                    if whole_hours and len(start) == 26 == len(end):
+                        us = (en[1] - st[1] + (int(end[14:16]) - int(start[14:16])) * 60_000_000
+                              + int(end[17:19] + end[20:26]) - int(start[17:19] + start[20:26]))
+                    else:
+                        us = micros(end) - micros(start)
+                    minutes = us // 60_000_000 if us > 0 else 0
+                    if as_text:
+                        row: list[Any] = [
+                            "'" + uid if uid[:1] in danger else uid, few[device],
+                            "1" if demo else "0", start_l[:10], start_l, end_l, str(minutes),
+                            codes, svc_names, outc, outc_label, chan, chan_label, few[commune],
+                            few[village], few[age], few[gender],
+                            "" if first is None else str(first),
+                            "" if sat is None else str(sat), few[tut or ""],
+                            few[ticket or ""], vol_names, vol_ids,
+                            times[upd[:key]][0] + upd[key:16] if upd else "",
+                            UNVERIFIED_VI if unver else ""]
+                        if contact:
+                            row += [guard(contact[0] or ""), guard(contact[1] or ""),
+                                    text(contact[2]), guard(contact[3] or ""),
+                                    guard(contact[4] or "")]
+                    else:
+                        row = [uid, device, int(bool(demo)), date.fromisoformat(start_l[:10]),
+                               _minute(start_l), _minute(end_l), minutes, codes, svc_names,
+                               outc, outc_label, chan, chan_label, commune, village, age,
+                               gender, None if first is None else int(first), sat, tut or "",
+                               ticket or "", vol_names, vol_ids, _minute(text(upd)),
+                               UNVERIFIED_VI if unver else ""]
+                        if contact:
+                            row += [contact[0] or "", contact[1] or "",
+                                    _minute(text(contact[2])), contact[3] or "",
+                                    contact[4] or ""]
+                    out.append(row)
+                yield out
+        finally:
+            cursor.close()
 
 
-class _FewValues:
-    """Memoised guard for columns with few distinct values (commune, village, age band…);
-    bounded, so memory stays flat on any data."""
+class _FewValues(dict[str, str]):
+    """Memoised guard for columns with few distinct values (commune, village, age band…):
+    ``few[value]`` is one dict lookup; bounded, so memory stays flat on any data."""
 
     LIMIT = 10_000
 
     def __init__(self, guard: Callable[[Any], Any]) -> None:
+        super().__init__()
         self._guard = guard
-        self._memo: dict[str, str] = {}
 
-    def __call__(self, value: str) -> str:
-        try:
-            return self._memo[value]
-        except KeyError:
-            cell = self._guard(value)
-            if len(self._memo) < self.LIMIT:
-                self._memo[value] = cell
-            return cell
+    def __missing__(self, value: str) -> str:
+        cell: str = self._guard(value)
+        if len(self) < self.LIMIT:
+            self[value] = cell
+        return cell
 
 
 def _minute(text: str | None) -> datetime | None:
@@ -554,17 +589,25 @@ def allowance_rows(a: Allowance | TeamAllowance) -> list[list[Any]]:
 
 # -- the CSV writer --------------------------------------------------------------------------
 
-def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[list[Any]],
+def _write_csv(tmp: Path, header: Sequence[str], rows: Iterator[Any],
                ready: bool = False) -> None:
     """Write a CSV; ``ready`` rows are already cells (the records' fast path)."""
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow(header)
-        if ready:
-            w.writerows(rows)
+        if not ready:
+            for row in rows:
+                w.writerow([csv_cell(v) for v in row])
             return
-        for row in rows:
-            w.writerow([csv_cell(v) for v in row])
+        # Ready rows come a chunk at a time: each chunk is written to memory, then to the
+        # file in one piece (one encode and one write per chunk, not per row).
+        buffer = io.StringIO()
+        to_buffer = csv.writer(buffer, lineterminator="\r\n")
+        for batch in rows:
+            to_buffer.writerows(batch)
+            fh.write(buffer.getvalue())
+            buffer.seek(0)
+            buffer.truncate()
 
 
 def parse_what(what: str | What | None, default: What) -> What:
@@ -596,7 +639,7 @@ def export_csv(actor: Actor, store: Store, period: Period, path: Path, *,
         def chunks() -> Iterator[list[Any]]:
             nonlocal done
             for batch in iter_records(store, period, include_contacts, as_text=True):
-                yield from batch
+                yield batch
                 done += len(batch)
                 report(done, total)
 

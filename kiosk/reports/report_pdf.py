@@ -326,6 +326,9 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
         ["Mức hài lòng trung bình", sat, "Số thứ tự vắng mặt", count(q.no_shows)],
         ["Số người trả lời mức hài lòng", count(f.satisfaction.answered),
          "Bản ghi dữ liệu mẫu (demo)", count(f.demo_records)],
+        # How many priority numbers, never why (the kiosk does not store why).
+        ["Số ưu tiên đã phát / đã phục vụ",
+         f"{count(q.priority_tickets)} / {count(q.priority_served)}", "", ""],
     ]
     if f.unverified_records:
         key.append(["Bản ghi chưa xác thực (gói cũ không chữ ký)",

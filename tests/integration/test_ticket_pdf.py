@@ -206,6 +206,20 @@ def test_cli_writes_a_test_ticket(tmp_path: Path) -> None:
     assert float(PdfReader(out).pages[0].mediabox.width) == pytest.approx(58 * MM, abs=0.5)
 
 
+@pytest.mark.parametrize(("width_mm", "lang", "mark"),
+                         [(80, "vi", "SỐ ƯU TIÊN"), (58, "vi", "SỐ ƯU TIÊN"),
+                          (58, "en", "PRIORITY NUMBER")])
+def test_a_priority_ticket_is_marked_in_words(store: Store, tmp_path: Path, width_mm: int,
+                                              lang: str, mark: str) -> None:
+    info = QueueService(store).issue("vneid", priority=True)
+    lines = text_of(render_ticket(info, tmp_path / "t.pdf", width_mm, POINT, lang))
+    assert ("A001 ƯT" if lang == "vi" else "A001 P") in lines
+    assert mark in lines
+    regular = QueueService(store).issue("vneid")
+    plain = text_of(render_ticket(regular, tmp_path / "r.pdf", width_mm, POINT, lang))
+    assert "A002" in plain and mark not in plain
+
+
 def test_cli_reports_a_bad_output_folder_plainly(tmp_path: Path) -> None:
     run = cli("queue", "test-ticket", "--out", str(tmp_path / "no" / "t.pdf"),
               data_dir=tmp_path / "data")
@@ -215,14 +229,15 @@ def test_cli_reports_a_bad_output_folder_plainly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("width_mm", "print_mm"), [(58, 48), (80, 72)])
-@pytest.mark.parametrize("label", ["D099", "A004", "W888"])
+@pytest.mark.parametrize(("label", "priority"), [("D099", False), ("A004", False),
+                                                 ("W888", False), ("W888", True)])
 def test_everything_printed_fits_the_print_heads_width(store: Store, tmp_path: Path,
                                                        width_mm: int, print_mm: int,
-                                                       label: str) -> None:
+                                                       label: str, priority: bool) -> None:
     # Outputs review defect 5: most 58 mm printers print 48 mm (384 dots at 203 dpi) and
     # 80 mm printers 72 mm; ink outside that centred band is lost on paper.
     base = QueueService(store).issue("vneid")
-    wide = TicketInfo(**{**base.__dict__, "label": label})
+    wide = TicketInfo(**{**base.__dict__, "label": label, "priority": priority})
     pdf = render_ticket(wide, tmp_path / "t.pdf", width_mm,
                         "Điểm hỗ trợ số thôn Tà Lang, xã Hòa Vang, TP Đà Nẵng")
     stem = tmp_path / "t"

@@ -16,7 +16,9 @@ from sqlalchemy import func, select
 
 import ui.printing
 from db.models import ActivityDay, Assistance, PolicyRule, Team, Volunteer
+from kiosk.auth import Actor, Role
 from kiosk.demo import generate_demo
+from kiosk.queue import QueueService
 from kiosk.reports.periods import PeriodKind
 from kiosk.store import Store
 from tests.ui.conftest import MakeKiosk
@@ -250,3 +252,17 @@ def test_a_pulled_out_usb_drive_is_said_plainly(qtbot, kiosk: Kiosk,
     assert tab.error.text().startswith("USB đã bị rút")
     assert tab.progress.value() == 0
     assert not tab.result.isVisible()
+
+
+def test_dashboard_counts_priority_numbers_never_why(qtbot, kiosk: Kiosk, store: Store) -> None:
+    queue = QueueService(store, desk_count=1)
+    queue.issue("vneid", priority=True)
+    queue.issue("dvc")
+    queue.issue("other", priority=True)
+    volunteer = Actor(Role.VOLUNTEER, uuid="v-test", name="Hùng")
+    queue.finish(volunteer, queue.call_next(volunteer, 1))  # the first priority number
+    tab = open_tab(kiosk, ReportsTab)
+    card = tab.cards["Priority"]
+    assert card.heading.text() == "Số ưu tiên đã phát"
+    assert (card.value.text(), card.detail.text()) == ("2", "đã phục vụ xong 1")
+    assert tab.cards["Tickets"].value.text() == "3"

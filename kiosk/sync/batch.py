@@ -47,6 +47,7 @@ from db.models import ActivityDay, Assistance, PrintEvent, Ticket, TutorialEvent
 from kiosk.auth import Role
 from kiosk.clock import local_day, local_midnight_utc
 from kiosk.identity import columns_of, is_team_id
+from kiosk.printing_quota import SHEET
 from kiosk.sync.errors import REFUSAL_CODES, BatchRefused
 from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
@@ -357,12 +358,35 @@ def _volunteers(session: Session, wanted: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _daily_counts(session: Session, first_day: date | None) -> list[dict[str, Any]]:
+def daily_counts(session: Session, first: date | None,
+                 last: date | None = None) -> list[dict[str, Any]]:
+    """Queue, tutorial and print counts per local day, from ``first`` (None = the first day
+    there is) to ``last`` (None = the last there is).
+
+    The one definition the USB bundle and the hub outbox send, so that the hub's figures agree
+    with the kiosk's dashboard: "sheets printed" are how-to sheets only (a queue ticket is not
+    a sheet, as in :func:`kiosk.printing_quota.printed_counts_in`). With both ends given every
+    day in between is listed, zeros too: the receiver replaces a day's counts, so a day whose
+    counts went to zero must say so.
+    """
     counts: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(DAILY_COUNT_KEYS, 0))
+    if first is not None and last is not None:
+        for i in range((last - first).days + 1):
+            counts[first + timedelta(days=i)] = dict.fromkeys(DAILY_COUNT_KEYS, 0)
     tickets = select(Ticket.day, Ticket.status, func.count()).where(
         Ticket.is_demo.is_(False)).group_by(Ticket.day, Ticket.status)
-    if first_day is not None:
-        tickets = tickets.where(Ticket.day >= first_day)
+    events = select(TutorialEvent.at, TutorialEvent.kind).where(
+        TutorialEvent.is_demo.is_(False), TutorialEvent.kind.in_(("opened", "finished")))
+    prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
+        PrintEvent.ok.is_(True), PrintEvent.kind == SHEET).group_by(PrintEvent.day)
+    if first is not None:
+        tickets = tickets.where(Ticket.day >= first)
+        events = events.where(TutorialEvent.at >= local_midnight_utc(first))
+        prints = prints.where(PrintEvent.day >= first)
+    if last is not None:
+        tickets = tickets.where(Ticket.day <= last)
+        events = events.where(TutorialEvent.at < local_midnight_utc(last + timedelta(days=1)))
+        prints = prints.where(PrintEvent.day <= last)
     for day, status, n in session.execute(tickets):
         c = counts[day]
         c["tickets_issued"] += n
@@ -370,16 +394,8 @@ def _daily_counts(session: Session, first_day: date | None) -> list[dict[str, An
             c["tickets_served"] += n
         elif status == "no_show":
             c["no_shows"] += n
-    events = select(TutorialEvent.at, TutorialEvent.kind).where(
-        TutorialEvent.is_demo.is_(False), TutorialEvent.kind.in_(("opened", "finished")))
-    if first_day is not None:
-        events = events.where(TutorialEvent.at >= local_midnight_utc(first_day))
     for at, kind in session.execute(events):
         counts[local_day(at)][f"tutorials_{kind}"] += 1
-    prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
-        PrintEvent.ok.is_(True)).group_by(PrintEvent.day)
-    if first_day is not None:
-        prints = prints.where(PrintEvent.day >= first_day)
     for day, sheets in session.execute(prints):
         counts[day]["sheets_printed"] += int(sheets or 0)
     return [{"day": d.isoformat(), **counts[d]} for d in sorted(counts)]
@@ -417,7 +433,7 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
                     for r in records],
         "activity_days": [{**day_out(d), **columns_of(d, local)} for d in day_rows],
         "volunteers": _volunteers(session, wanted),
-        "daily_counts": _daily_counts(session, first_day),
+        "daily_counts": daily_counts(session, first_day),
         "status": status if status is not None else {"app_version": __version__},
     }
 

@@ -45,10 +45,11 @@ from sqlalchemy.sql.elements import ColumnElement
 from db.models import ActivityDay, Assistance, Meta, PrintEvent, Ticket, TutorialEvent, Volunteer
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
-from kiosk.clock import local_day, local_midnight_utc
+from kiosk.clock import local_day
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store
+from kiosk.sync.batch import daily_counts
 from kiosk.sync.client import HubClient, PairResult, SyncError, normalise_hub_url
 from kiosk.sync.merge import record_out
 
@@ -317,33 +318,6 @@ def status(store: Store) -> SyncStatus:
 
 
 # -- one batch -------------------------------------------------------------------------------
-
-
-def daily_counts(s: Session, first: date, last: date) -> list[dict[str, Any]]:
-    """Queue, tutorial and print counts per local day from ``first`` to ``last``."""
-    days = {first + timedelta(days=i): dict.fromkeys(
-        ("tickets_issued", "tickets_served", "no_shows", "tutorials_opened",
-         "tutorials_finished", "sheets_printed"), 0) for i in range((last - first).days + 1)}
-    for day, st, n in s.execute(select(Ticket.day, Ticket.status, func.count()).where(
-            Ticket.day >= first, Ticket.day <= last, Ticket.is_demo.is_(False))
-            .group_by(Ticket.day, Ticket.status)):
-        if day in days:
-            days[day]["tickets_issued"] += n
-            days[day]["tickets_served"] += n if st == "done" else 0
-            days[day]["no_shows"] += n if st == "no_show" else 0
-    for at, kind in s.execute(select(TutorialEvent.at, TutorialEvent.kind).where(
-            TutorialEvent.at >= local_midnight_utc(first),
-            TutorialEvent.at < local_midnight_utc(last + timedelta(days=1)),
-            TutorialEvent.kind.in_(("opened", "finished")), TutorialEvent.is_demo.is_(False))):
-        day = local_day(at)
-        if day in days:
-            days[day]["tutorials_opened" if kind == "opened" else "tutorials_finished"] += 1
-    for day, n in s.execute(select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
-            PrintEvent.day >= first, PrintEvent.day <= last, PrintEvent.kind == "sheet",
-            PrintEvent.ok.is_(True)).group_by(PrintEvent.day)):
-        if day in days:
-            days[day]["sheets_printed"] += int(n or 0)
-    return [{"day": d.isoformat(), **c} for d, c in sorted(days.items())]
 
 
 def _first_count_day(s: Session, today: date) -> date:

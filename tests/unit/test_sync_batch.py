@@ -446,3 +446,25 @@ def test_formula_and_sql_strings_survive_a_round_trip_as_data(
     assert len(sent) == len(hostile)
     assert ("'; DROP TABLE assistance;--",) * 5 in sent  # stored as typed, byte for byte
     assert texts(store) == sent
+
+
+def test_printed_tickets_are_not_counted_as_sheets(kiosk: Kiosk) -> None:
+    """The USB bundle and the hub outbox count a day the same way as the kiosk's dashboard:
+    "sheets printed" is how-to sheets only (a printed queue ticket is not a sheet); the bundle's
+    counter once added tickets in, so the hub showed more sheets than the kiosk."""
+    from kiosk.printing_quota import TICKET, printed_counts_in, record_print
+    from kiosk.sync.batch import daily_counts
+    from kiosk.sync.outbox import daily_counts as outbox_daily_counts
+
+    record_print(kiosk.store, tutorial_id="vneid-activate", sheets=3)
+    record_print(kiosk.store, tutorial_id=None, sheets=1, kind=TICKET)
+    day = NOW.date()
+    with kiosk.store.read() as s:
+        dashboard = sum(printed_counts_in(s, day, day).values())
+        in_bundle = [c for c in collect_payload(s, StubIdentity(), None, True)["daily_counts"]
+                     if c["day"] == day.isoformat()]
+        in_outbox = [c for c in outbox_daily_counts(s, day, day) if c["day"] == day.isoformat()]
+        one_rule = daily_counts(s, day, day)
+    assert dashboard == 3
+    assert in_bundle[0]["sheets_printed"] == 3
+    assert in_outbox == in_bundle == one_rule

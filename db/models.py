@@ -261,3 +261,18 @@ class Place(Base):
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     parent: Mapped[Place | None] = relationship(remote_side=[id])
+
+
+class ScamCheckCount(Base):
+    """How many scam checks of one kind were made on one local day: a count and nothing else.
+
+    No message text, no phone number, no time of day (issue #23: the scam check never stores
+    the message). Stays on this machine; the staff report shows it for the commune police.
+    """
+
+    __tablename__ = "scam_check_count"
+    __table_args__ = (UniqueConstraint("day", "kind", name="uq_scam_check_day_kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer, default=0)

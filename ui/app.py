@@ -23,6 +23,7 @@ import ui.features.assistance
 import ui.features.places
 import ui.features.queue
 import ui.features.reports
+import ui.features.scam_check
 import ui.features.sheets
 import ui.features.sync
 from kiosk.config import Config, ConfigProblem, load_config, save_config
@@ -211,6 +212,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.queue,
     ui.features.places,
     ui.features.sync,
+    ui.features.scam_check,
 )
 
 

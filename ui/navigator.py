@@ -38,6 +38,8 @@ class ScreenId(Enum):
     STAFF = auto()
     SETUP = auto()
     RECOVERY = auto()
+    SCAM_CHECK = auto()
+    SCAM_VERDICT = auto()
 
 
 #: Screens that may scroll as a whole (first setup, recovery). Every other page, the staff

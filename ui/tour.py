@@ -72,6 +72,16 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
     }
     if nav.has(ScreenId.SHEET_PREVIEW):
         out["sheet-preview"] = lambda: nav.go_to(ScreenId.SHEET_PREVIEW, tutorial_id=tid)
+    if nav.has(ScreenId.SCAM_CHECK):
+        def scam_verdict() -> None:
+            nav.go_to(ScreenId.SCAM_CHECK)
+            scam = k.screens[ScreenId.SCAM_CHECK]
+            # the verdict with the most words (the hardest to fit)
+            wordiest = max(scam.kinds, key=lambda kind: len(kind.spoken("vi")))
+            _click(scam.tiles[wordiest.id])
+
+        out["scam-check"] = lambda: nav.go_to(ScreenId.SCAM_CHECK)
+        out["scam-verdict"] = scam_verdict
     if nav.has(ScreenId.TAKE_TICKET):
         out["take-ticket"] = lambda: nav.go_to(ScreenId.TAKE_TICKET)
 

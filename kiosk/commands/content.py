@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.content.validate import check
 from kiosk.paths import resource_path
+from kiosk.scam_check import ScamListError, load_scam_kinds
 from kiosk.speech.phrases import load_phrase_sets
 
 
@@ -29,6 +30,11 @@ def run_check(args: argparse.Namespace) -> int:
         sets, phrase_problems = load_phrase_sets(resource_path("phrases"))
         problems += [str(p) for p in phrase_problems]
         phrase_lines = [s.status_line() for s in sets.values()]
+        try:  # ... and the scam-check list (kiosk.scam_check), refused whole if wrong
+            kinds = load_scam_kinds()
+            phrase_lines.append(f"Kiểm tra tin nhắn lạ: {len(kinds)} loại.")
+        except ScamListError as exc:
+            problems.append(exc.user_message)
     for problem in problems:
         print(problem)
     if problems:

@@ -53,6 +53,7 @@ from kiosk.clock import local_day, to_local
 from kiosk.printing_quota import printed_counts_in
 from kiosk.queue import QueueFigures, queue_figures_in
 from kiosk.reports.periods import Period
+from kiosk.scam_check import scam_labels, tally_in
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,9 @@ class Figures:
     #: Records from an old unsigned bundle imported by staff choice: every file made from
     #: these figures says how many are "chưa xác thực" (kiosk.sync.merge).
     unverified_records: int = 0
+    #: Anonymous scam checks per kind in the period (kiosk.scam_check), for the report to
+    #: the commune police: counts only, never a message or a phone number.
+    scam_checks: tuple[CountRow, ...] = ()
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -209,6 +213,8 @@ class CountFigures:
     tutorials: tuple[TutorialFigures, ...]
     printed_by_tutorial: Mapping[str, int]
     includes_demo: bool = False
+    #: Scam checks per kind ("Kiểm tra tin nhắn lạ"); the hub receives none yet.
+    scam_checks: Mapping[str, int] | None = None
 
 
 #: (session, period, titles, scope) -> the queue/tutorial/print part of the figures.
@@ -249,7 +255,8 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
                                where=_where(scope, Ticket)),
         tutorials=tutorial_figures(events, titles),
         printed_by_tutorial=printed_by_tutorial,
-        includes_demo=bool(demo_tickets or any(e.is_demo for e in events)))
+        includes_demo=bool(demo_tickets or any(e.is_demo for e in events)),
+        scam_checks=tally_in(s, period.start, period.end))
 
 
 def figures_from(s: Any, period: Period, titles: Mapping[str, str],
@@ -331,6 +338,8 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         key=lambda x: (_age_sort_key(x.age_band), x.gender_label))
 
     printed_by_tutorial = Counter(count_figures.printed_by_tutorial)
+    scam_counts = Counter(count_figures.scam_checks or {})
+    scam_names = scam_labels() if scam_counts else {}
     return Figures(
         period=period,
         citizens_helped=records,
@@ -352,6 +361,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         demo_records=demo_records,
         first_visits=first_visits,
         unverified_records=int(unverified),
+        scam_checks=_count_rows(scam_counts, lambda k: scam_names.get(k, k)),
     )
 
 

@@ -389,6 +389,10 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
     if f.printed_by_tutorial:
         out += _count_block("Tờ hướng dẫn đã in", f.printed_by_tutorial, f.printed_sheets,
                             CONTENT_W, s, "Bài hướng dẫn")
+    if f.scam_checks:  # for the report to the commune police: counts only, no message
+        out += _count_block("Kiểm tra tin nhắn lạ (chỉ đếm số lượt, không lưu nội dung)",
+                            f.scam_checks, sum(r.count for r in f.scam_checks), CONTENT_W, s,
+                            "Loại")
     return out
 
 

@@ -554,6 +554,14 @@
         <translation>Print a guide sheet to take home.</translation>
     </message>
     <message>
+        <source>Kiểm tra tin nhắn lạ</source>
+        <translation>Check a strange message</translation>
+    </message>
+    <message>
+        <source>Cuộc gọi, tin nhắn lạ: có phải lừa đảo không?</source>
+        <translation>A strange call or message: is it a scam?</translation>
+    </message>
+    <message>
         <source>Bàn tình nguyện viên</source>
         <translation>Volunteer desk</translation>
     </message>
@@ -1367,6 +1375,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Sheets printed, by tutorial</translation>
     </message>
     <message>
+        <source>Kiểm tra tin nhắn lạ, theo loại (chỉ đếm số lượt)</source>
+        <translation>Strange-message checks, by kind (counts only)</translation>
+    </message>
+    <message>
         <source>Bài hướng dẫn trên kiosk</source>
         <translation>Tutorials on the kiosk</translation>
     </message>
@@ -1493,6 +1505,44 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Không đánh giá lần này.</source>
         <translation>Do not rate this time.</translation>
+    </message>
+</context>
+<context>
+    <name>ScamCheckScreen</name>
+    <message>
+        <source>Kiểm tra tin nhắn lạ</source>
+        <translation>Check a strange message</translation>
+    </message>
+    <message>
+        <source>Chọn điều đã xảy ra. Không cần gõ tin nhắn.</source>
+        <translation>Choose what happened. No need to type the message.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra tin nhắn lạ. Hãy chọn điều đã xảy ra với bạn.</source>
+        <translation>Check a strange message. Choose what happened to you.</translation>
+    </message>
+</context>
+<context>
+    <name>ScamVerdictScreen</name>
+    <message>
+        <source>Nghe lại</source>
+        <translation>Listen again</translation>
+    </message>
+    <message>
+        <source>Đọc to lời khuyên này.</source>
+        <translation>Read this advice aloud.</translation>
+    </message>
+    <message>
+        <source>Xem hướng dẫn</source>
+        <translation>Open the guide</translation>
+    </message>
+    <message>
+        <source>Học từng bước cách phòng tránh.</source>
+        <translation>Learn step by step how to stay safe.</translation>
+    </message>
+    <message>
+        <source>Về màn hình chính</source>
+        <translation>Back to Home</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ class HomeScreen(BaseScreen):
             self._tile("ticket", "ticket", ScreenId.TAKE_TICKET),
             self._tile("learn", "learn", ScreenId.CATALOGUE),
             self._tile("print", "print", ScreenId.CATALOGUE, mode="print"),
+            self._tile("scam", "warning", ScreenId.SCAM_CHECK),
         ]
         if self.state.is_helper:
             tiles.append(self._tile("console", "volunteer", ScreenId.VOLUNTEER))
@@ -46,14 +47,17 @@ class HomeScreen(BaseScreen):
                 self.tiles.pop(t.objectName().removeprefix("homeTile_"), None)
                 t.deleteLater()
         tiles = kept
+        # Four tiles sit 2 × 2, not 3 + 1; a staff member's seven fit in two rows of four.
+        columns = 2 if len(tiles) == 4 else 3 if len(tiles) <= 6 else 4
         for i, t in enumerate(tiles):
-            self._grid_holder.addWidget(t, i // 3, i % 3)
+            self._grid_holder.addWidget(t, i // columns, i % columns)
         self.retranslate()
 
     def _target_of(self, tile: BigButton) -> ScreenId:
         key = tile.objectName().removeprefix("homeTile_")
         return {"ticket": ScreenId.TAKE_TICKET, "learn": ScreenId.CATALOGUE,
-                "print": ScreenId.CATALOGUE, "console": ScreenId.VOLUNTEER,
+                "print": ScreenId.CATALOGUE, "scam": ScreenId.SCAM_CHECK,
+                "console": ScreenId.VOLUNTEER,
                 "quicklog": ScreenId.QUICK_LOG, "staff": ScreenId.STAFF}[key]
 
     def retranslate(self) -> None:
@@ -62,6 +66,8 @@ class HomeScreen(BaseScreen):
             "ticket": (self.tr("Lấy số thứ tự"), self.tr("Nhận một số để chờ đến lượt.")),
             "learn": (self.tr("Học từng bước"), self.tr("Xem và nghe hướng dẫn từng bước.")),
             "print": (self.tr("In hướng dẫn"), self.tr("In tờ hướng dẫn mang về nhà.")),
+            "scam": (self.tr("Kiểm tra tin nhắn lạ"),
+                     self.tr("Cuộc gọi, tin nhắn lạ: có phải lừa đảo không?")),
             "console": (self.tr("Bàn tình nguyện viên"), self.tr("Gọi số và hỗ trợ người dân.")),
             "quicklog": (self.tr("Ghi nhận hỗ trợ"), self.tr("Ghi lại một lượt hỗ trợ.")),
             "staff": (self.tr("Quản lý"), self.tr("Báo cáo, thành viên và cài đặt.")),

@@ -58,7 +58,7 @@ CARDS = ("Citizens", "Tickets", "Priority", "MedianWait", "P90Wait", "NoShows",
 
 
 CHARTS = ("Service", "Outcome", "Channel", "Village", "AgeGender", "Volunteer",
-          "SatisfactionChart", "PrintedChart")
+          "SatisfactionChart", "PrintedChart", "ScamChart")
 
 
 class ReportsTab(ReportTab):
@@ -137,6 +137,7 @@ class ReportsTab(ReportTab):
             "Volunteer": self.tr("Theo thành viên tổ"),
             "SatisfactionChart": self.tr("Người dân đánh giá"),
             "PrintedChart": self.tr("Tờ hướng dẫn đã in, theo bài"),
+            "ScamChart": self.tr("Kiểm tra tin nhắn lạ, theo loại (chỉ đếm số lượt)"),
         }
         for key, text in titles.items():
             self.charts[key].set_title(text)
@@ -247,6 +248,7 @@ class ReportsTab(ReportTab):
              for r in sorted(s.distribution, key=lambda r: -int(r.key))])
         ch["PrintedChart"].chart.set_bars([Bar(r.label, (r.count,))
                                            for r in f.printed_by_tutorial])
+        ch["ScamChart"].chart.set_bars([Bar(r.label, (r.count,)) for r in f.scam_checks])
         self._fill_tutorials(f)
         self.demo_banner.setVisible(f.includes_demo)
         nothing = (f.citizens_helped == 0 and q.tickets == 0 and not f.tutorials

@@ -109,12 +109,16 @@ def _kill_during_ingest(tmp_path: Path, pg_url: str, kills: int) -> None:
         for k in kiosks:
             _pair(hub_dir, pg_url, server, k)
         now = datetime.now(UTC).replace(tzinfo=None)
+        # Batches are made as they are needed, for as long as the kills go on, so every kill
+        # finds the hub with work in hand (a fixed list ran out before the 30th kill).
         batches: list[tuple[set[str], bytes]] = []
-        for n in range(kills * 6):
+
+        def make(n: int) -> None:
             k = kiosks[n % 2]
-            start = now - timedelta(days=3, minutes=n * 50)
+            start = now - timedelta(days=3, seconds=n * 90)
             recs = [k.record(start + timedelta(seconds=i)) for i in range(60)]
             batches.append(({r["uuid"] for r in recs}, k.batch(k.payload(recs), created=now)))
+
         acked: list[int] = []
         errors: list[str] = []
         interrupted = 0
@@ -126,7 +130,9 @@ def _kill_during_ingest(tmp_path: Path, pg_url: str, kills: int) -> None:
             nonlocal interrupted
             i = 0
             with httpx.Client(timeout=30) as client:
-                while i < len(batches) and not stop.is_set():
+                while not stop.is_set():
+                    if i == len(batches):
+                        make(i)
                     up.wait()
                     try:
                         r = client.post(server.url + "/api/v1/batches", content=batches[i][1],
@@ -176,7 +182,7 @@ def _kill_during_ingest(tmp_path: Path, pg_url: str, kills: int) -> None:
     whole = sum(1 for uuids, _ in batches if uuids <= present)
     assert accepted == whole  # one log row per batch in the database, none without it
     assert acked, "no batch got through"
-    assert interrupted >= 1, "no kill landed on a request in flight"
+    assert interrupted >= kills // 2, f"only {interrupted} of {kills} kills cut a request off"
     log.info("%d kills, %d batches acknowledged, %d requests cut off", kills, len(acked),
              interrupted)
 

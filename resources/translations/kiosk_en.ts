@@ -1540,10 +1540,6 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <source>Học từng bước cách phòng tránh.</source>
         <translation>Learn step by step how to stay safe.</translation>
     </message>
-    <message>
-        <source>Về màn hình chính</source>
-        <translation>Back to Home</translation>
-    </message>
 </context>
 <context>
     <name>SettingsTab</name>

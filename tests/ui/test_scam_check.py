@@ -66,7 +66,7 @@ def test_back_returns_to_the_choices_and_home_goes_home(qtbot, make_kiosk: MakeK
     k.nav.back()
     assert k.nav.current_id is ScreenId.SCAM_CHECK
     qtbot.mouseClick(button(k, "Mã QR bảo trả “phí”"), LEFT)
-    qtbot.mouseClick(button(k, "Về màn hình chính"), LEFT)
+    qtbot.mouseClick(button(k, "Màn hình chính"), LEFT)  # the bottom bar's Home
     assert k.nav.current_id is ScreenId.HOME
     assert k.speaker.history[-1] == ("", "stop")  # leaving silences the verdict
     assert tally(k.store, TODAY, TODAY) == {"relative-money": 1, "qr-fee": 1}

@@ -104,14 +104,12 @@ class ScamVerdictScreen(BaseScreen):
         self.again_btn = BigButton("", "speaker", object_name="scamListenAgain",
                                    role="secondary", beside=True)
         self.tutorial_btn = BigButton("", "learn", object_name="scamOpenTutorial", beside=True)
-        self.home_btn = BigButton("", "home", object_name="scamHome", role="secondary",
-                                  beside=True)
-        for b in (self.again_btn, self.tutorial_btn, self.home_btn):
+        # Home and Back are the bottom bar's: a third button here would be a second Home.
+        for b in (self.again_btn, self.tutorial_btn):
             row.addWidget(b)
         self.outer.addLayout(row)
         self.again_btn.clicked.connect(self.read_aloud)
         self.tutorial_btn.clicked.connect(self._open_tutorial)
-        self.home_btn.clicked.connect(self.nav.home)
 
     @property
     def lang(self) -> str:
@@ -142,15 +140,15 @@ class ScamVerdictScreen(BaseScreen):
         self.again_btn.set_label(self.tr("Nghe lại"), self.tr("Đọc to lời khuyên này."))
         self.tutorial_btn.set_label(self.tr("Xem hướng dẫn"),
                                     self.tr("Học từng bước cách phòng tránh."))
-        self.home_btn.set_label(self.tr("Về màn hình chính"), "")
         kind = self.kind
         if kind is None:
             return
         colour = theme.palette(self.state.high_contrast).text  # contrast may have changed
-        self.picture.setPixmap(icons.pixmap(kind.icon, colour, 160))
+        # The warning sign, not the choice's picture: a shield with a tick would read "safe".
+        self.picture.setPixmap(icons.pixmap("warning", colour, 160))
         self.picture.setAccessibleName(kind.choice[self.lang])
         self.title.setText(kind.verdict[self.lang])
-        self.actions.setText("\n\n".join(f"• {a}" for a in kind.actions[self.lang]))
+        self.actions.setText("\n".join(f"• {a}" for a in kind.actions[self.lang]))
 
     def announcement(self) -> str:
         return self.kind.spoken(self.lang) if self.kind is not None else ""

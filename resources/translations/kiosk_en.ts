@@ -2611,12 +2611,12 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Back to the start. Keep your ticket.</translation>
     </message>
     <message>
-        <source>SỐ CỦA BẠN</source>
-        <translation>YOUR NUMBER</translation>
+        <source>★ ƯU TIÊN – SỐ CỦA BẠN</source>
+        <translation>★ PRIORITY – YOUR NUMBER</translation>
     </message>
     <message>
-        <source>★ Ưu tiên</source>
-        <translation>★ Priority</translation>
+        <source>SỐ CỦA BẠN</source>
+        <translation>YOUR NUMBER</translation>
     </message>
     <message>
         <source>Số ưu tiên của bạn: {label}</source>

@@ -456,7 +456,7 @@ def test_take_a_priority_number_it_is_marked_called_first_and_spoken(
     screen = kiosk.screens[ScreenId.TICKET]
     assert kiosk.nav.current_id is ScreenId.TICKET
     assert screen.number.text() == "B001 ƯT"
-    assert by_name(screen, "★ Ưu tiên").isVisible()
+    assert by_name(screen, "★ ƯU TIÊN – SỐ CỦA BẠN") is screen.your_number
     assert by_name(screen, "Số ưu tiên của bạn: B001") is screen.number
     assert "Không có ai chờ trước bạn." in screen.details.text()  # ahead of A001
     assert len(printer.printed) == 1
@@ -487,4 +487,4 @@ def test_a_regular_number_shows_no_priority_mark(qtbot, kiosk: Kiosk) -> None:
     take_ticket(qtbot, kiosk)
     screen = kiosk.screens[ScreenId.TICKET]
     assert screen.number.text() == "A001"
-    assert not screen.priority.isVisible()
+    assert screen.your_number.text() == "SỐ CỦA BẠN"

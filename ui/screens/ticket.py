@@ -94,8 +94,16 @@ class FittedNumber(QLabel):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(160, 72)
 
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        # A longer text ("A002 ƯT" after "A001") needs a smaller font at the same size.
+        super().setText(text)
+        self._fit()
+
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
         chars = max(4, len(self.text()))
         px = max(48, min(int(self.height() * 0.8), int(self.width() * 1.15 / chars)))
         self.setStyleSheet(f"font-size: {px}px;")
@@ -192,7 +200,7 @@ class TakeTicketScreen(BaseScreen):
         columns = 2 if len(services) <= 4 else 3
         for i, svc in enumerate(services):
             b = BigButton(svc.name(lang), svc.icon or "help", object_name=f"service_{svc.code}",
-                          role="tile", icon_px=96,
+                          role="tile", icon_px=80,  # 80, not 96: room for "Ưu tiên"
                           what_it_does=self.tr("Lấy số cho việc này."))
             b.setParent(self.grid_box)
             b.clicked.connect(lambda _=False, code=svc.code: self.choose(code))
@@ -289,10 +297,6 @@ class TicketScreen(BaseScreen):
         self.your_number = QLabel(self)
         self.your_number.setObjectName("ticketYourNumber")
         self.your_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.priority = QLabel(self)
-        self.priority.setObjectName("ticketPriority")
-        self.priority.setProperty("role", "title")
-        self.priority.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number = FittedNumber(self)
         self.number.setObjectName("ticketNumber")
         self.number.setProperty("role", "huge")
@@ -312,9 +316,9 @@ class TicketScreen(BaseScreen):
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Left: the number as large as possible, the service, the printer's news.
         # Right: the wait, then the QR code (read after the number, so it may be smaller).
-        for w in (self.your_number, self.priority, self.number, self.service, self.status):
+        for w in (self.your_number, self.number, self.service, self.status):
             left.addWidget(w)
-        left.setStretch(2, 1)
+        left.setStretch(1, 1)
         body.addLayout(left, 3)
 
         right = QVBoxLayout()
@@ -464,17 +468,18 @@ class TicketScreen(BaseScreen):
         if t is None:
             return
         lang = self.state.language
-        self.your_number.setText(self.tr("SỐ CỦA BẠN"))
         self.number.setText(t.marked_label(lang))
+        # The priority mark shares the caption's line: a row of its own would squeeze the
+        # number and the service at 1366×768 with the largest text.
         if t.priority:
-            self.priority.setText(self.tr("★ Ưu tiên"))
+            self.your_number.setText(self.tr("★ ƯU TIÊN – SỐ CỦA BẠN"))
             self.number.setAccessibleName(self.tr("Số ưu tiên của bạn: {label}")
                                           .replace("{label}", t.label))
         else:
+            self.your_number.setText(self.tr("SỐ CỦA BẠN"))
             self.number.setAccessibleName(self.tr("Số của bạn: {label}").replace("{label}",
                                                                                 t.label))
-        self.priority.setAccessibleName(self.priority.text())
-        self.priority.setVisible(t.priority)
+        self.your_number.setAccessibleName(self.your_number.text())
         self.service.setText(t.service_name(lang))
         self.details.setText("\n".join(self._detail_lines(t)))
         self.details.setAccessibleName(self.details.text())

@@ -488,3 +488,17 @@ def test_a_regular_number_shows_no_priority_mark(qtbot, kiosk: Kiosk) -> None:
     screen = kiosk.screens[ScreenId.TICKET]
     assert screen.number.text() == "A001"
     assert screen.your_number.text() == "SỐ CỦA BẠN"
+
+
+def test_a_longer_number_after_a_short_one_still_fits(qtbot, kiosk: Kiosk) -> None:
+    # "A002 ƯT" shown after "A001" kept A001's font size and was cut off on both sides.
+    take_ticket(qtbot, kiosk)
+    kiosk.nav.home()
+    click(qtbot, kiosk.screens[ScreenId.HOME].tiles["ticket"])
+    take = kiosk.screens[ScreenId.TAKE_TICKET]
+    take.priority_btn.setChecked(True)
+    click(qtbot, take.tiles["vneid"])
+    number = kiosk.screens[ScreenId.TICKET].number
+    assert number.text() == "A002 ƯT"
+    qtbot.waitUntil(lambda: number.fontMetrics().horizontalAdvance(number.text())
+                    <= number.width())

@@ -62,14 +62,15 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
 
     installs = [importlib.import_module(name).install for name in feature_modules()]
     speaker = speaker if speaker is not None else FakeSpeaker()
+    from ui.demo_kiosk import make_kiosk
+
     if not start_later:
         from kiosk.store import Store
-        from ui.demo_kiosk import make_kiosk
 
         return make_kiosk(Store.open(data_dir), data_dir, size=(SCREEN_W, SCREEN_H),
                           show=False, config=kiosk_config(), features=installs, tasks=tasks,
                           printer=None, speaker=speaker)
-    from ui.app import build, content_roots
+    from ui.app import content_roots
 
     config = kiosk_config()
 
@@ -83,9 +84,9 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
 
         return load_catalogue(content_roots(config))
 
-    return build(store=open_store, config=config, data_dir=data_dir, catalogue=load_content,
-                 speaker=speaker, tasks=tasks, kiosk_mode=True, printer=None,
-                 screen_size=(SCREEN_W, SCREEN_H), features=installs, start_later=True)
+    return make_kiosk(open_store, data_dir, size=(SCREEN_W, SCREEN_H), show=False,
+                      config=config, features=installs, tasks=tasks, printer=None,
+                      speaker=speaker, catalogue=load_content, start_later=True)
 
 
 def show_full_screen(kiosk: Any) -> None:

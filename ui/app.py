@@ -1,7 +1,10 @@
-"""Composition root: builds every service and screen once and wires them together.
+"""Composition root: makes every service and screen once and wires them together.
 
 ``run(args)`` is what ``help-kiosk`` (no sub-command) calls. ``build(...)`` assembles the same
 kiosk for tests and screenshots with fakes at the edges (speaker, task runner, clock).
+Only the window and the home screen are built before the first paint; every other screen,
+the database, the content and the start-up work come on first use or just after the first
+paint (issue #18, docs/benchmarks.md).
 """
 
 from __future__ import annotations

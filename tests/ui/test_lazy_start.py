@@ -10,21 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.config import defaults
 from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
-from ui.app import Kiosk, build, demo_config
+from tests.ui.conftest import MakeKiosk
+from ui.app import Kiosk
 from ui.navigator import ScreenId
-from ui.printing import FakePrinter
-from ui.speech import FakeSpeaker
-from ui.tasks import SyncTaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_only_home_is_built_until_a_screen_is_opened(qtbot, store: Store,
-                                                     data_dir: Path) -> None:
+def test_only_home_is_built_until_a_screen_is_opened(make_kiosk: MakeKiosk,
+                                                     store: Store) -> None:
     opened: list[str] = []
 
     def open_store() -> Store:
@@ -35,16 +32,8 @@ def test_only_home_is_built_until_a_screen_is_opened(qtbot, store: Store,
         opened.append("content")
         return load_catalogue([SAMPLE_CONTENT])
 
-    kiosk = build(store=open_store, catalogue=load, config=demo_config(defaults()),
-                  data_dir=data_dir, speaker=FakeSpeaker(), tasks=SyncTaskRunner(),
-                  printer=FakePrinter(), start_later=True)
-    try:
-        kiosk.window.show()
-        qtbot.waitExposed(kiosk.window)
-        _check_lazy(kiosk, opened)
-    finally:
-        kiosk.window.allow_close = True
-        kiosk.shutdown()
+    kiosk = make_kiosk(store=open_store, catalogue=load, start_later=True)
+    _check_lazy(kiosk, opened)
 
 
 def _check_lazy(kiosk: Kiosk, opened: list[str]) -> None:

@@ -94,3 +94,19 @@ def test_a_refused_list_leaves_the_feature_out(qtbot, make_kiosk: MakeKiosk,
     k = make_kiosk()
     assert not k.nav.has(ScreenId.SCAM_CHECK)
     assert "scam" not in k.screens[ScreenId.HOME].tiles
+
+
+def test_the_staff_dashboard_shows_checks_per_kind(qtbot, make_kiosk: MakeKiosk) -> None:
+    from kiosk.scam_check import record_check
+    from tests.ui.test_staff_reports import open_tab
+    from ui.screens.reports import ReportsTab
+
+    k = make_kiosk(staff=True)
+    for kind in ("qr-fee", "qr-fee", "otp-request"):
+        record_check(k.store, kind)
+    tab = open_tab(k, ReportsTab)
+    tab.refresh()
+    chart = tab.charts["ScamChart"]
+    assert chart.heading.text() == "Kiểm tra tin nhắn lạ, theo loại (chỉ đếm số lượt)"
+    assert [(b.label, b.total) for b in chart.chart.bars] == [
+        ("Mã QR bảo trả “phí”", 2), ("Có người hỏi mã OTP", 1)]

@@ -41,7 +41,7 @@ class ScamCheckScreen(BaseScreen):
         self.tiles: dict[str, BigButton] = {}
         for kind in kinds:
             b = BigButton("", kind.icon, object_name=f"scamKind_{kind.id}", role="tile",
-                          icon_px=64)  # six tiles in two rows fit 1366×768 at the largest text
+                          icon_px=88)  # six tiles in two rows fit 1366×768 at the largest text
             b.clicked.connect(lambda _=False, kid=kind.id: self.choose(kid))
             self.tiles[kind.id] = b
         tiles = grid(self, list(self.tiles.values()), 3)

@@ -287,7 +287,7 @@ def _identity(raw: dict[str, Any], out: dict[str, Any]) -> None:
         out["commune_code"] = code
 
 
-def _check_record(raw: Any, now: datetime, services: set[str],
+def _check_record(raw: Any, now: datetime, services: set[str] | None,
                   volunteers: set[str]) -> dict[str, Any]:
     if not isinstance(raw, dict) or not RECORD_KEYS <= set(raw) <= (
             RECORD_KEYS | OPTIONAL_RECORD_KEYS):
@@ -377,7 +377,7 @@ def _check_record(raw: Any, now: datetime, services: set[str],
         if not isinstance(raw["unverified"], bool):
             raise _Invalid("unverified")
         r["unverified"] = raw["unverified"]
-    unknown = [c for c in r["services"] if c not in services]
+    unknown = [c for c in r["services"] if services is not None and c not in services]
     if unknown:
         raise refuse(f"Gói dữ liệu có dịch vụ “{unknown[0]}” mà máy này chưa có.",
                      "Hãy thêm dịch vụ đó trên màn hình cán bộ rồi nhập lại.",
@@ -461,11 +461,16 @@ _SECTIONS = {"payload": "gói dữ liệu", "volunteers": "người hỗ trợ",
              "status": "trạng thái máy"}
 
 
-def validate_payload(session: Session, payload: Any, now: datetime) -> ValidPayload:
+def validate_payload(session: Session, payload: Any, now: datetime, *,
+                     any_service: bool = False) -> ValidPayload:
     """Check every field of every item against this database; whole or nothing.
 
     ``payload`` is the parsed ``records.json`` of a v1 bundle or ``payload.json`` of a batch.
     Raises :class:`BatchRefused` (``invalid_field``) naming the first bad item and field.
+    ``any_service``: take any well-formed service code, not only this database's. The hub
+    passes it: staff may add their own service on a kiosk and the hub cannot know it, so
+    looking codes up would refuse every batch of that help point for ever. A kiosk importing
+    a USB bundle keeps the look-up (staff add the service there first, as the refusal says).
     """
     at: dict[str, Any] = {"section": "payload", "index": 0}
     try:
@@ -488,7 +493,7 @@ def validate_payload(session: Session, payload: Any, now: datetime) -> ValidPayl
         if len({v["uuid"] for v in volunteers}) != len(volunteers):
             raise _Invalid("uuid")
         known = set(session.scalars(select(Volunteer.uuid))) | {v["uuid"] for v in volunteers}
-        services = set(session.scalars(select(Service.code)))
+        services = None if any_service else set(session.scalars(select(Service.code)))
 
         at.update(section="records", index=0)
         records = []

@@ -140,15 +140,15 @@ _REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
 
 
-def head_revision() -> str | None:
-    """The newest migration's id, read from the migration files (no Alembic import).
+def head_revisions_in(versions: Path) -> set[str]:
+    """The migrations in ``versions`` that no other names as its ``down_revision``.
 
-    The one revision no other migration names as its ``down_revision``; anything less simple
-    (several heads) is left to Alembic, which reports it properly.
+    Read from the files as text, without importing Alembic (start-up stays fast); the kiosk's
+    and the hub's migration folders both use it.
     """
     revisions: set[str] = set()
     downs: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
+    for path in versions.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         found = _REVISION.search(source)
         if found is None:
@@ -157,7 +157,16 @@ def head_revision() -> str | None:
         down = _DOWN.search(source)
         if down is not None:
             downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    heads = revisions - downs
+    return revisions - downs
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read from the migration files (no Alembic import).
+
+    The one revision no other migration names as its ``down_revision``; anything less simple
+    (several heads) is left to Alembic, which reports it properly.
+    """
+    heads = head_revisions_in(MIGRATIONS / "versions")
     if len(heads) == 1:
         return heads.pop()
     from alembic.script import ScriptDirectory

@@ -14,7 +14,6 @@ PostgreSQL two hub processes starting at once take an advisory lock, so only one
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,8 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models as kiosk_models
+from db.engine import head_revisions_in, make_session_factory
 from db.engine import make_engine as make_kiosk_engine
-from db.engine import make_session_factory
 
 if TYPE_CHECKING:
     from alembic.config import Config as AlembicConfig
@@ -75,24 +74,9 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
-
-
 def head_revisions() -> set[str]:
     """The migrations no other migration names as its ``down_revision`` (no Alembic import)."""
-    revisions: set[str] = set()
-    downs: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        found = _REVISION.search(source)
-        if found is None:
-            continue
-        revisions.add(found.group(1))
-        down = _DOWN.search(source)
-        if down is not None:
-            downs.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    return revisions - downs
+    return head_revisions_in(MIGRATIONS / "versions")
 
 
 def migrate(engine: Engine) -> None:

@@ -100,7 +100,7 @@ def sync_demo_kiosk(hub: HubContext, hp: DemoHelpPoint, store: Store, kiosk_dir:
             hp.help_point_name, hp.commune_code, "0.1.0"), clock.now())
     with store.read() as s:
         payload = collect_payload(s, hp, None, contacts=False, status={
-            "app_version": "0.1.0", "content_version": "bundled", "printer_ok": True,
+            "app_version": "0.1.0", "content_version": "", "printer_ok": True,
             "voice_ok": hp.per_day > 10, "outbox_waiting": 0})
     blob = build_batch(payload, hp, keys, 1, hub.keys().box_public_b64(), contacts=False,
                        created=clock.now().replace(tzinfo=UTC))

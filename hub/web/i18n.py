@@ -99,6 +99,7 @@ EN: dict[str, str] = {
     "Liên lạc lần cuối": "Last contact",
     "Phiên bản": "App version",
     "Nội dung bài": "Content version",
+    "Bản cài kèm phần mềm": "As installed with the app",
     "Máy in": "Printer",
     "Giọng đọc": "Voice",
     "Chờ gửi": "Waiting to send",

@@ -73,7 +73,8 @@ def test_security_headers_and_cookie_flags(hub_app: Any, officers: Any) -> None:
 
 
 def test_health_sorts_silent_longest_and_turns_red_after_three_days(hub_app: Any,
-                                                                     officers: Any) -> None:
+                                                                     officers: Any,
+                                                                     client_for: Any) -> None:
     from datetime import timedelta
 
     from hub.models import Device
@@ -102,6 +103,13 @@ def test_health_sorts_silent_longest_and_turns_red_after_three_days(hub_app: Any
     assert [r.red for r in rows] == [True, True, False]
     assert rows[2].printer_ok is False and rows[2].outbox_waiting == 12
     assert rows[2].content_version == "20261201-000000-abcd1234"
+    # A kiosk that synced with no pack runs the tutorials it was installed with: the page says
+    # so in words (an empty cell read as "unknown"); one that never synced stays unknown.
+    page = client_for("xa.a").get("/health").text
+    synced_no_pack = page[page.index(">bon-ngay<"):page.index(">hom-qua<")]
+    never = page[page.index(">chua-bao-gio<"):page.index(">bon-ngay<")]
+    assert "Bản cài kèm phần mềm" in synced_no_pack
+    assert "Bản cài kèm phần mềm" not in never
 
 
 @pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)

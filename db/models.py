@@ -276,3 +276,22 @@ class ScamCheckCount(Base):
     day: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(40))
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ResumeCode(Base):
+    """A short code that brings a citizen back to a step of a tutorial or practice.
+
+    Only the code, what it opens (kind, content id, 0-based position) and when it was made
+    and ends: nothing about the person (issue #22 item 4). The code is the key, so a code is
+    never handed out twice while its row exists. The table stays on this machine: it is in
+    no bundle and no sync batch (a code works "at this help point"); expired rows are
+    deleted by the start-up data chores (kiosk.resume.purge_expired).
+    """
+
+    __tablename__ = "resume_code"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    content_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -52,6 +52,13 @@ def speak_numbers(text: str, lang: str = "vi") -> str:
     return _CODE.sub(lambda m: " ".join(digits[int(d)] for d in m.group(1)), text)
 
 
+def digit_words(digits: str, lang: str = "vi") -> str:
+    """"4827" → "bốn, tám, hai, bảy": a code said one digit at a time, with a pause between
+    (a TTS engine would otherwise say "bốn nghìn tám trăm…")."""
+    words = _DIGITS.get(lang, _DIGITS["en"])
+    return ", ".join(words[int(d)] for d in digits if d in "0123456789")
+
+
 def time_words(hour: int, minute: int, lang: str = "vi") -> str:
     if lang != "vi":
         return f"{hour}:{minute:02d}"

@@ -29,19 +29,18 @@ import json
 import logging
 import re
 import shutil
-import stat
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sqlalchemy import Boolean, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from hub.models import HubBase
+from kiosk import safe_zip
 from kiosk.content.validate import check
 from kiosk.errors import KioskError
 
@@ -53,7 +52,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_MEMBERS = 5000
 VERSION_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-_CHUNK = 1024 * 1024
 
 
 class PackRefused(KioskError):
@@ -121,79 +119,6 @@ def _refuse(message: str, code: str, en: str = "",
     return PackRefused(message, code=code, en=en, problems=problems)
 
 
-def _safe_name(name: str) -> PurePosixPath | None:
-    """The member's relative path, or None when it could escape the folder."""
-    if not name or "\\" in name or name.startswith("/") or "\x00" in name:
-        return None
-    path = PurePosixPath(name)
-    if any(part in ("..", "") for part in path.parts) or re.match(r"^[A-Za-z]:", name):
-        return None
-    return path
-
-
-def _members(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    """Every file member, checked against the limits by what the headers claim."""
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise _refuse(f"Gói có {len(infos)} tệp, quá giới hạn {MAX_MEMBERS}. Hãy chỉ đưa vào "
-                      "các bài cần sửa.", "too_many_files", en="Too many files in the pack.")
-    total = 0
-    files = []
-    for info in infos:
-        if _safe_name(info.filename.rstrip("/") if info.is_dir() else info.filename) is None:
-            raise _refuse(f"Tên tệp không an toàn trong gói: “{info.filename[:80]}” (đường dẫn "
-                          "tuyệt đối, “..” hoặc dấu \\). Hãy nén lại thư mục nội dung.",
-                          "unsafe_path", en="A file name in the pack is not safe.")
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise _refuse(f"Gói có liên kết tượng trưng (symlink) “{info.filename[:80]}”. "
-                          "Hãy thay bằng tệp thật.", "symlink", en="The pack holds a symlink.")
-        if info.is_dir():
-            continue
-        if info.file_size > MAX_FILE_BYTES:
-            raise _refuse(f"Tệp “{info.filename[:80]}” nặng {info.file_size // (1024 * 1024)} "
-                          f"MB, quá giới hạn {MAX_FILE_BYTES // (1024 * 1024)} MB một tệp. Hãy "
-                          "thu nhỏ hình hoặc âm thanh.", "file_too_big",
-                          en="One file in the pack is too big.")
-        total += info.file_size
-        if total > MAX_UNPACKED_BYTES:
-            raise _refuse("Gói giải nén ra quá 500 MB. Hãy chỉ đưa vào các bài cần sửa.",
-                          "unpacked_too_big", en="The pack unpacks to more than 500 MB.")
-        files.append(info)
-    if not files:
-        raise _refuse("Gói không có tệp nào.", "empty", en="The pack is empty.")
-    return files
-
-
-def _unpack(zf: zipfile.ZipFile, files: list[zipfile.ZipInfo], dest: Path) -> None:
-    """Write the members under ``dest``, counting real bytes (headers can lie)."""
-    total = 0
-    for info in files:
-        rel = _safe_name(info.filename)
-        assert rel is not None
-        target = dest.joinpath(*rel.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        written = 0
-        with zf.open(info) as src, open(target, "wb") as out:
-            while chunk := src.read(_CHUNK):
-                written += len(chunk)
-                total += len(chunk)
-                if written > MAX_FILE_BYTES or total > MAX_UNPACKED_BYTES:
-                    raise _refuse(f"Tệp “{info.filename[:80]}” lớn hơn khai báo trong gói. Gói "
-                                  "bị hỏng hoặc bị sửa; hãy nén lại.", "lying_sizes",
-                                  en="A file is bigger than the pack says.")
-                out.write(chunk)
-
-
-def _content_root(folder: Path) -> Path:
-    """The folder holding the tutorials: ``folder`` or its single top folder."""
-    entries = [p for p in folder.iterdir() if not p.name.startswith((".", "__MACOSX"))]
-    if (len(entries) == 1 and entries[0].is_dir()
-            and not (entries[0] / "tutorial.toml").exists()):
-        return entries[0]
-    return folder
-
-
 def _clean_zip(root: Path) -> bytes:
     """A zip of every file under ``root`` in sorted order with fixed times: same files, same
     bytes, so a pack's hash says what is in it."""
@@ -225,22 +150,19 @@ def check_pack(upload: bytes, work_dir: Path) -> CheckedPack:
     if len(upload) > MAX_PACK_BYTES:
         raise _refuse("Gói quá 200 MB. Hãy chỉ đưa vào các bài cần sửa.", "too_big",
                       en="The pack is over 200 MB.")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(upload))
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise _refuse("Tệp tải lên không phải tệp zip đọc được. Hãy nén thư mục nội dung "
-                      "thành .zip rồi tải lại.", "bad_zip", en="Not a readable zip file.") from None
     work_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="pack-", dir=work_dir))
     try:
-        with zf:
-            files = _members(zf)
-            try:
-                _unpack(zf, files, tmp)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-                raise _refuse("Gói zip bị hỏng (không giải nén được). Hãy nén lại rồi tải "
-                              "lên.", "bad_zip", en="The zip is damaged.") from None
-        root = _content_root(tmp)
+        try:
+            files = safe_zip.unpack(upload, tmp, safe_zip.ZipLimits(
+                MAX_MEMBERS, MAX_UNPACKED_BYTES, MAX_FILE_BYTES))
+        except safe_zip.ZipProblem as exc:
+            raise _refuse(f"{exc.vi[:1].upper()}{exc.vi[1:]}. Hãy sửa rồi nén lại thư mục nội dung "
+                          "thành .zip và tải lên.", exc.code,
+                          en=f"{exc.en[:1].upper()}{exc.en[1:]}.") from None
+        if not files:
+            raise _refuse("Gói không có tệp nào.", "empty", en="The pack is empty.")
+        root = safe_zip.content_root(tmp)
         cat, summary = check([root])
         problems = tuple(str(p).replace(str(tmp) + "/", "") for p in cat.problems)
         if problems:

@@ -31,14 +31,11 @@ import binascii
 import logging
 import re
 import shutil
-import stat
 import uuid
-import zipfile
-import zlib
 from dataclasses import dataclass
-from io import BytesIO
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from kiosk import safe_zip
 from kiosk.content.loader import load_catalogue
 from kiosk.content.model import Catalogue
 from kiosk.content.validate import Summary, check
@@ -52,7 +49,6 @@ MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 5000
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")  # status field: 40 chars
-_NAME_PART = re.compile(r"^[^\x00-\x1f:*?\"<>|]{1,120}$")
 PACKS_DIR = ("content", "packs")
 POINTER = ("content", "current")
 KEEP_OLD = 1  # the previous pack stays on disk, so staff can go back by editing the pointer
@@ -90,19 +86,6 @@ def verify_signature(data: bytes, signature_b64: str, verify_key_b64: str) -> No
             from None
 
 
-def _safe_name(name: str) -> PurePosixPath | None:
-    """The member's relative path, or None when it could escape the folder or is odd."""
-    if not name or "\\" in name or name.startswith("/") or "\x00" in name:
-        return None
-    path = PurePosixPath(name)
-    parts = [p for p in path.parts if p not in ("", ".")]
-    if not parts or any(p == ".." or not _NAME_PART.match(p) for p in parts):
-        return None
-    if re.match(r"^[A-Za-z]:", parts[0]):
-        return None
-    return PurePosixPath(*parts)
-
-
 def _refuse(reason: str, en: str) -> PackRefused:
     return PackRefused(f"Gói nội dung bị từ chối: {reason}. Kiosk giữ nội dung đang có; hãy "
                        "báo quản trị hub.", en=f"Content pack refused: {en}.")
@@ -111,57 +94,10 @@ def _refuse(reason: str, en: str) -> PackRefused:
 def _unpack(data: bytes, target: Path) -> None:
     """Write the zip's files under ``target``, bounded; raise PackRefused on anything odd."""
     try:
-        zf = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise _refuse("tệp không phải zip đọc được", "not a readable zip") from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise _refuse(f"quá nhiều tệp (trên {MAX_MEMBERS})", "too many members")
-        if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-            raise _refuse("giải nén ra quá lớn (trên 500 MB)", "too big when unpacked")
-        seen: set[str] = set()
-        total = 0
-        for info in infos:
-            rel = _safe_name(info.filename)
-            mode = info.external_attr >> 16
-            if rel is None or stat.S_ISLNK(mode):
-                raise _refuse(f"tên tệp không an toàn “{info.filename[:80]}”",
-                              "unsafe member name")
-            key = str(rel).casefold()
-            if key in seen:
-                raise _refuse(f"tệp trùng tên “{rel}”", "duplicate member")
-            seen.add(key)
-            out = target.joinpath(*rel.parts)
-            if info.is_dir():
-                out.mkdir(parents=True, exist_ok=True)
-                continue
-            if info.file_size > MAX_MEMBER_BYTES:
-                raise _refuse(f"tệp “{rel}” quá lớn", "a member is too big")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            written = 0
-            try:
-                with zf.open(info) as src, out.open("xb") as dst:
-                    while chunk := src.read(1024 * 1024):
-                        written += len(chunk)
-                        total += len(chunk)
-                        # The header's sizes may lie: count what really comes out.
-                        if written > MAX_MEMBER_BYTES or total > MAX_UNPACKED_BYTES:
-                            raise _refuse("giải nén ra quá lớn", "too big when unpacked")
-                        dst.write(chunk)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
-                    RuntimeError) as exc:
-                raise _refuse("tệp zip bị hỏng", "damaged zip") from exc
-            except FileExistsError as exc:
-                raise _refuse(f"tệp trùng tên “{rel}”", "duplicate member") from exc
-
-
-def _content_root(folder: Path) -> Path:
-    """The folder that holds the tutorials: ``folder`` or its single wrapping subfolder."""
-    entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
-    if len(entries) == 1 and entries[0].is_dir() and not (entries[0] / "tutorial.toml").exists():
-        return entries[0]
-    return folder
+        safe_zip.unpack(data, target, safe_zip.ZipLimits(MAX_MEMBERS, MAX_UNPACKED_BYTES,
+                                                          MAX_MEMBER_BYTES))
+    except safe_zip.ZipProblem as exc:
+        raise _refuse(exc.vi, exc.en) from None
 
 
 def packs_dir(data_dir: Path) -> Path:
@@ -181,7 +117,7 @@ def current_pack(data_dir: Path) -> tuple[str, Path] | None:
     if not folder.is_dir():
         log.warning("content pointer names a missing pack; using the bundled content")
         return None
-    return version, _content_root(folder)
+    return version, safe_zip.content_root(folder)
 
 
 def load_content(data_dir: Path, roots: list[Path]) -> Catalogue:
@@ -207,7 +143,7 @@ def install_pack(data_dir: Path, data: bytes, version: str, signature_b64: str,
     incoming.mkdir()
     try:
         _unpack(data, incoming)
-        root = _content_root(incoming)
+        root = safe_zip.content_root(incoming)
         catalogue, summary = check([root])
         if catalogue.problems:
             first = "; ".join(str(p.message) for p in catalogue.problems[:3])
@@ -225,7 +161,7 @@ def install_pack(data_dir: Path, data: bytes, version: str, signature_b64: str,
     write_atomic(data_dir.joinpath(*POINTER), version + "\n")
     _prune(base, version)
     log.info("content pack %s installed: %d tutorials", version, summary.tutorials)
-    return InstalledPack(version, _content_root(final), summary)
+    return InstalledPack(version, safe_zip.content_root(final), summary)
 
 
 def _prune(base: Path, keep: str) -> None:

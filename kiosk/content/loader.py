@@ -20,9 +20,16 @@ from kiosk.content.glossary import Term, check_terms, load_glossary
 from kiosk.content.model import (
     COVERABLE,
     DEFAULT_LANG,
+    PRACTICE_KINDS,
     Catalogue,
     Category,
+    Practice,
+    PracticeButton,
+    PracticeEntry,
+    PracticeField,
+    PracticeScreen,
     Problem,
+    Said,
     Source,
     Step,
     Text,
@@ -33,6 +40,7 @@ from kiosk.content.model import (
 log = logging.getLogger(__name__)
 
 TUTORIAL_FILE = "tutorial.toml"
+PRACTICE_FILE = "practice.toml"
 CATEGORIES_FILE = "categories.toml"
 PRONUNCIATION_FILE = "pronunciation.toml"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
@@ -46,13 +54,30 @@ MAX_AUDIO_BYTES = 20 * 1024 * 1024
 MAX_STEPS = 12
 # What fits on the step screen at the largest text size, measured on 1366×768.
 LIMITS = {"title": 60, "summary": 180, "step.title": 70, "step.text": 320, "step.voice": 600,
-          "step.warning": 180, "step.tip": 180, "bring": 80}
+          "step.warning": 180, "step.tip": 180, "bring": 80,
+          # A practice (practice.toml): the phone frame and the instruction beside it.
+          "practice.title": 60, "practice.intro": 300, "practice.done": 300,
+          "practice.heading": 40, "practice.body": 300, "practice.ask": 240,
+          "practice.right": 200, "practice.hint": 240, "practice.label": 48,
+          "practice.value": 60, "practice.voice": 600}
+# Bounds of a practice, like MAX_STEPS: what fits the phone frame and a visit.
+MAX_PRACTICE_SCREENS = 12
+MAX_PRACTICE_BUTTONS = 4
+MAX_PRACTICE_FIELDS = 4
+PRACTICE_ENTRY_LENGTHS = range(4, 13)
 
 TUTORIAL_KEYS = {"id", "category", "icon", "minutes", "title", "summary", "bring",
                  "last_reviewed", "sources", "steps", "official_link", "order"}
 STEP_KEYS = {"title", "text", "image", "voice", "warning", "tip", "link", "sources",
              "unconfirmed", "voice_covers", "audio_covers"}
 SOURCE_KEYS = {"key", "url", "title"}
+PRACTICE_KEYS = {"title", "intro", "intro_voice", "done", "done_voice", "screens"}
+SCREEN_KEYS = {"id", "kind", "heading", "body", "body_voice", "ask", "ask_voice", "right",
+               "right_voice", "fields", "buttons", "entry", "unconfirmed"}
+BUTTON_KEYS = {"id", "label", "next", "hint", "hint_voice"}
+ENTRY_KEYS = {"label", "length", "answer", "next", "hint", "hint_voice"}
+FIELD_KEYS = {"label", "value"}
+PART_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
 TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", list: "danh sách", dict: "bảng",
               date: "ngày (YYYY-MM-DD)", bool: "true/false"}
 
@@ -222,10 +247,145 @@ def load_tutorial(folder: Path, categories: set[str] | None = None
     if ctx.problems:
         return None, ctx.problems
     assert tid and category and minutes and title and summary and reviewed
+    # A broken practice is reported and left out; the tutorial itself still loads.
+    practice, practice_problems = load_practice(folder, tid)
     return Tutorial(id=tid, category=category, icon=icon, minutes=minutes, title=title,
                     summary=summary, bring=bring, last_reviewed=reviewed, sources=sources,
                     steps=steps, folder=folder, official_link=official,
-                    order=order if order is not None else 100), ctx.problems
+                    order=order if order is not None else 100,
+                    practice=practice), ctx.problems + practice_problems
+
+
+def load_practice(folder: Path, tutorial_id: str) -> tuple[Practice | None, list[Problem]]:
+    """``<folder>/practice.toml`` if there is one: (None, []) when there is none, (None,
+    problems) when it is refused. Read bounded like a tutorial, then checked whole by
+    :func:`kiosk.content.validate.practice_problems` (reachable screens, a hint on every
+    wrong path, pretend numbers only, everything speakable)."""
+    from kiosk.content.validate import practice_problems  # validate imports this module
+
+    path = folder / PRACTICE_FILE
+    if not path.exists():
+        return None, []
+    ctx = ProblemLog(path)
+    if path.is_symlink() or not path.is_file():
+        ctx.add("", f"{PRACTICE_FILE} phải là tệp thường trong thư mục của bài")
+        return None, ctx.problems
+    data = read_toml(ctx, path)
+    if data is None:
+        return None, ctx.problems
+    _unknown(ctx, data, PRACTICE_KEYS, "")
+    title = _text(ctx, data, "title", "title", "practice.title")
+    intro = _said(ctx, data, "intro", "", "practice.intro")
+    done = _said(ctx, data, "done", "", "practice.done")
+    raw = _typed(ctx, data, "screens", list, "screens")
+    screens: list[PracticeScreen] = []
+    if raw is not None:
+        if not raw:
+            ctx.add("screens", "cần ít nhất một màn hình [[screens]]")
+        if len(raw) > MAX_PRACTICE_SCREENS:
+            ctx.add("screens", f"quá nhiều màn hình ({len(raw)}); tối đa "
+                               f"{MAX_PRACTICE_SCREENS}, hãy tách bài tập")
+        for where, item in tables(ctx, data, "screens", SCREEN_KEYS, "màn hình"):
+            screen = _practice_screen(ctx, item, where)
+            if screen is not None:
+                screens.append(screen)
+    if ctx.problems or title is None or intro is None or done is None:
+        return None, ctx.problems
+    practice = Practice(tutorial_id, title, intro, done, tuple(screens))
+    problems = practice_problems(practice, path)
+    return (None if problems else practice), problems
+
+
+def _said(ctx: ProblemLog, data: Mapping[str, Any], key: str, where: str, limit_key: str,
+          required: bool = True) -> Said | None:
+    """``key`` and its optional ``key_voice`` (how to say it where the text reads badly)."""
+    at = f"{where}.{key}" if where else key
+    text = _text(ctx, data, key, at, limit_key, required)
+    voice = _text(ctx, data, f"{key}_voice", f"{at}_voice", "practice.voice", required=False)
+    if voice is not None and text is None:
+        return None
+    return Said(text, voice) if text is not None else None
+
+
+def _part_id(ctx: ProblemLog, item: Mapping[str, Any], where: str) -> str:
+    value = _typed(ctx, item, "id", str, f"{where}.id")
+    if value is not None and not PART_ID_RE.match(value):
+        ctx.add(f"{where}.id", "mã chỉ gồm chữ thường không dấu, số và dấu gạch (-), "
+                               "tối đa 32 ký tự")
+        return ""
+    return value or ""
+
+
+def _practice_screen(ctx: ProblemLog, item: Mapping[str, Any], where: str
+                     ) -> PracticeScreen | None:
+    sid = _part_id(ctx, item, where)
+    kind = _typed(ctx, item, "kind", str, f"{where}.kind")
+    if kind is not None and kind not in PRACTICE_KINDS:
+        ctx.add(f"{where}.kind", f"loại màn hình lạ “{kind}”; dùng: {', '.join(PRACTICE_KINDS)}")
+    heading = _text(ctx, item, "heading", f"{where}.heading", "practice.heading")
+    body = _said(ctx, item, "body", where, "practice.body", required=False)
+    ask = _said(ctx, item, "ask", where, "practice.ask")
+    right = _said(ctx, item, "right", where, "practice.right")
+    unconfirmed = _typed(ctx, item, "unconfirmed", bool, f"{where}.unconfirmed",
+                         required=False) or False
+    fields: list[PracticeField] = []
+    raw_fields = item.get("fields", [])
+    if isinstance(raw_fields, list) and len(raw_fields) > MAX_PRACTICE_FIELDS:
+        ctx.add(f"{where}.fields", f"quá nhiều ô ({len(raw_fields)}); tối đa "
+                                   f"{MAX_PRACTICE_FIELDS}")
+    for at, f in tables(ctx, item, "fields", FIELD_KEYS, "ô"):
+        label = _text(ctx, f, "label", f"{where}.{at}.label", "practice.label")
+        value = _text(ctx, f, "value", f"{where}.{at}.value", "practice.value")
+        if label and value:
+            fields.append(PracticeField(label, value))
+    buttons: list[PracticeButton] = []
+    raw_buttons = item.get("buttons", [])
+    if isinstance(raw_buttons, list) and len(raw_buttons) > MAX_PRACTICE_BUTTONS:
+        ctx.add(f"{where}.buttons", f"quá nhiều nút ({len(raw_buttons)}); tối đa "
+                                    f"{MAX_PRACTICE_BUTTONS}")
+    for at, b in tables(ctx, item, "buttons", BUTTON_KEYS, "nút"):
+        bwhere = f"{where}.{at}"
+        bid = _part_id(ctx, b, bwhere)
+        label = _text(ctx, b, "label", f"{bwhere}.label", "practice.label")
+        nxt = _typed(ctx, b, "next", str, f"{bwhere}.next", required=False) or ""
+        hint = _said(ctx, b, "hint", bwhere, "practice.hint", required=False)
+        if bid and label:
+            buttons.append(PracticeButton(bid, label, nxt, hint))
+    entry = None
+    raw_entry = item.get("entry")
+    if raw_entry is not None:
+        if not isinstance(raw_entry, dict):
+            ctx.add(f"{where}.entry", "cần một bảng [screens.entry]")
+        else:
+            entry = _practice_entry(ctx, raw_entry, f"{where}.entry")
+    if not (sid and kind and heading and ask and right):
+        return None
+    return PracticeScreen(sid, kind, heading, ask, right, body, tuple(fields), tuple(buttons),
+                          entry, unconfirmed)
+
+
+def _practice_entry(ctx: ProblemLog, item: Mapping[str, Any], where: str
+                    ) -> PracticeEntry | None:
+    _unknown(ctx, item, ENTRY_KEYS, where)
+    label = _text(ctx, item, "label", f"{where}.label", "practice.label")
+    length = _typed(ctx, item, "length", int, f"{where}.length")
+    if length is not None and length not in PRACTICE_ENTRY_LENGTHS:
+        ctx.add(f"{where}.length", f"số chữ số phải từ {PRACTICE_ENTRY_LENGTHS.start} đến "
+                                   f"{PRACTICE_ENTRY_LENGTHS.stop - 1}")
+        length = None
+    answer = _typed(ctx, item, "answer", str, f"{where}.answer", required=False) or ""
+    if answer and (not answer.isascii() or not answer.isdigit()):
+        ctx.add(f"{where}.answer", "đáp án chỉ gồm chữ số 0–9, không dấu cách")
+    elif answer and length is not None and len(answer) != length:
+        ctx.add(f"{where}.answer", f"đáp án có {len(answer)} chữ số nhưng length = {length}")
+    nxt = _typed(ctx, item, "next", str, f"{where}.next", required=False) or ""
+    if bool(answer) != bool(nxt):
+        ctx.add(where, "“answer” và “next” đi cùng nhau: có đáp án thì phải nói màn hình "
+                       "tiếp theo (next), và ngược lại")
+    hint = _said(ctx, item, "hint", where, "practice.hint")
+    if label is None or length is None or hint is None:
+        return None
+    return PracticeEntry(label, length, hint, answer, nxt)
 
 
 def _bring(ctx: ProblemLog, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:

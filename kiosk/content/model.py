@@ -99,6 +99,115 @@ def _sentence(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A text shown on screen, with an optional `voice` form for where it reads badly aloud
+    (an unaccented SMS, a code, a symbol). Spoken in the same language as it is shown."""
+
+    text: Text
+    voice: Text | None = None
+
+    def shown(self, lang: str) -> str:
+        return self.text.get(lang)
+
+    def said(self, lang: str) -> str:
+        if self.voice is not None and self.voice.has(lang):
+            return self.voice.get(lang)
+        return self.text.get(lang)
+
+
+#: A practice button or entry whose ``next`` is this ends the practice (it is not a screen).
+PRACTICE_DONE = "done"
+#: What a pretend phone screen shows: a text message, an incoming call, an app, a web page.
+PRACTICE_KINDS = ("sms", "call", "app", "web")
+
+
+@dataclass(frozen=True)
+class PracticeButton:
+    """A touch on the pretend phone. With ``next`` it is right (go to that screen, or
+    :data:`PRACTICE_DONE`); without, it is a wrong touch and ``hint`` says why, gently."""
+
+    id: str
+    label: Text
+    next: str = ""
+    hint: Said | None = None
+
+    @property
+    def right(self) -> bool:
+        return bool(self.next)
+
+
+@dataclass(frozen=True)
+class PracticeEntry:
+    """Pretend digits typed on the kiosk's keypad (an OTP, a passcode, a phone number).
+
+    ``answer`` is the pretend code asked for; without one every entry is wrong (the screen
+    teaches a button instead, e.g. "Quên passcode"). The typed digits live only in the
+    player's memory: never stored, never logged.
+    """
+
+    label: Text
+    length: int
+    hint: Said
+    answer: str = ""
+    next: str = ""
+
+
+@dataclass(frozen=True)
+class PracticeField:
+    label: Text
+    value: Text
+
+
+@dataclass(frozen=True)
+class PracticeScreen:
+    id: str
+    kind: str
+    heading: Text
+    ask: Said
+    right: Said
+    body: Said | None = None
+    fields: tuple[PracticeField, ...] = ()
+    buttons: tuple[PracticeButton, ...] = ()
+    entry: PracticeEntry | None = None
+    unconfirmed: bool = False
+
+    def spoken_parts(self, lang: str) -> list[str]:
+        """What the voice says on this screen: the phone's heading and message, then the
+        instruction, so a first-time user can follow by ear alone."""
+        parts = [self.heading.get(lang)]
+        if self.body is not None:
+            parts.append(self.body.said(lang))
+        parts += [f"{f.label.get(lang)}: {f.value.get(lang)}" for f in self.fields]
+        parts.append(self.ask.said(lang))
+        return [_sentence(p) for p in parts if p.strip()]
+
+    def spoken(self, lang: str) -> str:
+        return " ".join(self.spoken_parts(lang))
+
+    def ways_on(self) -> list[str]:
+        """The screens (or :data:`PRACTICE_DONE`) a right touch or entry leads to."""
+        out = [b.next for b in self.buttons if b.next]
+        if self.entry is not None and self.entry.next:
+            out.append(self.entry.next)
+        return out
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A safe rehearsal next to a tutorial (``<id>/practice.toml``): screens of a pretend
+    phone, what to do on each, a hint after a wrong touch and praise after a right one."""
+
+    tutorial_id: str
+    title: Text
+    intro: Said
+    done: Said
+    screens: tuple[PracticeScreen, ...]
+
+    def index_of(self, screen_id: str) -> int:
+        return next((i for i, s in enumerate(self.screens) if s.id == screen_id), -1)
+
+
+@dataclass(frozen=True)
 class Tutorial:
     id: str
     category: str
@@ -113,6 +222,7 @@ class Tutorial:
     folder: Path
     official_link: str = ""
     order: int = 100
+    practice: Practice | None = None
 
     def bring_list(self, lang: str) -> tuple[str, ...]:
         return self.bring.get(lang) or self.bring.get(DEFAULT_LANG, ())

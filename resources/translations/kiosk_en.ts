@@ -1613,6 +1613,53 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
 </context>
 <context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Cài đặt lần đầu</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN của cán bộ quản lý đầu tiên.</source>
+        <translation>Welcome! Enter the help point's name, its commune or ward, and the PIN of the first staff manager.</translation>
+    </message>
+    <message>
+        <source>Tên điểm hỗ trợ</source>
+        <translation>Help point name</translation>
+    </message>
+    <message>
+        <source>Xã/phường/đặc khu</source>
+        <translation>Commune/ward/special zone</translation>
+    </message>
+    <message>
+        <source>Thôn/tổ dân phố</source>
+        <translation>Village/street group</translation>
+    </message>
+    <message>
+        <source>Tên cán bộ quản lý</source>
+        <translation>Staff manager's name</translation>
+    </message>
+    <message>
+        <source>Mã PIN (4–8 số)</source>
+        <translation>PIN (4–8 digits)</translation>
+    </message>
+    <message>
+        <source>Nhập lại mã PIN</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Bắt đầu dùng kiosk</source>
+        <translation>Start using the kiosk</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên điểm hỗ trợ và xã/phường.</source>
+        <translation>Enter the help point's name and its commune or ward.</translation>
+    </message>
+    <message>
+        <source>Hai mã PIN không giống nhau. Hãy nhập lại.</source>
+        <translation>The two PINs are not the same. Type them again.</translation>
+    </message>
+</context>
+<context>
     <name>SheetPreviewScreen</name>
     <message>
         <source>In tờ hướng dẫn: {title}</source>

@@ -203,3 +203,30 @@ def test_the_sync_panel_fits_without_scrolling_unpaired_and_paired(
         found += [f for f in layout_rule.problems(k.window, "staff panel paired")
                   if "sync" in f]
         assert found == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_first_run_setup_fits_with_the_largest_text(qtbot, tmp_path: Path, size_name: str,
+                                                    lang: str) -> None:
+    """The first-run form on a new help point (no staff yet), after a submit with nothing
+    typed: the message and the button whole on screen, in Vietnamese and in English."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.screens.setup_wizard import SetupScreen
+
+    for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
+        k.state.set_text_size(2)
+        k.state.set_language(lang)
+        screen = SetupScreen(AuthService(k.store), tmp_path / "data", k.config)
+        k.nav.add(ScreenId.SETUP, screen)  # as install_setup does on a database without staff
+        k.nav.pin(ScreenId.SETUP)
+        assert k.nav.current_id is ScreenId.SETUP
+        screen.name.clear()
+        screen.ok.click()
+        settle(qtbot, k)
+        shown = screen.findChild(QLabel, "setupMessage").text()
+        assert shown.startswith("Enter the help point" if lang == "en" else "Hãy nhập tên")
+        labels = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
+        assert ("Help point name" if lang == "en" else "Tên điểm hỗ trợ") in labels
+        assert layout_rule.problems(k.window, f"setup {size_name}") == []

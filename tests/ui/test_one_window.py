@@ -14,7 +14,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
 from kiosk.auth import AuthService, Role
 from kiosk.config import defaults, load_config
@@ -82,6 +82,14 @@ def test_first_run_is_a_screen_of_the_kiosk_window(qtbot, tmp_path: Path,
     _only_the_kiosk_window(kiosk.window)
 
     screen = kiosk.nav.screen(ScreenId.SETUP)
+    screen.ok.click()  # nothing typed: told what to do, nothing saved
+    message = screen.findChild(QLabel, "setupMessage")
+    assert message.text() == "Hãy nhập tên điểm hỗ trợ và xã/phường."
+    kiosk.state.set_language("en")  # the top bar's English button reaches this screen too
+    assert screen.findChild(QLabel, "setupTitle").text() == "First-time setup"
+    assert message.text().startswith("Enter the help point")
+    kiosk.state.set_language("vi")
+    assert kiosk.nav.current_id == ScreenId.SETUP
     for name, text in (("setupName", "Điểm hỗ trợ số thôn Tà Lang"), ("setupCommune", "Hòa Bắc"),
                        ("setupStaffName", "Cán bộ Lan"), ("setupPin", STAFF_PIN),
                        ("setupPin2", STAFF_PIN)):

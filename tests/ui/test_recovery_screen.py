@@ -24,6 +24,7 @@ def test_alt_f4_and_close_are_refused_in_kiosk_mode(qtbot, tmp_path: Path) -> No
     assert window.isVisible()
     label = window.findChild(QLabel, "recoveryText")
     assert "help-kiosk restore" in label.text()
+    assert "did NOT overwrite" in label.text()  # English second, for whoever installs it
     window.allow_close = True  # let the test tear it down
 
 

@@ -31,7 +31,10 @@ def recovery_text(data_dir: Path, reason: str) -> str:
         f"1. Sao chép cả thư mục dữ liệu “{data_dir}” sang USB để giữ an toàn.\n"
         "2. Khôi phục bản sao lưu mới nhất bằng lệnh: help-kiosk restore TỆP_SAO_LƯU\n"
         f"Các bản sao lưu gần nhất:\n{listed}\n\n"
-        "Người dân: vui lòng báo tình nguyện viên. Xin cảm ơn!")
+        "Người dân: vui lòng báo tình nguyện viên. Xin cảm ơn!\n\n"
+        "English: the kiosk could not open its database and did NOT overwrite it. Staff: copy "
+        f"the data folder “{data_dir}” to a USB stick, then restore the newest good backup with "
+        "help-kiosk restore BACKUP_FILE. Citizens: please tell a volunteer.")
 
 
 class RecoveryScreen(QWidget):

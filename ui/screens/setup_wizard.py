@@ -39,20 +39,18 @@ class SetupScreen(QWidget):
     def __init__(self, auth: AuthService, data_dir: Path, config: Any) -> None:
         super().__init__()
         self.setObjectName("setupWizard")
-        self.setAccessibleName("Cài đặt lần đầu")
         self.auth, self.data_dir, self.config = auth, data_dir, config
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 8, 48, 8)
-        title = QLabel("Cài đặt lần đầu", self)
-        title.setObjectName("setupTitle")
-        title.setProperty("role", "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        outer.addWidget(title)
-        intro = QLabel("Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN của cán bộ "
-                       "quản lý đầu tiên.", self)
-        intro.setObjectName("setupIntro")
-        intro.setWordWrap(True)
-        outer.addWidget(intro)
+        self.title = QLabel(self)
+        self.title.setObjectName("setupTitle")
+        self.title.setProperty("role", "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.title)
+        self.intro = QLabel(self)
+        self.intro.setObjectName("setupIntro")
+        self.intro.setWordWrap(True)
+        outer.addWidget(self.intro)
         self.name = QLineEdit(config.help_point_name, self)
         self.commune = QLineEdit(config.commune, self)
         self.village = QLineEdit(config.village, self)
@@ -60,39 +58,74 @@ class SetupScreen(QWidget):
         self.pin = QLineEdit(self)
         self.pin2 = QLineEdit(self)
         # Two columns (the help point | its first staff member), so the whole form and its
-        # button fit a 1366×768 screen without scrolling.
+        # button fit a 1366×768 screen with the largest text without scrolling.
         columns = QHBoxLayout()
         columns.setSpacing(32)
-        for rows in (((self.name, "setupName", "Tên điểm hỗ trợ"),
-                      (self.commune, "setupCommune", "Xã/phường/đặc khu"),
-                      (self.village, "setupVillage", "Thôn/tổ dân phố")),
-                     ((self.staff_name, "setupStaffName", "Tên cán bộ quản lý"),
-                      (self.pin, "setupPin", "Mã PIN (4–8 số)"),
-                      (self.pin2, "setupPin2", "Nhập lại mã PIN"))):
+        self.fields: list[tuple[QLabel, QLineEdit]] = []
+        for rows in (((self.name, "setupName"), (self.commune, "setupCommune"),
+                      (self.village, "setupVillage")),
+                     ((self.staff_name, "setupStaffName"), (self.pin, "setupPin"),
+                      (self.pin2, "setupPin2"))):
             form = QFormLayout()
-            for w, obj, label in rows:
+            for w, obj in rows:
                 w.setObjectName(obj)
-                w.setAccessibleName(label)
+                label = QLabel(self)
+                label.setBuddy(w)
                 form.addRow(label, w)
+                self.fields.append((label, w))
             columns.addLayout(form, 1)
         outer.addLayout(columns)
         for w in (self.pin, self.pin2):
             w.setEchoMode(QLineEdit.EchoMode.Password)
             w.setMaxLength(8)
+        # The message beside the button, not above it: a two-line refusal must not push the
+        # button off a 768-pixel screen.
+        bottom = QHBoxLayout()
+        bottom.setSpacing(24)
         self.message = QLabel(self)
         self.message.setObjectName("setupMessage")
         self.message.setWordWrap(True)
-        outer.addWidget(self.message)
-        self.ok = BigButton("Bắt đầu dùng kiosk", "done", object_name="setupDone", beside=True)
+        bottom.addWidget(self.message, 1)
+        self.ok = BigButton("", "done", object_name="setupDone", beside=True)
         self.ok.clicked.connect(self.finish)
-        outer.addWidget(self.ok)
+        bottom.addWidget(self.ok)
+        outer.addLayout(bottom)
         outer.addStretch(1)
+        self._message: tuple[str, str] = ("", "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every string through ``self.tr``: the top bar's English button works here too."""
+        self.setAccessibleName(self.tr("Cài đặt lần đầu"))
+        self.title.setText(self.tr("Cài đặt lần đầu"))
+        self.intro.setText(self.tr("Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN "
+                                   "của cán bộ quản lý đầu tiên."))
+        texts = (self.tr("Tên điểm hỗ trợ"), self.tr("Xã/phường/đặc khu"),
+                 self.tr("Thôn/tổ dân phố"), self.tr("Tên cán bộ quản lý"),
+                 self.tr("Mã PIN (4–8 số)"), self.tr("Nhập lại mã PIN"))
+        for (label, field), text in zip(self.fields, texts, strict=True):
+            label.setText(text)
+            field.setAccessibleName(text)
+        self.ok.set_label(self.tr("Bắt đầu dùng kiosk"))
+        self._show_message(*self._message)
+
+    def _show_message(self, key: str, error: str = "") -> None:
+        """``key`` names one of the form's own messages; ``error`` is a refusal from the
+        services (a KioskError, whose ``en`` is used in English)."""
+        self._message = (key, error)
+        texts = {"": "",
+                 "missing": self.tr("Hãy nhập tên điểm hỗ trợ và xã/phường."),
+                 "pins_differ": self.tr("Hai mã PIN không giống nhau. Hãy nhập lại.")}
+        self.message.setText(texts.get(key, error))
 
     def on_enter(self, **_context: Any) -> None:
         self.name.setFocus()
 
     def on_leave(self) -> None:
         pass
+
+    def _english(self) -> bool:
+        return self.tr("Cài đặt lần đầu") != "Cài đặt lần đầu"
 
     def reset(self) -> None:
         """The idle reset: a PIN half typed and walked away from is cleared."""
@@ -101,10 +134,10 @@ class SetupScreen(QWidget):
 
     def finish(self) -> None:
         if not self.name.text().strip() or not self.commune.text().strip():
-            self.message.setText("Hãy nhập tên điểm hỗ trợ và xã/phường.")
+            self._show_message("missing")
             return
         if self.pin.text() != self.pin2.text():
-            self.message.setText("Hai mã PIN không giống nhau. Hãy nhập lại.")
+            self._show_message("pins_differ")
             return
         try:
             new = self.config.replace(help_point_name=self.name.text().strip(),
@@ -114,7 +147,8 @@ class SetupScreen(QWidget):
                 self.auth.add_member(None, self.staff_name.text() or "Cán bộ quản lý",
                                      Role.STAFF, self.pin.text())
         except (AuthError, ValueError) as exc:
-            self.message.setText(str(exc))
+            en = getattr(exc, "en", "")
+            self._show_message("error", en if en and self._english() else str(exc))
             return
         save_config(self.data_dir, new)
         self.config.values.update(new.values)

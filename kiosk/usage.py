@@ -2,6 +2,10 @@
 
 Rows hold a random run id (one citizen's pass through one tutorial), never anything about the
 person. Staff reports turn them into completion rates and "where people stop".
+
+Practices ("Tập thử") are recorded in the same table with their own kinds
+(:data:`PRACTICE_KINDS`; ``step`` is the pretend phone's screen number), so a practice run
+never counts as a tutorial run. Nothing typed on the pretend keypad is ever part of an event.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from kiosk.identity import stamp
 from kiosk.store import Store
 
 KINDS = ("opened", "step", "finished", "abandoned", "ask")
+#: A practice opened, a wrong touch or entry on screen N, finished, left at screen N, asked
+#: for help at screen N.
+PRACTICE_KINDS = ("practice_open", "practice_wrong", "practice_done", "practice_left",
+                  "practice_ask")
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class UsageRecorder:
         self.store = store
 
     def record(self, run: Run, kind: str, step: int | None = None) -> None:
-        if kind not in KINDS:
+        if kind not in KINDS and kind not in PRACTICE_KINDS:
             raise ValueError(f"unknown usage event {kind!r}")
         with self.store.write() as s:
             s.add(TutorialEvent(device_id=self.store.device_id, **stamp(self.store),

@@ -379,6 +379,13 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
         return StepPlayerScreen(state, nav, speaker, catalogues.get(),
                                 UsageRecorder(stores.get()), tasks, ask_volunteer)
 
+    def practice_screen() -> Any:
+        from kiosk.usage import UsageRecorder
+        from ui.screens.practice import PracticeScreen
+
+        return PracticeScreen(state, nav, speaker, catalogues.get(),
+                              UsageRecorder(stores.get()), tasks, ask_volunteer)
+
     def finish_screen() -> Any:
         from ui.screens.finish import FinishScreen
 
@@ -403,6 +410,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     screens[ScreenId.CATALOGUE] = catalogue_screen
     screens[ScreenId.STEP] = step_screen
     screens[ScreenId.FINISH] = finish_screen
+    screens[ScreenId.PRACTICE] = practice_screen
     screens[ScreenId.PIN] = pin_screen
     screens[ScreenId.STAFF] = staff_screen
 
@@ -512,7 +520,8 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
         restyle()
 
     def announce_screen(_sid: Any) -> None:
-        if state.voice_on and _sid != ScreenId.STEP:
+        # The step player and the practice read their own words (the step, the instruction).
+        if state.voice_on and _sid not in (ScreenId.STEP, ScreenId.PRACTICE):
             w = nav.currentWidget()
             text = w.announcement() if hasattr(w, "announcement") else ""
             first, after = (GREETING, None) if _sid == ScreenId.HOME else \

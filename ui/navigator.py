@@ -40,6 +40,7 @@ class ScreenId(Enum):
     RECOVERY = auto()
     SCAM_CHECK = auto()
     SCAM_VERDICT = auto()
+    PRACTICE = auto()
 
 
 #: Screens that may scroll as a whole (first setup, recovery). Every other page, the staff

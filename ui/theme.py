@@ -203,6 +203,10 @@ QHeaderView::section {{ background: {p.bar}; color: {p.on_bar}; padding: 6px; bo
 QFrame#Card {{ background: {p.surface}; border: 3px solid {p.muted}; border-radius: {radius}px; }}
 QWidget#Overlay {{ background: {p.window}; border: 6px solid {p.focus};
     border-radius: {radius}px; }}
+QFrame#practicePhone {{ background: {p.surface}; border: 8px solid {p.text};
+    border-radius: {radius * 2}px; }}
+QFrame#practicePhone QLabel {{ border-radius: {radius}px; }}
+QLabel#practiceTyped {{ letter-spacing: 4px; }}
 """
 
 

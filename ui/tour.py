@@ -82,6 +82,8 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
 
         out["scam-check"] = lambda: nav.go_to(ScreenId.SCAM_CHECK)
         out["scam-verdict"] = scam_verdict
+    if nav.has(ScreenId.PRACTICE):
+        out.update(practice_scenes(k))
     if nav.has(ScreenId.TAKE_TICKET):
         out["take-ticket"] = lambda: nav.go_to(ScreenId.TAKE_TICKET)
 
@@ -161,6 +163,46 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
         out["quick-log-contact"] = quick_log_contact
         out["quick-log-today"] = quick_log_today
         out["consent"] = consent
+    return out
+
+
+def practice_scenes(k: Any) -> dict[str, Callable[[], None]]:
+    """Every screen of every practice ("Tập thử"), each after a wrong touch or entry so its
+    hint shows too (the most words), and the end of each practice."""
+    out: dict[str, Callable[[], None]] = {}
+    for t in k.catalogue.tutorials:
+        if t.practice is None:
+            continue
+
+        def screen(tid: str = t.id, index: int = 0) -> None:
+            k.nav.go_to(ScreenId.PRACTICE, tutorial_id=tid, screen=index)
+            page = k.screens[ScreenId.PRACTICE]
+            shown = page.screen
+            wrong = next((b for b in shown.buttons if not b.right), None)
+            if wrong is not None:
+                page.touch(wrong.id)
+            elif shown.entry is not None:
+                for d in "9" * shown.entry.length if shown.entry.answer != "9" * \
+                        shown.entry.length else "8" * shown.entry.length:
+                    page.press(d)
+
+        def done(tid: str = t.id) -> None:
+            """The right way through, from the first screen to the end."""
+            k.nav.go_to(ScreenId.PRACTICE, tutorial_id=tid, screen=0)
+            page = k.screens[ScreenId.PRACTICE]
+            for _ in range(32):  # bounded: a practice has at most 12 screens
+                shown = page.screen
+                if shown is None:
+                    return
+                if shown.entry is not None and shown.entry.answer:
+                    for d in shown.entry.answer:
+                        page.press(d)
+                else:
+                    page.touch(next(b.id for b in shown.buttons if b.right))
+
+        for i in range(len(t.practice.screens)):
+            out[f"practice-{t.id}-{i + 1}"] = lambda tid=t.id, i=i: screen(tid, i)
+        out[f"practice-{t.id}-done"] = done
     return out
 
 

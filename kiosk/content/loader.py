@@ -23,11 +23,11 @@ from kiosk.content.model import (
     PRACTICE_KINDS,
     Catalogue,
     Category,
+    PhoneScreen,
     Practice,
     PracticeButton,
     PracticeEntry,
     PracticeField,
-    PracticeScreen,
     Problem,
     Said,
     Source,
@@ -278,7 +278,7 @@ def load_practice(folder: Path, tutorial_id: str) -> tuple[Practice | None, list
     intro = _said(ctx, data, "intro", "", "practice.intro")
     done = _said(ctx, data, "done", "", "practice.done")
     raw = _typed(ctx, data, "screens", list, "screens")
-    screens: list[PracticeScreen] = []
+    screens: list[PhoneScreen] = []
     if raw is not None:
         if not raw:
             ctx.add("screens", "cần ít nhất một màn hình [[screens]]")
@@ -317,7 +317,7 @@ def _part_id(ctx: ProblemLog, item: Mapping[str, Any], where: str) -> str:
 
 
 def _practice_screen(ctx: ProblemLog, item: Mapping[str, Any], where: str
-                     ) -> PracticeScreen | None:
+                     ) -> PhoneScreen | None:
     sid = _part_id(ctx, item, where)
     kind = _typed(ctx, item, "kind", str, f"{where}.kind")
     if kind is not None and kind not in PRACTICE_KINDS:
@@ -360,7 +360,7 @@ def _practice_screen(ctx: ProblemLog, item: Mapping[str, Any], where: str
             entry = _practice_entry(ctx, raw_entry, f"{where}.entry")
     if not (sid and kind and heading and ask and right):
         return None
-    return PracticeScreen(sid, kind, heading, ask, right, body, tuple(fields), tuple(buttons),
+    return PhoneScreen(sid, kind, heading, ask, right, body, tuple(fields), tuple(buttons),
                           entry, unconfirmed)
 
 

@@ -159,7 +159,7 @@ class PracticeField:
 
 
 @dataclass(frozen=True)
-class PracticeScreen:
+class PhoneScreen:
     id: str
     kind: str
     heading: Text
@@ -201,7 +201,7 @@ class Practice:
     title: Text
     intro: Said
     done: Said
-    screens: tuple[PracticeScreen, ...]
+    screens: tuple[PhoneScreen, ...]
 
     def index_of(self, screen_id: str) -> int:
         return next((i for i, s in enumerate(self.screens) if s.id == screen_id), -1)

@@ -18,6 +18,11 @@ Counting rules (the report states the same in words):
   ``finished`` event; the completion rate is finished / opened. The step where most runs
   stop is, among runs that did not finish, the most common highest step reached (ties go
   to the earlier step, where help is needed first).
+* Practices ("Tập thử") come from the same table with their own kinds
+  (:data:`kiosk.usage.PRACTICE_KINDS`) and never count as tutorial runs. *Started* = practice
+  runs opened, *finished* = runs that reached the end; the screen people get wrong most is
+  the pretend phone's screen with the most wrong touches or entries (ties go to the earlier
+  screen).
 * Queue figures come from :func:`kiosk.queue.queue_figures` (demo tickets included, like
   everything else here); printed sheets from :func:`kiosk.printing_quota.printed_counts`
   (successful how-to sheets only).
@@ -55,6 +60,8 @@ from kiosk.queue import QueueFigures, queue_figures_in
 from kiosk.reports.periods import Period
 from kiosk.scam_check import scam_labels, tally_in
 from kiosk.store import Store
+from kiosk.usage import KINDS as TUTORIAL_KINDS
+from kiosk.usage import PRACTICE_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +127,17 @@ class TutorialFigures:
 
 
 @dataclass(frozen=True)
+class PracticeFigures:
+    tutorial_id: str
+    title: str
+    started: int
+    finished: int
+    wrong_touches: int
+    most_wrong_screen: int | None
+    most_wrong_count: int
+
+
+@dataclass(frozen=True)
 class Satisfaction:
     answered: int = 0
     average: float | None = None
@@ -151,6 +169,8 @@ class Figures:
     #: Anonymous scam checks per kind in the period (kiosk.scam_check), for the report to
     #: the commune police: counts only, never a message or a phone number.
     scam_checks: tuple[CountRow, ...] = ()
+    #: Practices ("Tập thử"): started, finished, the screen wrong most (see the module doc).
+    practices: tuple[PracticeFigures, ...] = ()
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -215,6 +235,8 @@ class CountFigures:
     includes_demo: bool = False
     #: Scam checks per kind ("Kiểm tra tin nhắn lạ"); the hub receives none yet.
     scam_checks: Mapping[str, int] | None = None
+    #: Practices ("Tập thử") per tutorial; the hub receives none yet.
+    practices: tuple[PracticeFigures, ...] = ()
 
 
 #: (session, period, titles, scope) -> the queue/tutorial/print part of the figures.
@@ -253,7 +275,8 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
     return CountFigures(
         queue=queue_figures_in(s, period.start, period.end, include_demo=True,
                                where=_where(scope, Ticket)),
-        tutorials=tutorial_figures(events, titles),
+        tutorials=tutorial_figures([e for e in events if e.kind in TUTORIAL_KINDS], titles),
+        practices=practice_figures([e for e in events if e.kind in PRACTICE_KINDS], titles),
         printed_by_tutorial=printed_by_tutorial,
         includes_demo=bool(demo_tickets or any(e.is_demo for e in events)),
         scam_checks=tally_in(s, period.start, period.end))
@@ -362,6 +385,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         first_visits=first_visits,
         unverified_records=int(unverified),
         scam_checks=_count_rows(scam_counts, lambda k: scam_names.get(k, k)),
+        practices=count_figures.practices,
     )
 
 
@@ -422,6 +446,35 @@ def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
             stop_step=stop_step, stopped_runs=sum(1 for r in its_runs if not r["finished"]),
             asks=sum(r["asks"] for r in its_runs)))
     out.sort(key=lambda t: (-t.opened, t.title))
+    return tuple(out)
+
+
+def practice_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
+        PracticeFigures, ...]:
+    """Per practice: runs started and finished, wrong touches, the screen wrong most.
+
+    ``events`` are rows with ``run_id, tutorial_id, kind, step`` of the practice kinds.
+    """
+    started: Counter[str] = Counter()
+    finished: Counter[str] = Counter()
+    wrong: dict[str, Counter[int]] = defaultdict(Counter)
+    for e in events:
+        if e.kind == "practice_open":
+            started[e.tutorial_id] += 1
+        elif e.kind == "practice_done":
+            finished[e.tutorial_id] += 1
+        elif e.kind == "practice_wrong" and e.step is not None:
+            wrong[e.tutorial_id][int(e.step)] += 1
+    out = []
+    for tid in set(started) | set(finished) | set(wrong):
+        per_screen = wrong.get(tid, Counter())
+        worst = min(per_screen, key=lambda n: (-per_screen[n], n)) if per_screen else None
+        out.append(PracticeFigures(
+            tutorial_id=tid, title=titles.get(tid, tid), started=started[tid],
+            finished=finished[tid], wrong_touches=sum(per_screen.values()),
+            most_wrong_screen=worst,
+            most_wrong_count=per_screen[worst] if worst is not None else 0))
+    out.sort(key=lambda p: (-p.started, p.title))
     return tuple(out)
 
 

@@ -216,6 +216,14 @@
         <source>Mở hướng dẫn từng bước.</source>
         <translation>Open the step-by-step guide.</translation>
     </message>
+    <message>
+        <source>Tập thử: {title}</source>
+        <translation>Practise: {title}</translation>
+    </message>
+    <message>
+        <source>Tập trên điện thoại tập, không sợ bấm sai.</source>
+        <translation>Practise on a pretend phone; nothing can go wrong.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentScreen</name>
@@ -907,6 +915,105 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Nhập mã PIN. Mỗi số bạn chạm sẽ chỉ được đọc là một chữ số.</source>
         <translation>Enter the PIN. Each number you touch is only read as one digit.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeScreen</name>
+    <message>
+        <source>Trên điện thoại tập có các nút: {names}.</source>
+        <translation>The practice phone has these buttons: {names}.</translation>
+    </message>
+    <message>
+        <source>Bàn phím số tập ở bên phải, hai hàng số từ 1 đến 0, nút Xóa ở cuối.</source>
+        <translation>The practice keypad is on the right: two rows of digits from 1 to 0, and Delete at the end.</translation>
+    </message>
+    <message>
+        <source>Số tập đã nhập: {n} trên {total} chữ số</source>
+        <translation>Practice digits typed: {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Nghe lại</source>
+        <translation>Listen again</translation>
+    </message>
+    <message>
+        <source>Đọc to hướng dẫn này.</source>
+        <translation>Read these instructions aloud.</translation>
+    </message>
+    <message>
+        <source>Hỏi tình nguyện viên</source>
+        <translation>Ask a volunteer</translation>
+    </message>
+    <message>
+        <source>Nhờ tình nguyện viên giúp ở bước tập này.</source>
+        <translation>Ask a volunteer for help with this practice step.</translation>
+    </message>
+    <message>
+        <source>Tập lại từ đầu</source>
+        <translation>Practise again</translation>
+    </message>
+    <message>
+        <source>Tập lại bài này từ màn hình đầu.</source>
+        <translation>Practise again from the first screen.</translation>
+    </message>
+    <message>
+        <source>Làm lại bước này</source>
+        <translation>Redo this step</translation>
+    </message>
+    <message>
+        <source>Xóa số đã nhập và làm lại màn hình này.</source>
+        <translation>Clear what was typed and redo this screen.</translation>
+    </message>
+    <message>
+        <source>ĐIỆN THOẠI TẬP</source>
+        <translation>PRACTICE PHONE</translation>
+    </message>
+    <message>
+        <source>Điện thoại tập, không phải máy thật</source>
+        <translation>Practice phone, not a real one</translation>
+    </message>
+    <message>
+        <source>Bàn phím số tập: không nhập số thật</source>
+        <translation>Practice keypad: never type real numbers</translation>
+    </message>
+    <message>
+        <source>Bàn phím số tập. Chỉ nhập số tập, không nhập số thật của bạn.</source>
+        <translation>Practice keypad. Type only practice numbers, never your real ones.</translation>
+    </message>
+    <message>
+        <source>Số tập {d}</source>
+        <translation>Practice digit {d}</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Xóa số vừa nhập.</source>
+        <translation>Delete the last digit.</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Màn {n}/{total}</source>
+        <translation>Screen {n}/{total}</translation>
+    </message>
+    <message>
+        <source>Bạn đã tập xong!</source>
+        <translation>You have finished the practice!</translation>
+    </message>
+    <message>
+        <source>Màn hình này có thể khác trên máy thật.</source>
+        <translation>This screen may look different on a real phone.</translation>
+    </message>
+    <message>
+        <source>{label} (số tập)</source>
+        <translation>{label} (practice number)</translation>
+    </message>
+    <message>
+        <source>Nút trên điện thoại tập.</source>
+        <translation>A button on the practice phone.</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2661,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Nhờ tình nguyện viên giúp ở bước này.</source>
         <translation>Ask a volunteer to help with this step.</translation>
+    </message>
+    <message>
+        <source>Tập thử</source>
+        <translation>Practise</translation>
+    </message>
+    <message>
+        <source>Tập trên điện thoại tập, không sợ bấm sai.</source>
+        <translation>Practise on a pretend phone; nothing can go wrong.</translation>
     </message>
     <message>
         <source>Xong</source>

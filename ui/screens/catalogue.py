@@ -84,7 +84,12 @@ class CatalogueScreen(BaseScreen):
         else:
             cat = next((c for c in self.catalogue.categories if c.id == self.category), None)
             self.title.setText(cat.title.get(lang) if cat else "")
-            items = [self._card(t) for t in self.catalogue.in_category(self.category)]
+            items = []
+            for t in self.catalogue.in_category(self.category):
+                items.append(self._card(t))
+                if t.practice is not None and self.mode != "print" and \
+                        self.nav.has(ScreenId.PRACTICE):
+                    items.append(self._practice_card(t))
         self.grid.set_items(items)
         self.buttons = items
 
@@ -96,6 +101,15 @@ class CatalogueScreen(BaseScreen):
                       object_name=f"tutorial_{t.id}", role="tile", icon_px=80,
                       what_it_does=does)
         b.clicked.connect(lambda _=False, tid=t.id: self._open_tutorial(tid))
+        return b
+
+    def _practice_card(self, t: Tutorial) -> BigButton:
+        """"Tập thử" beside its tutorial: the practice on a pretend phone."""
+        words = self.tr("Tập thử: {title}").replace("{title}", t.title.get(self._lang()))
+        b = BigButton(words, "phone", object_name=f"practice_{t.id}", role="tile", icon_px=80,
+                      what_it_does=self.tr("Tập trên điện thoại tập, không sợ bấm sai."))
+        b.clicked.connect(
+            lambda _=False, tid=t.id: self.nav.go_to(ScreenId.PRACTICE, tutorial_id=tid))
         return b
 
     def _open_category(self, category_id: str) -> None:

@@ -117,13 +117,19 @@ class StepPlayerScreen(BaseScreen):
         self.ask_btn = BigButton("", "help", object_name="stepAskVolunteer", role="secondary",
                                  beside=True)
         self.next_btn = BigButton("", "next", object_name="stepNext", beside=True)
-        for b in (self.prev_btn, self.again_btn, self.ask_btn, self.next_btn):
+        # "Tập thử": the tutorial's practice on a pretend phone, when it has one.
+        self.practice_btn = BigButton("", "phone", object_name="stepPractice",
+                                      role="secondary", beside=True)
+        self.practice_btn.hide()
+        for b in (self.prev_btn, self.again_btn, self.ask_btn, self.practice_btn,
+                  self.next_btn):
             buttons.addWidget(b)
         self.outer.addLayout(buttons)
         self.prev_btn.clicked.connect(self.previous)
         self.next_btn.clicked.connect(self.next)
         self.again_btn.clicked.connect(self.read_aloud)
         self.ask_btn.clicked.connect(self._ask)
+        self.practice_btn.clicked.connect(self._practise)
 
     def _share_space(self) -> None:
         """With the largest text the words get two thirds of the width (fewer lines to
@@ -207,7 +213,11 @@ class StepPlayerScreen(BaseScreen):
         self.again_btn.set_label(self.tr("Nghe lại"), self.tr("Đọc to bước này."))
         self.ask_btn.set_label(self.tr("Hỏi tình nguyện viên"),
                                self.tr("Nhờ tình nguyện viên giúp ở bước này."))
+        self.practice_btn.set_label(self.tr("Tập thử"),
+                                    self.tr("Tập trên điện thoại tập, không sợ bấm sai."))
         step, t = self.step, self.tutorial
+        self.practice_btn.setVisible(t is not None and t.practice is not None
+                                     and self.nav.has(ScreenId.PRACTICE))
         if step is None or t is None:
             return
         lang = self.state.language
@@ -249,6 +259,10 @@ class StepPlayerScreen(BaseScreen):
             self.usage.record(run, kind, step)
 
         Op(write).on("db").or_log("usage event not recorded").run(self.tasks)
+
+    def _practise(self) -> None:
+        if self.tutorial is not None:
+            self.nav.go_to(ScreenId.PRACTICE, tutorial_id=self.tutorial.id)
 
     def _ask(self) -> None:
         if self.tutorial is None:

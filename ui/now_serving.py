@@ -108,6 +108,7 @@ class NowServingWindow(QWidget):
         self.waiting = QLabel(body)
         self.waiting.setObjectName("nowServingWaiting")
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setWordWrap(True)  # the priority key is long: wrap, never widen the board
         layout.addWidget(self.waiting)
 
         self.timer = QTimer(self)
@@ -196,8 +197,14 @@ class NowServingWindow(QWidget):
         # "A005 ƯT": a priority number is marked wherever it is listed.
         self.recent.setText("   ".join(t.marked_label(lang) for t in board.recent) or "—")
         self.next_up.setText("   ".join(t.marked_label(lang) for t in board.next_up) or "—")
-        self.waiting.setText(self.tr("Đang chờ: {n} người").replace("{n}",
-                                                                   str(board.waiting_count)))
+        waiting = self.tr("Đang chờ: {n} người").replace("{n}", str(board.waiting_count))
+        shown = [d.ticket for d in board.desks if d.ticket is not None]
+        if any(t.priority for t in [*shown, *board.recent, *board.next_up]):
+            # What the mark means, while a marked number is on the board: people in the
+            # queue see "ƯT" jump ahead and must know why (issue #23 item 1).
+            waiting += "   ·   " + self.tr("ƯT = số ưu tiên (người cao tuổi, người khuyết "
+                                           "tật, phụ nữ mang thai, người đi cùng trẻ dưới 6 tuổi)")
+        self.waiting.setText(waiting)
         self._fit()
 
     def retranslate(self) -> None:

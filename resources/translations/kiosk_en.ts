@@ -788,6 +788,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Waiting: {n} people</translation>
     </message>
     <message>
+        <source>ƯT = số ưu tiên (người cao tuổi, người khuyết tật, phụ nữ mang thai, người đi cùng trẻ dưới 6 tuổi)</source>
+        <translation>P = priority number (older people, people with disabilities, pregnant women, people with a child under 6)</translation>
+    </message>
+    <message>
         <source>Màn hình gọi số</source>
         <translation>Now-serving display</translation>
     </message>
@@ -1727,7 +1731,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Chào mừng! Hãy nhập tên điểm hỗ trợ, xã/phường và mã PIN của cán bộ quản lý đầu tiên.</source>
-        <translation>Welcome! Enter the help point's name, its commune or ward, and the PIN of the first staff manager.</translation>
+        <translation>Welcome! Enter the help point&apos;s name, its commune or ward, and the PIN of the first staff manager.</translation>
     </message>
     <message>
         <source>Tên điểm hỗ trợ</source>
@@ -1743,7 +1747,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Tên cán bộ quản lý</source>
-        <translation>Staff manager's name</translation>
+        <translation>Staff manager&apos;s name</translation>
     </message>
     <message>
         <source>Mã PIN (4–8 số)</source>
@@ -1759,7 +1763,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Hãy nhập tên điểm hỗ trợ và xã/phường.</source>
-        <translation>Enter the help point's name and its commune or ward.</translation>
+        <translation>Enter the help point&apos;s name and its commune or ward.</translation>
     </message>
     <message>
         <source>Hai mã PIN không giống nhau. Hãy nhập lại.</source>

@@ -481,6 +481,10 @@ def test_take_a_priority_number_it_is_marked_called_first_and_spoken(
     assert display.findChild(QLabel, "nowServingDesk1").accessibleName() == \
         "Bàn 1: số ưu tiên B001"
     assert display.findChild(QLabel, "nowServingNext").text() == "A001"
+    # the board says what the mark means while a marked number is on it
+    assert "ƯT = số ưu tiên" in display.findChild(QLabel, "nowServingWaiting").text()
+    display.resize(1366, 768)  # the long key wraps: the board is never wider than its screen
+    qtbot.waitUntil(lambda: display.width() == 1366)
 
 
 def test_a_regular_number_shows_no_priority_mark(qtbot, kiosk: Kiosk) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from kiosk.config import Config, defaults, save_config
 
-from .common import SCREEN_H, SCREEN_W
+from .bare import SCREEN_H, SCREEN_W
 
 
 def feature_modules() -> list[str]:

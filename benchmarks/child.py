@@ -152,7 +152,7 @@ def content_rss() -> None:
 
 
 def main(argv: list[str]) -> None:
-    from benchmarks.common import guard_none_refcount
+    from benchmarks.bare import guard_none_refcount
 
     guard_none_refcount()
     mode = argv[0]

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .bare import SCREEN_H, SCREEN_W, guard_none_refcount  # noqa: F401 - re-exported
+
 ROOT = Path(__file__).resolve().parent.parent
-SCREEN_W, SCREEN_H = 1920, 1080
 
 
 @dataclass(frozen=True)
@@ -186,18 +187,3 @@ def table(rows: Sequence[Row], markdown: bool = False) -> str:
     out.append("  ".join("-" * w for w in widths))
     out += ["  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) for cells in body]
     return "\n".join(out)
-
-
-def guard_none_refcount() -> None:
-    """Keep PySide6 6.12.0 from crashing a long benchmark ("none_dealloc").
-
-    PySide6 6.12.0 drops one reference to ``None`` on many calls into Python overrides of Qt
-    virtuals (event, changeEvent, paint) and on setStyleSheet; 6.11 does not. On Python 3.11,
-    where None is not immortal, a few thousand screen changes then abort the process. The
-    benchmarks raise None's count once so they can finish; the kiosk itself is still exposed
-    (reported in docs/benchmarks.md). Python 3.12+ makes None immortal: nothing to do there.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40

@@ -25,7 +25,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kiosk.clock import local_day
 from kiosk.errors import KioskError
 from kiosk.paths import resource_path
 
@@ -193,6 +192,7 @@ def record_check(store: Store, kind_id: str) -> None:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     from db.models import ScamCheckCount
+    from kiosk.clock import local_day  # zoneinfo: not needed to show the choices
 
     today = local_day(store.clock.now())
     stmt = sqlite_insert(ScamCheckCount).values(day=today, kind=kind_id, count=1)

@@ -23,13 +23,16 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.paths import resource_path
-from kiosk.speech.engine import wav_duration
-from kiosk.speech.worker import SpeechWorker
+
+if TYPE_CHECKING:
+    # The worker (and its engine, wave, queue) is made by ui.app.build only for a real
+    # speaker; the home screen's first paint does not need it (issue #18).
+    from kiosk.speech.worker import SpeechWorker
 
 log = logging.getLogger(__name__)
 
@@ -276,6 +279,8 @@ class Speaker(QObject):
         if position_ms:
             self._player.setPosition(position_ms)
         self._player.play()
+        from kiosk.speech.engine import wav_duration
+
         left_ms = max(0, int(wav_duration(path) * 1000) - position_ms)
         self._watchdog.start(left_ms + WATCHDOG_MARGIN_MS)
 

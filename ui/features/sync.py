@@ -21,14 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from kiosk.actors import Actor
-from kiosk.config import Config
-from kiosk.content.model import Catalogue
 from kiosk.errors import KioskError
 from ui.navigator import ScreenId
 from ui.ops import Op
 
 if TYPE_CHECKING:
+    # Types only: the content model and the store load after the first paint (issue #18).
+    from kiosk.actors import Actor
+    from kiosk.config import Config
+    from kiosk.content.model import Catalogue
     from kiosk.store import Store
     from ui.app import BuildContext
 

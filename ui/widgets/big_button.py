@@ -73,7 +73,7 @@ class BigButton(QPushButton):
         self._label = _FitLabel(self) if beside else QLabel(self)
         self._label.setWordWrap(True)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._label.setStyleSheet("font-weight: bold; background: transparent;")
+        self._label_sheet = ""  # set by apply_palette below
         for child in (self._icon, self._label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             child.setObjectName(f"{object_name}_part")
@@ -102,8 +102,10 @@ class BigButton(QPushButton):
         self._label.setText(text)
         self._label.setVisible(bool(text))
         # New words (a language switch) may need another line at the same width: no resize
-        # comes to raise the minimum height then, so ask now.
-        fit_height(self)
+        # comes to raise the minimum height then, so ask now. Not while a resize is still
+        # due (a button not shown yet): that resize asks, at the width it really gets.
+        if not self.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+            fit_height(self)
 
     def set_label(self, text: str, what_it_does: str = "") -> None:
         self.setText(text)
@@ -154,8 +156,12 @@ class BigButton(QPushButton):
             colour = p.on_primary
         self._palette = p
         self.recolour(colour)
-        self._label.setStyleSheet(f"color: {colour}; background: transparent; "
-                                  "font-weight: bold;")
+        sheet = f"color: {colour}; background: transparent; font-weight: bold;"
+        if sheet != self._label_sheet:
+            # A widget's own style sheet is parsed and the label re-polished on every set:
+            # only when the colour changes (restyle() passes every button the same palette).
+            self._label_sheet = sheet
+            self._label.setStyleSheet(sheet)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -295,3 +295,40 @@ class ResumeCode(Base):
     position: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class HomeVisit(IdentityColumns, Base):
+    """A request for the mobile team to visit a citizen at home (issue #23 item 5).
+
+    Who to visit is a name or a household description ("bà cụ sống một mình cạnh nhà văn
+    hoá"); a phone number is kept only with the citizen's consent (``phone_consent_at`` and a
+    purpose), and both are erased after the contact retention period like an assistance
+    record's contact (kiosk.assistance.purge_expired_contacts). Done creates an assistance
+    record with channel "home_visit" (``assistance_uuid``). Travels in USB bundles between the
+    help point and the mobile laptop: merged by uuid, the newer ``updated_at`` wins; a
+    cancelled request is soft-deleted (``deleted_at``) so the cancellation travels too.
+    """
+
+    __tablename__ = "home_visit"
+    __table_args__ = (Index("ix_home_visit_status_village", "status", "village"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+    created_by: Mapped[str] = mapped_column(String(36))
+    commune: Mapped[str] = mapped_column(String(80), default="")
+    village: Mapped[str] = mapped_column(String(80))
+    household: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    phone_consent_at: Mapped[datetime | None]
+    phone_consent_purpose: Mapped[str | None] = mapped_column(String(200))
+    service_code: Mapped[str] = mapped_column(String(32))
+    needs: Mapped[str] = mapped_column(String(200), default="")
+    best_time: Mapped[str] = mapped_column(String(80), default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    assigned_to: Mapped[str | None] = mapped_column(String(36))
+    assigned_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
+    assistance_uuid: Mapped[str | None] = mapped_column(String(36))
+    deleted_at: Mapped[datetime | None]
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)

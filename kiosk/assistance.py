@@ -54,6 +54,8 @@ from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PrivacyError,
     check_note,
+    contact_cutoff,
+    contact_expired,
     normalize_phone,
 )
 from kiosk.store import Store
@@ -281,22 +283,27 @@ class AssistanceService:
     # -- log / edit / delete -----------------------------------------------------------------
     def log(self, actor: Actor, draft: AssistanceDraft) -> RecordInfo:
         """Save a new record (volunteer or staff). Nothing is written if anything is wrong."""
+        with self.store.write() as s:
+            return self.log_in(s, actor, draft)
+
+    def log_in(self, s: Session, actor: Actor, draft: AssistanceDraft) -> RecordInfo:
+        """:meth:`log` inside the caller's transaction: a service whose change must commit
+        with the record (a home visit marked done, kiosk.home_visits) calls this."""
         require(actor, Role.VOLUNTEER)
         if not draft.volunteer_uuids:
             draft = dataclasses.replace(draft, volunteer_uuids=(actor.uuid,))
-        with self.store.write() as s:
-            now = self.store.clock.now()
-            values = self._validate(s, actor, draft, now, existing=None)
-            row = Assistance(uuid=str(uuid_mod.uuid4()), device_id=self.store.device_id,
-                             created_at=now, updated_at=now, deleted_at=None, **values,
-                             **stamp(self.store))
-            s.add(row)
-            s.flush()
-            day = local_day(row.started_at)
-            for v in row.volunteer_uuids:
-                mark_active_in(s, columns_of(row), v, day, "record", bool(row.is_demo))
-            audit.record(s, self.store, actor.audit_name, "assistance.log", record=row.uuid)
-            return _info(row)
+        now = self.store.clock.now()
+        values = self._validate(s, actor, draft, now, existing=None)
+        row = Assistance(uuid=str(uuid_mod.uuid4()), device_id=self.store.device_id,
+                         created_at=now, updated_at=now, deleted_at=None, **values,
+                         **stamp(self.store))
+        s.add(row)
+        s.flush()
+        day = local_day(row.started_at)
+        for v in row.volunteer_uuids:
+            mark_active_in(s, columns_of(row), v, day, "record", bool(row.is_demo))
+        audit.record(s, self.store, actor.audit_name, "assistance.log", record=row.uuid)
+        return _info(row)
 
     def needs_reason(self, actor: Actor, record: RecordInfo) -> bool:
         """True when editing ``record`` needs staff and a reason (the UI asks for one)."""
@@ -480,20 +487,23 @@ class AssistanceService:
         """Erase what identifies the person on every record with this phone number.
 
         Contact name and phone, consent details, the note and the ethnic group are erased; the
-        anonymous rest (service, time, age band...) stays for the statistics. Returns the
-        number of records changed.
+        anonymous rest (service, time, age band...) stays for the statistics. Home-visit
+        requests with this phone lose who and the phone too. Returns the number of rows changed.
         """
         require(actor, Role.STAFF)
         canon = normalize_phone(phone)
+        from kiosk.home_visits import erase_phone_in
+
         with self.store.write() as s:
             rows = list(s.scalars(select(Assistance).where(Assistance.contact_phone == canon)))
             now = self.store.clock.now()
             for r in rows:
                 _erase_personal(r)
                 r.updated_at = now
+            visits = erase_phone_in(s, canon, now)
             audit.record(s, self.store, actor.audit_name, "records.erase_person",
-                         count=len(rows))
-            return len(rows)
+                         count=len(rows), home_visits=visits)
+            return len(rows) + visits
 
     # -- helpers -----------------------------------------------------------------------------
     @staticmethod
@@ -600,7 +610,7 @@ class AssistanceService:
         commune = _text(d.commune, PLACE_MAX, "Tên xã/phường")
         village = _text(d.village, PLACE_MAX, "Tên thôn/tổ dân phố")
         if existing is None or (commune, village) != (existing.commune, existing.village):
-            self._check_place(s, commune, village)
+            self.check_place(s, commune, village)
 
         if d.age_band not in ("", *AGE_BANDS):
             raise AssistanceError("Nhóm tuổi không hợp lệ. Hãy chọn lại nhóm tuổi.",
@@ -675,7 +685,7 @@ class AssistanceService:
         }
 
     @staticmethod
-    def _check_place(s: Session, commune: str, village: str) -> None:
+    def check_place(s: Session, commune: str, village: str) -> None:
         """When the place list is filled in, the names must come from it.
 
         Any row matches, current or retired, and former names too: a record may be logged
@@ -722,30 +732,35 @@ def _erase_personal(row: Assistance) -> None:
 def purge_expired_contacts(store: Store, retention_days: int) -> int:
     """Erase contact details kept longer than ``retention_days`` since consent.
 
-    The record stays for the statistics. Audited with the count only. Returns the count.
+    The one retention run for every table with contacts: assistance records and home-visit
+    requests (who and the phone, :func:`kiosk.home_visits.erase_expired_contacts_in`), by the
+    one rule :func:`kiosk.privacy.contact_expired`. The rows stay for the statistics. Audited
+    with the counts only. Returns how many rows were changed.
     Safe to run at every start-up and from ``help-kiosk records purge``.
     """
-    if retention_days < 1:
-        raise AssistanceError("Số ngày giữ thông tin liên hệ phải từ 1 trở lên.",
-                              en="Contact details must be kept for at least 1 day.")
+    from kiosk.home_visits import erase_expired_contacts_in
+
     with store.write() as s:
         now = store.clock.now()
-        cutoff = now - timedelta(days=retention_days)
+        cutoff = contact_cutoff(now, retention_days)
         rows = list(s.scalars(select(Assistance).where(
             or_(Assistance.contact_name.is_not(None), Assistance.contact_phone.is_not(None),
                 Assistance.contact_consent_at.is_not(None)))))
-        expired = [r for r in rows if (r.contact_consent_at or r.created_at) < cutoff]
+        expired = [r for r in rows if contact_expired(r.contact_consent_at, r.created_at,
+                                                      cutoff)]
         for r in expired:
             r.contact_name = None
             r.contact_phone = None
             r.contact_consent_at = None
             r.contact_consent_purpose = None
             r.updated_at = now
+        visits = erase_expired_contacts_in(s, cutoff, now)
         audit.record(s, store, "system", "records.purge_contacts", count=len(expired),
-                     retention_days=retention_days)
-    if expired:
-        log.info("erased contact details of %d record(s) past retention", len(expired))
-    return len(expired)
+                     home_visits=visits, retention_days=retention_days)
+    if expired or visits:
+        log.info("erased contact details of %d record(s) and %d home visit(s) past retention",
+                 len(expired), visits)
+    return len(expired) + visits
 
 
 # -- export helpers --------------------------------------------------------------------------

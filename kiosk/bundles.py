@@ -130,6 +130,8 @@ class ExportSummary:
     records: int
     activity_days: int
     volunteers: int
+    #: Home-visit requests carried (kiosk.home_visits): to the mobile laptop and back.
+    home_visits: int = 0
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,9 @@ class ImportSummary:
     source_device: str = ""
     #: An old unsigned bundle imported by staff choice: its records are marked unverified.
     unverified: bool = False
+    #: Home-visit requests added / replaced by a newer copy (kiosk.home_visits).
+    home_visits_added: int = 0
+    home_visits_updated: int = 0
 
 
 class BundleService:
@@ -243,13 +248,15 @@ class BundleService:
         # Sealed, but still a file about people: owner-only like the contact exports.
         write_atomic(path, blob, mode=PRIVATE_MODE)
         counts = (len(payload["records"]), len(payload["activity_days"]),
-                  len(payload["volunteers"]))
+                  len(payload["volunteers"]), len(payload.get("home_visits", [])))
         with self.store.write() as s:
             if to_key:
                 self._set_meta(s, META_RECIPIENT, recipient)
             audit.record(s, self.store, actor.audit_name, "bundle.export", records=counts[0],
-                         activity_days=counts[1], since=since.isoformat(), version=2)
-        log.info("bundle exported: %d records, %d activity days (v2, sealed)", *counts[:2])
+                         activity_days=counts[1], home_visits=counts[3],
+                         since=since.isoformat(), version=2)
+        log.info("bundle exported: %d records, %d activity days, %d home visits (v2, sealed)",
+                 counts[0], counts[1], counts[3])
         return ExportSummary(path, *counts)
 
     def export_unsigned_bundle(self, actor: Actor, since: date, path: Path) -> ExportSummary:
@@ -346,12 +353,13 @@ class BundleService:
         with self.store.read() as s:
             now = self.store.clock.now()
             try:
-                valid = validate_payload(s, payload, now)
+                valid = validate_payload(s, payload, now, home_visits=True)
             except BatchRefused as exc:
                 raise BundleError(str(exc), exc.code, en=user_message(exc, "en")) from exc
         with self.store.write() as s:
             sender = sender_identity(s, manifest, self.store.device_id, stamp(self.store))
-            fill_identity(s, [*valid.records, *valid.activity_days], sender)
+            fill_identity(s, [*valid.records, *valid.activity_days, *valid.home_visits],
+                          sender)
         total = MergeSummary()
         for n, part in enumerate(valid.chunks(IMPORT_CHUNK)):
             if n > 1 and part.records:
@@ -367,11 +375,15 @@ class BundleService:
             audit.record(s, self.store, actor.audit_name, "bundle.import",
                          source_device=device_id, added=added, updated=updated,
                          skipped=skipped, activity_days_added=days_added,
-                         volunteers_added=volunteers_added, verified=not unverified)
+                         volunteers_added=volunteers_added,
+                         home_visits_added=total.home_visits_added,
+                         home_visits_updated=total.home_visits_updated,
+                         verified=not unverified)
         log.info("bundle imported: %d added, %d updated, %d skipped%s", added, updated, skipped,
                  " (unverified)" if unverified else "")
         return ImportSummary(added, updated, skipped, days_added, volunteers_added,
-                             device_id, unverified)
+                             device_id, unverified, total.home_visits_added,
+                             total.home_visits_updated)
 
     def _open_v2(self, path: Path, trust_key: str | None) -> OpenedBatch:
         try:

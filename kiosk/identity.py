@@ -32,7 +32,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from db.models import ActivityDay, Assistance, Meta, PrintEvent, Team, Ticket, TutorialEvent
+from db.models import (
+    ActivityDay,
+    Assistance,
+    HomeVisit,
+    Meta,
+    PrintEvent,
+    Team,
+    Ticket,
+    TutorialEvent,
+)
 from kiosk.config import Config
 from kiosk.errors import KioskError
 
@@ -48,7 +57,7 @@ META_TEAM = "team_id"
 META_CODE_STAMPED = "commune_code_stamped"
 IDENTITY_FIELDS = ("help_point_id", "team_id", "commune_code")
 #: The tables whose rows carry the identity fields.
-STAMPED_MODELS = (Assistance, ActivityDay, Ticket, TutorialEvent, PrintEvent)
+STAMPED_MODELS = (Assistance, ActivityDay, Ticket, TutorialEvent, PrintEvent, HomeVisit)
 COMMUNE_CODE = re.compile(r"[0-9]{5}")
 UNKNOWN_PREFIX = "unknown-"
 UNKNOWN_ID = re.compile(UNKNOWN_PREFIX + "[0-9a-f]{28}")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from kiosk.errors import KioskError
 
@@ -85,6 +86,28 @@ def mask_phone(phone: str) -> str:
     if len(phone) < 7:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 6) + phone[-3:]
+
+
+# -- retention -------------------------------------------------------------------------------
+
+
+def contact_cutoff(now: datetime, retention_days: int) -> datetime:
+    """Contact details kept with a consent given before this moment have expired.
+
+    ``retention_days`` is the ``contact_retention_days`` setting (at least 1).
+    """
+    if isinstance(retention_days, bool) or not isinstance(retention_days, int) \
+            or retention_days < 1:
+        raise PrivacyError("Số ngày giữ thông tin liên hệ phải từ 1 trở lên.",
+                           en="Contact details must be kept for at least 1 day.")
+    return now - timedelta(days=retention_days)
+
+
+def contact_expired(consent_at: datetime | None, created_at: datetime,
+                    cutoff: datetime) -> bool:
+    """The one retention rule for contact details (assistance records, home-visit requests):
+    counted from the consent, or from when the row was made if it has none."""
+    return (consent_at or created_at) < cutoff
 
 
 # -- notes -----------------------------------------------------------------------------------

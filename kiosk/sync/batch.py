@@ -43,7 +43,15 @@ from nacl.signing import VerifyKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import ActivityDay, Assistance, PrintEvent, Ticket, TutorialEvent, Volunteer
+from db.models import (
+    ActivityDay,
+    Assistance,
+    HomeVisit,
+    PrintEvent,
+    Ticket,
+    TutorialEvent,
+    Volunteer,
+)
 from kiosk.auth import Role
 from kiosk.clock import local_day, local_midnight_utc
 from kiosk.identity import columns_of, is_team_id
@@ -53,14 +61,17 @@ from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
     CONTACT_KEYS,
     DAILY_COUNT_KEYS,
+    HOME_VISITS,
     MAX_CLOCK_SKEW,
     PAYLOAD_KEYS_V2,
+    PAYLOAD_KEYS_V2_VISITS,
     REFUSED,
     day_out,
     dt_out,
     load_json,
     parse_dt,
     record_out,
+    visit_out,
 )
 
 __all__ = ["MAX_BATCH_BYTES", "REFUSAL_CODES", "BatchRefused", "OpenedBatch", "build_batch",
@@ -176,6 +187,9 @@ def build_batch(payload: dict[str, Any], identity: IdentityLike, keys: DeviceKey
     """
     recipient = public_key_from_b64(recipient_box_public_b64)
     if not contacts:
+        # Home-visit requests are names and phones of people to visit: never in a batch
+        # without contacts (the hub's), whatever the caller collected.
+        payload = {k: v for k, v in payload.items() if k != HOME_VISITS}
         payload = {**payload, "records": [
             {**r, "contact_name": None, "contact_phone": None, "contact_consent_at": None,
              "contact_consent_purpose": None} for r in payload["records"]]}
@@ -188,7 +202,9 @@ def build_batch(payload: dict[str, Any], identity: IdentityLike, keys: DeviceKey
         **({"team_name": team_name} if (team_name := getattr(identity, "team_name", "")) else {}),
         "created": dt_out(when), "seq": seq, "contacts": contacts,
         "counts": {k: len(payload.get(k, [])) for k in ("records", "activity_days",
-                                                         "volunteers", "daily_counts")},
+                                                         "volunteers", "daily_counts",
+                                                         HOME_VISITS)
+                   if k in payload or k != HOME_VISITS},
         "payload_sha256": hashlib.sha256(body).hexdigest(),
     }
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
@@ -334,12 +350,13 @@ def open_batch(blob: bytes, recipient: DeviceKeys,
         payload = load_json(data[PAYLOAD_NAME])
     except ValueError as exc:
         raise _invalid("payload.json") from exc
-    if not isinstance(payload, dict) or set(payload) != PAYLOAD_KEYS_V2:
+    if not isinstance(payload, dict) or set(payload) not in (PAYLOAD_KEYS_V2,
+                                                             PAYLOAD_KEYS_V2_VISITS):
         raise _invalid("payload.json")
     records = payload["records"] if isinstance(payload["records"], list) else []
-    if not manifest["contacts"] and any(
+    if not manifest["contacts"] and (HOME_VISITS in payload or any(
             isinstance(r, dict) and any(r.get(k) is not None for k in CONTACT_KEYS)
-            for r in records):
+            for r in records)):
         raise _invalid("contacts")  # a hub variant must not carry what it says it does not
     return OpenedBatch(manifest, payload, device_id)
 
@@ -410,6 +427,11 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
     receiver keeps the latest per day), the volunteers those name. Demo data never leaves.
     Rows carry their own identity columns; one with no team yet gets ``identity``'s (it can
     only have been made here). ``contacts=False`` empties contact fields.
+
+    With ``contacts`` (a USB bundle for the mobile laptop and back) the home-visit requests
+    changed since ``since`` come too, under ``"home_visits"`` (only when there are some, so a
+    receiver not yet updated still takes a bundle without them). Never without contacts: the
+    hub does not keep the visit list.
     """
     # A row with no team yet can only be this kiosk's (kiosk.identity.columns_of).
     local = None if identity is None else {
@@ -424,11 +446,20 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
     records = list(session.scalars(rows.order_by(Assistance.updated_at, Assistance.uuid)))
     day_rows = list(session.scalars(days.order_by(ActivityDay.day, ActivityDay.volunteer_uuid,
                                                   ActivityDay.source)))
+    visits: list[HomeVisit] = []
+    if contacts:
+        visit_rows = select(HomeVisit).where(HomeVisit.is_demo.is_(False))
+        if since is not None:
+            visit_rows = visit_rows.where(HomeVisit.updated_at >= since)
+        visits = list(session.scalars(visit_rows.order_by(HomeVisit.updated_at,
+                                                          HomeVisit.uuid)))
     wanted = sorted({v for r in records for v in (r.volunteer_uuids or [])}
-                    | {d.volunteer_uuid for d in day_rows})
+                    | {d.volunteer_uuid for d in day_rows}
+                    | {v.created_by for v in visits}
+                    | {v.assigned_to for v in visits if v.assigned_to})
     from kiosk import __version__
 
-    return {
+    out = {
         "records": [{**record_out(r, contacts=contacts), **columns_of(r, local)}
                     for r in records],
         "activity_days": [{**day_out(d), **columns_of(d, local)} for d in day_rows],
@@ -436,4 +467,7 @@ def collect_payload(session: Session, identity: IdentityLike | None, since: date
         "daily_counts": daily_counts(session, first_day),
         "status": status if status is not None else {"app_version": __version__},
     }
+    if visits:
+        out[HOME_VISITS] = [{**visit_out(v), **columns_of(v, local)} for v in visits]
+    return out
 

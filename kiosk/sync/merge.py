@@ -10,7 +10,10 @@ the first bad one, before anything is written; :func:`merge_payload` then writes
   payloads in either order end in the same rows;
 * activity days by (volunteer, day, source);
 * volunteers not known here are added inactive and without a PIN (they appear in reports
-  and cannot sign in here; a PIN hash never travels).
+  and cannot sign in here; a PIN hash never travels);
+* home-visit requests (kiosk.home_visits) by uuid, the newer ``updated_at`` wins, like
+  records. Only a USB bundle carries them (``validate_payload(..., home_visits=True)``): the
+  hub neither asks for nor keeps them, so a payload for the hub that has them is refused.
 
 The caller owns the transaction: the hub merges one batch in ONE transaction; the kiosk's
 bundle import merges :meth:`ValidPayload.chunks` each in its own short transaction so the GUI
@@ -36,7 +39,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from db.models import ActivityDay, Assistance, Service, Volunteer
+from db.models import ActivityDay, Assistance, HomeVisit, Service, Volunteer
 from kiosk.assistance import (
     AGE_BANDS,
     CHANNELS,
@@ -50,6 +53,8 @@ from kiosk.assistance import (
 )
 from kiosk.attendance import ACTIVITY_SOURCES
 from kiosk.auth import Role
+from kiosk.home_visits import BEST_TIME_MAX, HOUSEHOLD_MAX, NEEDS_MAX, STATUSES
+from kiosk.home_visits import PURPOSE_MAX as VISIT_PURPOSE_MAX
 from kiosk.identity import is_team_id
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
@@ -94,6 +99,17 @@ DATETIME_KEYS = ("created_at", "updated_at", "started_at", "ended_at", "ethnic_c
 DAY_KEYS = frozenset({"uuid", "volunteer_uuid", "day", "source"})
 PAYLOAD_KEYS_V1 = frozenset({"records", "activity_days", "volunteers"})
 PAYLOAD_KEYS_V2 = PAYLOAD_KEYS_V1 | {"daily_counts", "status"}
+#: A USB bundle with home-visit requests (kiosk.home_visits); never sent to the hub.
+HOME_VISITS = "home_visits"
+PAYLOAD_KEYS_V2_VISITS = PAYLOAD_KEYS_V2 | {HOME_VISITS}
+VISIT_KEYS = frozenset({
+    "uuid", "device_id", "created_at", "updated_at", "created_by", "commune", "village",
+    "household", "phone", "phone_consent_at", "phone_consent_purpose", "service_code", "needs",
+    "best_time", "status", "assigned_to", "assigned_at", "done_at", "assistance_uuid",
+    "deleted_at", *IDENTITY_KEYS,
+})
+VISIT_DATETIME_KEYS = ("created_at", "updated_at", "phone_consent_at", "assigned_at",
+                       "done_at", "deleted_at")
 DAILY_COUNT_KEYS = ("tickets_issued", "tickets_served", "no_shows", "tutorials_opened",
                     "tutorials_finished", "sheets_printed")
 STATUS_KEYS = frozenset({"app_version", "content_version", "printer_ok", "voice_ok",
@@ -115,15 +131,19 @@ class ValidPayload:
     volunteers: list[dict[str, Any]]
     daily_counts: list[dict[str, Any]] = field(default_factory=list)
     status: dict[str, Any] = field(default_factory=dict)
+    home_visits: list[dict[str, Any]] = field(default_factory=list)
 
     def chunks(self, size: int) -> Iterator[ValidPayload]:
-        """Volunteers first, then records, then activity days, at most ``size`` items each:
-        merged one chunk per transaction, every chunk leaves whole, consistent rows."""
+        """Volunteers first, then records, then activity days, then home visits, at most
+        ``size`` items each: merged one chunk per transaction, every chunk leaves whole,
+        consistent rows (a visit done names its record, which is already there)."""
         yield ValidPayload([], [], self.volunteers)
         for start in range(0, len(self.records), size):
             yield ValidPayload(self.records[start:start + size], [], [])
         for start in range(0, len(self.activity_days), size):
             yield ValidPayload([], self.activity_days[start:start + size], [])
+        for start in range(0, len(self.home_visits), size):
+            yield ValidPayload([], [], [], home_visits=self.home_visits[start:start + size])
 
 
 @dataclass(frozen=True)
@@ -135,12 +155,16 @@ class MergeSummary:
     skipped: int = 0
     activity_days_added: int = 0
     volunteers_added: int = 0
+    home_visits_added: int = 0
+    home_visits_updated: int = 0
 
     def __add__(self, other: MergeSummary) -> MergeSummary:
         return MergeSummary(self.added + other.added, self.updated + other.updated,
                             self.skipped + other.skipped,
                             self.activity_days_added + other.activity_days_added,
-                            self.volunteers_added + other.volunteers_added)
+                            self.volunteers_added + other.volunteers_added,
+                            self.home_visits_added + other.home_visits_added,
+                            self.home_visits_updated + other.home_visits_updated)
 
 
 # -- bytes from outside ----------------------------------------------------------------------
@@ -204,6 +228,15 @@ def record_out(r: Assistance, *, contacts: bool = True) -> dict[str, Any]:
     if not contacts:
         for key in CONTACT_KEYS:
             out[key] = None
+    return out
+
+
+def visit_out(v: HomeVisit) -> dict[str, Any]:
+    """One home-visit request as a payload dict (USB bundles only)."""
+    out: dict[str, Any] = {}
+    for key in sorted(VISIT_KEYS):
+        value = getattr(v, key)
+        out[key] = dt_out(value) if key in VISIT_DATETIME_KEYS else value
     return out
 
 
@@ -387,6 +420,71 @@ def _check_record(raw: Any, now: datetime, services: set[str] | None,
     return r
 
 
+def _check_visit(raw: Any, now: datetime, services: set[str] | None,
+                 volunteers: set[str]) -> dict[str, Any]:
+    """A home-visit request from another machine, checked like the local service would."""
+    if not isinstance(raw, dict) or set(raw) != VISIT_KEYS:
+        raise _Invalid("(cấu trúc)")
+    v: dict[str, Any] = {"uuid": _uuid(raw["uuid"], "uuid")}
+    v["device_id"] = _str(raw["device_id"], "device_id", 36)
+    if not v["device_id"]:
+        raise _Invalid("device_id")
+    for key in VISIT_DATETIME_KEYS:
+        v[key] = _dt(raw[key], key, optional=key not in ("created_at", "updated_at"))
+        if v[key] is not None and not EARLIEST <= v[key] <= now + MAX_CLOCK_SKEW:
+            raise _Invalid(key)
+    if v["updated_at"] < v["created_at"]:
+        raise _Invalid("updated_at")
+    v["created_by"] = _uuid(raw["created_by"], "created_by")
+    if v["created_by"] not in volunteers:
+        raise _Invalid("created_by")
+    assigned = raw["assigned_to"]
+    v["assigned_to"] = None if assigned is None else _uuid(assigned, "assigned_to")
+    if v["assigned_to"] is not None and v["assigned_to"] not in volunteers:
+        raise _Invalid("assigned_to")
+    if raw["status"] not in STATUSES:
+        raise _Invalid("status")
+    v["status"] = raw["status"]
+    if v["status"] in ("assigned", "done") and v["assigned_to"] is None:
+        raise _Invalid("assigned_to")
+    record = raw["assistance_uuid"]
+    v["assistance_uuid"] = None if record is None else _uuid(record, "assistance_uuid")
+    if (v["status"] == "done") != (v["assistance_uuid"] is not None):
+        raise _Invalid("assistance_uuid")
+    v["commune"] = _str(raw["commune"], "commune", PLACE_MAX)
+    v["village"] = _str(raw["village"], "village", PLACE_MAX)
+    if not v["village"]:
+        raise _Invalid("village")
+    for key, limit in (("household", HOUSEHOLD_MAX), ("needs", NEEDS_MAX),
+                       ("best_time", BEST_TIME_MAX)):
+        text = _str(raw[key], key, limit, optional=key == "household")
+        try:
+            check_note(text or "")
+        except PrivacyError as exc:
+            raise _Invalid(key) from exc
+        v[key] = text
+    code = _str(raw["service_code"], "service_code", 32)
+    if not code or (services is not None and code not in services):
+        raise _Invalid("service_code")
+    v["service_code"] = code
+    phone = _str(raw["phone"], "phone", 20, optional=True)
+    if phone is not None:
+        try:
+            if normalize_phone(phone) != phone:
+                raise _Invalid("phone")
+        except PhoneNumberError as exc:
+            raise _Invalid("phone") from exc
+    v["phone"] = phone
+    v["phone_consent_purpose"] = _str(raw["phone_consent_purpose"], "phone_consent_purpose",
+                                      VISIT_PURPOSE_MAX, optional=True)
+    # The consent rule of the local service: no phone without a recorded consent.
+    if phone is not None and (v["phone_consent_at"] is None
+                              or not v["phone_consent_purpose"]):
+        raise _Invalid("phone_consent_at")
+    _identity(raw, v)
+    return v
+
+
 def _check_day(d: Any, now: datetime, known: set[str]) -> dict[str, Any]:
     if not isinstance(d, dict) or not DAY_KEYS <= set(d) <= DAY_KEYS | set(IDENTITY_KEYS):
         raise _Invalid("(cấu trúc)")
@@ -455,14 +553,14 @@ def _list(payload: dict[str, Any], key: str) -> list[Any]:
 
 _SECTIONS_EN = {"payload": "the bundle", "volunteers": "helper", "records": "record",
                 "activity_days": "activity day", "daily_counts": "daily count",
-                "status": "device status"}
+                "status": "device status", "home_visits": "home-visit request"}
 _SECTIONS = {"payload": "gói dữ liệu", "volunteers": "người hỗ trợ", "records": "bản ghi",
              "activity_days": "ngày hoạt động", "daily_counts": "số liệu ngày",
-             "status": "trạng thái máy"}
+             "status": "trạng thái máy", "home_visits": "yêu cầu đến nhà"}
 
 
 def validate_payload(session: Session, payload: Any, now: datetime, *,
-                     any_service: bool = False) -> ValidPayload:
+                     any_service: bool = False, home_visits: bool = False) -> ValidPayload:
     """Check every field of every item against this database; whole or nothing.
 
     ``payload`` is the parsed ``records.json`` of a v1 bundle or ``payload.json`` of a batch.
@@ -471,12 +569,16 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
     passes it: staff may add their own service on a kiosk and the hub cannot know it, so
     looking codes up would refuse every batch of that help point for ever. A kiosk importing
     a USB bundle keeps the look-up (staff add the service there first, as the refusal says).
+    ``home_visits``: a USB bundle may carry home-visit requests (the kiosk's import passes
+    it); without it (the hub) a payload that has them is refused.
     """
     at: dict[str, Any] = {"section": "payload", "index": 0}
     try:
-        if not isinstance(payload, dict) or set(payload) not in (PAYLOAD_KEYS_V1,
-                                                                 PAYLOAD_KEYS_V2):
+        if not isinstance(payload, dict) or set(payload) not in (
+                PAYLOAD_KEYS_V1, PAYLOAD_KEYS_V2, PAYLOAD_KEYS_V2_VISITS):
             raise _Invalid("(cấu trúc)")
+        if HOME_VISITS in payload and not home_visits:
+            raise _Invalid(HOME_VISITS)
         at["section"] = "volunteers"
         volunteers: list[dict[str, Any]] = []
         for i, v in enumerate(_list(payload, "volunteers"), start=1):
@@ -520,6 +622,14 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
                 raise _Invalid("day")
             at.update(section="status", index=0)
             status = _check_status(payload["status"])
+        visits: list[dict[str, Any]] = []
+        if HOME_VISITS in payload:
+            at.update(section="home_visits", index=0)
+            for i, raw in enumerate(_list(payload, HOME_VISITS), start=1):
+                at["index"] = i
+                visits.append(_check_visit(raw, now, services, known))
+            if len({v["uuid"] for v in visits}) != len(visits):
+                raise _Invalid("uuid")
     except _Invalid as bad:
         where = _SECTIONS[at["section"]]
         number = f" số {at['index']}" if at["index"] else ""
@@ -532,7 +642,7 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
                      en=f"The data bundle has a wrong value in {where_en}, field "
                         f"“{bad.field}”{hint_en}. Nothing was written. Export the bundle again "
                         "from the mobile team's computer.") from bad
-    return ValidPayload(records, days, volunteers, counts, status)
+    return ValidPayload(records, days, volunteers, counts, status, visits)
 
 
 # -- merging ---------------------------------------------------------------------------------
@@ -626,6 +736,33 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
             have_days.add(day_key)
             taken.add(values["uuid"])
             days_added += 1
+        visits_added, visits_updated = _merge_visits(session, valid.home_visits)
     session.flush()
-    return MergeSummary(added, updated, skipped, days_added, volunteers_added)
+    return MergeSummary(added, updated, skipped, days_added, volunteers_added, visits_added,
+                        visits_updated)
+
+
+def _merge_visits(session: Session, visits: list[dict[str, Any]]) -> tuple[int, int]:
+    """Home-visit requests by uuid, the newer ``updated_at`` wins (as records): a visit
+    taken on the laptop and cancelled later at the help point ends cancelled on both."""
+    if not visits:
+        return 0, 0
+    rows: dict[str, HomeVisit] = {}
+    uuids = [v["uuid"] for v in visits]
+    for start in range(0, len(uuids), _IN_CHUNK):
+        rows.update((r.uuid, r) for r in session.scalars(
+            select(HomeVisit).where(HomeVisit.uuid.in_(uuids[start:start + _IN_CHUNK]))))
+    columns = _columns(HomeVisit)
+    added = updated = 0
+    for v in visits:
+        values = {k: val for k, val in v.items() if k in columns}
+        row = rows.get(v["uuid"])
+        if row is None:
+            session.add(HomeVisit(is_demo=False, **values))
+            added += 1
+        elif v["updated_at"] > row.updated_at:
+            for key, value in values.items():
+                setattr(row, key, value)
+            updated += 1
+    return added, updated
 

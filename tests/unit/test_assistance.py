@@ -479,7 +479,7 @@ def test_purge_erases_expired_contacts_and_keeps_the_records(
     assert svc.get(staff, recent.uuid).contact_phone == "0336123456"
     assert count(store, Assistance) == 2
     assert audit_rows(store, "records.purge_contacts")[-1] == {
-        "count": 1, "retention_days": 180, "_actor": "system"}
+        "count": 1, "home_visits": 0, "retention_days": 180, "_actor": "system"}
     assert purge_expired_contacts(store, 180) == 0
 
 
@@ -531,7 +531,7 @@ def test_find_export_and_erase_one_person(store: Store, svc: AssistanceService, 
     assert [e["count"] for e in audit_rows(store, "records.find")] == [2, 0, 1]
     assert [e["count"] for e in audit_rows(store, "records.export_person")] == [2, 2]
     assert audit_rows(store, "records.erase_person") == [
-        {"count": 2, "_actor": staff.audit_name}]
+        {"count": 2, "home_visits": 0, "_actor": staff.audit_name}]
 
 
 def test_audit_never_holds_names_phones_or_notes(store: Store, clock: FakeClock,

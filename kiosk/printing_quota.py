@@ -3,8 +3,9 @@
 Paper and toner are paid from the team's small support budget, so each help point has a daily
 quota (config ``daily_print_quota``). Staff may raise or lower it for today only, for example
 on a campaign day; that override is audited and ends at local midnight by itself. Every print
-(ok or failed, sheet or ticket) is a ``print_event`` row; only successful how-to sheets count
-against the quota and in the reports.
+(ok or failed, sheet, ticket or resume slip) is a ``print_event`` row; only successful how-to
+sheets and resume slips count against the quota (:data:`QUOTA_KINDS`), and how-to sheets in
+the reports.
 
 "Today" is the local day in Asia/Ho_Chi_Minh. Rows merged from other devices of the same help
 point count too: the quota is per help point, not per PC. Safe to call from any thread (all
@@ -35,7 +36,12 @@ log = logging.getLogger(__name__)
 
 SHEET = "sheet"
 TICKET = "ticket"
-KINDS = (SHEET, TICKET)
+RESUME_SLIP = "resume_slip"  # the small slip with a resume code (kiosk.resume_slip)
+KINDS = (SHEET, TICKET, RESUME_SLIP)
+#: What counts against the daily quota: how-to sheets, and resume slips (paper the citizen
+#: asked for, paid from the same budget). Queue tickets never do: nobody may be kept from a
+#: number by a quota.
+QUOTA_KINDS = (SHEET, RESUME_SLIP)
 MAX_QUOTA = 10000
 OVERRIDE_KEY = "print_quota_override"
 
@@ -103,11 +109,13 @@ def record_print(store: Store, *, tutorial_id: str | None, sheets: int, ok: bool
              sheets, ok)
 
 
-def printed_today(store: Store, kind: str = SHEET) -> int:
-    """Sheets printed successfully today (local day) at this help point."""
+def printed_today(store: Store, kind: str | tuple[str, ...] = SHEET) -> int:
+    """Sheets printed successfully today (local day) at this help point, of ``kind`` (or of
+    any of several kinds)."""
+    kinds = (kind,) if isinstance(kind, str) else kind
     with store.read() as s:
         total = s.scalar(select(func.coalesce(func.sum(PrintEvent.sheets), 0)).where(
-            PrintEvent.day == _today(store), PrintEvent.kind == kind,
+            PrintEvent.day == _today(store), PrintEvent.kind.in_(kinds),
             PrintEvent.ok.is_(True)))
     return int(total or 0)
 
@@ -132,7 +140,7 @@ def quota_status(store: Store, configured_quota: int) -> QuotaStatus:
     override = _override_for(store, day)
     return QuotaStatus(day=day, quota=configured_quota if override is None else override,
                        configured=configured_quota, overridden=override is not None,
-                       printed=printed_today(store))
+                       printed=printed_today(store, QUOTA_KINDS))
 
 
 def can_print(store: Store, quota: int, n: int) -> bool:

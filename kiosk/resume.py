@@ -137,6 +137,12 @@ def shown(code: str) -> str:
     return " ".join(code)
 
 
+def worth_a_code(position: int, total: int, finished: bool) -> bool:
+    """Offer a code only to someone who did at least one step and did not finish: a citizen
+    leaving at step one, or after the last, is not asked to keep a code (no nagging)."""
+    return not finished and total > 0 and 1 <= position < total
+
+
 def tutorial_positions(catalogue: Catalogue) -> PositionCount:
     """Steps of a tutorial in ``catalogue`` (the content in force now), None if it is gone."""
 
@@ -220,47 +226,60 @@ class ResumeService:
         """Where ``typed`` brings the citizen back to. Raises :class:`ResumeRefused`."""
         code = normalise(typed)
         if not is_well_formed(code):
-            raise ResumeRefused(
-                "Mã học tiếp gồm 4 chữ số. Bạn hãy nhập lại đủ 4 số in trên phiếu.",
-                en="A resume code has 4 digits. Please type the 4 digits on your slip again.",
-                reason="malformed")
+            raise refusal("malformed", code)
         from db.models import ResumeCode
 
         with self.store.read() as s:
             row = s.get(ResumeCode, code)
             found = None if row is None else (row.kind, row.content_id, row.position,
                                               row.expires_at)
-        said = shown(code)
         if found is None:
-            raise ResumeRefused(
-                f"Không tìm thấy mã {said} ở điểm hỗ trợ này. Bạn hãy xem lại 4 số trên phiếu "
-                "và nhập lại, hoặc chọn bài trong “Học từng bước”.",
-                en=f"Code {said} is not known at this help point. Please check the 4 digits "
-                   "on your slip and type them again, or choose a guide in “Learn step by "
-                   "step”.",
-                reason="unknown")
+            raise refusal("unknown", code)
         kind, content_id, position, expires_at = found
-        now = self.store.clock.now()
-        if expires_at <= now:
-            raise ResumeRefused(
-                f"Mã {said} đã hết hạn: mỗi mã chỉ dùng được 30 ngày. Không sao cả, bạn có thể "
-                "học lại bài này từ đầu, hoặc nhờ tình nguyện viên giúp.",
-                en=f"Code {said} has expired: a code works for 30 days. Never mind: you can "
-                   "start this guide again from the beginning, or ask a volunteer.",
-                reason="expired", kind=kind, content_id=content_id)
+        if expires_at <= self.store.clock.now():
+            raise refusal("expired", code, kind, content_id)
         count_of = self._positions.get(kind)
         total = count_of(content_id) if count_of is not None else None
         if not total:
-            raise ResumeRefused(
-                f"Bài của mã {said} không còn trên máy này (nội dung đã được cập nhật). "
-                "Bạn hãy chọn bài trong “Học từng bước”, hoặc nhờ tình nguyện viên giúp.",
-                en=f"The guide of code {said} is no longer on this kiosk (the content was "
-                   "updated). Please choose a guide in “Learn step by step”, or ask a "
-                   "volunteer.",
-                reason="gone", kind=kind, content_id=content_id)
+            raise refusal("gone", code, kind, content_id)
         clamped = position >= total
+        if clamped:
+            log.info("resume code past the end of %s (%d >= %d): last step", content_id,
+                     position, total)
         return Where(code=code, kind=kind, content_id=content_id,
                      position=min(position, total - 1), clamped=clamped, expires_at=expires_at)
+
+
+def refusal(reason: str, code: str, kind: str = "", content_id: str = "") -> ResumeRefused:
+    """The kind words for a code that opens nothing (``reason`` as in :class:`ResumeRefused`)."""
+    said = shown(code)
+    if reason == "malformed":
+        return ResumeRefused(
+            "Mã học tiếp gồm 4 chữ số. Bạn hãy nhập lại đủ 4 số in trên phiếu.",
+            en="A resume code has 4 digits. Please type the 4 digits on your slip again.",
+            reason=reason)
+    if reason == "unknown":
+        return ResumeRefused(
+            f"Không tìm thấy mã {said} ở điểm hỗ trợ này. Bạn hãy xem lại 4 số trên phiếu "
+            "và nhập lại, hoặc chọn bài trong “Học từng bước”.",
+            en=f"Code {said} is not known at this help point. Please check the 4 digits on "
+               "your slip and type them again, or choose a guide in “Learn step by step”.",
+            reason=reason)
+    if reason == "expired":
+        return ResumeRefused(
+            f"Mã {said} đã hết hạn: mỗi mã chỉ dùng được 30 ngày. Không sao cả, bạn có thể "
+            "học lại bài này từ đầu, hoặc nhờ tình nguyện viên giúp.",
+            en=f"Code {said} has expired: a code works for 30 days. Never mind: you can "
+               "start this guide again from the beginning, or ask a volunteer.",
+            reason=reason, kind=kind, content_id=content_id)
+    if reason == "gone":
+        return ResumeRefused(
+            f"Bài của mã {said} không còn trên máy này (nội dung đã được cập nhật). "
+            "Bạn hãy chọn bài trong “Học từng bước”, hoặc nhờ tình nguyện viên giúp.",
+            en=f"The guide of code {said} is no longer on this kiosk (the content was "
+               "updated). Please choose a guide in “Learn step by step”, or ask a volunteer.",
+            reason=reason, kind=kind, content_id=content_id)
+    raise ValueError(f"unknown refusal reason: {reason!r}")
 
 
 def _draw(taken: set[str]) -> str:

@@ -26,6 +26,7 @@ import ui.features.assistance
 import ui.features.places
 import ui.features.queue
 import ui.features.reports
+import ui.features.resume
 import ui.features.scam_check
 import ui.features.sheets
 import ui.features.sync
@@ -176,6 +177,9 @@ class BuildContext:
     ask_volunteer_hooks: list[Callable[[str, int], None]] = field(default_factory=list)
     phrases: PhraseVoice | None = None  # the recorded phrase set chosen in config, if any
     started_jobs: list[Callable[[], None]] = field(default_factory=list)
+    #: Resume codes (``ui.features.resume.ResumeCodes``) once that feature is installed:
+    #: a player that a citizen may leave midway offers a code through it.
+    resume: Any = None
 
     @property
     def store(self) -> Store:
@@ -216,6 +220,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.places,
     ui.features.sync,
     ui.features.scam_check,
+    ui.features.resume,
 )
 
 
@@ -376,8 +381,13 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
         from kiosk.usage import UsageRecorder
         from ui.screens.step_player import StepPlayerScreen
 
+        def left_midway(tutorial_id: str, index: int, code: str | None) -> None:
+            if ctx.resume is not None:  # the resume feature offers a code to come back with
+                ctx.resume.offer("tutorial", tutorial_id, index, keep=code)
+
         return StepPlayerScreen(state, nav, speaker, catalogues.get(),
-                                UsageRecorder(stores.get()), tasks, ask_volunteer)
+                                UsageRecorder(stores.get()), tasks, ask_volunteer,
+                                on_left_midway=left_midway)
 
     def practice_screen() -> Any:
         from kiosk.usage import UsageRecorder
@@ -492,10 +502,20 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     if kiosk_mode:
         funnel.install()
 
+    # The screen before the current one: Home pressed on the step player (not on a ticket
+    # taken from it) is "leaving a tutorial midway", which earns a code to come back with.
+    seen: list[Any] = [None, None]
+
+    def track(sid: Any) -> None:
+        seen[0], seen[1] = seen[1], sid
+
+    nav.screen_changed.connect(track)
+
     def go_home_cleanly() -> None:
         step = screens.if_built(ScreenId.STEP)
         if step is not None:
-            step.leave_tutorial()
+            step.leave_tutorial(offer_code=seen[0] == ScreenId.STEP
+                                and nav.current_id == ScreenId.HOME)
 
     window.home_btn.clicked.connect(go_home_cleanly)
     window.staff_gesture.connect(lambda: nav.go_to(ScreenId.PIN, next=ScreenId.HOME))
@@ -520,9 +540,11 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
         restyle()
 
     def announce_screen(_sid: Any) -> None:
-        # The step player and the practice read their own words (the step, the instruction).
-        if state.voice_on and _sid not in (ScreenId.STEP, ScreenId.PRACTICE):
-            w = nav.currentWidget()
+        w = nav.currentWidget()
+        # The step player and the practice read their own words (the step, the instruction);
+        # screens that speak when their words are ready (the resume code) speak themselves.
+        if state.voice_on and _sid not in (ScreenId.STEP, ScreenId.PRACTICE) \
+                and not getattr(w, "speaks_itself", False):
             text = w.announcement() if hasattr(w, "announcement") else ""
             first, after = (GREETING, None) if _sid == ScreenId.HOME else \
                 phrases.for_ticket(w.ticket) if _sid == ScreenId.TICKET else (None, None)

@@ -41,6 +41,8 @@ class ScreenId(Enum):
     SCAM_CHECK = auto()
     SCAM_VERDICT = auto()
     PRACTICE = auto()
+    RESUME_CODE = auto()
+    RESUME_ENTRY = auto()
 
 
 #: Screens that may scroll as a whole (first setup, recovery). Every other page, the staff

@@ -158,6 +158,7 @@ QWidget#TopBar, QWidget#BottomBar {{ background: {p.bar}; }}
 QWidget#TopBar QLabel, QWidget#BottomBar QLabel {{ color: {p.on_bar}; font-weight: bold; }}
 QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; color: {p.text}; }}
 QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; color: {p.text}; }}
+QAbstractButton[keypad="true"] QLabel {{ font-size: {big}pt; }}
 QLabel#stepText {{ font-size: {round(base * 1.15)}pt; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="warning"] {{ background: {p.warning_bg}; color: {p.warning_text};

@@ -84,6 +84,28 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
         out["scam-verdict"] = scam_verdict
     if nav.has(ScreenId.PRACTICE):
         out.update(practice_scenes(k))
+    if nav.has(ScreenId.RESUME_CODE):
+        def resume_code() -> None:
+            # Home pressed midway through the tutorial: the code to come back with.
+            nav.go_to(ScreenId.STEP, tutorial_id=tid, step=max(1, last // 2))
+            _click(k.window.home_btn)
+
+        def resume_expired() -> None:
+            # The wordiest refusal, with "Học lại từ đầu" beside the keypad.
+            from kiosk.resume import refusal
+
+            nav.go_to(ScreenId.RESUME_ENTRY)
+            k.screens[ScreenId.RESUME_ENTRY].show_refusal(
+                refusal("expired", "4827", "tutorial", tid))
+
+        def resume_typed() -> None:
+            nav.go_to(ScreenId.RESUME_ENTRY)
+            for digit in "482":
+                k.screens[ScreenId.RESUME_ENTRY].press(digit)
+
+        out["resume-code"] = resume_code
+        out["resume-entry"] = resume_typed
+        out["resume-entry-expired"] = resume_expired
     if nav.has(ScreenId.TAKE_TICKET):
         out["take-ticket"] = lambda: nav.go_to(ScreenId.TAKE_TICKET)
 

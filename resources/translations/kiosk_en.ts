@@ -189,6 +189,14 @@
         <translation>Find a guide</translation>
     </message>
     <message>
+        <source>Tiếp tục bài đang học</source>
+        <translation>Continue where I stopped</translation>
+    </message>
+    <message>
+        <source>Nhập mã 4 số để học tiếp từ bước đã dừng.</source>
+        <translation>Type your 4-digit code to go on from the step where you stopped.</translation>
+    </message>
+    <message>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
@@ -695,6 +703,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên sẽ giúp bạn ngay.</source>
+        <extracomment>Resume codes (``ui.features.resume.ResumeCodes``) once that feature is installed: a player that a citizen may leave midway offers a code through it.</extracomment>
         <translation>Please raise your hand or come to the help desk; a volunteer will help you right away.</translation>
     </message>
     <message>
@@ -1580,6 +1589,131 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>bước {n}</source>
         <translation>step {n}</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeCodeScreen</name>
+    <message>
+        <source>Mã để học tiếp lần sau</source>
+        <translation>Your code to continue next time</translation>
+    </message>
+    <message>
+        <source>Nghe lại mã</source>
+        <translation>Hear the code again</translation>
+    </message>
+    <message>
+        <source>Đọc to mã, từng số một.</source>
+        <translation>Read the code aloud, one digit at a time.</translation>
+    </message>
+    <message>
+        <source>In mã</source>
+        <translation>Print the code</translation>
+    </message>
+    <message>
+        <source>In mã ra một mảnh giấy nhỏ.</source>
+        <translation>Print the code on a small slip.</translation>
+    </message>
+    <message>
+        <source>Học tiếp bây giờ</source>
+        <translation>Continue now</translation>
+    </message>
+    <message>
+        <source>Quay lại đúng bước bạn vừa dừng.</source>
+        <translation>Go back to the step where you just stopped.</translation>
+    </message>
+    <message>
+        <source>Lúc này máy chưa tạo được mã. Lần sau bạn chọn lại bài trong “Học từng bước”, hoặc nhờ tình nguyện viên.</source>
+        <translation>The kiosk could not make a code just now. Next time, choose the guide again in “Learn step by step”, or ask a volunteer.</translation>
+    </message>
+    <message>
+        <source>Đang tạo mã…</source>
+        <translation>Making your code…</translation>
+    </message>
+    <message>
+        <source>Mã {code}</source>
+        <translation>Code {code}</translation>
+    </message>
+    <message>
+        <source>“{title}”: bạn dừng ở bước {n}/{total}.</source>
+        <translation>“{title}”: you stopped at step {n}/{total}.</translation>
+    </message>
+    <message>
+        <source>Lần sau, ở điểm hỗ trợ này: chạm “Học từng bước”, rồi “Tiếp tục bài đang học” và nhập 4 số này.</source>
+        <translation>Next time, at this help point: touch “Learn step by step”, then “Continue where I stopped”, and type these 4 digits.</translation>
+    </message>
+    <message>
+        <source>Mã dùng được đến hết ngày {date}. Mã không chứa thông tin cá nhân của bạn.</source>
+        <translation>The code works until the end of {date}. It holds nothing about you.</translation>
+    </message>
+    <message>
+        <source>Mã để học tiếp của bạn là: {digits}. Nhắc lại: {digits}.</source>
+        <translation>Your code to continue is: {digits}. Once more: {digits}.</translation>
+    </message>
+    <message>
+        <source>Đang in mã…</source>
+        <translation>Printing the code…</translation>
+    </message>
+    <message>
+        <source>Đã in mã. Bạn nhớ cầm mảnh giấy theo nhé.</source>
+        <translation>The code is printed. Please take the slip with you.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeCodes</name>
+    <message>
+        <source>Máy in đang gặp sự cố. Bạn hãy chép lại 4 số của mã, hoặc nhờ tình nguyện viên ghi giúp.</source>
+        <translation>The printer has a problem. Please write down the 4 digits of the code, or ask a volunteer to write them for you.</translation>
+    </message>
+    <message>
+        <source>Hôm nay máy đã in hết số giấy cho phép. Bạn hãy chép lại 4 số của mã, hoặc nhờ tình nguyện viên ghi giúp.</source>
+        <translation>Today&apos;s printing allowance is used up. Please write down the 4 digits of the code, or ask a volunteer to write them for you.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeEntryScreen</name>
+    <message>
+        <source>Tiếp tục bài đang học: nhập mã 4 số</source>
+        <translation>Continue where I stopped: type the 4-digit code</translation>
+    </message>
+    <message>
+        <source>Xóa số cuối</source>
+        <translation>Delete last digit</translation>
+    </message>
+    <message>
+        <source>Xóa số vừa nhập.</source>
+        <translation>Delete the digit you just typed.</translation>
+    </message>
+    <message>
+        <source>Học tiếp</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Mở đúng bước bạn đã dừng.</source>
+        <translation>Open the step where you stopped.</translation>
+    </message>
+    <message>
+        <source>Học lại từ đầu</source>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <source>Mở bài này từ bước đầu tiên.</source>
+        <translation>Open this guide at its first step.</translation>
+    </message>
+    <message>
+        <source>Mã đã nhập: {code}</source>
+        <translation>Code typed: {code}</translation>
+    </message>
+    <message>
+        <source>Đang tìm bài của mã này…</source>
+        <translation>Looking for the guide of this code…</translation>
+    </message>
+    <message>
+        <source>Mã gồm 4 số, in trên mảnh giấy hoặc phiếu bạn nhận lần trước. Chỉ dùng được ở điểm hỗ trợ này.</source>
+        <translation>The code has 4 digits, printed on the slip or ticket you got last time. It works only at this help point.</translation>
+    </message>
+    <message>
+        <source>Tiếp tục bài đang học. Hãy nhập 4 số của mã, rồi chạm “Học tiếp”.</source>
+        <translation>Continue where you stopped. Type the 4 digits of your code, then touch “Continue”.</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +2782,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Bước trước</source>
+        <extracomment>(tutorial id, 0-based step index, the resume code it was opened with or None): the citizen pressed Home midway (ui.features.resume offers a code to come back with).</extracomment>
         <translation>Previous step</translation>
     </message>
     <message>

@@ -180,6 +180,19 @@ def test_every_screen_is_english_in_english_mode(qtbot, english: Kiosk) -> None:
     k.nav.go_to(ScreenId.FINISH, tutorial_id=tutorial.id)
     assert k.nav.current_id is ScreenId.FINISH
     look("finish")
+    k.nav.go_to(ScreenId.STEP, tutorial_id=tutorial.id, step=1)
+    k.window.home_btn.click()  # Home midway: the code to come back with
+    assert k.nav.current_id is ScreenId.RESUME_CODE
+    look("resume code")
+    code = k.screens[ScreenId.RESUME_CODE].issued.code
+    k.nav.go_to(ScreenId.RESUME_ENTRY)
+    entry = k.screens[ScreenId.RESUME_ENTRY]
+    look("resume keypad")
+    for d in "0000" if code != "0000" else "1111":
+        click(qtbot, k.window.findChild(QAbstractButton, f"resumeDigit{d}"))
+    click(qtbot, entry.ok_btn)
+    assert entry.refusal is not None  # an unknown code, refused in English
+    look("resume refused")
     assert all(shown.values())  # every scene had texts to look at
     left = {scene: texts for scene, texts in seen.items() if texts}
     assert left == {}

@@ -207,3 +207,11 @@ def test_the_code_is_said_one_digit_at_a_time() -> None:
     assert resume.spoken("4827") == "bốn, tám, hai, bảy"
     assert resume.spoken("0091", "en") == "zero, zero, nine, one"
     assert resume.shown("4827") == "4 8 2 7"
+
+
+def test_a_code_is_offered_only_after_a_step_and_before_the_end() -> None:
+    assert not resume.worth_a_code(0, 5, False)  # nothing done yet: no nagging
+    assert resume.worth_a_code(1, 5, False)
+    assert resume.worth_a_code(4, 5, False)  # on the last step, "Xong" not pressed
+    assert not resume.worth_a_code(4, 5, True)  # finished
+    assert not resume.worth_a_code(3, 0, False)  # the content is gone

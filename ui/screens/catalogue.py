@@ -1,7 +1,8 @@
 """Learn step by step: categories as large tiles, then the tutorials of one category as cards.
 
 In print mode (from the Home "print a guide" tile) a card opens the sheet preview instead of
-the step player. Volunteers can jump to any tutorial by typing part of its title.
+the step player. Volunteers can jump to any tutorial by typing part of its title. In learn
+mode "Tiếp tục bài đang học" (type a resume code) sits beside the title of the first page.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from kiosk.content.model import Catalogue, Tutorial
 from ui.navigator import Navigator, ScreenId
@@ -36,6 +37,16 @@ class CatalogueScreen(BaseScreen):
         self.search.setObjectName("catalogueSearch")
         self.search.textChanged.connect(lambda _t: self._fill())
         self.outer.addWidget(self.search)
+        # "Tiếp tục bài đang học" beside the title, not as a tile: a seventh tile would push
+        # a category onto a second page at 1366×768.
+        self.resume_btn = BigButton("", "repeat", object_name="catalogueResume",
+                                    role="secondary", beside=True)
+        self.resume_btn.clicked.connect(lambda: self.nav.go_to(ScreenId.RESUME_ENTRY))
+        top = QHBoxLayout()
+        self.outer.removeWidget(self.title)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.resume_btn)
+        self.outer.insertLayout(0, top)
         # Pages of whole tiles, never a scroll area: a half-cut row of cards hides choices.
         self.grid = PagedGrid("catalogueGrid", 3, self)
         self.outer.addWidget(self.grid, 1)
@@ -63,6 +74,10 @@ class CatalogueScreen(BaseScreen):
     def _fill(self) -> None:
         self.grid.retranslate()
         query = _fold(self.search.text().strip()) if self.search.isVisible() else ""
+        self.resume_btn.set_label(self.tr("Tiếp tục bài đang học"),
+                                  self.tr("Nhập mã 4 số để học tiếp từ bước đã dừng."))
+        self.resume_btn.setVisible(self.mode != "print" and self.category is None and not query
+                                   and self.nav.has(ScreenId.RESUME_ENTRY))
         lang = self._lang()
         if query:
             items: list[BigButton] = [self._card(t) for t in self.catalogue.tutorials

@@ -35,6 +35,9 @@ from ui.widgets.step_image import StepImage
 log = logging.getLogger(__name__)
 
 AskFn = Callable[[str, int], None]
+#: (tutorial id, 0-based step index, the resume code it was opened with or None): the citizen
+#: pressed Home midway (ui.features.resume offers a code to come back with).
+LeftMidwayFn = Callable[[str, int, "str | None"], None]
 
 
 class StepPlayerScreen(BaseScreen):
@@ -42,8 +45,11 @@ class StepPlayerScreen(BaseScreen):
 
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  catalogue: Catalogue, usage: UsageRecorder, tasks: TaskRunner,
-                 ask_volunteer: AskFn | None = None) -> None:
+                 ask_volunteer: AskFn | None = None,
+                 on_left_midway: LeftMidwayFn | None = None) -> None:
         super().__init__(state, nav, speaker, "step")
+        self.on_left_midway = on_left_midway
+        self.resume_code: str | None = None  # the code this run was opened with, if any
         self.catalogue = catalogue
         self.usage = usage
         self.tasks = tasks
@@ -151,6 +157,7 @@ class StepPlayerScreen(BaseScreen):
         self.index = max(0, min(int(context.get("step", 0)), len(tutorial.steps) - 1))
         if not resumed:
             self.finished = False
+            self.resume_code = context.get("resume_code") or None
             self.run = self.usage.new_run(tutorial.id)
             self._record("opened", None)
         self.show_step()
@@ -159,12 +166,22 @@ class StepPlayerScreen(BaseScreen):
         self.speaker.stop_narration()
         self.state.busy_reasons.discard(BusyReason.NARRATION)
 
-    def leave_tutorial(self) -> None:
-        """Home, idle reset or Back past step one: the run ends here unless finished."""
+    def leave_tutorial(self, offer_code: bool = False) -> None:
+        """Home, idle reset or Back past step one: the run ends here unless finished.
+
+        ``offer_code``: the citizen pressed Home on this screen (not the idle reset, which
+        shows nothing to the next visitor): a code to come back with is offered when a step
+        was done (:func:`kiosk.resume.worth_a_code`, checked by the offer).
+        """
+        left = None
         if self.run is not None and not self.finished and self.tutorial is not None:
             self._record("abandoned", self.index + 1)
+            left = (self.tutorial.id, self.index, self.resume_code)
         self.run = None
         self.tutorial = None
+        self.resume_code = None
+        if offer_code and left is not None and self.on_left_midway is not None:
+            self.on_left_midway(*left)
 
     def reset(self) -> None:
         self.leave_tutorial()

@@ -1,0 +1,174 @@
+"""Feature: resume by code ("Tiếp tục bài đang học", issue #22 item 4).
+
+Two screens, built on first use: :class:`~ui.screens.resume.ResumeCodeScreen` (a citizen who
+left midway sees the code in large digits, hears it digit by digit, may print it on a slip)
+and :class:`~ui.screens.resume.ResumeEntryScreen` (a big keypad: type the code, go back to the
+same step). The rules live in :mod:`kiosk.resume`; the slip in :mod:`kiosk.resume_slip`.
+
+``install(ctx)`` puts a :class:`ResumeCodes` on ``ctx.resume``. The step player offers a code
+through it when the citizen presses Home midway (``ui/app.py``). Another player (the practice
+player) joins the same way::
+
+    ctx.resume.add_kind("practice", positions=lambda pid: n_screens or None,
+                        title=lambda pid, lang: "…", open=lambda where: nav.go_to(...))
+    ctx.resume.offer("practice", practice_id, screen_index, keep=code_it_was_opened_with)
+
+``open`` receives a :class:`kiosk.resume.Where`; pass ``where.code`` on to the player (as
+``resume_code``) so that leaving again renews the same code instead of making a second one.
+Nothing of the database or the content is touched in ``install``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.navigator import ScreenId
+from ui.ops import Op
+
+if TYPE_CHECKING:
+    from kiosk.resume import IssuedCode, PositionCount, ResumeService, Where
+    from ui.app import BuildContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ResumeKind:
+    """How one kind of content takes part: how many positions it has now (kiosk side), its
+    title in a language, and how to open it at a :class:`~kiosk.resume.Where`."""
+
+    positions: PositionCount
+    title: Callable[[str, str], str]
+    open: Callable[[Where], None]
+
+
+class ResumeCodes:
+    """The kiosk's one way to offer, print and open resume codes (GUI thread)."""
+
+    def __init__(self, ctx: BuildContext) -> None:
+        self.ctx = ctx
+        self.kinds: dict[str, ResumeKind] = {}
+        self._service: ResumeService | None = None
+        self.slips_dir = Path(ctx.data_dir) / "cache" / "slips"
+
+    @property
+    def service(self) -> ResumeService:
+        """Made on first use (the database is opened after the first paint)."""
+        if self._service is None:
+            from kiosk.resume import ResumeService
+
+            self._service = ResumeService(
+                self.ctx.store, {k: v.positions for k, v in self.kinds.items()})
+        return self._service
+
+    def add_kind(self, kind: str, *, positions: PositionCount,
+                 title: Callable[[str, str], str], open: Callable[[Where], None]) -> None:
+        self.kinds[kind] = ResumeKind(positions, title, open)
+        if self._service is not None:
+            self._service.add_kind(kind, positions)
+
+    # -- what the players call -------------------------------------------------------------------
+    def offer(self, kind: str, content_id: str, position: int, *, finished: bool = False,
+              keep: str | None = None) -> bool:
+        """Show the code screen for leaving ``content_id`` at ``position`` (0-based), if it is
+        worth a code (:func:`kiosk.resume.worth_a_code`); True if it was shown."""
+        from kiosk.resume import worth_a_code
+
+        total = self.total(kind, content_id)
+        if kind not in self.kinds or not worth_a_code(position, total, finished):
+            return False
+        self.ctx.nav.go_to(ScreenId.RESUME_CODE, kind=kind, content_id=content_id,
+                           position=position, keep=keep)
+        return True
+
+    def title(self, kind: str, content_id: str, lang: str) -> str:
+        k = self.kinds.get(kind)
+        return k.title(content_id, lang) if k is not None else ""
+
+    def total(self, kind: str, content_id: str) -> int:
+        k = self.kinds.get(kind)
+        return (k.positions(content_id) or 0) if k is not None else 0
+
+    def open(self, where: Where) -> None:
+        self.kinds[where.kind].open(where)
+
+    # -- the slip --------------------------------------------------------------------------------
+    def print_slip(self, code: IssuedCode, lang: str, on_printed: Callable[[], None],
+                   on_refused: Callable[[str], None]) -> None:
+        """Print ``code`` on a slip if today's print quota allows one more; ``on_refused``
+        gets the Vietnamese or English words to show when it does not or printing fails."""
+        from kiosk import printing_quota
+        from ui.printing import print_and_count
+
+        ctx = self.ctx
+        store, config = ctx.store, ctx.config
+        title = self.title(code.kind, code.content_id, lang)
+        total = self.total(code.kind, code.content_id) or code.position + 1
+        path = self.slips_dir / f"resume-{code.code}.pdf"
+
+        def render(pdf: Path) -> None:
+            from kiosk.resume_slip import render_slip  # reportlab: not at start-up
+
+            render_slip(code, title, total, pdf, width_mm=config.ticket_width_mm,
+                        help_point_name=config.help_point_name, lang=lang)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("resume slip not printed: %s", type(exc).__name__)
+            on_refused(QCoreApplication.translate(
+                "ResumeCodes", "Máy in đang gặp sự cố. Bạn hãy chép lại 4 số của mã, "
+                               "hoặc nhờ tình nguyện viên ghi giúp."))
+
+        def checked(status: Any) -> None:
+            if not status.allows(1):
+                on_refused(QCoreApplication.translate(
+                    "ResumeCodes", "Hôm nay máy đã in hết số giấy cho phép. Bạn hãy chép lại "
+                                   "4 số của mã, hoặc nhờ tình nguyện viên ghi giúp."))
+                return
+            print_and_count(ctx.tasks, store, ctx.printer, path,
+                            kind=printing_quota.RESUME_SLIP, tutorial_id=None, pages=1,
+                            on_printed=lambda _n: on_printed(), on_failed=failed,
+                            render=render, temporary=True)
+
+        quota = config.daily_print_quota
+        Op(lambda: printing_quota.quota_status(store, quota)).on("db").success(checked) \
+            .failure(failed).run(ctx.tasks)
+
+
+def install(ctx: BuildContext) -> None:
+    codes = ResumeCodes(ctx)
+    ctx.resume = codes
+
+    def tutorial_steps(content_id: str) -> int | None:
+        t = ctx.catalogue.by_id(content_id)  # the content in force now (a pack may change it)
+        return len(t.steps) if t is not None and t.steps else None
+
+    def tutorial_title(content_id: str, lang: str) -> str:
+        t = ctx.catalogue.by_id(content_id)
+        return t.title.get(lang) if t is not None else ""
+
+    def open_tutorial(where: Where) -> None:
+        ctx.nav.go_to(ScreenId.STEP, tutorial_id=where.content_id, step=where.position,
+                      resume_code=where.code)
+
+    codes.add_kind("tutorial", positions=tutorial_steps, title=tutorial_title,
+                   open=open_tutorial)
+
+    def code_screen() -> Any:
+        from ui.screens.resume import ResumeCodeScreen
+
+        return ResumeCodeScreen(ctx.state, ctx.nav, ctx.speaker, codes, ctx.tasks,
+                                ctx.phrases)
+
+    def entry_screen() -> Any:
+        from ui.screens.resume import ResumeEntryScreen
+
+        return ResumeEntryScreen(ctx.state, ctx.nav, ctx.speaker, codes, ctx.tasks)
+
+    ctx.screens[ScreenId.RESUME_CODE] = code_screen
+    ctx.screens[ScreenId.RESUME_ENTRY] = entry_screen

@@ -1662,11 +1662,16 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <name>ResumeCodes</name>
     <message>
         <source>Máy in đang gặp sự cố. Bạn hãy chép lại 4 số của mã, hoặc nhờ tình nguyện viên ghi giúp.</source>
+        <extracomment>The code a player was just opened with, by kind (None: opened without a code), so a player that does not take ``resume_code`` (the practice) still renews its code.</extracomment>
         <translation>The printer has a problem. Please write down the 4 digits of the code, or ask a volunteer to write them for you.</translation>
     </message>
     <message>
         <source>Hôm nay máy đã in hết số giấy cho phép. Bạn hãy chép lại 4 số của mã, hoặc nhờ tình nguyện viên ghi giúp.</source>
         <translation>Today&apos;s printing allowance is used up. Please write down the 4 digits of the code, or ask a volunteer to write them for you.</translation>
+    </message>
+    <message>
+        <source>Tập thử: {title}</source>
+        <translation>Practise: {title}</translation>
     </message>
 </context>
 <context>

@@ -199,3 +199,57 @@ def test_a_printer_fault_says_to_copy_the_code(qtbot: Any, make_kiosk: MakeKiosk
     touch(qtbot, kiosk, "In mã")
     status = kiosk.window.findChild(QLabel, "resumeCodeStatus")
     assert "Máy in đang gặp sự cố" in status.text() and "chép lại" in status.text()
+
+
+def test_a_practice_left_midway_gets_a_code_that_opens_the_same_screen(
+        qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
+    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    practice = tutorial.practice
+    kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=1)
+    touch(qtbot, kiosk, "Màn hình chính")
+    assert kiosk.nav.current_id is ScreenId.RESUME_CODE
+    code = shown_code(kiosk)
+    words = kiosk.window.findChild(QLabel, "resumeCodeWhat").text()
+    assert f"Tập thử: {practice.title.get('vi')}" in words
+    assert f"bước 2/{len(practice.screens)}" in words
+    touch(qtbot, kiosk, "Màn hình chính")
+
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    assert kiosk.nav.current_id is ScreenId.PRACTICE
+    page = kiosk.screens[ScreenId.PRACTICE]
+    assert (page.tutorial.id, page.index) == (tutorial.id, 1)
+    # Going on one screen the right way and leaving again renews the same code.
+    shown = page.screen
+    if shown.entry is not None and shown.entry.answer:
+        for digit in shown.entry.answer:
+            page.press(digit)
+    else:
+        page.touch(next(b.id for b in shown.buttons if b.right))
+    assert page.index == practice.index_of(
+        shown.entry.next if shown.entry is not None and shown.entry.answer
+        else next(b.next for b in shown.buttons if b.right))
+    touch(qtbot, kiosk, "Màn hình chính")
+    assert shown_code(kiosk) == code
+    # A practice opened afresh (not with the code) gets a code of its own.
+    touch(qtbot, kiosk, "Màn hình chính")
+    kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=1)
+    touch(qtbot, kiosk, "Màn hình chính")
+    assert shown_code(kiosk) != code
+
+
+def test_no_code_for_a_practice_left_on_its_first_screen(qtbot: Any,
+                                                         make_kiosk: MakeKiosk) -> None:
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
+    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=0)
+    touch(qtbot, kiosk, "Màn hình chính")
+    assert kiosk.nav.current_id is ScreenId.HOME

@@ -6,8 +6,10 @@ and :class:`~ui.screens.resume.ResumeEntryScreen` (a big keypad: type the code, 
 same step). The rules live in :mod:`kiosk.resume`; the slip in :mod:`kiosk.resume_slip`.
 
 ``install(ctx)`` puts a :class:`ResumeCodes` on ``ctx.resume``. The step player offers a code
-through it when the citizen presses Home midway (``ui/app.py``). Another player (the practice
-player) joins the same way::
+through it when the citizen presses Home midway (``ui/app.py``). The practice player
+("Tập thử") takes part from here, without a line in its screen: its kind is registered when
+the kiosk has practices, and Home pressed on it midway offers a code for its current screen
+(:func:`_practice_joins`). Another player may join the same way::
 
     ctx.resume.add_kind("practice", positions=lambda pid: n_screens or None,
                         title=lambda pid, lang: "…", open=lambda where: nav.go_to(...))
@@ -56,6 +58,10 @@ class ResumeCodes:
         self.kinds: dict[str, ResumeKind] = {}
         self._service: ResumeService | None = None
         self.slips_dir = Path(ctx.data_dir) / "cache" / "slips"
+        #: The code a player was just opened with, by kind (None: opened without a code), so
+        #: a player that does not take ``resume_code`` (the practice) still renews its code.
+        self.opened_with: dict[str, str | None] = {}
+        self._opening: Where | None = None
 
     @property
     def service(self) -> ResumeService:
@@ -96,7 +102,18 @@ class ResumeCodes:
         return (k.positions(content_id) or 0) if k is not None else 0
 
     def open(self, where: Where) -> None:
-        self.kinds[where.kind].open(where)
+        self._opening = where
+        try:
+            self.kinds[where.kind].open(where)
+        finally:
+            self._opening = None
+
+    def entered(self, kind: str) -> None:
+        """A player of ``kind`` was entered: through :meth:`open` (remember its code) or any
+        other way (a new visit: forget the code of an earlier citizen)."""
+        opening = self._opening
+        self.opened_with[kind] = opening.code or None \
+            if opening is not None and opening.kind == kind else None
 
     # -- the slip --------------------------------------------------------------------------------
     def print_slip(self, code: IssuedCode, lang: str, on_printed: Callable[[], None],
@@ -172,3 +189,51 @@ def install(ctx: BuildContext) -> None:
 
     ctx.screens[ScreenId.RESUME_CODE] = code_screen
     ctx.screens[ScreenId.RESUME_ENTRY] = entry_screen
+    _practice_joins(ctx, codes)
+
+
+def _practice_joins(ctx: BuildContext, codes: ResumeCodes) -> None:
+    """Practices ("Tập thử") get codes too: a code opens the practice at the same screen of
+    the pretend phone. Home pressed on the practice midway (a screen past the first, not
+    finished) offers one; the idle reset never does."""
+    if not ctx.nav.has(ScreenId.PRACTICE):
+        return
+
+    def practice_of(content_id: str) -> Any:
+        t = ctx.catalogue.by_id(content_id)
+        return t.practice if t is not None else None
+
+    def screens_of(content_id: str) -> int | None:
+        p = practice_of(content_id)
+        return len(p.screens) if p is not None and p.screens else None
+
+    def practice_title(content_id: str, lang: str) -> str:
+        p = practice_of(content_id)
+        return QCoreApplication.translate("ResumeCodes", "Tập thử: {title}").replace(
+            "{title}", p.title.get(lang)) if p is not None else ""
+
+    def open_practice(where: Where) -> None:
+        ctx.nav.go_to(ScreenId.PRACTICE, tutorial_id=where.content_id, screen=where.position,
+                      resume_code=where.code)
+
+    codes.add_kind("practice", positions=screens_of, title=practice_title, open=open_practice)
+    seen: list[Any] = [None, None]
+
+    def screen_changed(sid: Any) -> None:
+        seen[0], seen[1] = seen[1], sid
+        if sid == ScreenId.PRACTICE:
+            codes.entered("practice")
+
+    def home_pressed() -> None:
+        # The bar's Home: the navigator is already Home, the practice screen was just left.
+        if seen[0] != ScreenId.PRACTICE or ctx.nav.current_id != ScreenId.HOME:
+            return
+        page = ctx.screens.if_built(ScreenId.PRACTICE)
+        tutorial = getattr(page, "tutorial", None)
+        if page is None or tutorial is None:
+            return
+        codes.offer("practice", tutorial.id, int(page.index), finished=bool(page.finished),
+                    keep=codes.opened_with.get("practice"))
+
+    ctx.nav.screen_changed.connect(screen_changed)
+    ctx.window.home_btn.clicked.connect(home_pressed)

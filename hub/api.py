@@ -100,11 +100,11 @@ def pair(body: PairBody, request: Request, hub: Hub) -> dict[str, Any]:
                               help_point_name=body.help_point_name,
                               commune_code=body.commune_code, app_version=body.app_version)
     with hub.transaction() as s:
-        device = pairing.redeem(s, hub.settings.data_dir, req, hub.clock.now())
-        commune = device.commune_code
+        done = pairing.redeem(s, hub.settings.data_dir, req, hub.clock.now())
+        commune = done.device.commune_code
     return {"hub_id": hub.hub_id, "hub_name": hub.hub_name(),
             "hub_box_public": keys.box_public_b64(), "hub_verify_key": keys.verify_key_b64(),
-            "commune_code": commune}
+            "commune_code": commune, "team_id": done.team_id}
 
 
 def _too_big(limit: int) -> BatchRefused:

@@ -80,11 +80,14 @@ def cmd_pair_code(args: argparse.Namespace) -> int:
     try:
         with hub.transaction() as s:
             new = create_code(s, hub.settings.data_dir, args.commune, hub.clock.now(),
-                              hours=hub.settings.pair_code_hours)
+                              hours=hub.settings.pair_code_hours,
+                              same_team_as=args.same_team_as or "")
     finally:
         hub.engine.dispose()
     local = new.expires_at.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
     print(f"Mã ghép nối cho xã/phường {new.commune_code}: {new.code}")
+    if new.team_of:
+        print(f"Máy dùng mã này vào cùng tổ với “{new.team_of}” (một mức hỗ trợ cho cả tổ).")
     print(f"Dùng một lần, hết hạn lúc {local:%H:%M %d/%m/%Y}. Nhập mã này trong Quản lý > "
           "Đồng bộ trên kiosk. Mã không được lưu trên hub: nếu mất, hãy tạo mã mới.")
     return 0
@@ -189,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("pair-code", parents=[common], help="tạo mã ghép nối dùng một lần")
     p.add_argument("--commune", required=True, help="mã số xã/phường, ví dụ 20194")
+    p.add_argument("--same-team-as", metavar="DEVICE_ID",
+                   help="máy mới làm việc cho cùng tổ với thiết bị đã ghép nối này (ví dụ "
+                        "máy tính xách tay của tổ lưu động): một mức hỗ trợ cho cả tổ")
     p.set_defaults(func=cmd_pair_code)
     p = sub.add_parser("revoke", parents=[common], help="thu hồi một thiết bị")
     p.add_argument("device_id")

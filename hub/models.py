@@ -74,6 +74,8 @@ class PairingCode(HubBase):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     used_by: Mapped[str | None] = mapped_column(String(36))  # device_id
+    # The team the device joins ("" = it keeps its own): see hub.pairing.create_code.
+    team_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class IngestLog(HubBase):

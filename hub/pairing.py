@@ -82,16 +82,41 @@ class NewCode:
     code: str  # formatted ABCD-EFGH; shown once, never stored
     commune_code: str
     expires_at: datetime
+    team_of: str = ""  # the help point whose team the new device joins, "" for its own team
 
 
 def create_code(session: Session, data_dir: Path, commune: str, now: datetime,
-                hours: int = 24) -> NewCode:
+                hours: int = 24, *, same_team_as: str = "") -> NewCode:
+    """A one-time code for ``commune``; with ``same_team_as`` (a paired device's id), the
+    device that uses it joins that device's team.
+
+    Why: every kiosk database makes its own team id, so a team's second PC (the mobile
+    team's laptop) would count as a second team and the allowance cap would be paid twice
+    (issue #20 item 0). The officer who hands out the code knows which team it is for.
+    """
     commune = check_commune_code(commune)
+    team_id, team_of = "", ""
+    if same_team_as:
+        other = session.get(Device, same_team_as.strip()[:36])
+        if other is None or other.commune_code != commune or other.revoked_at is not None:
+            raise HubRefused("unknown_team_device", "Không tìm thấy thiết bị đã ghép nối (còn "
+                             "hiệu lực) của xã/phường này để dùng chung tổ. Hãy chọn lại.", 400)
+        if not other.team_id:
+            raise HubRefused("team_not_known_yet", f"“{other.help_point_name}” chưa đồng bộ "
+                             "lần nào nên hub chưa biết tổ của máy đó. Hãy đồng bộ máy đó trước "
+                             "rồi tạo mã.", 400)
+        team_id, team_of = other.team_id, other.help_point_name
     code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LEN))
     expires = now + timedelta(hours=hours)
     session.add(PairingCode(code_hash=code_hash(data_dir, code), commune_code=commune,
-                            created_at=now, expires_at=expires))
-    return NewCode(format_code(code), commune, expires)
+                            created_at=now, expires_at=expires, team_id=team_id))
+    return NewCode(format_code(code), commune, expires, team_of)
+
+
+@dataclass(frozen=True)
+class Redeemed:
+    device: Device
+    team_id: str  # the team the code puts the device in; "" when it keeps its own
 
 
 @dataclass(frozen=True)
@@ -105,7 +130,7 @@ class PairRequest:
     app_version: str
 
 
-def redeem(session: Session, data_dir: Path, req: PairRequest, now: datetime) -> Device:
+def redeem(session: Session, data_dir: Path, req: PairRequest, now: datetime) -> Redeemed:
     """Use a code once and store (or re-key) the device; raises HubRefused."""
     code = normalize_code(req.code)
     bad = HubRefused("bad_code", "Mã ghép nối không đúng hoặc đã được dùng. Hãy nhờ cán bộ xã "
@@ -143,9 +168,11 @@ def redeem(session: Session, data_dir: Path, req: PairRequest, now: datetime) ->
     device.app_version = req.app_version
     device.paired_at = now
     device.revoked_at = None
+    if row.team_id:
+        device.team_id = row.team_id  # the kiosk moves its rows to it (kiosk.identity)
     session.flush()
     log.info("device %s paired (commune %s)", req.device_id, row.commune_code)
-    return device
+    return Redeemed(device, row.team_id or "")
 
 
 def revoke(session: Session, device_id: str, now: datetime) -> bool:

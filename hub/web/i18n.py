@@ -128,6 +128,15 @@ EN: dict[str, str] = {
         "Revoke this device? The hub will refuse all data from it.",
     "Đã thu hồi thiết bị.": "Device revoked.",
     "Ghép nối lúc": "Paired at",
+    "Máy mới thuộc tổ": "The new computer's team",
+    "Tổ riêng (một điểm hỗ trợ mới)": "A team of its own (a new help point)",
+    "Cùng tổ với": "Same team as",
+    "Máy dùng mã này vào cùng tổ với": "The computer that uses this code joins the team of",
+    ": cả tổ tính một mức hỗ trợ.": ": the whole team counts as one for the allowance.",
+    "Máy thứ hai của cùng một tổ (ví dụ máy xách tay của tổ lưu động): chọn “Cùng tổ với …” "
+    "để cả tổ chỉ tính một mức hỗ trợ.":
+        "A team's second computer (e.g. the mobile team's laptop): choose “Same team as …” so "
+        "the team counts as one for the allowance.",
     # packs
     "Phát hành gói nội dung": "Publish a content pack",
     "Tệp zip chứa các bài (mỗi bài một thư mục có tutorial.toml)":

@@ -422,13 +422,15 @@ async def pairing_code(request: Request) -> Response:
     try:
         with hub.transaction() as s:
             new = create_code(s, hub.settings.data_dir, commune_code, hub.clock.now(),
-                              hours=hub.settings.pair_code_hours)
+                              hours=hub.settings.pair_code_hours,
+                              same_team_as=str(form.get("same_team_as", ""))[:64])
     except HubRefused as exc:
         return _pairing(request, info, status=400, error=str(exc))
-    accounts.audit(officer.username, "pairing.code", commune=commune_code)
+    accounts.audit(officer.username, "pairing.code", commune=commune_code,
+                   same_team=bool(new.team_of))
     expires = new.expires_at.replace(tzinfo=UTC).astimezone(LOCAL_TZ)
     return _pairing(request, info, new_code=new.code, new_code_commune=new.commune_code,
-                    new_code_expires=f"{expires:%H:%M %d/%m/%Y}")
+                    new_code_expires=f"{expires:%H:%M %d/%m/%Y}", new_code_team=new.team_of)
 
 
 @router.post("/pairing/revoke", response_class=HTMLResponse)

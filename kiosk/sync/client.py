@@ -94,6 +94,7 @@ class PairResult:
     hub_box_public: str
     hub_verify_key: str
     commune_code: str
+    team_id: str = ""  # the team the officer's code puts this kiosk in; "" keeps its own
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,10 @@ class HubClient:
                           _text(data, "hub_box_public", 64),
                           _text(data, "hub_verify_key", 64),
                           data["commune_code"] if isinstance(data.get("commune_code"), str)
-                          and len(data["commune_code"]) <= 8 else commune_code)
+                          and len(data["commune_code"]) <= 8 else commune_code,
+                          # an older hub sends none; a bad one is refused by join_team
+                          data["team_id"] if isinstance(data.get("team_id"), str)
+                          and len(data["team_id"]) <= 36 else "")
 
     def push_batch(self, blob: bytes) -> PushResult:
         _status, raw, _h = self._send(

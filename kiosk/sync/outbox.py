@@ -245,6 +245,13 @@ def pair(actor: Actor, store: Store, config: Config, data_dir: Path, url: str,
                        **dict.fromkeys(PROGRESS_KEYS + ERROR_KEYS)})
         audit.record(s, store, actor.audit_name, "sync.pair",
                      hub=done.hub_url, hub_id=done.hub_id)
+    if result.team_id and result.team_id != store.team_id:
+        # The officer made the code for an existing team (the help point this laptop works
+        # for): this kiosk's rows join it before anything is sent, so the hub sees one team
+        # and pays one allowance cap (hub.pairing.create_code).
+        from kiosk.identity import join_team
+
+        join_team(actor, store, result.team_id)
     log.info("paired with hub %s", done.hub_id)
     return done
 

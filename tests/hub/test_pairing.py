@@ -63,7 +63,8 @@ def test_pairing_stores_the_device_and_returns_the_hubs_keys(
     hub = hub_app.state.hub
     assert r.json() == {"hub_id": hub.hub_id, "hub_name": hub.hub_name(),
                         "hub_box_public": hub.keys().box_public_b64(),
-                        "hub_verify_key": hub.keys().verify_key_b64(), "commune_code": "20194"}
+                        "hub_verify_key": hub.keys().verify_key_b64(), "commune_code": "20194",
+                        "team_id": ""}  # the code names no team: the kiosk keeps its own
     with hub.sessions() as s:
         device = s.get(Device, "dev-1")
         assert device is not None

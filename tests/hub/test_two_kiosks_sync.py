@@ -187,3 +187,38 @@ def test_a_pack_published_on_the_hub_reaches_a_paired_kiosk_and_a_tampered_one_d
     assert report.pack_version == "" and "Chữ ký" in report.pack_problem
     assert current_pack(k.data_dir)[0] == first
     assert outbox.status(k.store).content_version == first
+
+
+def test_a_code_for_the_same_team_puts_a_second_computer_in_that_team(
+        hub_app: Any, hub_url: str, kiosks: list[Kiosk]) -> None:
+    """The mobile team's laptop paired with a code made "for the same team as" the help
+    point: its rows carry the help point's team on the hub, so one allowance cap, not two."""
+    from hub.errors import HubRefused
+    from hub.models import Device
+    from hub.pairing import create_code
+
+    point, laptop = kiosks
+    hub = hub_app.state.hub
+    outbox.pair(point.staff, point.store, point.config, point.data_dir, hub_url,
+                pair_code(hub_app))
+    with hub.transaction() as s, pytest.raises(HubRefused) as early:
+        create_code(s, hub.settings.data_dir, COMMUNE, hub.clock.now(),
+                    same_team_as=point.store.device_id)
+    assert early.value.code == "team_not_known_yet"  # the hub learns a team from a sync
+    point.log_help(30)
+    outbox.sync_now(point.store, point.config, point.data_dir)
+    laptop_before = laptop.log_help(45)  # made before pairing: moves with the laptop
+    assert laptop.store.team_id != point.store.team_id
+    with hub.transaction() as s:
+        new = create_code(s, hub.settings.data_dir, COMMUNE, hub.clock.now(),
+                          same_team_as=point.store.device_id)
+    assert new.team_of == "Điểm hỗ trợ số Tà Lang"
+    outbox.pair(laptop.staff, laptop.store, laptop.config, laptop.data_dir, hub_url, new.code)
+    assert laptop.store.team_id == point.store.team_id
+    laptop.log_help(10)
+    assert outbox.sync_now(laptop.store, laptop.config, laptop.data_dir).added == 2
+    with hub.sessions() as s:
+        teams = set(s.scalars(select(Assistance.team_id)))
+        on_hub = s.scalar(select(Assistance.team_id).where(Assistance.uuid == laptop_before))
+        device_team = s.get(Device, laptop.store.device_id).team_id
+    assert teams == {point.store.team_id} and on_hub == device_team == point.store.team_id

@@ -243,6 +243,22 @@ def test_pairing_page_makes_a_code_and_revokes_a_device(page: Any, hub: Hub) -> 
     assert "Đã thu hồi thiết bị." in page.content()
 
 
+def test_a_code_for_a_teams_second_computer_names_the_team(page: Any, hub: Hub) -> None:
+    sign_in(page, hub, "xa.demo")
+    page.goto(hub.url + "/pairing")
+    choice = page.get_by_label("Máy mới thuộc tổ")
+    options = choice.locator("option").all_inner_texts()
+    assert options[0] == "Tổ riêng (một điểm hỗ trợ mới)"
+    assert not any("chưa đồng bộ" in o for o in options)  # its team is not known yet
+    same = next(o for o in options if o.startswith("Cùng tổ với"))
+    choice.select_option(label=same)
+    page.get_by_role("button", name="Tạo mã ghép nối").click()
+    shown = page.locator(".code-card").inner_text()
+    assert "Máy dùng mã này vào cùng tổ với" in shown
+    assert same.removeprefix("Cùng tổ với ").rsplit(" (", 1)[0] in shown
+    shoot(page, hub, "pairing-same-team-phone", PHONE)
+
+
 def test_admin_publishes_a_pack_that_a_paired_kiosk_gets(page: Any, hub: Hub,
                                                          tmp_path: Path) -> None:
     from hub.packs import pack_for

@@ -183,6 +183,8 @@ def test_staff_export_a_booklet_with_progress(qtbot, kiosk: Kiosk, targets: list
     tab = staff_tab(qtbot, kiosk)
     assert tab.quota_label.text().startswith("Hôm nay đã in 3/100 tờ hướng dẫn được phép")
     assert tab.folder.text() == str(targets[0])  # first save target by default
+    qtbot.keyClicks(tab.folder, "/etc")  # chosen from the drive list, never typed
+    assert tab.folder.isReadOnly() and tab.folder.text() == str(targets[0])
     seen: list[int] = []
     tab.progress.valueChanged.connect(seen.append)
 

@@ -121,6 +121,9 @@ class StaffSheetsTab(QWidget):
         self.mode.addItem("", "booklet")
         self.mode.addItem("", "separate")
         self.folder = _named(QLineEdit(self), "sheetsFolder", "Thư mục lưu")
+        # Chosen, never typed: the kiosk's own drive list (the button beside it) or the first
+        # save target, so a PDF cannot be written to a path typed by hand (issue #16 item 3).
+        self.folder.setReadOnly(True)
         self.browse_btn = BigButton("", "document", object_name="sheetsBrowse",
                                     role="secondary", beside=True, icon_px=40)
         self.size_label, self.lang_label = QLabel(self), QLabel(self)

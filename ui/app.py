@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 import ui.features.assistance
+import ui.features.disk_watch
 import ui.features.places
 import ui.features.queue
 import ui.features.reports
@@ -221,6 +222,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.sync,
     ui.features.scam_check,
     ui.features.resume,
+    ui.features.disk_watch,
 )
 
 

@@ -159,7 +159,7 @@ QWidget#TopBar QLabel, QWidget#BottomBar QLabel {{ color: {p.on_bar}; font-weigh
 QLabel[role="title"] {{ font-size: {big}pt; font-weight: bold; color: {p.text}; }}
 QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; color: {p.text}; }}
 QAbstractButton[keypad="true"] QLabel {{ font-size: {big}pt; }}
-QLabel#stepText {{ font-size: {round(base * 1.15)}pt; }}
+QLabel#stepText, QLabel#practiceAsk {{ font-size: {round(base * 1.15)}pt; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="warning"] {{ background: {p.warning_bg}; color: {p.warning_text};
     border: 3px solid {p.warning_text}; border-radius: {radius}px; padding: {pad}px;

@@ -985,8 +985,12 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Practice phone, not a real one</translation>
     </message>
     <message>
-        <source>Bàn phím số tập: không nhập số thật</source>
-        <translation>Practice keypad: never type real numbers</translation>
+        <source>Số tập:</source>
+        <translation>Practice digits:</translation>
+    </message>
+    <message>
+        <source>{label}, số tập</source>
+        <translation>{label}, practice digits</translation>
     </message>
     <message>
         <source>Bàn phím số tập. Chỉ nhập số tập, không nhập số thật của bạn.</source>
@@ -1019,10 +1023,6 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Màn hình này có thể khác trên máy thật.</source>
         <translation>This screen may look different on a real phone.</translation>
-    </message>
-    <message>
-        <source>{label} (số tập)</source>
-        <translation>{label} (practice number)</translation>
     </message>
     <message>
         <source>Nút trên điện thoại tập.</source>

@@ -181,7 +181,7 @@ def test_each_practice_can_be_finished_by_ear_alone(qtbot, make_kiosk: MakeKiosk
                 for d in screen.entry.answer:
                     assert f"Số tập {d}" in k.speaker.texts(), d
             for b in screen.buttons:
-                if b.right and screen.id != played[0]:
+                if b.right:
                     # named in the screen's words, so a listener knows it exists
                     assert b.label.get("vi") in said
     assert practice.done.said("vi") in said

@@ -69,32 +69,16 @@ class PracticeScreen(BaseScreen):
         self.run: Run | None = None
         self.typed = ""  # pretend digits: memory only (see the module docstring)
 
-        top = QHBoxLayout()
-        self.progress_label = label(self, "practiceProgress", "muted", wrap=False)
+        # The phone takes the whole height on the left (its keypad inside it, as on a real
+        # phone); the title, where we are, the words and the three actions are on the right.
+        # A row of actions under both did not leave the phone two lines of its message at
+        # 1366×768 with the largest text.
         self.outer.removeWidget(self.title)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.progress_label)
-        self.outer.insertLayout(0, top)
-
         body = QHBoxLayout()
         body.setSpacing(24)
         body.addWidget(self._build_phone(), 1)
         body.addLayout(self._build_side(), 1)
         self.outer.addLayout(body, 1)
-
-        row = QHBoxLayout()
-        self.again_btn = BigButton("", "speaker", object_name="practiceListenAgain",
-                                   role="secondary", beside=True)
-        self.retry_btn = BigButton("", "repeat", object_name="practiceRetry", role="secondary",
-                                   beside=True)
-        self.ask_btn = BigButton("", "help", object_name="practiceAskVolunteer",
-                                 role="secondary", beside=True)
-        for b in (self.again_btn, self.retry_btn, self.ask_btn):
-            row.addWidget(b)
-        self.outer.addLayout(row)
-        self.again_btn.clicked.connect(self.read_aloud)
-        self.retry_btn.clicked.connect(self.retry)
-        self.ask_btn.clicked.connect(self._ask)
         self.phone_buttons: dict[str, BigButton] = {}
 
     # -- building -------------------------------------------------------------------------------
@@ -102,19 +86,18 @@ class PracticeScreen(BaseScreen):
         self.phone = QFrame(self)
         self.phone.setObjectName("practicePhone")
         box = QVBoxLayout(self.phone)
-        box.setContentsMargins(16, 12, 16, 16)
-        # What the phone shows and, on the same row, that it is a practice phone.
-        header = QHBoxLayout()
-        self.heading = label(self.phone, "practiceHeading", "title")
+        box.setContentsMargins(12, 8, 12, 12)
         self.badge = label(self.phone, "practiceBadge", "banner", wrap=False)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.addWidget(self.heading, 1)
-        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(header)
+        box.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
+        # What the phone shows (its heading, the message, the fields) scrolls; the typed
+        # digits, the keypad and the phone's buttons stay whole below.
         words = QWidget()
         words.setObjectName("practicePhoneWords")
         texts = QVBoxLayout(words)
         texts.setContentsMargins(0, 0, 8, 0)
+        self.heading = label(words, "practiceHeading", "title")
+        texts.addWidget(self.heading)
         self.message = label(words, "practiceMessage", "tip")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.fields = label(words, "practiceFields")
@@ -139,48 +122,24 @@ class PracticeScreen(BaseScreen):
         typed_row.addWidget(self.entry_label, 1)
         typed_row.addWidget(self.typed_label)
         box.addLayout(typed_row)
-        # The phone's own buttons, two to a row: whole on screen, never inside the scrolling
-        # words (three stacked did not fit 1366×768 with the largest text).
+        box.addWidget(self._build_keypad())
+        # The phone's own buttons, one to a row (each label on one line, as on a phone):
+        # whole on screen, never inside the scrolling words.
         self.phone_row = QGridLayout()
         self.phone_row.setSpacing(12)
         box.addLayout(self.phone_row)
         return self.phone
 
-    def _build_side(self) -> QVBoxLayout:
-        side = QVBoxLayout()
-        self.ask = label(self, "practiceAsk")
-        self.ask.setTextFormat(Qt.TextFormat.PlainText)
-        self.feedback = label(self, "practiceFeedback", "tip")
-        self.feedback.setTextFormat(Qt.TextFormat.PlainText)
-        words = QWidget()
-        words.setObjectName("practiceSideWords")
-        texts = QVBoxLayout(words)
-        texts.setContentsMargins(0, 0, 8, 0)
-        # What just happened first (the hint after a wrong touch), then the instruction: in a
-        # long text at the largest size the hint is never the part below the edge.
-        texts.addWidget(self.feedback)
-        texts.addWidget(self.ask)
-        texts.addStretch(1)
-        self.side_scroll = QScrollArea(self)
-        self.side_scroll.setObjectName("practiceSideScroll")
-        self.side_scroll.setWidgetResizable(True)
-        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.side_scroll.setMinimumHeight(1)
-        self.side_scroll.setWidget(words)
-        mark_reading(self.side_scroll)
-        side.addWidget(self.side_scroll, 1)
-        self.keypad = QWidget(self)
+    def _build_keypad(self) -> QWidget:
+        self.keypad = QWidget(self.phone)
         self.keypad.setObjectName("practiceKeypad")
         pad = QVBoxLayout(self.keypad)
         pad.setContentsMargins(0, 0, 0, 0)
-        self.keypad_label = label(self.keypad, "practiceKeypadLabel", "muted")
-        self.keypad_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pad.addWidget(self.keypad_label)
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(8)
         self.keys: dict[str, BigButton] = {}
-        # Two rows of six: four rows of big keys do not fit under the instruction at
-        # 1366×768 with the largest text.
+        # Two rows of six (the last two places: "Xóa"): four rows of big keys and the
+        # message would not both fit at 1366×768 with the largest text.
         for i, d in enumerate(KEYS):
             b = BigButton(d, object_name=f"practiceKey{d}", role="tile")
             b.clicked.connect(lambda _=False, d=d: self.press(d))
@@ -190,7 +149,49 @@ class PracticeScreen(BaseScreen):
         self.delete_btn.clicked.connect(self.delete)
         grid.addWidget(self.delete_btn, 1, 4, 1, 2)
         pad.addLayout(grid)
-        side.addWidget(self.keypad)
+        return self.keypad
+
+    def _build_side(self) -> QVBoxLayout:
+        side = QVBoxLayout()
+        self.progress_label = label(self, "practiceProgress", "muted", wrap=False)
+        self.ask = label(self, "practiceAsk")
+        self.ask.setTextFormat(Qt.TextFormat.PlainText)
+        self.feedback = label(self, "practiceFeedback", "tip")
+        self.feedback.setTextFormat(Qt.TextFormat.PlainText)
+        words = QWidget()
+        words.setObjectName("practiceSideWords")
+        texts = QVBoxLayout(words)
+        texts.setContentsMargins(0, 0, 8, 0)
+        # What just happened (the hint after a wrong touch), the instruction, then the
+        # practice's title and where we are: at the largest text the words that help now are
+        # never the part below the edge. (The screen's own centred title row is hidden: its
+        # height is the phone's.)
+        self.title.hide()
+        self.side_title = label(words, "practiceTitle", "title")
+        texts.addWidget(self.feedback)
+        texts.addWidget(self.ask)
+        texts.addWidget(self.side_title)
+        texts.addWidget(self.progress_label)
+        texts.addStretch(1)
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setObjectName("practiceSideScroll")
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setMinimumHeight(1)
+        self.side_scroll.setWidget(words)
+        mark_reading(self.side_scroll)
+        side.addWidget(self.side_scroll, 1)
+        self.again_btn = BigButton("", "speaker", object_name="practiceListenAgain",
+                                   role="secondary", beside=True)
+        self.retry_btn = BigButton("", "repeat", object_name="practiceRetry", role="secondary",
+                                   beside=True)
+        self.ask_btn = BigButton("", "help", object_name="practiceAskVolunteer",
+                                 role="secondary", beside=True)
+        for b in (self.again_btn, self.retry_btn, self.ask_btn):
+            side.addWidget(b)
+        self.again_btn.clicked.connect(self.read_aloud)
+        self.retry_btn.clicked.connect(self.retry)
+        self.ask_btn.clicked.connect(self._ask)
         return side
 
     # -- navigation ----------------------------------------------------------------------------
@@ -377,8 +378,7 @@ class PracticeScreen(BaseScreen):
                                      self.tr("Xóa số đã nhập và làm lại màn hình này."))
         self.badge.setText(self.tr("ĐIỆN THOẠI TẬP"))
         self.badge.setAccessibleName(self.tr("Điện thoại tập, không phải máy thật"))
-        self.keypad_label.setText(self.tr("Bàn phím số tập: không nhập số thật"))
-        self.keypad_label.setAccessibleName(
+        self.keypad.setAccessibleName(
             self.tr("Bàn phím số tập. Chỉ nhập số tập, không nhập số thật của bạn."))
         for d, b in self.keys.items():
             name = self.tr("Số tập {d}").replace("{d}", d)
@@ -391,6 +391,8 @@ class PracticeScreen(BaseScreen):
             return
         lang = self.lang
         self.title.setText(p.title.get(lang))
+        self.side_title.setText(self.title.text())
+        self.side_title.setAccessibleName(self.title.text())
         total = len(p.screens)
         self.progress_label.setText(self.tr("Đã xong") if self.finished else
                                     self.tr("Màn {n}/{total}").replace("{n}", str(self.index + 1))
@@ -418,6 +420,9 @@ class PracticeScreen(BaseScreen):
             self.typed_label.hide()
             self.keypad.hide()
             return
+        # At least two lines of the phone's words always show (the message is the point);
+        # measured now, at the text size in force.
+        self.phone_scroll.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         self.heading.setText(screen.heading.get(lang))
         self.heading.setAccessibleName(self.heading.text())
         body = screen.body.shown(lang) if screen.body is not None else ""
@@ -435,7 +440,9 @@ class PracticeScreen(BaseScreen):
         self.typed_label.setVisible(entry is not None)
         self.keypad.setVisible(entry is not None)
         if entry is not None:
-            self.entry_label.setText(self.tr("{label} (số tập)").replace(
+            # The heading names what is typed; this says whose digits: the practice's only.
+            self.entry_label.setText(self.tr("Số tập:"))
+            self.entry_label.setAccessibleName(self.tr("{label}, số tập").replace(
                 "{label}", entry.label.get(lang)))
             self._show_typed()
         for i, b in enumerate(screen.buttons):
@@ -444,7 +451,7 @@ class PracticeScreen(BaseScreen):
                             what_it_does=self.tr("Nút trên điện thoại tập."))
             btn.clicked.connect(lambda _=False, bid=b.id: self.touch(bid))
             btn.setParent(self.phone)
-            self.phone_row.addWidget(btn, i // 2, i % 2)
+            self.phone_row.addWidget(btn, i, 0)
             btn.show()  # now, not when the event loop gets to the layout's queued show
             self.phone_buttons[b.id] = btn
 

@@ -16,6 +16,7 @@ import csv
 import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -96,6 +97,16 @@ def seed(store: Store) -> None:
                 contact_phone="0905123456" if i % 2 else None,
                 contact_consent_at=start + timedelta(days=500) if i % 2 else None,
                 contact_consent_purpose=AWKWARD_TEXT[(i + 3) % 15] if i % 2 else None))
+        # Plain records (chunks with nothing to quote or guard), each ending a hair before
+        # or after a whole minute across an hour, a day, a month.
+        for i, start in enumerate(datetime(2026, 3, 31, 16, 59, 59, 999_999) + timedelta(
+                hours=h) for h in range(0, 40, 2)):
+            s.add(Assistance(
+                uuid=f"plain-{i:02d}", device_id=store.device_id, created_at=start,
+                started_at=start, ended_at=start + timedelta(minutes=1 + i, microseconds=i % 3 - 1),
+                updated_at=start, volunteer_uuids=[members[0].uuid], services=["vneid"],
+                outcome="done", channel="help_point", commune="Hòa Bắc", village="Tà Lang",
+                age_band="60-74", gender="nu", note="", is_demo=False))
 
 
 @pytest.fixture
@@ -112,13 +123,30 @@ def test_records_csv_is_byte_identical_to_the_reference(
         zone: str, contacts: bool, chunk: int) -> None:
     monkeypatch.setattr(clock_module, "LOCAL_TZ", ZoneInfo(zone))
     monkeypatch.setattr(export_csv_module, "CHUNK", chunk)
+    seen: dict[str, int] = {"lines": 0, "mixed": 0}
+
+    def spy(name: str) -> None:
+        original = getattr(export_csv_module, name)
+
+        def counted(*args: Any, **kw: Any) -> Any:
+            seen["lines" if name == "_record_lines_sqlite" else "mixed"] += 1
+            return original(*args, **kw)
+        monkeypatch.setattr(export_csv_module, name, counted)
+
+    spy("_record_lines_sqlite")
+    spy("_mixed_lines")
     expected = reference_bytes(seeded, SPRING, contacts)
     got = export_csv(staff, seeded, SPRING, tmp_path / "r.csv", include_contacts=contacts)
     data = (tmp_path / "r.csv").read_bytes()
     assert data == expected
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert got.rows == len(rows) - 1 >= 45  # 60 seeded, 6 soft-deleted, a few in May
+    assert got.rows == len(rows) - 1 >= 65  # 80 seeded, 6 soft-deleted, a few in May
     assert got.includes_demo
+    # SQLite built the lines wherever the zone allows (whole hours, changed on the hour);
+    # some chunks needed the cell-by-cell rebuild, some (with 7 rows a chunk) did not.
+    assert seen["lines"] == (0 if zone == "Asia/Kolkata" else 1)
+    if seen["lines"]:
+        assert 0 < seen["mixed"] < (2 if chunk > 100 else got.rows // chunk)
 
 
 def test_the_reference_really_holds_the_awkward_cases(seeded: Store, staff: Actor,

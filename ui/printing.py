@@ -18,11 +18,18 @@ from typing import Any, Protocol
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageSize, QPainter
 
+from kiosk.errors import KioskError
+
 log = logging.getLogger(__name__)
 
 
-class PrintError(Exception):
-    """Printing failed; the message says so plainly and what to do."""
+class PrintError(KioskError):
+    """Printing failed: what went wrong at the printer, in Vietnamese and English.
+
+    Only the reason ("Không tìm thấy máy in."), never a lead-in: each screen says what the
+    failure means for its reader (a ticket: remember your number; a sheet: save the PDF
+    instead; staff: check the printer), in the kiosk's language, and adds this reason.
+    """
 
 
 class Printer(Protocol):
@@ -31,9 +38,6 @@ class Printer(Protocol):
     def print_pdf(self, pdf: Path, copies: int = 1) -> int:
         """Print ``pdf``; return the number of pages sent. Raises PrintError."""
         ...
-
-
-NO_PRINTER = "Máy in đang gặp sự cố, vui lòng nhớ số của bạn"
 
 
 class QtPrinter:
@@ -52,10 +56,10 @@ class QtPrinter:
 
         info = QPrinterInfo.printerInfo(self.name) if self.name else QPrinterInfo.defaultPrinter()
         if info.isNull():
-            raise PrintError(f"{NO_PRINTER}. (Không tìm thấy máy in"
-                             f"{' “' + self.name + '”' if self.name else ''}.)")
+            named = f" “{self.name}”" if self.name else ""
+            raise PrintError(f"Không tìm thấy máy in{named}.", en=f"No printer{named} was found.")
         if info.state() == QPrinter.PrinterState.Error:
-            raise PrintError(f"{NO_PRINTER}. (Máy in báo lỗi.)")
+            raise PrintError("Máy in báo lỗi.", en="The printer reports an error.")
         return info
 
     def print_pdf(self, pdf: Path, copies: int = 1) -> int:
@@ -65,7 +69,8 @@ class QtPrinter:
 
         doc = QPdfDocument()
         if doc.load(str(pdf)) != QPdfDocument.Error.None_:
-            raise PrintError("Không mở được tệp PDF để in.")
+            raise PrintError("Không mở được tệp PDF để in.", en="The PDF could not be opened to "
+                             "print.")
         printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setCopyCount(copies)
         first = doc.pagePointSize(0)
@@ -73,7 +78,8 @@ class QtPrinter:
                                       QPageSize.Unit.Point))
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError(f"{NO_PRINTER}. (Máy in không nhận lệnh in.)")
+            raise PrintError("Máy in không nhận lệnh in.", en="The printer did not accept the "
+                             "job.")
         try:
             dpi = printer.resolution()
             for i in range(doc.pageCount()):
@@ -93,6 +99,7 @@ class FakePrinter:
     """A printer for tests: records what was printed, or fails on demand."""
 
     fail_with: str = ""
+    fail_with_en: str = ""
     printed: list[Path] = field(default_factory=list)
 
     def printer_names(self) -> list[str]:
@@ -100,7 +107,7 @@ class FakePrinter:
 
     def print_pdf(self, pdf: Path, copies: int = 1) -> int:
         if self.fail_with:
-            raise PrintError(self.fail_with)
+            raise PrintError(self.fail_with, en=self.fail_with_en)
         kept = pdf.with_name(f"printed-{len(self.printed)}-{pdf.name}")
         shutil.copy(pdf, kept)
         self.printed.append(kept)

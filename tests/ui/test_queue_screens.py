@@ -196,7 +196,7 @@ def test_a_finished_ticket_print_does_not_end_a_sheet_print_guard(
 
 def test_printer_failure_keeps_the_number_on_screen_and_the_queue_intact(
         qtbot, kiosk: Kiosk, printer: WatchingPrinter, store: Store) -> None:
-    printer.fail_with = f"{PRINTER_DOWN}. (Máy in báo lỗi.)"
+    printer.fail_with = "Máy in báo lỗi."
     take_ticket(qtbot, kiosk)
     screen = kiosk.screens[ScreenId.TICKET]
     assert kiosk.nav.current_id is ScreenId.TICKET
@@ -415,10 +415,15 @@ def test_staff_turns_a_service_off_and_prints_a_test_ticket(qtbot, kiosk: Kiosk,
     assert tab.message.text().startswith("Đã gửi phiếu thử")
     assert feature.queue.waiting(VOLUNTEER) == []  # a test print takes no number
 
-    printer.fail_with = f"{PRINTER_DOWN}. (Không tìm thấy máy in.)"
+    printer.fail_with = "Không tìm thấy máy in."
     click(qtbot, tab.test_buttons["vneid"])
     assert tab.message.text().startswith("Không in được phiếu thử:")
     assert "Không tìm thấy máy in" in tab.message.text()
+    printer.fail_with_en = "No printer was found."  # in English, the reason is English too
+    kiosk.state.set_language("en")
+    click(qtbot, tab.test_buttons["vneid"])
+    assert tab.message.text() == ("Could not print the test ticket: No printer was found. Check "
+                                  "that the printer is on, has paper and is plugged in.")
 
 
 def test_keypad_keys_typed_into_a_text_field_stay_there(qtbot, kiosk: Kiosk) -> None:

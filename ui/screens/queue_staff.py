@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.errors import user_message
 from kiosk.queue import ServiceInfo
 from ui.printing import print_and_count
 from ui.queue_desk import QueueDesk
@@ -154,7 +155,8 @@ class QueueStaffTab(QWidget):
             log.warning("test ticket not printed: %s: %s", type(exc).__name__, exc)
             self.message.setText(self.tr("Không in được phiếu thử: {reason} Hãy kiểm tra máy "
                                          "in đã bật, có giấy và đã cắm dây.")
-                                 .replace("{reason}", str(exc).rstrip(".") + "."))
+                                 .replace("{reason}", user_message(exc, f.state.language)
+                                          .rstrip(".") + "."))
 
         print_and_count(f.tasks, f.store, printer, path, kind="test", tutorial_id=None, pages=1,
                         on_printed=ok, on_failed=failed, render=render, temporary=True,

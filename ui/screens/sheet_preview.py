@@ -512,11 +512,8 @@ class SheetPreviewScreen(BaseScreen):
         log.warning("sheet printing failed: %s: %s", type(exc).__name__, exc)
         self._set_printing(False)
         text = self.tr("Chưa in được: máy in đang gặp sự cố.")
-        if isinstance(exc, printing.PrintError):
-            # PrintError starts with the queue's wording; keep only what went wrong.
-            detail = str(exc).removeprefix(printing.NO_PRINTER).strip(" .")
-            if detail:
-                text = f"{text} {detail}"
+        if isinstance(exc, printing.PrintError):  # what went wrong at the printer
+            text = f"{text} {exc.message(self.state.language)}"
         self._tell(text, "warning")
         Op(printing.save_targets).success(self._show_save_targets) \
             .or_log("no save targets").run(self.tasks)

@@ -51,7 +51,15 @@ from kiosk.assistance import (
 from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.errors import KioskError
 from kiosk.identity import stamp
-from kiosk.privacy import PrivacyError, check_note, contact_expired, mask_phone, normalize_phone
+from kiosk.places import vi_sort_key
+from kiosk.privacy import (
+    CONTACT_PURPOSE_VI,
+    PrivacyError,
+    check_note,
+    contact_expired,
+    mask_phone,
+    normalize_phone,
+)
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -68,9 +76,9 @@ PURPOSE_MAX = 200
 #: Minutes a visit is logged as lasting when nobody says otherwise.
 DEFAULT_VISIT_MINUTES = 30
 MAX_VISIT_MINUTES = 12 * 60
-#: The purpose stored with a phone consent; the consent text says the same.
-PHONE_PURPOSE_VI = "Gọi điện hẹn giờ đến nhà hỗ trợ"
-PHONE_PURPOSE_EN = "Calling to arrange the home visit"
+#: The purpose stored with a phone consent: the contact consent's own (the screen asks with
+#: the contact notice of kiosk.privacy, which states this purpose), one text for both.
+PHONE_PURPOSE_VI = CONTACT_PURPOSE_VI
 
 
 class HomeVisitError(KioskError, ValueError):
@@ -253,7 +261,7 @@ class HomeVisitService:
         for info in infos:
             groups.setdefault(info.village, []).append(info)
         return [VillageVisits(v, tuple(groups[v]))
-                for v in sorted(groups, key=_village_sort_key)]
+                for v in sorted(groups, key=vi_sort_key)]
 
     def get(self, actor: Actor, visit_uuid: str) -> VisitInfo:
         require(actor, Role.VOLUNTEER)
@@ -410,12 +418,6 @@ class HomeVisitService:
                 assigned_name=people.get(r.assigned_to or "", ""),
                 assistance_uuid=r.assistance_uuid))
         return out
-
-
-def _village_sort_key(name: str) -> str:
-    # Vietnamese letters sort by their base letter ("Đông" near "Dương"), case-blind.
-    base = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in base if not unicodedata.combining(c)).casefold()
 
 
 # -- the contact rules, applied to visits (called by kiosk.assistance) ------------------------

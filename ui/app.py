@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 
 import ui.features.assistance
 import ui.features.disk_watch
+import ui.features.home_visits
 import ui.features.places
 import ui.features.queue
 import ui.features.reports
@@ -223,6 +224,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     ui.features.scam_check,
     ui.features.resume,
     ui.features.disk_watch,
+    ui.features.home_visits,
 )
 
 

@@ -43,6 +43,7 @@ class ScreenId(Enum):
     PRACTICE = auto()
     RESUME_CODE = auto()
     RESUME_ENTRY = auto()
+    HOME_VISITS = auto()
 
 
 #: Screens that may scroll as a whole (first setup, recovery). Every other page, the staff

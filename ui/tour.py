@@ -185,7 +185,54 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
         out["quick-log-contact"] = quick_log_contact
         out["quick-log-today"] = quick_log_today
         out["consent"] = consent
+    if nav.has(ScreenId.HOME_VISITS):
+        out.update(home_visit_scenes(k))
     return out
+
+
+#: Requests with the most words a volunteer is likely to type (the hardest to fit).
+_VISITS = (
+    ("Bà Nguyễn Thị Tư, nhà mái tôn cạnh nhà văn hóa thôn, đi lại khó khăn",
+     "Kích hoạt tài khoản định danh điện tử mức 2 trên điện thoại của con gái",
+     "Sáng thứ Bảy hoặc Chủ nhật, trước 10 giờ"),
+    ("Ông Hai, hộ có người khuyết tật, cuối đường bê tông",
+     "Cài ứng dụng VNeID và hướng dẫn đăng nhập", "Chiều các ngày trong tuần"),
+)
+
+
+def home_visit_scenes(k: Any) -> dict[str, Callable[[], None]]:
+    """The visit list (with requests, one taken), the entry form and its consent choice."""
+    from kiosk.home_visits import VisitDraft, count_open
+
+    def signed_in() -> Any:
+        _sign_in_volunteer(k)
+        k.nav.go_to(ScreenId.HOME_VISITS)
+        return k.screens[ScreenId.HOME_VISITS]
+
+    def with_requests() -> None:
+        screen = signed_in()
+        if count_open(k.store) == 0:
+            actor = k.state.actor
+            code = next(iter(s.code for s in screen.queue().services()), "")
+            village = k.config.village or "Tà Lang"
+            made = [screen.visits.create(actor, VisitDraft(
+                village=village, household=who, service_code=code, needs=needs,
+                best_time=when)) for who, needs, when in _VISITS]
+            screen.visits.assign(actor, made[0].uuid)
+            screen.refresh()
+
+    def form() -> None:
+        signed_in()
+        _click(k.screens[ScreenId.HOME_VISITS].add_btn)
+
+    def form_consented() -> None:
+        form()
+        screen = k.screens[ScreenId.HOME_VISITS]
+        _click(screen.phone_gate.toggle)  # the consent screen, turned to the citizen
+
+    return {"home-visits-empty": signed_in, "home-visits": with_requests,
+            "home-visits-form": form, "home-visits-consent": form_consented}
+
 
 
 def practice_scenes(k: Any) -> dict[str, Callable[[], None]]:

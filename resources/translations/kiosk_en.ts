@@ -607,6 +607,176 @@
     </message>
 </context>
 <context>
+    <name>HomeVisitsScreen</name>
+    <message>
+        <source>(đã xóa thông tin người cần hỗ trợ)</source>
+        <translation>(who to visit was erased)</translation>
+    </message>
+    <message>
+        <source>Lúc: {t}</source>
+        <translation>When: {t}</translation>
+    </message>
+    <message>
+        <source>ĐT: {p}</source>
+        <translation>Phone: {p}</translation>
+    </message>
+    <message>
+        <source>Đã có người nhận: {name}</source>
+        <translation>Taken by: {name}</translation>
+    </message>
+    <message>
+        <source>Chưa có người nhận</source>
+        <translation>Nobody has taken it yet</translation>
+    </message>
+    <message>
+        <source>Bạn đã nhận việc: {who}.</source>
+        <translation>You took this visit: {who}.</translation>
+    </message>
+    <message>
+        <source>Đã xong. Lượt hỗ trợ tại nhà đã được ghi vào sổ.</source>
+        <translation>Done. The home visit has been logged.</translation>
+    </message>
+    <message>
+        <source>Đã hủy yêu cầu. Tên và số điện thoại đã được xóa.</source>
+        <translation>Request cancelled. The name and phone number were erased.</translation>
+    </message>
+    <message>
+        <source>Đã ghi yêu cầu đến nhà ở {village}.</source>
+        <translation>Home-visit request saved for {village}.</translation>
+    </message>
+    <message>
+        <source>Người dân đã đồng ý. Hãy ghi số điện thoại.</source>
+        <translation>The citizen agreed. Type the phone number.</translation>
+    </message>
+    <message>
+        <source>Không lưu số điện thoại. Yêu cầu vẫn được ghi.</source>
+        <translation>No phone number is kept. The request is still saved.</translation>
+    </message>
+    <message>
+        <source>Thêm yêu cầu đến nhà</source>
+        <translation>New home-visit request</translation>
+    </message>
+    <message>
+        <source>Danh sách đến nhà hỗ trợ</source>
+        <translation>Home visits</translation>
+    </message>
+    <message>
+        <source>Thôn, tổ dân phố có yêu cầu</source>
+        <translation>Villages with requests</translation>
+    </message>
+    <message>
+        <source>Yêu cầu đến nhà ở thôn đã chọn</source>
+        <translation>Home-visit requests in the chosen village</translation>
+    </message>
+    <message>
+        <source>Chưa có yêu cầu đến nhà nào. Bấm “Thêm yêu cầu” khi có người cần tổ đến tận nhà hỗ trợ.</source>
+        <translation>No home-visit requests yet. Press “New request” when someone needs the team to come to their home.</translation>
+    </message>
+    <message>
+        <source>Thêm yêu cầu</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Ghi một người cần tổ đến tận nhà hỗ trợ.</source>
+        <translation>Record someone who needs the team to come to their home.</translation>
+    </message>
+    <message>
+        <source>Nhận việc</source>
+        <translation>Take it</translation>
+    </message>
+    <message>
+        <source>Bạn sẽ đến nhà này.</source>
+        <translation>You will visit this home.</translation>
+    </message>
+    <message>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Đã đến hỗ trợ: ghi lượt hỗ trợ tại nhà.</source>
+        <translation>Visited: log the home visit.</translation>
+    </message>
+    <message>
+        <source>Hủy yêu cầu</source>
+        <translation>Cancel request</translation>
+    </message>
+    <message>
+        <source>Không cần đến nữa: xóa tên và số điện thoại.</source>
+        <translation>No visit needed any more: erase the name and phone.</translation>
+    </message>
+    <message>
+        <source>Lưu yêu cầu</source>
+        <translation>Save request</translation>
+    </message>
+    <message>
+        <source>Ghi yêu cầu vào danh sách.</source>
+        <translation>Add the request to the list.</translation>
+    </message>
+    <message>
+        <source>Quay lại danh sách</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Không lưu, trở về danh sách.</source>
+        <translation>Do not save; back to the list.</translation>
+    </message>
+    <message>
+        <source>Thôn/tổ dân phố</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Người cần hỗ trợ</source>
+        <translation>Who to visit</translation>
+    </message>
+    <message>
+        <source>Cần hỗ trợ việc gì</source>
+        <translation>What is needed</translation>
+    </message>
+    <message>
+        <source>Thời gian thuận tiện</source>
+        <translation>Best time</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tên hoặc mô tả nhà, ví dụ: bà Tư, cạnh nhà văn hóa</source>
+        <translation>A name or the house, e.g. Mrs Tu, next to the village hall</translation>
+    </message>
+    <message>
+        <source>Ghi thêm việc cần hỗ trợ</source>
+        <translation>More about what is needed</translation>
+    </message>
+    <message>
+        <source>Ví dụ: kích hoạt tài khoản mức 2</source>
+        <translation>E.g. activate a level 2 account</translation>
+    </message>
+    <message>
+        <source>Ví dụ: sáng thứ Bảy</source>
+        <translation>E.g. Saturday morning</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitsTab</name>
+    <message>
+        <source>Đến nhà hỗ trợ</source>
+        <translation>Home visits</translation>
+    </message>
+    <message>
+        <source>Danh sách người cần tổ đến tận nhà hỗ trợ, theo thôn/tổ dân phố. Thành viên nhận việc, đánh dấu “Đã xong” thì lượt hỗ trợ tại nhà được ghi vào sổ. Danh sách đi cùng gói dữ liệu USB sang máy của tổ lưu động và trở về (tab “Hồ sơ &amp; dữ liệu cá nhân”); không gửi lên máy chủ. Tên và số điện thoại được xóa sau thời hạn giữ thông tin liên hệ.</source>
+        <translation>People who need the team to come to their home, by village. A member takes a visit; marking it “Done” logs the home visit. The list travels in the USB data bundle to the mobile team&apos;s laptop and back (tab “Records &amp; personal data”); it is never sent to the server. Names and phone numbers are erased after the contact retention period.</translation>
+    </message>
+    <message>
+        <source>Mở danh sách đến nhà</source>
+        <translation>Open the home-visit list</translation>
+    </message>
+    <message>
+        <source>Xem, thêm, nhận và đánh dấu xong các yêu cầu.</source>
+        <translation>See, add, take and finish requests.</translation>
+    </message>
+</context>
+<context>
     <name>IdleWarning</name>
     <message>
         <source>Thêm thời gian</source>
@@ -893,6 +1063,33 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Xem số liệu từ ngày đến ngày đã chọn.</source>
         <translation>Show the figures between the chosen dates.</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneGate</name>
+    <message>
+        <source>Xin số điện thoại</source>
+        <translation>Ask for a phone number</translation>
+    </message>
+    <message>
+        <source>Hỏi người dân có đồng ý cho lưu số điện thoại không.</source>
+        <translation>Ask the citizen whether the phone number may be kept.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Số điện thoại của người cần đến nhà</source>
+        <translation>Phone number of the person to visit</translation>
+    </message>
+    <message>
+        <source>Người dân đã đồng ý. Ghi số điện thoại:</source>
+        <translation>The citizen agreed. Type the phone number:</translation>
+    </message>
+    <message>
+        <source>Chỉ ghi khi người dân đồng ý.</source>
+        <translation>Only with consent.</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3307,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Mở màn hình số đang phục vụ cho người chờ xem.</source>
         <translation>Open the now-serving display for people waiting.</translation>
+    </message>
+    <message>
+        <source>Đến nhà hỗ trợ</source>
+        <translation>Home visits</translation>
+    </message>
+    <message>
+        <source>Danh sách người cần tổ đến tận nhà.</source>
+        <translation>People who need the team to come to their home.</translation>
     </message>
     <message>
         <source>Gọi số tiếp theo</source>

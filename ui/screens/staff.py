@@ -54,7 +54,7 @@ def scrolled(widget: QWidget) -> QScrollArea:
 
 # Where the features' tab names are translated (``QCoreApplication.translate`` contexts).
 _TAB_CONTEXTS = ("StaffSheetsTab", "StaffPlacesTab", "StaffReports", "QueueFeature",
-                 "StaffRecordsTab", "StaffSyncTab")
+                 "StaffRecordsTab", "StaffSyncTab", "HomeVisitsTab")
 
 
 def _translated(source: str) -> str:

@@ -101,6 +101,11 @@ class VolunteerConsoleScreen(BaseScreen):
                                      role="secondary", beside=True, icon_px=40, parent=page)
         self.display_btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.display_btn.clicked.connect(self.feature.open_display)
+        # The mobile team's home-visit list (ui.features.home_visits), when this kiosk has it.
+        self.visits_btn = BigButton("", "volunteer", object_name="volunteerHomeVisits",
+                                    role="secondary", beside=True, icon_px=40, parent=page)
+        self.visits_btn.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.visits_btn.clicked.connect(lambda: self.nav.go_to(ScreenId.HOME_VISITS))
 
         body = QHBoxLayout()
         body.setSpacing(24)
@@ -157,6 +162,7 @@ class VolunteerConsoleScreen(BaseScreen):
         top.setSpacing(24)
         top.addLayout(desk_row, 0)
         top.addStretch(1)
+        top.addWidget(self.visits_btn, 0)
         top.addWidget(self.display_btn, 0)
         layout.addLayout(top)
         right.addWidget(self.message)
@@ -544,6 +550,9 @@ class VolunteerConsoleScreen(BaseScreen):
                         self.tr("Chọn bàn bạn đang ngồi."))
         self.display_btn.set_label(self.tr("Mở màn hình gọi số"),
                                    self.tr("Mở màn hình số đang phục vụ cho người chờ xem."))
+        self.visits_btn.set_label(self.tr("Đến nhà hỗ trợ"),
+                                  self.tr("Danh sách người cần tổ đến tận nhà."))
+        self.visits_btn.setVisible(self.nav.has(ScreenId.HOME_VISITS))
         self.call_btn.set_label(self.tr("Gọi số tiếp theo"),
                                 self.tr("Mời người chờ lâu nhất đến bàn của bạn."))
         self.recall_btn.set_label(self.tr("Gọi lại"), self.tr("Gọi lại số đang phục vụ."))

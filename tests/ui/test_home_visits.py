@@ -1,0 +1,159 @@
+"""Home-visit list on screen (issue #23 item 5), found and touched by accessible names as a
+volunteer would: console → "Đến nhà hỗ trợ" → "Thêm yêu cầu" (the phone only after the
+citizen's "Tôi đồng ý") → "Nhận việc" → "Đã xong" (the home-visit record is logged)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget
+from sqlalchemy import select
+
+from db.models import Assistance, HomeVisit
+from kiosk.auth import AuthService
+from tests.ui.conftest import MakeKiosk
+from ui.app import DEMO_STAFF_PIN, DEMO_VOLUNTEER_PIN, Kiosk
+from ui.navigator import ScreenId
+
+LEFT = Qt.MouseButton.LeftButton
+PHONE = "0905123456"
+
+
+def button(k: Kiosk, name: str) -> QAbstractButton:
+    found = [b for b in k.window.findChildren(QAbstractButton)
+             if b.accessibleName() == name and b.isVisible()]
+    assert len(found) == 1, f"{name!r}: {len(found)} visible buttons"
+    return found[0]
+
+
+def field(k: Kiosk, name: str) -> QLineEdit:
+    found = [w for w in k.window.findChildren(QLineEdit)
+             if w.accessibleName() == name and w.isVisible()]
+    assert len(found) == 1, f"{name!r}: {len(found)} visible fields"
+    return found[0]
+
+
+def listing(k: Kiosk, name: str) -> QListWidget:
+    found = [w for w in k.window.findChildren(QListWidget)
+             if w.accessibleName() == name and w.isVisible()]
+    assert len(found) == 1, f"{name!r}: {len(found)} visible lists"
+    return found[0]
+
+
+def sign_in(k: Kiosk, pin: str = DEMO_VOLUNTEER_PIN) -> None:
+    k.state.sign_in(AuthService(k.store).sign_in(pin))
+
+
+def open_list(qtbot, k: Kiosk) -> None:
+    sign_in(k)
+    k.nav.go_to(ScreenId.VOLUNTEER)
+    qtbot.mouseClick(button(k, "Đến nhà hỗ trợ"), LEFT)
+    assert k.nav.current_id is ScreenId.HOME_VISITS
+
+
+def fill_request(qtbot, k: Kiosk, who: str) -> None:
+    qtbot.mouseClick(button(k, "Thêm yêu cầu"), LEFT)
+    # setText: QTest's key clicks abort on letters outside Latin-1 (Vietnamese "ạ", "ả").
+    field(k, "Thôn/tổ dân phố").setText("Tà Lang")
+    field(k, "Người cần hỗ trợ").setText(who)
+    field(k, "Ghi thêm việc cần hỗ trợ").setText("Kích hoạt mức 2")
+    field(k, "Thời gian thuận tiện").setText("Sáng thứ Bảy")
+
+
+def visits(k: Kiosk) -> list[HomeVisit]:
+    with k.store.read() as s:
+        rows = list(s.scalars(select(HomeVisit).order_by(HomeVisit.created_at)))
+        s.expunge_all()
+        return rows
+
+
+def test_without_consent_the_phone_box_stays_shut_and_no_phone_is_stored(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk()
+    open_list(qtbot, k)
+    fill_request(qtbot, k, "Bà Tư, cạnh nhà văn hóa")
+    phone = [w for w in k.window.findChildren(QLineEdit)
+             if w.accessibleName() == "Số điện thoại của người cần đến nhà"]
+    assert len(phone) == 1 and not phone[0].isEnabled()
+    # The citizen is asked on the consent screen and says no.
+    qtbot.mouseClick(button(k, "Xin số điện thoại"), LEFT)
+    assert k.nav.current_id is ScreenId.CONSENT
+    assert "số điện thoại" in k.screens[ScreenId.CONSENT].title.text()
+    qtbot.mouseClick(button(k, "Không đồng ý"), LEFT)
+    assert k.nav.current_id is ScreenId.HOME_VISITS
+    assert not phone[0].isEnabled()
+    assert field(k, "Người cần hỗ trợ").text() == "Bà Tư, cạnh nhà văn hóa"  # form kept
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    [row] = visits(k)
+    assert (row.household, row.phone, row.phone_consent_at) == (
+        "Bà Tư, cạnh nhà văn hóa", None, None)
+    shown = listing(k, "Yêu cầu đến nhà ở thôn đã chọn")
+    assert shown.item(0).text().startswith("Bà Tư, cạnh nhà văn hóa")
+    assert listing(k, "Thôn, tổ dân phố có yêu cầu").item(0).text() == "Tà Lang (1)"
+
+
+def test_with_consent_the_phone_is_kept_then_take_and_done_log_the_visit(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk()
+    open_list(qtbot, k)
+    assert "Chưa có yêu cầu" in k.screens[ScreenId.HOME_VISITS].empty.text()
+    fill_request(qtbot, k, "Ông Hai")
+    qtbot.mouseClick(button(k, "Xin số điện thoại"), LEFT)
+    qtbot.mouseClick(button(k, "Tôi đồng ý"), LEFT)
+    phone = field(k, "Số điện thoại của người cần đến nhà")
+    assert phone.isEnabled()
+    qtbot.keyClicks(phone, "0905 123 456")
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    [row] = visits(k)
+    assert row.phone == PHONE and row.phone_consent_at is not None
+
+    qtbot.mouseClick(button(k, "Nhận việc"), LEFT)
+    assert visits(k)[0].status == "assigned"
+    item = listing(k, "Yêu cầu đến nhà ở thôn đã chọn").item(0).text()
+    assert "Đã có người nhận: Tình nguyện viên Hùng (mẫu)" in item
+    assert PHONE in item  # the one who visits sees the whole number
+    qtbot.mouseClick(button(k, "Đã xong"), LEFT)
+    [row] = visits(k)
+    assert row.status == "done"
+    with k.store.read() as s:
+        record = s.get(Assistance, row.assistance_uuid)
+        assert record is not None and record.channel == "home_visit"
+    screen = k.screens[ScreenId.HOME_VISITS]
+    assert "Lượt hỗ trợ tại nhà đã được ghi" in screen.message.text()
+    assert screen.empty.isVisible()  # nothing left to visit
+
+
+def test_a_phone_number_typed_in_the_description_is_refused_in_vietnamese(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk()
+    open_list(qtbot, k)
+    fill_request(qtbot, k, "Ông Năm 0905 123 456")
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    assert visits(k) == []
+    message = k.screens[ScreenId.HOME_VISITS].message.text()
+    assert "số điện thoại" in message and "đồng ý" in message
+    assert k.screens[ScreenId.HOME_VISITS].pages.currentIndex() == 1  # still on the form
+
+
+def test_staff_reach_the_list_from_their_tab(qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk(staff=True)
+    staff = k.screens[ScreenId.STAFF]
+    names = [staff.tabs.tabText(i) for i in range(staff.tabs.count())]
+    staff.tabs.setCurrentIndex(names.index("Đến nhà hỗ trợ"))
+    qtbot.mouseClick(button(k, "Mở danh sách đến nhà"), LEFT)
+    assert k.nav.current_id is ScreenId.HOME_VISITS
+    assert k.state.actor.uuid == AuthService(k.store).sign_in(DEMO_STAFF_PIN).uuid
+    assert button(k, "Thêm yêu cầu").isEnabled()
+
+
+def test_signing_out_forgets_the_names_on_screen(qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk()
+    open_list(qtbot, k)
+    fill_request(qtbot, k, "Chị Ba")
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    k.state.sign_out()
+    screen = k.screens[ScreenId.HOME_VISITS]
+    screen.reset()
+    assert screen.visit_list.count() == 0 and screen.f_household.text() == ""
+    # A citizen cannot open it: the PIN pad comes first.
+    k.nav.go_to(ScreenId.HOME_VISITS)
+    assert k.nav.current_id is ScreenId.PIN

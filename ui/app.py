@@ -130,6 +130,22 @@ class Once(Generic[T]):
         return self._value  # type: ignore[no-any-return]
 
 
+class OpensLater:
+    """The store and the content as their users read them, opened on first use (``Once``):
+    what the features' context and the running kiosk share."""
+
+    stores: Once[Store]
+    catalogues: Once[Catalogue]
+
+    @property
+    def store(self) -> Store:
+        return self.stores.get()
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.catalogues.get()
+
+
 class StaffTabs:
     """Staff tabs the features add before the staff screen exists; it takes them when it is
     built (the first time staff open it), in the order they were added."""
@@ -152,7 +168,7 @@ class StaffTabs:
 
 
 @dataclass
-class BuildContext:
+class BuildContext(OpensLater):
     """What a feature's ``install(ctx)`` may use to add its screens and staff tabs.
 
     ``store``, ``catalogue``, ``auth``, ``queue`` and ``printer`` are made on first use: read
@@ -182,14 +198,6 @@ class BuildContext:
     #: Resume codes (``ui.features.resume.ResumeCodes``) once that feature is installed:
     #: a player that a citizen may leave midway offers a code through it.
     resume: Any = None
-
-    @property
-    def store(self) -> Store:
-        return self.stores.get()
-
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.catalogues.get()
 
     @property
     def printer(self) -> Any:
@@ -233,7 +241,7 @@ def default_features() -> list[Feature]:
 
 
 @dataclass
-class Kiosk:
+class Kiosk(OpensLater):
     """Everything the running kiosk is made of (handed to tests and the screenshot script)."""
 
     app: Any
@@ -252,14 +260,6 @@ class Kiosk:
     translations: Any = None
     restyle: Callable[[], None] = lambda: None
     started_jobs: list[Callable[[], None]] = field(default_factory=list)
-
-    @property
-    def store(self) -> Store:
-        return self.stores.get()
-
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.catalogues.get()
 
     def finish_start(self) -> None:
         """What waits for the first paint: the database, the content and the start-up work

@@ -427,13 +427,25 @@ _ERASE_SQL = ("UPDATE assistance SET contact_name = NULL, contact_phone = NULL, 
               "OR ethnic_group IS NOT NULL OR note != '') AND updated_at < ?")
 
 
+#: The same for home-visit requests (``kiosk.home_visits._erase_personal``: who and the phone).
+_ERASE_VISIT_SQL = ("UPDATE home_visit SET household = NULL, phone = NULL, "
+                    "phone_consent_at = NULL, phone_consent_purpose = NULL WHERE uuid = ? "
+                    "AND (household IS NOT NULL OR phone IS NOT NULL) AND updated_at < ?")
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
 def scrub_backups(live_db: Path, folder: Path) -> int:
     """Erase from every kept backup what the live database has erased since (issue #16
     item 9): a record whose contact, note and ethnic group are empty in the live database and
     that changed after the backup loses them in the backup too (the same fields as
     ``kiosk.assistance._erase_personal``), with ``secure_delete`` so the old bytes go.
-    Needs no list of erased people: the live database's empty fields are the list.
-    Returns how many backup records were scrubbed."""
+    Needs no list of erased people: the live database's empty fields are the list. Home-visit
+    requests whose who and phone are empty live (erased, cancelled, past retention) lose them
+    in the backups the same way. Returns how many backup rows were scrubbed."""
     if not folder.is_dir() or not Path(live_db).is_file():
         return 0
     try:
@@ -442,12 +454,15 @@ def scrub_backups(live_db: Path, folder: Path) -> int:
             erased = live.execute(
                 "SELECT uuid, updated_at FROM assistance WHERE contact_phone IS NULL AND "
                 "contact_name IS NULL AND ethnic_group IS NULL AND note = ''").fetchall()
+            erased_visits = live.execute(
+                "SELECT uuid, updated_at FROM home_visit WHERE household IS NULL AND "
+                "phone IS NULL").fetchall() if _has_table(live, "home_visit") else []
         finally:
             live.close()
     except sqlite3.Error as exc:
         log.warning("backup scrub skipped: live database unreadable: %s", exc)
         return 0
-    if not erased:
+    if not erased and not erased_visits:
         return 0
     total = 0
     for f in sorted(folder.glob("*" + SUFFIX)):
@@ -460,6 +475,11 @@ def scrub_backups(live_db: Path, folder: Path) -> int:
                 with conn:
                     for uuid, updated_at in erased:
                         total += conn.execute(_ERASE_SQL, (uuid, updated_at)).rowcount
+                    # A backup made before the visit list existed has no such table.
+                    if erased_visits and _has_table(conn, "home_visit"):
+                        for uuid, updated_at in erased_visits:
+                            total += conn.execute(_ERASE_VISIT_SQL,
+                                                  (uuid, updated_at)).rowcount
             finally:
                 conn.close()
         except sqlite3.Error as exc:

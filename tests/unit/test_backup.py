@@ -508,3 +508,46 @@ def test_erased_people_are_erased_from_kept_backups_at_rotation(
     assert b"0905111000" in raw  # the person not erased keeps their contact
     with sqlite3.connect(old) as c:
         assert c.execute("SELECT count(*) FROM assistance").fetchone()[0] == 2  # stats stay
+
+
+def test_home_visit_requests_erased_live_are_erased_from_kept_backups(
+        store: Store, data_dir: Path, clock: FakeClock, staff: Actor, volunteer: Actor) -> None:
+    """Issue #23 item 5: the home-visit list keeps who and a phone (with consent); erased by
+    erase_person or cancelled, they must leave the kept backups too, and a backup made before
+    the home_visit table existed is still scrubbed for the assistance records."""
+    from kiosk.home_visits import HomeVisitService, VisitDraft
+
+    QueueService(store)  # seeds the services
+    records = AssistanceService(store)
+    visits = HomeVisitService(store, records)
+    now = clock.now()
+    records.log(volunteer, AssistanceDraft(
+        started_at=now - timedelta(hours=1), ended_at=now, services=("vneid",),
+        contact_name="Bà Hoa Cúc", contact_phone="0905 777 888", contact_consent=True,
+        contact_consent_purpose=CONTACT_PURPOSE_VI))
+    asked = visits.create(volunteer, VisitDraft(
+        village="Tà Lang", household="Bà Hoa Cúc", service_code="vneid",
+        phone="0905 777 888", phone_consent=True))
+    visits.create(volunteer, VisitDraft(village="Tà Lang", household="Ông Giữ Lại",
+                                        service_code="vneid"))
+    cancelled = visits.create(volunteer, VisitDraft(village="Tà Lang", household="Chị Hủy",
+                                                    service_code="vneid"))
+    old = backup_now(store, data_dir / "backups", clock, kind="manual").path
+    older = data_dir / "backups" / ("manual-before-home-visits" + old.name.split("-", 1)[1])
+    older.write_bytes(old.read_bytes())
+    with sqlite3.connect(older) as c:
+        c.execute("DROP TABLE home_visit")
+    clock.advance(hours=1)
+    assert records.erase_person(staff, "0905777888") == 2  # the record and the request
+    visits.cancel(staff, cancelled.uuid)
+    clock.advance(days=1)
+    run_daily_backup(store, data_dir, clock)
+    raw = old.read_bytes()
+    for gone in (b"0905777888", "Bà Hoa Cúc".encode(), "Chị Hủy".encode()):
+        assert gone not in raw
+    assert "Ông Giữ Lại".encode() in raw  # a request nobody erased keeps who
+    with sqlite3.connect(old) as c:
+        assert c.execute("SELECT count(*) FROM home_visit").fetchone()[0] == 3
+        assert c.execute("SELECT village FROM home_visit WHERE uuid = ?",
+                         (asked.uuid,)).fetchone()[0] == "Tà Lang"
+    assert b"0905777888" not in older.read_bytes()  # no home_visit table: records still

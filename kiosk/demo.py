@@ -109,6 +109,46 @@ def _tutorials() -> list[tuple[str, int]]:
     return found or list(FALLBACK_TUTORIALS)
 
 
+def _practices() -> list[tuple[str, int]]:
+    """(tutorial id, screens) of the shipped practices ("Tập thử"); [] if unreadable."""
+    try:
+        from kiosk.content.loader import load_catalogue
+
+        cat = load_catalogue([resource_path("tutorials")])
+        return [(t.id, len(t.practice.screens)) for t in cat.tutorials if t.practice]
+    except Exception:  # content problems must never stop a demo
+        log.warning("tutorial catalogue not readable; demo has no practice runs")
+        return []
+
+
+def _practice_events(rng: random.Random, new_uuid: Any, practices: list[tuple[str, int]],
+                     starts: list[datetime], base: dict[str, Any]) -> list[dict[str, Any]]:
+    """Believable practice runs: most finish, some leave midway; wrong touches gather on
+    one screen per practice (the one the dashboard then names)."""
+    out: list[dict[str, Any]] = []
+    for at in starts:
+        tid, screens = rng.choice(practices)
+        hard = 1 + sum(ord(c) for c in tid) % screens  # the same screen every run
+        run = new_uuid()
+
+        def event(kind: str, step: int | None, when: datetime, tid: str = tid,
+                  run: str = run) -> dict[str, Any]:
+            return dict(uuid=new_uuid(), **base, at=when, run_id=run, tutorial_id=tid,
+                        kind=kind, step=step, is_demo=True)
+
+        out.append(event("practice_open", None, at))
+        reach = screens if rng.random() < 0.7 else rng.randint(1, screens)
+        for screen in range(1, reach + 1):
+            at += timedelta(seconds=rng.randint(15, 90))
+            wrong = rng.random() < (0.6 if screen == hard else 0.12)
+            for _ in range(rng.randint(1, 2) if wrong else 0):
+                out.append(event("practice_wrong", screen, at))
+        done = reach == screens
+        out.append(event("practice_done" if done else "practice_left",
+                         screens if done else reach, at + timedelta(seconds=20)))
+    return out
+
+
 def _pick(rng: random.Random, weights: dict[Any, int], allowed: Sequence[Any] | None = None
           ) -> Any:
     keys = [k for k in weights if allowed is None or k is None or k in allowed]
@@ -298,6 +338,24 @@ def generate_demo(store: Store, days: int, per_day: int, *, seed: int = 2026,
                 if (v, day, source) not in known_activity:
                     activity.append(dict(uuid=new_uuid(), **ident, volunteer_uuid=v, day=day,
                                          source=source, is_demo=True))
+
+    # Practices ("Tập thử") on their own random streams, so the rows above stay what the same
+    # seed always made.
+    practices = _practices()
+    if practices:
+        p_rng = random.Random(f"{seed}:practice")
+        p_ids = random.Random(f"{seed}:{store.device_id}:{existing}:practice")
+
+        def practice_uuid() -> str:
+            return str(uuid.UUID(int=p_ids.getrandbits(128), version=4))
+
+        practice_starts = [_utc(today - timedelta(days=back), OPEN_FROM)
+                  + timedelta(minutes=p_rng.randrange(full_day if back else
+                                                      max(30, min(full_day, minutes_open_now))))
+                  for back in range(days - 1, -1, -1)
+                  for _ in range(p_rng.randint(1, max(1, per_day // 3)))]
+        events += _practice_events(p_rng, practice_uuid, practices, practice_starts,
+                                   dict(device_id=store.device_id, **ident))
 
     with store.write() as s:
         if tickets:

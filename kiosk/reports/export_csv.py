@@ -771,7 +771,7 @@ SECTION_LABELS = {
     "age_gender": "Theo độ tuổi và giới tính", "volunteer": "Theo thành viên",
     "daily": "Theo ngày", "queue_service": "Số thứ tự theo dịch vụ",
     "tutorial": "Bài hướng dẫn", "printed": "Tờ hướng dẫn đã in",
-    "satisfaction": "Mức hài lòng",
+    "satisfaction": "Mức hài lòng", "practice": "Tập thử",
 }
 DEMO_NOTICE = "CÓ DỮ LIỆU MẪU (DEMO) — không dùng để báo cáo chính thức"
 
@@ -841,6 +841,22 @@ def summary_rows(f: Figures) -> list[SummaryRow]:
     out += [SummaryRow("printed", r.key, r.label, r.count) for r in f.printed_by_tutorial]
     out += [SummaryRow("satisfaction", r.key, f"Mức {r.label}", r.count)
             for r in f.satisfaction.distribution]
+    # Added last (docs/exports.md: new rows only at the end, so old readers keep working).
+    if f.practices:
+        out += [SummaryRow("practice", "total.started", "Lượt tập thử",
+                           sum(p.started for p in f.practices)),
+                SummaryRow("practice", "total.finished", "Lượt tập xong",
+                           sum(p.finished for p in f.practices))]
+    for p in f.practices:
+        out += [SummaryRow("practice", f"{p.tutorial_id}.started", f"{p.title}: lượt tập thử",
+                           p.started),
+                SummaryRow("practice", f"{p.tutorial_id}.finished", f"{p.title}: tập xong",
+                           p.finished),
+                SummaryRow("practice", f"{p.tutorial_id}.wrong_touches",
+                           f"{p.title}: số lần bấm sai", p.wrong_touches),
+                SummaryRow("practice", f"{p.tutorial_id}.most_wrong_screen",
+                           f"{p.title}: màn hay bấm sai nhất",
+                           p.most_wrong_screen if p.most_wrong_screen is not None else "")]
     return out
 
 

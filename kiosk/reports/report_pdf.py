@@ -386,6 +386,14 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
                       "xem tới thường gặp nhất.", s["small"]))
     else:
         out.append(_p("Không có lượt mở bài hướng dẫn trong kỳ.", s["small"]))
+    if f.practices:  # "Tập thử" on the pretend phone, next to tutorial completion
+        data = [["Bài tập thử", "Bắt đầu", "Tập xong", "Tỉ lệ", "Màn hay sai nhất"]]
+        data += [[_p(p.title, s["cell"]), count(p.started), count(p.finished),
+                  f"{(p.finished / p.started * 100) if p.started else 0:.0f}%",
+                  f"Màn {p.most_wrong_screen} ({p.most_wrong_count} lần)"
+                  if p.most_wrong_screen is not None else "–"]
+                 for p in f.practices]
+        out.append(_table(data, [CONTENT_W - 290, 55, 55, 50, 130]))
     if f.printed_by_tutorial:
         out += _count_block("Tờ hướng dẫn đã in", f.printed_by_tutorial, f.printed_sheets,
                             CONTENT_W, s, "Bài hướng dẫn")

@@ -1648,6 +1648,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Tutorials finished</translation>
     </message>
     <message>
+        <source>Lượt tập thử</source>
+        <translation>Practices started</translation>
+    </message>
+    <message>
         <source>Tờ hướng dẫn đã in</source>
         <translation>How-to sheets printed</translation>
     </message>
@@ -1728,6 +1732,26 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>No data yet</translation>
     </message>
     <message>
+        <source>Tập thử trên điện thoại tập</source>
+        <translation>Practice on the pretend phone</translation>
+    </message>
+    <message>
+        <source>Bài tập</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Tập xong</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Màn hay bấm sai nhất</source>
+        <translation>Screen most often wrong</translation>
+    </message>
+    <message>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
@@ -1750,6 +1774,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>tỉ lệ học hết {p}</source>
         <translation>{p} finished</translation>
+    </message>
+    <message>
+        <source>tập xong {n}</source>
+        <translation>{n} finished</translation>
     </message>
     <message>
         <source>{n} người trả lời</source>
@@ -1786,6 +1814,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>bước {n}</source>
         <translation>step {n}</translation>
+    </message>
+    <message>
+        <source>màn {n} ({times} lần)</source>
+        <translation>screen {n} ({times} times)</translation>
     </message>
 </context>
 <context>

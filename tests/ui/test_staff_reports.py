@@ -266,3 +266,34 @@ def test_dashboard_counts_priority_numbers_never_why(qtbot, kiosk: Kiosk, store:
     assert card.heading.text() == "Số ưu tiên đã phát"
     assert (card.value.text(), card.detail.text()) == ("2", "đã phục vụ xong 1")
     assert tab.cards["Tickets"].value.text() == "3"
+
+
+def test_dashboard_shows_practice_counts_from_demo_data(qtbot, kiosk: Kiosk, store: Store
+                                                        ) -> None:
+    """Issue #22 item 5: practices started, finished and the screen wrong most, next to
+    tutorial completion, from the demo data alone."""
+    from db.models import TutorialEvent
+
+    generate_demo(store, days=10, per_day=5)
+    with store.read() as s:
+        started = s.scalar(select(func.count()).select_from(TutorialEvent)
+                           .where(TutorialEvent.kind == "practice_open"))
+        done = s.scalar(select(func.count()).select_from(TutorialEvent)
+                        .where(TutorialEvent.kind == "practice_done"))
+    assert started and done and done < started
+    tab = open_tab(kiosk, ReportsTab)
+    card = tab.cards["Practices"]
+    assert card.heading.text() == "Lượt tập thử"
+    assert card.value.text() == fmt_int(started)
+    table = tab.practice_table
+    assert table.isVisible() and table.rowCount() >= 1
+    assert sum(int(table.item(r, 1).text()) for r in range(table.rowCount())) == started
+    assert sum(int(table.item(r, 2).text()) for r in range(table.rowCount())) == done
+    worst = [table.item(r, 4).text() for r in range(table.rowCount())]
+    assert any(w.startswith("màn ") and "lần" in w for w in worst), worst
+    # practice runs are never tutorial runs
+    opened = sum(f.opened for f in tab.figures.tutorials)
+    with store.read() as s:
+        tutorial_runs = s.scalar(select(func.count()).select_from(TutorialEvent)
+                                 .where(TutorialEvent.kind == "opened"))
+    assert opened == tutorial_runs

@@ -54,7 +54,7 @@ def daily_bars(f: Figures) -> tuple[list[Bar], bool]:
 # -- tab 1: the dashboard --------------------------------------------------------------------
 
 CARDS = ("Citizens", "Tickets", "Priority", "MedianWait", "P90Wait", "NoShows",
-         "TutorialsOpened", "TutorialsFinished", "Printed", "Satisfaction")
+         "TutorialsOpened", "TutorialsFinished", "Practices", "Printed", "Satisfaction")
 
 
 CHARTS = ("Service", "Outcome", "Channel", "Village", "AgeGender", "Volunteer",
@@ -100,6 +100,15 @@ class ReportsTab(ReportTab):
         self.tutorials_empty = label(self.tutorials, "reportsTutorialsEmpty", "muted")
         self.tutorials.body.addWidget(self.tutorials_empty)
         body.addWidget(self.tutorials)
+        # Practices ("Tập thử") next to tutorial completion: started, finished, the screen
+        # of the pretend phone people get wrong most (kiosk.reports.figures.practice_figures).
+        self.practices = Card("reportsPractices", page)
+        self.practice_table = make_table(self.practices, "reportsPracticeTable",
+                                         "Bài tập thử", 5)
+        self.practices.body.addWidget(self.practice_table)
+        self.practices_empty = label(self.practices, "reportsPracticesEmpty", "muted")
+        self.practices.body.addWidget(self.practices_empty)
+        body.addWidget(self.practices)
         body.addStretch(1)
         self.page = page
         self.outer.addWidget(page, 1)
@@ -123,6 +132,7 @@ class ReportsTab(ReportTab):
             "NoShows": self.tr("Vắng mặt khi gọi số"),
             "TutorialsOpened": self.tr("Lượt mở bài hướng dẫn"),
             "TutorialsFinished": self.tr("Lượt học hết bài"),
+            "Practices": self.tr("Lượt tập thử"),
             "Printed": self.tr("Tờ hướng dẫn đã in"),
             "Satisfaction": self.tr("Mức hài lòng trung bình"),
         }
@@ -148,6 +158,11 @@ class ReportsTab(ReportTab):
         self.empty.setText(self.tr("Chưa có dữ liệu cho kỳ này. Hãy chọn kỳ khác, hoặc ghi "
                                    "lại các lượt hỗ trợ trên kiosk."))
         self.tutorials_empty.setText(self.tr("Chưa có dữ liệu"))
+        self.practices.heading.setText(self.tr("Tập thử trên điện thoại tập"))
+        self.practice_table.setHorizontalHeaderLabels([
+            self.tr("Bài tập"), self.tr("Bắt đầu"), self.tr("Tập xong"), self.tr("Tỉ lệ"),
+            self.tr("Màn hay bấm sai nhất")])
+        self.practices_empty.setText(self.tr("Chưa có dữ liệu"))
         empty = self.tr("Chưa có dữ liệu")
         for card in (self.daily, *self.charts.values()):
             card.chart.set_empty_text(empty)
@@ -181,6 +196,7 @@ class ReportsTab(ReportTab):
             for card in (self.daily, *self.charts.values()):
                 card.chart.set_bars([])
             self._fill_tutorials(None)
+            self._fill_practices(None)
             self.empty.hide()
             return
         self.period_label.setText(period_text(f.period, self.state.language))
@@ -214,6 +230,10 @@ class ReportsTab(ReportTab):
         c["TutorialsFinished"].show_value(
             fmt_int(finished), self.tr("tỉ lệ học hết {p}").replace(
                 "{p}", fmt_pct(finished, opened)) if opened else "")
+        started = sum(p.started for p in f.practices)
+        done = sum(p.finished for p in f.practices)
+        c["Practices"].show_value(fmt_int(started), self.tr("tập xong {n}").replace(
+            "{n}", fmt_int(done)) if started else "")
         c["Printed"].show_value(fmt_int(f.printed_sheets))
         s = f.satisfaction
         c["Satisfaction"].show_value(
@@ -250,9 +270,10 @@ class ReportsTab(ReportTab):
                                            for r in f.printed_by_tutorial])
         ch["ScamChart"].chart.set_bars([Bar(r.label, (r.count,)) for r in f.scam_checks])
         self._fill_tutorials(f)
+        self._fill_practices(f)
         self.demo_banner.setVisible(f.includes_demo)
         nothing = (f.citizens_helped == 0 and q.tickets == 0 and not f.tutorials
-                   and f.printed_sheets == 0)
+                   and not f.practices and f.printed_sheets == 0)
         self.empty.setVisible(nothing)
 
     def _rating_label(self, key: str) -> str:
@@ -273,3 +294,16 @@ class ReportsTab(ReportTab):
         fill_table(self.tutorial_table, rows)
         self.tutorial_table.setVisible(bool(rows))
         self.tutorials_empty.setVisible(not rows)
+
+    def _fill_practices(self, f: Figures | None) -> None:
+        practices = f.practices if f is not None else ()
+        where = self.tr("màn {n} ({times} lần)")
+        rows = [[p.title, fmt_int(p.started), fmt_int(p.finished),
+                 fmt_pct(p.finished, p.started),
+                 where.replace("{n}", str(p.most_wrong_screen))
+                 .replace("{times}", fmt_int(p.most_wrong_count))
+                 if p.most_wrong_screen is not None else "—"]
+                for p in practices]
+        fill_table(self.practice_table, rows)
+        self.practice_table.setVisible(bool(rows))
+        self.practices_empty.setVisible(not rows)

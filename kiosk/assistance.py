@@ -452,9 +452,9 @@ class AssistanceService:
     def export_person(self, actor: Actor, phone: str, path: Path) -> int:
         """Write everything kept about one phone number to ``path`` (.json or .csv).
 
-        Returns the number of records. Raises AssistanceError when there is none (and writes
-        nothing), OutputError when the file cannot be written. The file is written whole or
-        not at all.
+        Returns the number of records and home-visit requests (kiosk.home_visits) with it.
+        Raises AssistanceError when there is none (and writes nothing), OutputError when the
+        file cannot be written. The file is written whole or not at all.
         """
         require(actor, Role.STAFF)
         canon = normalize_phone(phone)
@@ -463,25 +463,30 @@ class AssistanceService:
         if fmt not in ("json", "csv"):
             raise AssistanceError("Tên tệp phải kết thúc bằng .json hoặc .csv.",
                                   en="The file name must end in .json or .csv.")
+        from kiosk.home_visits import person_visits_in
+
         with self.store.write() as s:
             rows = list(s.scalars(select(Assistance).where(
                 Assistance.contact_phone == canon, Assistance.deleted_at.is_(None))
                 .order_by(Assistance.started_at)))
-            if not rows:
+            names = {svc.code: svc.name_vi for svc in s.scalars(select(Service))}
+            # Home-visit requests keep the phone too (kiosk.home_visits), in the same columns.
+            visits = person_visits_in(s, canon, names)
+            if not rows and not visits:
                 raise AssistanceError("Không có bản ghi nào lưu số điện thoại này.",
                                       en="No record keeps this phone number.")
-            names = {svc.code: svc.name_vi for svc in s.scalars(select(Service))}
             people = [_person_view(r, names) for r in rows]
             now = self.store.clock.now()
             if fmt == "json":
-                payload = {"phone": canon, "exported_at": _iso_local(now), "records": people}
+                payload = {"phone": canon, "exported_at": _iso_local(now), "records": people,
+                           "home_visits": visits}
                 data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
             else:
-                data = _person_csv(people)
+                data = _person_csv(people + visits)
             write_atomic(path, data, mode=PRIVATE_MODE)  # one person's contacts
             audit.record(s, self.store, actor.audit_name, "records.export_person",
-                         count=len(rows), format=fmt)
-            return len(rows)
+                         count=len(rows), home_visits=len(visits), format=fmt)
+            return len(rows) + len(visits)
 
     def erase_person(self, actor: Actor, phone: str) -> int:
         """Erase what identifies the person on every record with this phone number.

@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 import uuid as uuid_mod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -443,6 +444,31 @@ def erase_phone_in(s: Session, phone: str, now: datetime) -> int:
         _erase_personal(r)
         r.updated_at = now
     return len(rows)
+
+
+def person_visits_in(s: Session, phone: str,
+                     service_names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Every request that keeps this (canonical) phone, in the columns of a person's data
+    export (kiosk.assistance ``_PERSON_COLUMNS``), so staff hand over one file."""
+    from kiosk.assistance import _iso_local
+
+    rows = s.scalars(select(HomeVisit).where(HomeVisit.phone == phone)
+                     .order_by(HomeVisit.created_at))
+    out = []
+    for r in rows:
+        status = STATUS_LABELS_VI.get(r.status, r.status)
+        note = "; ".join(x for x in (r.needs, r.best_time) if x)
+        out.append({
+            "record": r.uuid, "started": _iso_local(r.created_at),
+            "ended": _iso_local(r.done_at),
+            "services": [service_names.get(r.service_code, r.service_code)],
+            "outcome": status, "channel": f"Yêu cầu đến nhà ({status})",
+            "commune": r.commune, "village": r.village, "age_band": "", "gender": "",
+            "ethnic_group": None, "ethnic_consent_at": None, "first_visit": None,
+            "satisfaction": None, "note": note, "contact_name": r.household,
+            "contact_phone": r.phone, "contact_consent_at": _iso_local(r.phone_consent_at),
+            "contact_consent_purpose": r.phone_consent_purpose})
+    return out
 
 
 def count_open(store: Store) -> int:

@@ -391,3 +391,26 @@ def test_a_forged_visit_with_a_phone_but_no_consent_is_refused_whole(
                                      household="Ông Hai 048190001234")
     with laptop.store.read() as s, pytest.raises(BatchRefused, match="household"):
         validate_payload(s, payload, laptop.clock.now(), home_visits=True)
+
+
+def test_a_persons_data_export_includes_their_visit_requests(hp: Kiosk,
+                                                             tmp_path: Path) -> None:
+    """The right of access covers everything kept about the phone number: the visit list too,
+    even when no assistance record keeps it."""
+    import csv as csv_mod
+
+    hp.visits.create(hp.volunteer, draft(phone=PHONE, phone_consent=True))
+    hp.visits.create(hp.volunteer, draft(household="Chị Ba"))  # not this person
+    assert hp.records.export_person(hp.staff, PHONE, tmp_path / "tu.json") == 1
+    data = json.loads((tmp_path / "tu.json").read_text(encoding="utf-8"))
+    assert data["records"] == []
+    [visit] = data["home_visits"]
+    assert (visit["contact_name"], visit["contact_phone"], visit["village"]) == (
+        HOUSEHOLD, PHONE, "thôn Phú Sơn")
+    assert visit["channel"] == "Yêu cầu đến nhà (Chưa có người nhận)"
+    assert "Chị Ba" not in (tmp_path / "tu.json").read_text(encoding="utf-8")
+    assert hp.records.export_person(hp.staff, PHONE, tmp_path / "tu.csv") == 1
+    rows = list(csv_mod.DictReader(
+        (tmp_path / "tu.csv").read_bytes().decode("utf-8-sig").splitlines()))
+    assert [(r["Họ tên"], r["Số điện thoại"], r["Dịch vụ"]) for r in rows] == [
+        (HOUSEHOLD, PHONE, "Tài khoản định danh VNeID")]

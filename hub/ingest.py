@@ -55,22 +55,30 @@ class IngestResult:
                 "updated": self.updated, "skipped": self.skipped}
 
 
-def _verify_key_for(session: Session) -> Any:
-    def lookup(device_id: str) -> str | None:
-        device = session.get(Device, device_id)
+class _Devices:
+    """The sender's ``device`` row, read once per batch and held: the session's identity map
+    is weak, so three ``session.get`` calls (key, commune, update) were three SELECTs."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: dict[str, Device | None] = {}
+
+    def get(self, device_id: str) -> Device | None:
+        if device_id not in self.rows:
+            self.rows[device_id] = self.session.get(Device, device_id)
+        return self.rows[device_id]
+
+    def verify_key_for(self, device_id: str) -> str | None:
+        device = self.get(device_id)
         if device is None:
             return None
         if device.revoked_at is not None:
             raise refuse_revoked()
         return device.verify_key
-    return lookup
 
-
-def _commune_for(session: Session) -> Any:
-    def lookup(device_id: str) -> str | None:
-        device = session.get(Device, device_id)
+    def commune_for(self, device_id: str) -> str | None:
+        device = self.get(device_id)
         return device.commune_code if device is not None else None
-    return lookup
 
 
 def _upsert_counts(session: Session, opened: OpenedBatch, counts: list[dict[str, Any]],
@@ -104,14 +112,15 @@ def _upsert_counts(session: Session, opened: OpenedBatch, counts: list[dict[str,
 
 def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
     with hub.transaction() as s:
-        opened = open_batch(blob, hub.keys(), _verify_key_for(s), now,
-                            expected_commune_for=_commune_for(s))
+        devices = _Devices(s)
+        opened = open_batch(blob, hub.keys(), devices.verify_key_for, now,
+                            expected_commune_for=devices.commune_for)
         valid = validate_payload(s, opened.payload, now, any_service=True)
         summary = merge_payload(s, valid, unverified=False, now=now)
         m = opened.manifest
         created = _created(m)
         _upsert_counts(s, opened, valid.daily_counts, created)
-        device = s.get(Device, opened.device_id)
+        device = devices.get(opened.device_id)
         assert device is not None  # open_batch found its key
         device.last_seen_at = now
         if m["seq"] >= device.last_seq:
@@ -127,7 +136,8 @@ def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
             # team already has; a team never named is called after its help point, which an
             # officer recognises ("Tổ khác (5d0c8a2e)" says nothing).
             name = m.get("team_name", "")
-            if not name and s.get(Team, m["team_id"]) is None:
+            team = s.get(Team, m["team_id"])  # held: remember_team gets it from the map
+            if not name and team is None:
                 name = f"Tổ CNSCĐ – {m['help_point_name']}"[:120]
             remember_team(s, m["team_id"], name, m["commune_code"], m["help_point_name"])
         s.add(IngestLog(received_at=now, device_id=opened.device_id, seq=m["seq"],

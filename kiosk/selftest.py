@@ -177,7 +177,17 @@ def check_crypto() -> CheckResult:
     signer.verify_key.verify(signed)
     if SealedBox(box).decrypt(SealedBox(box.public_key).encrypt(b"help-kiosk")) != b"help-kiosk":
         return CheckResult(name, Status.FAIL, "mã hóa thử không khớp. Cài lại chương trình.")
-    return CheckResult(name, Status.OK, "ký và mã hóa gói dữ liệu được (PyNaCl).")
+    try:  # the payload validator every bundle goes through is compiled (msgspec)
+        from kiosk.sync.merge import load_json
+    except ImportError as exc:
+        return CheckResult(name, Status.FAIL, f"thiếu thư viện kiểm tra gói dữ liệu msgspec "
+                                              f"({exc}): không nhập được gói dữ liệu và không "
+                                              "đồng bộ được. Cài lại chương trình.")
+    if load_json(b'{"records": []}') != {"records": []}:
+        return CheckResult(name, Status.FAIL, "đọc thử gói dữ liệu không khớp. Cài lại "
+                                              "chương trình.")
+    return CheckResult(name, Status.OK, "ký, mã hóa và kiểm tra gói dữ liệu được (PyNaCl, "
+                                        "msgspec).")
 
 
 def _read_config(data_dir: Path) -> tuple[dict[str, object], str]:

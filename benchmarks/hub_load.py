@@ -19,23 +19,30 @@ What runs (issue #20 item 7):
 
 Reported: records/s through the hub against the ``COPY`` floor (goal: at least 30 %), p50/p95
 latency of a batch (goal for a day's batch: p95 under 500 ms), the hub's peak resident memory
-(``VmHWM``) and the load average. In ``--quick`` all batches are built before the clock starts;
-in a full run (1.8 GB of batches) each kiosk's thread builds its next batch while others are in
-flight, so the client's signing and sealing share the two cores with the hub.
+(``VmHWM``), the CPU seconds the hub, the PostgreSQL server and the load generator each used
+in the timed phase, and the load average.
+
+Every batch is built (signed and sealed: the kiosks' work, not the hub's) BEFORE the clock
+starts, in memory up to about 100 MB of batches and in a temp dir beyond (a full run is about
+1.8 GB), by one process per core; the timed phase only sends them (stdlib ``http.client``,
+one keep-alive connection per simulated kiosk slot) and waits for the hub's answers.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import io
+import multiprocessing
 import os
 import statistics
+import struct
 import sys
 import tempfile
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -72,6 +79,8 @@ class Result:
     hub_peak_rss_mb: float
     load: tuple[float, float, float]
     errors: int
+    cpu: dict[str, float] = field(default_factory=dict)
+    build_seconds: float = 0.0
 
     @property
     def records_per_s(self) -> float:
@@ -102,6 +111,11 @@ class Result:
             f"{max(self.latencies_ms):.0f} ms (goal p95 < 500 ms for a day's batch: "
             f"{'met' if self.p(0.95) < 500 else 'NOT met'}) |",
             f"| Hub peak RSS | {self.hub_peak_rss_mb:.0f} MB |",
+            f"| CPU in the timed phase: hub / PostgreSQL / load generator | "
+            f"{self.cpu.get('hub', 0):.1f} / {self.cpu.get('postgres', 0):.1f} / "
+            f"{self.cpu.get('client', 0):.1f} s (of {self.seconds:.1f} s × 2 cores) |",
+            f"| Building the batches (before the clock; kiosks' work) | "
+            f"{self.build_seconds:.0f} s |",
             f"| Load average at the end (1/5/15 min) | "
             f"{self.load[0]:.1f} / {self.load[1]:.1f} / {self.load[2]:.1f} |",
         ]
@@ -178,9 +192,80 @@ def run(size: Size, url: str | None, work: Path) -> Result:
         return _run_on(size, pg.url(pg.create_database()), work, SimKiosk, HubProcess)
 
 
-def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
-    import httpx
+#: Batches of a run below this many records stay in memory (about 100 MB); more are spooled.
+IN_MEMORY_RECORDS = 400_000
+_BUILD: dict[str, Any] = {}  # what the forked builder processes read (set before the fork)
 
+
+def _build_one(i: int) -> tuple[int, list[tuple[int, bytes]] | None]:
+    kiosks, size, now, spool = (_BUILD[k] for k in ("kiosks", "size", "now", "spool"))
+    batches = _batches(kiosks[i], size, now)
+    if spool is None:
+        return i, batches
+    with (spool / f"k{i}.bin").open("wb") as fh:
+        for n, blob in batches:
+            fh.write(struct.pack("<II", n, len(blob)))
+            fh.write(blob)
+    return i, None
+
+
+def _spooled(path: Path) -> list[tuple[int, bytes]]:
+    data = path.read_bytes()
+    out, at = [], 0
+    while at < len(data):
+        n, length = struct.unpack_from("<II", data, at)
+        at += 8
+        out.append((n, data[at:at + length]))
+        at += length
+    return out
+
+
+def _build_all(kiosks: list[Any], size: Size, now: datetime,
+               spool: Path | None) -> dict[int, list[tuple[int, bytes]]]:
+    """Sign and seal every batch of every kiosk, one process per core (the kiosks' work)."""
+    _BUILD.update(kiosks=kiosks, size=size, now=now, spool=spool)
+    built: dict[int, list[tuple[int, bytes]]] = {}
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+        for i, batches in pool.imap_unordered(_build_one, range(len(kiosks)), chunksize=4):
+            if batches is not None:
+                built[i] = batches
+    return built
+
+
+def _ticks(pid: int, *, reaped: bool = False) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])  # children that exited
+    return ticks
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by ``pid`` (and children it reaped) and its live children."""
+    ticks = _ticks(pid, reaped=True)
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        try:
+            ticks += _ticks(int(child))
+        except (FileNotFoundError, ProcessLookupError):  # a backend that just exited
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _postmaster_pid(url: str) -> int | None:
+    import psycopg
+
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+    assert row is not None
+    try:
+        stat = Path(f"/proc/{row[0]}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # a server on another machine: not measured
+        return None
+    return int(stat[1])
+
+
+def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
     hub_dir = work / "hub"
     hub_dir.mkdir(mode=0o700)
     server = process(hub_dir, url, log_path=work / "hub.log", workers=size.workers)
@@ -193,35 +278,51 @@ def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
         for k in kiosks:
             k.hub_box_public = box
         now = datetime.now(UTC).replace(tzinfo=None)
-        prebuilt: dict[int, list[tuple[int, bytes]]] = {}
-        if size.kiosks * size.days * size.per_day <= 400_000:  # about 100 MB of batches
-            prebuilt = {i: _batches(k, size, now) for i, k in enumerate(kiosks)}
+        spool = None
+        if size.kiosks * size.days * size.per_day > IN_MEMORY_RECORDS:
+            spool = work / "batches"
+            spool.mkdir()
+        t_build = time.perf_counter()
+        prebuilt = _build_all(kiosks, size, now, spool)
+        build_seconds = time.perf_counter() - t_build
         todo: deque[int] = deque(range(size.kiosks))  # popleft is atomic
         latencies: list[float] = []
         counts = {"records": 0, "batches": 0, "errors": 0}
         lock = threading.Lock()
+        host, port = server.url.removeprefix("http://").split(":")
 
         def worker() -> None:
-            with httpx.Client(timeout=120) as client:
+            conn = http.client.HTTPConnection(host, int(port), timeout=120)
+            try:
                 while True:
                     try:
                         i = todo.popleft()
                     except IndexError:
                         return
-                    batches = prebuilt.get(i) or _batches(kiosks[i], size, now)
+                    batches = prebuilt.pop(i, None)
+                    if batches is None:
+                        assert spool is not None
+                        batches = _spooled(spool / f"k{i}.bin")
                     for n, blob in batches:
                         t0 = time.perf_counter()
-                        r = client.post(server.url + "/api/v1/batches", content=blob,
-                                        headers={"content-type": "application/octet-stream"})
+                        conn.request("POST", "/api/v1/batches", body=blob, headers={
+                            "content-type": "application/octet-stream"})
+                        r = conn.getresponse()
+                        r.read()
                         ms = 1000 * (time.perf_counter() - t0)
                         with lock:
                             latencies.append(ms)
                             counts["batches"] += 1
-                            if r.status_code == 200:
+                            if r.status == 200:
                                 counts["records"] += n
                             else:
                                 counts["errors"] += 1
+            finally:
+                conn.close()
 
+        postmaster = _postmaster_pid(url)
+        cpu0 = {"hub": _tree_cpu(server.pid), "client": time.process_time(),
+                "postgres": _tree_cpu(postmaster) if postmaster else 0.0}
         t0 = time.perf_counter()
         threads = [threading.Thread(target=worker) for _ in range(size.concurrency)]
         for t in threads:
@@ -229,6 +330,9 @@ def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
         for t in threads:
             t.join()
         seconds = time.perf_counter() - t0
+        cpu = {"hub": _tree_cpu(server.pid) - cpu0["hub"],
+               "client": time.process_time() - cpu0["client"],
+               "postgres": (_tree_cpu(postmaster) if postmaster else 0.0) - cpu0["postgres"]}
         peak = server.peak_rss_kib() / 1024
     finally:
         server.stop()
@@ -236,7 +340,7 @@ def _run_on(size: Size, url: str, work: Path, sim: Any, process: Any) -> Result:
     if copied != counts["records"]:
         raise SystemExit(f"hub holds {copied} records, {counts['records']} were acknowledged")
     return Result(size, counts["records"], counts["batches"], seconds, latencies, copy_seconds,
-                  peak, os.getloadavg(), counts["errors"])
+                  peak, os.getloadavg(), counts["errors"], cpu, build_seconds)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from kiosk.auth import AuthService
 from ui.navigator import ScreenId
 
 DEMO_VOLUNTEER_PIN = "1357"  # ui.app.DEMO_VOLUNTEER_PIN (not imported: no cycle through app)
+DEMO_STAFF_PIN = "2468"  # ui.app.DEMO_STAFF_PIN
 
 
 def _sign_in_volunteer(k: Any) -> None:
@@ -230,8 +231,14 @@ def home_visit_scenes(k: Any) -> dict[str, Callable[[], None]]:
         screen = k.screens[ScreenId.HOME_VISITS]
         _click(screen.phone_gate.toggle)  # the consent screen, turned to the citizen
 
+    def as_staff() -> None:
+        with_requests()
+        k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+        k.nav.go_to(ScreenId.HOME_VISITS)  # staff see whom to give a visit to
+
     return {"home-visits-empty": signed_in, "home-visits": with_requests,
-            "home-visits-form": form, "home-visits-consent": form_consented}
+            "home-visits-staff": as_staff, "home-visits-form": form,
+            "home-visits-consent": form_consented}
 
 
 

@@ -633,6 +633,10 @@
         <translation>You took this visit: {who}.</translation>
     </message>
     <message>
+        <source>Đã giao việc cho {name}: {who}.</source>
+        <translation>Given to {name}: {who}.</translation>
+    </message>
+    <message>
         <source>Đã xong. Lượt hỗ trợ tại nhà đã được ghi vào sổ.</source>
         <translation>Done. The home visit has been logged.</translation>
     </message>
@@ -687,6 +691,22 @@
     <message>
         <source>Bạn sẽ đến nhà này.</source>
         <translation>You will visit this home.</translation>
+    </message>
+    <message>
+        <source>Giao việc</source>
+        <translation>Give the visit</translation>
+    </message>
+    <message>
+        <source>Người đã chọn sẽ đến nhà này.</source>
+        <translation>The chosen member will visit this home.</translation>
+    </message>
+    <message>
+        <source>Người đến nhà:</source>
+        <translation>Who visits:</translation>
+    </message>
+    <message>
+        <source>Người đến nhà</source>
+        <translation>Who visits</translation>
     </message>
     <message>
         <source>Đã xong</source>
@@ -1069,6 +1089,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <name>PhoneGate</name>
     <message>
         <source>Xin số điện thoại</source>
+        <extracomment>Active members staff may give a visit to, (uuid, name); empty for a volunteer.</extracomment>
         <translation>Ask for a phone number</translation>
     </message>
     <message>

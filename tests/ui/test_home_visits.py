@@ -157,3 +157,33 @@ def test_signing_out_forgets_the_names_on_screen(qtbot, make_kiosk: MakeKiosk) -
     # A citizen cannot open it: the PIN pad comes first.
     k.nav.go_to(ScreenId.HOME_VISITS)
     assert k.nav.current_id is ScreenId.PIN
+
+
+def test_staff_give_a_visit_to_a_volunteer_who_then_sees_the_phone(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    k = make_kiosk()
+    open_list(qtbot, k)
+    fill_request(qtbot, k, "Bà Sáu")
+    qtbot.mouseClick(button(k, "Xin số điện thoại"), LEFT)
+    qtbot.mouseClick(button(k, "Tôi đồng ý"), LEFT)
+    qtbot.keyClicks(field(k, "Số điện thoại của người cần đến nhà"), PHONE)
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    volunteer = k.state.actor
+    k.state.sign_out()
+    sign_in(k, DEMO_STAFF_PIN)
+    k.nav.go_to(ScreenId.HOME_VISITS)
+    screen = k.screens[ScreenId.HOME_VISITS]
+    who = [w for w in screen.findChildren(type(screen.assignee))
+           if w.accessibleName() == "Người đến nhà" and w.isVisible()]
+    assert len(who) == 1
+    who[0].setCurrentIndex(who[0].findData(volunteer.uuid))
+    qtbot.mouseClick(button(k, "Giao việc"), LEFT)
+    [row] = visits(k)
+    assert (row.status, row.assigned_to) == ("assigned", volunteer.uuid)
+    assert "Đã giao việc cho Tình nguyện viên Hùng (mẫu)" in screen.message.text()
+    # The volunteer who now has it sees the whole number (others see it masked).
+    k.state.sign_out()
+    sign_in(k)
+    k.nav.go_to(ScreenId.HOME_VISITS)
+    assert PHONE in listing(k, "Yêu cầu đến nhà ở thôn đã chọn").item(0).text()
+    assert not screen.assignee_row.isVisible()  # volunteers take their own

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.actors import Role
+from kiosk.auth import AuthService
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.home_visits import (
@@ -70,6 +71,8 @@ class _Loaded:
     groups: list[VillageVisits]
     services: list[ServiceInfo]
     villages: list[str]
+    #: Active members staff may give a visit to, (uuid, name); empty for a volunteer.
+    members: list[tuple[str, str]]
 
 
 class PhoneGate(ConsentGate):
@@ -177,6 +180,19 @@ class HomeVisitsScreen(BaseScreen):
         body.addWidget(self.visit_list, 2)
         body.addWidget(self.empty, 2)
         col.addLayout(body, 1)
+        # Staff only: whom "Giao việc" gives the chosen visit to (a volunteer takes it himself).
+        self.assignee_row = QWidget(page)
+        self.assignee_row.setObjectName("hvAssigneeRow")
+        assignee = QHBoxLayout(self.assignee_row)
+        assignee.setContentsMargins(0, 0, 0, 0)
+        self.assignee_label = QLabel(self.assignee_row)
+        self.assignee_label.setObjectName("hvAssigneeLabel")
+        self.assignee = QComboBox(self.assignee_row)
+        self.assignee.setObjectName("hvAssignee")
+        assignee.addWidget(self.assignee_label, 0)
+        assignee.addWidget(self.assignee, 1)
+        self.assignee_row.hide()
+        col.addWidget(self.assignee_row)
         buttons = QHBoxLayout()
         buttons.setSpacing(16)
         self.add_btn = BigButton("", "document", object_name="hvAdd", beside=True, icon_px=40)
@@ -191,6 +207,7 @@ class HomeVisitsScreen(BaseScreen):
         col.addLayout(buttons)
         self.village_list.currentRowChanged.connect(self._on_village_chosen)
         self.visit_list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.assignee.currentIndexChanged.connect(lambda _i: self._on_assignee_changed())
         self.add_btn.clicked.connect(self.open_form)
         self.take_btn.clicked.connect(self.take)
         self.done_btn.clicked.connect(self.mark_done)
@@ -305,6 +322,8 @@ class HomeVisitsScreen(BaseScreen):
         self.village = ""
         self.village_list.clear()
         self.visit_list.clear()
+        self.assignee.clear()
+        self.assignee_row.hide()
         self._say("")
         self.pages.setCurrentIndex(PAGE_LIST)
 
@@ -337,7 +356,11 @@ class HomeVisitsScreen(BaseScreen):
                     villages = [p.name for p in self.places.villages(self.config.commune)]
                 except KioskError:
                     villages = []  # no place list for this commune: free text
-            return _Loaded(groups, services, villages)
+            members: list[tuple[str, str]] = []
+            if actor.role is Role.STAFF:
+                members = [(m.uuid, m.name) for m in AuthService(self.visits.store)
+                           .list_members(actor) if m.active]
+            return _Loaded(groups, services, villages, members)
 
         Op(read).on("db").success(self._apply).problem(self._problem) \
             .latest_only(self._loads).run(self.tasks)
@@ -357,6 +380,7 @@ class HomeVisitsScreen(BaseScreen):
             self.village_list.setCurrentRow(known.index(self.village))
         self.village_list.blockSignals(False)
         self._fill_form_choices(loaded)
+        self._fill_members(loaded)
         self._show_visits()
 
     def _fill_form_choices(self, loaded: _Loaded) -> None:
@@ -372,6 +396,14 @@ class HomeVisitsScreen(BaseScreen):
         self.f_village.clear()
         self.f_village.addItems(loaded.villages)
         self.f_village.setEditText(typed)
+
+    def _fill_members(self, loaded: _Loaded) -> None:
+        chosen = self.assignee.currentData() or self.state.actor.uuid
+        self.assignee.clear()
+        for uuid, name in loaded.members:
+            self.assignee.addItem(name, uuid)
+        self.assignee.setCurrentIndex(max(0, self.assignee.findData(chosen)))
+        self.assignee_row.setVisible(bool(loaded.members))
 
     def _group(self) -> VillageVisits | None:
         if self.loaded is None:
@@ -427,13 +459,17 @@ class HomeVisitsScreen(BaseScreen):
             self.village = str(item.data(Qt.ItemDataRole.UserRole))
             self._show_visits()
 
+    def _on_assignee_changed(self) -> None:
+        self.retranslate()
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         v = self.selected()
         actor = self.state.actor
         staff = actor.role is Role.STAFF
+        to = self._assign_to()
         self.take_btn.setEnabled(not self.busy and v is not None
-                                 and (v.assigned_to is None or (staff and v.assigned_to
-                                                                != actor.uuid)))
+                                 and (v.assigned_to is None or (staff and v.assigned_to != to)))
         self.done_btn.setEnabled(not self.busy and v is not None
                                  and (staff or v.assigned_to in (None, actor.uuid)))
         self.cancel_btn.setEnabled(not self.busy and v is not None
@@ -452,17 +488,28 @@ class HomeVisitsScreen(BaseScreen):
 
         Op(fn).on("db").always(finished).success(done).problem(self._problem).run(self.tasks)
 
+    def _assign_to(self) -> str:
+        """Whom "Nhận việc"/"Giao việc" gives the visit to: staff choose, a volunteer is it."""
+        if self.state.actor.role is Role.STAFF and not self.assignee_row.isHidden():
+            return str(self.assignee.currentData() or self.state.actor.uuid)
+        return self.state.actor.uuid
+
     def take(self) -> None:
         v = self.selected()
         if v is None:
             return
         actor = self.state.actor
+        to = self._assign_to()
 
         def taken(info: VisitInfo) -> None:
-            self._say(self.tr("Bạn đã nhận việc: {who}.").replace("{who}", info.household))
+            if to == actor.uuid:
+                self._say(self.tr("Bạn đã nhận việc: {who}.").replace("{who}", info.household))
+            else:
+                self._say(self.tr("Đã giao việc cho {name}: {who}.").replace(
+                    "{name}", info.assigned_name).replace("{who}", info.household))
             self.refresh()
 
-        self._run(lambda: self.visits.assign(actor, v.uuid), taken)
+        self._run(lambda: self.visits.assign(actor, v.uuid, to), taken)
 
     def mark_done(self) -> None:
         v = self.selected()
@@ -559,7 +606,13 @@ class HomeVisitsScreen(BaseScreen):
                                    "người cần tổ đến tận nhà hỗ trợ."))
         self.add_btn.set_label(self.tr("Thêm yêu cầu"),
                                self.tr("Ghi một người cần tổ đến tận nhà hỗ trợ."))
-        self.take_btn.set_label(self.tr("Nhận việc"), self.tr("Bạn sẽ đến nhà này."))
+        if self._assign_to() == self.state.actor.uuid:
+            self.take_btn.set_label(self.tr("Nhận việc"), self.tr("Bạn sẽ đến nhà này."))
+        else:
+            self.take_btn.set_label(self.tr("Giao việc"),
+                                    self.tr("Người đã chọn sẽ đến nhà này."))
+        self.assignee_label.setText(self.tr("Người đến nhà:"))
+        self.assignee.setAccessibleName(self.tr("Người đến nhà"))
         self.done_btn.set_label(self.tr("Đã xong"),
                                 self.tr("Đã đến hỗ trợ: ghi lượt hỗ trợ tại nhà."))
         self.cancel_btn.set_label(self.tr("Hủy yêu cầu"),

@@ -37,6 +37,7 @@ from db.models import Service, Ticket
 from kiosk import audit
 from kiosk.attendance import mark_active_in
 from kiosk.auth import Actor, Role, require
+from kiosk.bring import BringItem
 from kiosk.clock import local_day, to_local
 from kiosk.errors import KioskError
 from kiosk.identity import columns_of, stamp
@@ -135,6 +136,9 @@ class TicketInfo:
     tutorial_id: str | None
     tutorial_step: int | None
     priority: bool = False
+    #: What to have ready (:func:`kiosk.bring.bring_items`); filled in where the content is
+    #: known (the GUI's queue desk), empty from the queue service itself.
+    bring: tuple[BringItem, ...] = ()
 
     def service_name(self, lang: str = "vi") -> str:
         return self.service_name_en if lang == "en" and self.service_name_en else \

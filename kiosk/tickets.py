@@ -3,7 +3,9 @@
 Black on white only (thermal printers have no grey), the bundled Noto Sans embedded so every
 Vietnamese mark prints, the number as large as the paper allows, and a QR code to the
 service's OFFICIAL site with the address written under it, so a citizen learns the real
-address rather than a look-alike (facts.md §4). Written atomically through kiosk.pdf.
+address rather than a look-alike (facts.md §4). Under the wait, what to have ready (the
+ticket's bring-list, :mod:`kiosk.bring`) as bullets. Written atomically through
+kiosk.pdf.
 
 Thread: any (pure; no database). The GUI calls it from its printing lane.
 """
@@ -23,6 +25,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen import canvas
 
+from kiosk.bring import BringItem
 from kiosk.clock import LOCAL_TZ, to_local
 from kiosk.files import OutputError
 from kiosk.pdf import qr_drawing, register_fonts, write_pdf
@@ -48,6 +51,7 @@ _TEXT = {
         "test": "PHIẾU IN THỬ –|không dùng để xếp hàng",
         "title": "Phiếu số {label}",
         "priority": "★ SỐ ƯU TIÊN",
+        "bring": "Chuẩn bị sẵn:",
     },
     "en": {
         "your_number": "YOUR NUMBER",
@@ -60,6 +64,7 @@ _TEXT = {
         "test": "TEST PRINT –|not a queue ticket",
         "title": "Ticket {label}",
         "priority": "★ PRIORITY NUMBER",
+        "bring": "Have ready:",
     },
 }
 
@@ -71,6 +76,8 @@ class _Line:
     size: float
     gap_after: float = 0.0
     caps_only: bool = False  # no accents or descenders (the big number): a tighter box
+    indent: float | None = None  # left-aligned this far in from the margin (else centred)
+    bullet: bool = False  # a round bullet before the text (the first line of a list item)
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,16 @@ def _wrap(text: str, font: str, size: float, width: float, gap_after: float) -> 
                  for line in simpleSplit(part.strip(), font, size, width)] or [""]
     out = [_Line(line, font, size) for line in lines]
     out[-1] = _Line(out[-1].text, font, size, gap_after)
+    return out
+
+
+def _bullet(text: str, font: str, size: float, width: float, gap_after: float) -> list[_Line]:
+    """A list item: left-aligned lines after a round bullet, wrapped lines under the text."""
+    indent = size * 1.1
+    lines = simpleSplit(text.strip(), font, size, width - indent) or [""]
+    out = [_Line(line, font, size, indent=indent, bullet=i == 0) for i, line in enumerate(lines)]
+    last = out[-1]
+    out[-1] = _Line(last.text, font, size, gap_after, indent=indent, bullet=last.bullet)
     return out
 
 
@@ -163,6 +180,54 @@ def _draw_star(c: canvas.Canvas, x: float, y: float, r: float) -> None:
     c.drawPath(path, stroke=0, fill=1)
 
 
+def _draw(c: canvas.Canvas, blocks: list[_Block], page_w: float, top_y: float,
+          margin: float, font: str) -> None:
+    """Draw ``blocks`` top-down from ``top_y``, centred on the page (lists from ``margin``)."""
+    inner = page_w - 2 * margin
+    top = top_y
+    for block in blocks:
+        if isinstance(block, _Line):
+            c.setFont(block.font, block.size)
+            baseline = top - _ascent(block)
+            if block.indent is None:
+                c.drawCentredString(page_w / 2, baseline, block.text)
+            else:
+                c.drawString(margin + block.indent, baseline, block.text)
+            if block.bullet:
+                c.circle(margin + block.size * 0.35, baseline + block.size * 0.3,
+                         block.size * 0.17, stroke=0, fill=1)
+            top -= _line_height(block) + block.gap_after
+        elif isinstance(block, _Rule):
+            c.setLineWidth(0.8)
+            c.setDash(2, 2)
+            c.line(margin, top - 0.5, page_w - margin, top - 0.5)
+            c.setDash()
+            top -= 1 + block.gap_after
+        elif isinstance(block, _Mark):
+            band = block.size * 1.8
+            words = block.text.removeprefix("★ ")
+            size = block.size  # smaller until star, gap and words fit inside the band
+            while size > 8 and size * 1.3 + stringWidth(words, block.font, size) > \
+                    inner - 4 * mm:
+                size -= 0.5
+            star = size * 0.9
+            text_w = stringWidth(words, block.font, size)
+            c.rect(margin, top - band, inner, band, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            left = (page_w - (star + size * 0.4 + text_w)) / 2
+            _draw_star(c, left + star / 2, top - band / 2, star / 2)
+            c.setFont(block.font, size)
+            c.drawString(left + star + size * 0.4, top - band / 2 - size * 0.35, words)
+            c.setFillColorRGB(0, 0, 0)
+            top -= band + block.gap_after
+        else:
+            drawing = qr_drawing(block.url, block.size)
+            # Otherwise renderPDF sets its default Helvetica: an unembedded font reference.
+            drawing.initialFontName = font
+            renderPDF.draw(drawing, c, (page_w - block.size) / 2, top - block.size)
+            top -= block.size + block.gap_after
+
+
 def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
                   help_point_name: str = "Điểm hỗ trợ số", lang: str = "vi", *,
                   test_print: bool = False) -> Path:
@@ -210,6 +275,14 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     wait = (texts["wait"].format(m=ticket.wait_minutes) if ticket.wait_minutes > 0
             else texts["wait_short"])
     blocks += _wrap(wait, fonts.regular, body, inner, 6)
+    if ticket.bring:
+        # What to have ready while waiting (kiosk.bring): left-aligned bullets, bold heading.
+        blocks.append(_Rule(5))
+        blocks += _wrap(texts["bring"], fonts.bold, body, inner, 2)
+        for i, item in enumerate(ticket.bring):
+            last = i == len(ticket.bring) - 1
+            blocks += _bullet(item.text(lang), fonts.regular, body - 0.5, inner,
+                              5 if last else 2)
     if ticket.official_url:
         blocks.append(_Rule(5))
         blocks += _wrap(texts["qr"], fonts.regular, small, inner, 2)
@@ -227,41 +300,7 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
         c.setAuthor(help_point_name)
         c.setFillColorRGB(0, 0, 0)
         c.setStrokeColorRGB(0, 0, 0)
-        top = page_h - edge
-        for block in blocks:
-            if isinstance(block, _Line):
-                c.setFont(block.font, block.size)
-                c.drawCentredString(page_w / 2, top - _ascent(block), block.text)
-                top -= _line_height(block) + block.gap_after
-            elif isinstance(block, _Rule):
-                c.setLineWidth(0.8)
-                c.setDash(2, 2)
-                c.line(margin, top - 0.5, page_w - margin, top - 0.5)
-                c.setDash()
-                top -= 1 + block.gap_after
-            elif isinstance(block, _Mark):
-                band = block.size * 1.8
-                words = block.text.removeprefix("★ ")
-                size = block.size  # smaller until star, gap and words fit inside the band
-                while size > 8 and size * 1.3 + stringWidth(words, block.font, size) > \
-                        inner - 4 * mm:
-                    size -= 0.5
-                star = size * 0.9
-                text_w = stringWidth(words, block.font, size)
-                c.rect(margin, top - band, inner, band, stroke=0, fill=1)
-                c.setFillColorRGB(1, 1, 1)
-                left = (page_w - (star + size * 0.4 + text_w)) / 2
-                _draw_star(c, left + star / 2, top - band / 2, star / 2)
-                c.setFont(block.font, size)
-                c.drawString(left + star + size * 0.4, top - band / 2 - size * 0.35, words)
-                c.setFillColorRGB(0, 0, 0)
-                top -= band + block.gap_after
-            else:
-                drawing = qr_drawing(block.url, block.size)
-                # Otherwise renderPDF sets its default Helvetica: an unembedded font reference.
-                drawing.initialFontName = fonts.regular
-                renderPDF.draw(drawing, c, (page_w - block.size) / 2, top - block.size)
-                top -= block.size + block.gap_after
+        _draw(c, blocks, page_w, page_h - edge, margin, fonts.regular)
         c.showPage()
         c.save()
 
@@ -270,10 +309,13 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     return Path(path)
 
 
-def sample_ticket(service: ServiceInfo, issued_at: datetime) -> TicketInfo:
+def sample_ticket(service: ServiceInfo, issued_at: datetime,
+                  bring: tuple[BringItem, ...] = ()) -> TicketInfo:
     """A made-up ticket (number 1, two people ahead) for a printer test; never stored.
 
-    ``issued_at`` is naive UTC (as ``store.clock.now()`` gives) or timezone-aware.
+    ``issued_at`` is naive UTC (as ``store.clock.now()`` gives) or timezone-aware; ``bring``
+    is the service's bring-list (:func:`kiosk.bring.bring_items`), so the test shows the
+    real length of a ticket.
     """
     local = issued_at.astimezone(LOCAL_TZ) if issued_at.tzinfo else to_local(issued_at)
     return TicketInfo(
@@ -281,4 +323,6 @@ def sample_ticket(service: ServiceInfo, issued_at: datetime) -> TicketInfo:
         number=1, day=local.date(), service_code=service.code, service_name_vi=service.name_vi,
         service_name_en=service.name_en, issued_at=local, ahead=2,
         wait_minutes=2 * service.avg_minutes, desk=None, status=TicketStatus.WAITING,
-        official_url=service.official_url, recalls=0, tutorial_id=None, tutorial_step=None)
+        official_url=service.official_url, recalls=0, tutorial_id=None, tutorial_step=None,
+        bring=bring)
+

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,8 +192,26 @@ class QueueDesk:
                     tutorial_id: str | None = None, step: int | None = None,
                     priority: bool = False) -> None:
         """Issue a number (a priority one if asked), show it on the ticket screen, print it."""
-        self.run_db(lambda: self.queue.issue(service_code, tutorial_id, step, priority),
+        self.run_db(lambda: self.with_bring(self.queue.issue(service_code, tutorial_id, step,
+                                                             priority)),
                     self._on_issued, on_problem or self._tell)
+
+    def with_bring(self, info: TicketInfo) -> TicketInfo:
+        """``info`` with what to have ready (:func:`kiosk.bring.bring_items`) from the
+        service's tutorials. Runs on the db lane (reads the services; the content is loaded
+        by then). No content or an unknown service: the ticket simply has no list."""
+        from kiosk.bring import bring_items
+
+        service = next((s for s in self.queue.services(include_disabled=True)
+                        if s.code == info.service_code), None)
+        if service is None:
+            return info
+        try:
+            catalogue = self.catalogue
+        except Exception:  # no content must never stop a ticket
+            log.warning("no content for the ticket's bring-list", exc_info=True)
+            return info
+        return replace(info, bring=bring_items(service, catalogue.by_id, info.tutorial_id))
 
     def ask_volunteer(self, tutorial_id: str, step: int) -> None:
         """The "Hỏi tình nguyện viên" hook: a number tagged with where the citizen got stuck."""
@@ -203,7 +221,7 @@ class QueueDesk:
             svc = service_for_tutorial(queue.services(), tutorial_id)
             if svc is None:
                 return None
-            return queue.issue(svc.code, tutorial_id, step)
+            return self.with_bring(queue.issue(svc.code, tutorial_id, step))
 
         def done(info: TicketInfo | None) -> None:
             if info is None:

@@ -81,8 +81,13 @@ def run_test_ticket(args: argparse.Namespace) -> int:
     else:
         enabled = [s for s in services if s.enabled] or services
         service = enabled[0]
+    from kiosk.bring import bring_items
+    from kiosk.commands.sheet import _catalogue
+
+    catalogue, _place = _catalogue(args.data_dir)
     try:
-        path = render_ticket(sample_ticket(service, now), args.out,
+        path = render_ticket(sample_ticket(service, now, bring_items(service, catalogue.by_id)),
+                             args.out,
                              width_mm=args.width or cfg.ticket_width_mm,
                              help_point_name=cfg.help_point_name,
                              lang=args.lang or cfg.language, test_print=True)

@@ -3093,6 +3093,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <name>TakeTicketScreen</name>
     <message>
         <source>Lấy số cho việc này.</source>
+        <extracomment>A ticket screen shorter than this (1366×768 leaves about 570 px) with the largest text shows the bring-list where the QR code was.</extracomment>
         <translation>Take a number for this.</translation>
     </message>
     <message>
@@ -3205,6 +3206,14 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Chờ khoảng vài phút.</source>
         <translation>Wait a few minutes.</translation>
+    </message>
+    <message>
+        <source>Chuẩn bị sẵn:</source>
+        <translation>Have ready:</translation>
+    </message>
+    <message>
+        <source>Hãy chuẩn bị sẵn: {items}.</source>
+        <translation>Please have ready: {items}.</translation>
     </message>
     <message>
         <source>Đã hủy số {label}. Cảm ơn bạn. Bạn có thể lấy số khác khi cần.</source>

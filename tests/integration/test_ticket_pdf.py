@@ -12,7 +12,10 @@ import pytest
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 
+from kiosk.bring import BringItem, bring_items
+from kiosk.content.loader import load_catalogue
 from kiosk.files import OutputError
+from kiosk.paths import resource_path
 from kiosk.queue import QueueService, TicketInfo
 from kiosk.store import Store
 from kiosk.tickets import render_ticket, sample_ticket
@@ -20,6 +23,14 @@ from kiosk.tickets import render_ticket, sample_ticket
 ROOT = Path(__file__).resolve().parents[2]
 POINT = "Điểm hỗ trợ số phường Hải Châu"
 MM = 72 / 25.4
+#: The longest lines a ticket may get (the content loader allows 80 characters a line).
+BRING = (BringItem("Thẻ căn cước gắn chip (bản gốc)", "Your chip ID card (the original)"),
+         BringItem("Điện thoại và số điện thoại bạn đang dùng",
+                   "Your phone and the phone number you use"),
+         BringItem("Bản gốc giấy tờ muốn tích hợp, ví dụ GPLX, thẻ BHYT",
+                   "Originals of documents to add, e.g. driving licence, health insurance card"),
+         BringItem("Thông tin của từng khách: họ tên, giấy tờ, ngày đến, ngày đi",
+                   "Each guest's details: full name, ID document, arrival and leaving dates"))
 
 
 @pytest.fixture
@@ -237,7 +248,8 @@ def test_everything_printed_fits_the_print_heads_width(store: Store, tmp_path: P
     # Outputs review defect 5: most 58 mm printers print 48 mm (384 dots at 203 dpi) and
     # 80 mm printers 72 mm; ink outside that centred band is lost on paper.
     base = QueueService(store).issue("vneid")
-    wide = TicketInfo(**{**base.__dict__, "label": label, "priority": priority})
+    wide = TicketInfo(**{**base.__dict__, "label": label, "priority": priority,
+                         "bring": BRING})
     pdf = render_ticket(wide, tmp_path / "t.pdf", width_mm,
                         "Điểm hỗ trợ số thôn Tà Lang, xã Hòa Vang, TP Đà Nẵng")
     stem = tmp_path / "t"
@@ -252,4 +264,37 @@ def test_everything_printed_fits_the_print_heads_width(store: Store, tmp_path: P
     assert band[0] <= left_mm and right_mm <= band[1], (left_mm, right_mm, band)
     # The number, the QR code and the words are all there, inside the band.
     assert label in " ".join(text_of(pdf))
+    assert "Chuẩn bị sẵn:" in text_of(pdf)
     assert qr_codes(stem.with_suffix(".png")) == (0, "https://vneid.gov.vn/")
+
+
+@pytest.mark.parametrize("width_mm", [80, 58])
+@pytest.mark.parametrize("priority", [False, True])
+def test_the_ticket_prints_what_to_have_ready(store: Store, tmp_path: Path, width_mm: int,
+                                              priority: bool) -> None:
+    """Issue #23 item 2: the VNeID ticket lists the chip card and the phone, in Vietnamese
+    with every mark, between the wait and the QR code (which still decodes)."""
+    queue = QueueService(store)
+    info = queue.issue("vneid", priority=priority)
+    svc = next(s for s in queue.services() if s.code == "vneid")
+    catalogue = load_catalogue([resource_path("tutorials")])
+    info = TicketInfo(**{**info.__dict__, "bring": bring_items(svc, catalogue.by_id)})
+    pdf = render_ticket(info, tmp_path / "t.pdf", width_mm, POINT)
+    text = " ".join(text_of(pdf))
+    assert "Chuẩn bị sẵn:" in text
+    for item in info.bring:
+        assert item.vi in text, item.vi
+    assert "Thẻ căn cước gắn chip (bản gốc)" in text
+    assert text.index("Thời gian chờ dự kiến") < text.index("Chuẩn bị sẵn:") < \
+        text.index("Quét mã")
+    assert unicodedata.is_normalized("NFC", text)
+    assert qr_codes(to_png(pdf)) == (0, "https://vneid.gov.vn/")
+    english = " ".join(text_of(render_ticket(info, tmp_path / "en.pdf", width_mm, POINT,
+                                             "en")))
+    assert "Have ready:" in english and "Your chip ID card (the original)" in english
+
+
+def test_a_ticket_with_nothing_to_bring_has_no_bring_heading(ticket: TicketInfo,
+                                                             tmp_path: Path) -> None:
+    assert ticket.bring == ()  # the queue service alone knows no content
+    assert "Chuẩn bị sẵn:" not in text_of(render_ticket(ticket, tmp_path / "t.pdf", 80))

@@ -511,3 +511,100 @@ def test_a_longer_number_after_a_short_one_still_fits(qtbot, kiosk: Kiosk) -> No
     assert number.text() == "A002 ƯT"
     qtbot.waitUntil(lambda: number.fontMetrics().horizontalAdvance(number.text())
                     <= number.width())
+
+
+# -- what to have ready (issue #23 item 2) ---------------------------------------------------
+
+
+@pytest.fixture
+def shipped_kiosk(make_kiosk: MakeKiosk, printer: WatchingPrinter) -> Iterator[Kiosk]:
+    """The queue with the shipped tutorials, whose ``bring`` lists the tickets use."""
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    k = make_kiosk(kiosk_mode=False, printer=printer, features=[queue_feature.install],
+                   catalogue=load_catalogue([resource_path("tutorials")]))
+    printer.state = k.state
+    yield k
+    _dispose(k)
+
+
+def test_the_ticket_shows_prints_and_says_what_to_have_ready(
+        qtbot, shipped_kiosk: Kiosk, printer: WatchingPrinter) -> None:
+    k = shipped_kiosk
+    k.state.set_voice(True)
+    k.nav.go_to(ScreenId.TAKE_TICKET)
+    by_name(k.screens[ScreenId.TAKE_TICKET], "Tài khoản định danh VNeID").click()  # act touch
+
+    screen = k.screens[ScreenId.TICKET]
+    bring = by_name(screen, "Chuẩn bị sẵn: Thẻ căn cước gắn chip (bản gốc); Điện thoại thông "
+                            "minh của bạn; Điện thoại có số đã đăng ký với công an; Điện "
+                            "thoại đã cài VNeID, tài khoản mức 2")
+    assert bring is screen.bring and bring.isVisible()
+    assert bring.text().startswith("<b>Chuẩn bị sẵn:</b> Thẻ căn cước gắn chip (bản gốc) · ")
+    # Said with the number, before the wait (and so before the citizen takes the paper).
+    said = k.speaker.texts()[-1]
+    assert said.startswith("Số của bạn là A một. A một. Tài khoản định danh VNeID. Hãy chuẩn "
+                           "bị sẵn: Thẻ căn cước gắn chip (bản gốc); Điện thoại thông minh")
+    assert said.index("Hãy chuẩn bị sẵn") < said.index("Không có ai chờ trước bạn.")
+    # The printed ticket has the same lines.
+    pdf_text = subprocess.run(["pdftotext", "-raw", str(printer.printed[0]), "-"],
+                              check=True, capture_output=True, text=True).stdout
+    assert "Chuẩn bị sẵn:" in pdf_text and "Thẻ căn cước gắn chip (bản gốc)" in pdf_text
+
+    # English: the same things in English, on screen and aloud.
+    k.state.set_language("en")
+    assert screen.bring_text().startswith("Have ready: Your chip ID card (the original);")
+    assert "Please have ready: Your chip ID card (the original);" in screen.announcement()
+
+
+def test_a_priority_ticket_has_the_bring_list_too_and_voice_off_says_nothing(
+        qtbot, shipped_kiosk: Kiosk, printer: WatchingPrinter) -> None:
+    k = shipped_kiosk
+    click(qtbot, k.screens[ScreenId.HOME].tiles["ticket"])
+    take = k.screens[ScreenId.TAKE_TICKET]
+    click(qtbot, by_name(take, "Ưu tiên"))
+    click(qtbot, by_name(take, "Thanh toán và ứng dụng ngân hàng"))
+    screen = k.screens[ScreenId.TICKET]
+    assert screen.number.text() == "C001 ƯT"
+    assert screen.bring_text() == "Chuẩn bị sẵn: Điện thoại có ứng dụng ngân hàng của bạn"
+    # Voice mode off: only the one-time invitation to touch the speaker, nothing read aloud.
+    assert k.speaker.texts() == ["Chạm vào hình cái loa để nghe hướng dẫn"]
+    pdf_text = subprocess.run(["pdftotext", "-raw", str(printer.printed[0]), "-"],
+                              check=True, capture_output=True, text=True).stdout
+    assert "SỐ ƯU TIÊN" in pdf_text
+    assert "Điện thoại có ứng dụng ngân hàng của bạn" in " ".join(pdf_text.split())
+
+
+def test_a_service_with_nothing_to_bring_shows_no_heading(qtbot, shipped_kiosk: Kiosk) -> None:
+    take_ticket(qtbot, shipped_kiosk, "other")
+    screen = shipped_kiosk.screens[ScreenId.TICKET]
+    assert screen.number.text() == "D001"
+    assert not screen.bring.isVisible() and screen.bring_text() == ""
+    assert screen.bring_sentence() == ""
+    assert "chuẩn bị" not in screen.announcement()
+
+
+def test_largest_text_on_1366x768_shows_the_bring_list_where_the_qr_code_was(
+        qtbot, make_kiosk: MakeKiosk, printer: WatchingPrinter) -> None:
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    k = make_kiosk(kiosk_mode=False, printer=printer, features=[queue_feature.install],
+                   catalogue=load_catalogue([resource_path("tutorials")]), size=(1366, 768))
+    printer.state = k.state
+    take_ticket(qtbot, k)
+    screen = k.screens[ScreenId.TICKET]
+    assert screen.bring.isVisible() and screen.qr.isVisible()  # the usual text size: both
+    assert screen.left_col.indexOf(screen.bring) >= 0
+    k.state.set_text_size(2)
+    qtbot.waitUntil(lambda: not screen.qr.isVisible())
+    assert screen.bring.isVisible() and screen.right_col.indexOf(screen.bring) >= 0
+    assert not screen.qr_caption.isVisible() and not screen.qr_address.isVisible()
+    pdf_text = subprocess.run(["pdftotext", "-raw", str(printer.printed[0]), "-"],
+                              check=True, capture_output=True, text=True).stdout
+    assert "vneid.gov.vn" in pdf_text  # the paper keeps the QR code and the address
+    k.state.set_text_size(1)
+    qtbot.waitUntil(lambda: screen.qr.isVisible())
+    assert screen.left_col.indexOf(screen.bring) >= 0
+    _dispose(k)

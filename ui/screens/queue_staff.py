@@ -133,10 +133,12 @@ class QueueStaffTab(QWidget):
             b.setEnabled(False)
 
         def render(pdf: Path) -> None:
+            from kiosk.bring import bring_items
             from kiosk.tickets import render_ticket, sample_ticket  # reportlab: not at start-up
 
-            render_ticket(sample_ticket(svc, now), pdf, width_mm=width, help_point_name=name,
-                          lang=lang, test_print=True)
+            bring = bring_items(svc, f.catalogue.by_id)
+            render_ticket(sample_ticket(svc, now, bring), pdf, width_mm=width,
+                          help_point_name=name, lang=lang, test_print=True)
 
         def enable() -> None:
             for b in buttons:

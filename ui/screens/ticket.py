@@ -6,7 +6,8 @@ child under 6); only that the number is priority is kept, never why (the calling
 :func:`kiosk.queue.calling_order`). Touching a service issues a number through the queue
 feature, which opens ``TicketScreen`` and prints the ticket on the print lane. The ticket
 screen shows the number very large, the service, the time, how many people are ahead, the
-estimated wait and a QR code to the service's official site, then goes Home by itself after
+estimated wait, what to have ready (the ticket's bring-list, :mod:`kiosk.bring`; said aloud in
+voice mode) and a QR code to the service's official site, then goes Home by itself after
 a short while (longer when the printer failed, so the citizen can remember the number). The
 citizen can give the number back ("Hủy số này", touched twice so a stray touch never cancels
 it).
@@ -17,6 +18,7 @@ Thread: GUI thread only.
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -47,6 +49,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: A ticket screen shorter than this (1366×768 leaves about 570 px) with the largest text
+#: shows the bring-list where the QR code was.
+SHORT_SCREEN_PX = 700
 SHOW_MS = 10_000  # the ticket stays on screen this long, then Home
 SHOW_VOICE_MS = 20_000  # voice mode: time to hear the number twice and the wait
 SHOW_AFTER_PRINT_FAILURE_MS = 30_000  # no paper ticket: time to remember the number
@@ -285,12 +290,24 @@ class TicketScreen(BaseScreen):
         self.status.setObjectName("ticketStatus")
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Left: the number as large as possible, the service, the printer's news.
-        # Right: the wait, then the QR code (read after the number, so it may be smaller).
-        for w in (self.your_number, self.number, self.service, self.status):
+        # What to have ready (kiosk.bring), the same lines as the printed ticket: one short
+        # paragraph ("Chuẩn bị sẵn: a · b · c") under the service. With the largest text on a
+        # short screen (1366×768) there is no room for it there: it takes the QR code's place
+        # on the right instead (the printed ticket keeps the QR code); see _place_bring.
+        self.bring = QLabel(self)
+        self.bring.setObjectName("ticketBring")
+        self.bring.setWordWrap(True)
+        self.bring.setTextFormat(Qt.TextFormat.RichText)
+        self.bring.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bring.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Left: the number as large as possible, the service, what to have ready, the
+        # printer's news. Right: the wait, then the QR code (read after the number, so it may
+        # be smaller).
+        for w in (self.your_number, self.number, self.service, self.bring, self.status):
             left.addWidget(w)
         left.setStretch(1, 1)
         body.addLayout(left, 3)
+        self.left_col = left
 
         right = QVBoxLayout()
         right.setSpacing(8)
@@ -307,12 +324,15 @@ class TicketScreen(BaseScreen):
         self.qr_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for w in (self.details, self.qr_caption, self.qr_address):
             w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        right.addSpacing(16)
+        # The gap above the QR code belongs to its caption: hidden with it (see _place_bring).
+        self.qr_caption.setContentsMargins(0, 16, 0, 0)
         right.addWidget(self.qr_caption)
         right.addWidget(self.qr, 1)
         right.addWidget(self.qr_address)
         body.addLayout(right, 2)
+        self.right_col = right
         self.outer.addLayout(body, 1)
+
 
         buttons = QHBoxLayout()
         self.cancel_btn = BigButton("", "no", object_name="ticketCancel", role="secondary",
@@ -333,6 +353,7 @@ class TicketScreen(BaseScreen):
         self.disarm_timer.timeout.connect(self._disarm)
         feature.events.ticket_printed.connect(self._on_ticket_printed)
         feature.events.ticket_print_failed.connect(self._on_ticket_print_failed)
+        state.look_changed.connect(self._place_bring)  # A+/A− while the ticket shows
 
     # -- navigation ----------------------------------------------------------------------------
     def on_enter(self, **context: Any) -> None:
@@ -454,8 +475,9 @@ class TicketScreen(BaseScreen):
         self.service.setText(t.service_name(lang))
         self.details.setText("\n".join(self._detail_lines(t)))
         self.details.setAccessibleName(self.details.text())
+        self._show_bring(t)
         self._show_status()
-        self._show_qr(t)
+        self._place_bring()
 
     def _detail_lines(self, t: TicketInfo) -> list[str]:
         # Short lines: they must fit beside the number at 1366×768 without wrapping.
@@ -471,6 +493,29 @@ class TicketScreen(BaseScreen):
         else:
             lines.append(self.tr("Chờ khoảng vài phút."))
         return lines
+
+    def _bring_lines(self, t: TicketInfo) -> list[str]:
+        return [item.text(self.state.language).rstrip(" .") for item in t.bring]
+
+    def _show_bring(self, t: TicketInfo) -> None:
+        lines = self._bring_lines(t)
+        self.bring.setVisible(bool(lines))
+        heading = self.tr("Chuẩn bị sẵn:")
+        self.bring.setText(f"<b>{html.escape(heading)}</b> "
+                           + " · ".join(html.escape(line) for line in lines) if lines else "")
+        self.bring.setAccessibleName(f"{heading} {'; '.join(lines)}" if lines else "")
+
+    def bring_text(self) -> str:
+        """The bring-list as shown, in plain text ("" when there is none)."""
+        return self.bring.accessibleName() if self.bring.isVisibleTo(self) else ""
+
+    def bring_sentence(self) -> str:
+        """What the voice says about the bring-list ("" when there is nothing to bring)."""
+        t = self.ticket
+        lines = self._bring_lines(t) if t is not None else []
+        if not lines:
+            return ""
+        return self.tr("Hãy chuẩn bị sẵn: {items}.").replace("{items}", "; ".join(lines))
 
     def _show_status(self) -> None:
         t = self.ticket
@@ -494,8 +539,32 @@ class TicketScreen(BaseScreen):
         self.status.setText(text)
         self.status.setAccessibleName(text)
 
+    def bring_replaces_qr(self) -> bool:
+        """The largest text on a short screen (1366×768): the bring-list takes the QR code's
+        place on screen, or the number, the list and the printer's news would not fit."""
+        return bool(self.ticket and self.ticket.bring) and self.state.text_size >= 2 and \
+            self.height() < SHORT_SCREEN_PX
+
+    def _place_bring(self) -> None:
+        in_right = self.right_col.indexOf(self.bring) >= 0
+        wanted = self.bring_replaces_qr()
+        if wanted != in_right:
+            (self.right_col if in_right else self.left_col).removeWidget(self.bring)
+            if wanted:
+                self.right_col.insertWidget(1, self.bring)  # under the wait
+            else:
+                self.left_col.insertWidget(3, self.bring)  # under the service
+            self.bring.setAlignment(Qt.AlignmentFlag.AlignLeft if wanted
+                                    else Qt.AlignmentFlag.AlignCenter)
+        if self.ticket is not None:
+            self._show_qr(self.ticket)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._place_bring()
+
     def _show_qr(self, t: TicketInfo) -> None:
-        has_qr = bool(t.official_url)
+        has_qr = bool(t.official_url) and not self.bring_replaces_qr()
         for w in (self.qr_caption, self.qr, self.qr_address):
             w.setVisible(has_qr)
         if not has_qr:
@@ -516,9 +585,13 @@ class TicketScreen(BaseScreen):
         return self.tr("Số của bạn là {words}. {words}.").replace("{words}", words)
 
     def announcement(self) -> str:
-        """Voice mode: the number twice, slowly, then what the screen says under it."""
+        """Voice mode: the number twice, slowly, the service, what to have ready (said as the
+        ticket starts printing, so the citizen hears it before taking the paper), then the
+        wait."""
         t = self.ticket
         if t is None:
             return ""
         details = " ".join(line.rstrip(".") + "." for line in self._detail_lines(t))
-        return f"{self._number_sentence()} {self.service.text()}. {details}"
+        parts = [self._number_sentence(), f"{self.service.text()}.", self.bring_sentence(),
+                 details]
+        return " ".join(p for p in parts if p)

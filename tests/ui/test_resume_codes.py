@@ -253,3 +253,27 @@ def test_no_code_for_a_practice_left_on_its_first_screen(qtbot: Any,
     kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=0)
     touch(qtbot, kiosk, "Màn hình chính")
     assert kiosk.nav.current_id is ScreenId.HOME
+
+
+def test_with_the_co_tu_phrases_the_code_follows_your_number_is(
+        qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk(config=demo_config(defaults()).replace(phrase_language="ktv"))
+    kiosk.state.set_voice(True)
+    kiosk.nav.go_to(ScreenId.STEP, tutorial_id="sample-basic", step=1)
+    kiosk.window.home_btn.click()
+    assert kiosk.nav.current_id is ScreenId.RESUME_CODE
+    said = [(t, c) for t, c in kiosk.speaker.history if c in ("recording", "narration")]
+    recording, words = said[-2:]
+    assert recording == ("your_number_is.placeholder.wav", "recording")
+    assert words[0].startswith("Mã để học tiếp của bạn là: ")  # the digits in Vietnamese
+
+
+def test_english_mode_says_the_digits_in_english(qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    kiosk = make_kiosk(config=demo_config(defaults()).replace(language="en"))
+    kiosk.nav.go_to(ScreenId.STEP, tutorial_id="sample-basic", step=1)
+    kiosk.window.home_btn.click()
+    code = kiosk.screens[ScreenId.RESUME_CODE].issued.code
+    names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    assert kiosk.speaker.texts()[-1] == (
+        "Your code to continue is: {d}. Once more: {d}.".format(
+            d=", ".join(names[int(c)] for c in code)))

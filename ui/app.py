@@ -264,6 +264,10 @@ class Kiosk(OpensLater):
     def finish_start(self) -> None:
         """What waits for the first paint: the database, the content and the start-up work
         (each job once, in the order it was asked for)."""
+        from kiosk.memory import return_big_blocks_to_the_system
+
+        # Before any page image or PDF buffer: those must go back to the system when freed.
+        return_big_blocks_to_the_system()
         jobs, self.started_jobs[:] = list(self.started_jobs), []
         self.stores.get()
         self.catalogues.get()

@@ -304,6 +304,15 @@ class SheetPreviewScreen(BaseScreen):
         self.prepare(force=True)
         self.refresh_quota()
 
+    def on_leave(self) -> None:
+        """Let the page images go (3-4 MB each, and their scaled copies): ``on_enter`` makes
+        them again, and a preview still being made for this visit is dropped when it comes
+        (issue #18 item 2). A print in progress keeps its own sheet and carries on."""
+        self.wanted = None
+        self.prepared = None
+        for view in self.pages:
+            view.set_image(None, view.accessibleName())
+
     def reset(self) -> None:
         self.tutorial = None
         self.wanted = None

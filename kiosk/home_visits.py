@@ -471,6 +471,15 @@ def person_visits_in(s: Session, phone: str,
     return out
 
 
+def count_with_phone(store: Store, actor: Actor, phone: str) -> int:
+    """How many requests keep this phone number (staff: a person's data request, which
+    :meth:`kiosk.assistance.AssistanceService.export_person`/``erase_person`` then cover)."""
+    require(actor, Role.STAFF)
+    canon = normalize_phone(phone)
+    with store.read() as s:
+        return len(list(s.scalars(select(HomeVisit.uuid).where(HomeVisit.phone == canon))))
+
+
 def count_open(store: Store) -> int:
     """How many requests are still to visit (the console's button shows it)."""
     with store.read() as s:

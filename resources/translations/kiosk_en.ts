@@ -2605,6 +2605,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Choose a USB drive to save the person&apos;s data</translation>
     </message>
     <message>
+        <source>Danh sách đến nhà: {v} yêu cầu đến nhà.</source>
+        <translation>Home-visit list: {v} request(s).</translation>
+    </message>
+    <message>
         <source>Kiosk lưu hai tệp: {name}.csv và {name}.json</source>
         <translation>The kiosk saves two files: {name}.csv and {name}.json</translation>
     </message>

@@ -187,3 +187,36 @@ def test_staff_give_a_visit_to_a_volunteer_who_then_sees_the_phone(
     k.nav.go_to(ScreenId.HOME_VISITS)
     assert PHONE in listing(k, "Yêu cầu đến nhà ở thôn đã chọn").item(0).text()
     assert not screen.assignee_row.isVisible()  # volunteers take their own
+
+
+def test_staff_find_and_erase_a_person_known_only_from_a_visit_request(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    """A phone kept only on the visit list is still found, exported and erased from the
+    staff tab "Hồ sơ & dữ liệu cá nhân" (the buttons used to stay hidden: 0 records)."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.screens.staff_records import StaffRecordsTab
+
+    k = make_kiosk()
+    open_list(qtbot, k)
+    fill_request(qtbot, k, "Bà Bảy")
+    qtbot.mouseClick(button(k, "Xin số điện thoại"), LEFT)
+    qtbot.mouseClick(button(k, "Tôi đồng ý"), LEFT)
+    qtbot.keyClicks(field(k, "Số điện thoại của người cần đến nhà"), PHONE)
+    qtbot.mouseClick(button(k, "Lưu yêu cầu"), LEFT)
+    k.state.sign_out()
+    sign_in(k, DEMO_STAFF_PIN)
+    k.nav.go_to(ScreenId.STAFF)
+    tab = k.window.findChild(StaffRecordsTab, "staffRecordsTab")
+    assert tab is not None
+    qtbot.keyClicks(tab.phone, "0905 123 456")
+    qtbot.mouseClick(tab.find_btn, LEFT)
+    assert "1 yêu cầu đến nhà" in tab.person_message.text()
+    assert not tab.export_btn.isHidden() and not tab.erase_btn.isHidden()
+    assert tab.edit_btn.isHidden()  # no record to edit
+    qtbot.mouseClick(tab.erase_btn, LEFT)
+    dialog = tab.findChild(QWidget, "srEraseDialog")
+    qtbot.mouseClick(dialog.findChild(QAbstractButton, "srEraseDialogOk"), LEFT)
+    [row] = visits(k)
+    assert (row.household, row.phone) == (None, None)
+    assert row.village == "Tà Lang"

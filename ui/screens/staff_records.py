@@ -88,6 +88,7 @@ class StaffRecordsTab(QWidget):
         self.choose_folder: Callable[..., None] = choose_folder
         self.choose_file: Callable[..., None] = choose_bundle
         self.found_phone = ""
+        self.found_visits = 0  # home-visit requests keeping the phone found (kiosk.home_visits)
         col = QVBoxLayout(self)
         col.setSpacing(16)
 
@@ -220,23 +221,30 @@ class StaffRecordsTab(QWidget):
     def find(self) -> None:
         actor, phone = self.state.actor, self.phone.text()
 
-        def work() -> tuple[list[RecordInfo], dict[str, str]]:
-            return self.assistance.find_by_phone(actor, phone), self.service_names()
+        def work() -> tuple[list[RecordInfo], dict[str, str], int]:
+            from kiosk.home_visits import count_with_phone
 
-        def done(found: tuple[list[RecordInfo], dict[str, str]]) -> None:
-            records, self.names = found
+            records = self.assistance.find_by_phone(actor, phone)
+            # The home-visit list may keep the number too; export and erase cover it.
+            return records, self.service_names(), count_with_phone(self.store, actor, phone)
+
+        def done(found: tuple[list[RecordInfo], dict[str, str], int]) -> None:
+            records, self.names, visits = found
             self.found_phone = phone
-            self._show_records(records)
-            self._say(self.person_message,
-                      self.tr("Có {n} bản ghi lưu số điện thoại này.").replace(
-                          "{n}", str(len(records))) if records
-                      else self.tr("Không có bản ghi nào lưu số điện thoại này."))
+            self._show_records(records, visits)
+            text = (self.tr("Có {n} bản ghi lưu số điện thoại này.").replace(
+                "{n}", str(len(records))) if records or visits
+                else self.tr("Không có bản ghi nào lưu số điện thoại này."))
+            if visits:
+                text += " " + self.tr("Danh sách đến nhà: {v} yêu cầu đến nhà.").replace(
+                    "{v}", str(visits))
+            self._say(self.person_message, text)
 
         self.found_phone = ""
         self._show_records([])
         self._run(work, done, self.person_message)
 
-    def _show_records(self, records: list[RecordInfo]) -> None:
+    def _show_records(self, records: list[RecordInfo], visits: int = 0) -> None:
         self.results.clear()
         for r in records:
             item = QListWidgetItem(self.describe(r))
@@ -244,9 +252,13 @@ class StaffRecordsTab(QWidget):
             self.results.addItem(item)
         if records:
             self.results.setCurrentRow(0)
-        # Hidden rather than greyed out: nothing to act on, nothing to read.
+        # Hidden rather than greyed out: nothing to act on, nothing to read. A phone kept only
+        # on the home-visit list can still be exported and erased (no record to edit).
+        self.found_visits = visits
         has = bool(records)
-        for b in (self.export_btn, self.erase_btn, self.edit_btn, self.delete_btn):
+        for b in (self.export_btn, self.erase_btn):
+            b.setVisible(has or visits > 0)
+        for b in (self.edit_btn, self.delete_btn):
             b.setVisible(has)
         self.results.setVisible(has)
 
@@ -292,7 +304,7 @@ class StaffRecordsTab(QWidget):
         if not self.found_phone:
             return
         actor, phone = self.state.actor, self.found_phone
-        count = self.results.count()
+        count = self.results.count() + self.found_visits
 
         def erase(_reason: str) -> None:
             def done(n: int) -> None:

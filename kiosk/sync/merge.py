@@ -45,6 +45,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    text,
 )
 from sqlalchemy.orm import Session
 
@@ -822,31 +823,57 @@ def _newer_wins(insert_stmt: Any, columns: tuple[str, ...]) -> Any:
 def _postgresql_upsert(dialect: Any, columns: tuple[str, ...]) -> str:
     """PostgreSQL: the rows travel as ONE json parameter (``json_populate_recordset`` reads
     it into the table's own row type, in C), so a day's batch is one short statement that
-    psycopg prepares once, not 1,240 bound parameters parsed on every call. Compiled once:
+    psycopg prepares once, not 1,240 bound parameters parsed on every call; and the same
+    statement counts what it added and replaced (``before`` sees the table as it was when
+    the statement began), so no second round trip asks what was there. Compiled once:
     SQLAlchemy does not cache ``ON CONFLICT`` statements."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
     table = _ASSISTANCE
     rows = func.json_populate_recordset(literal_column(f"NULL::{table.name}"),
-                                        cast(bindparam("rows"), JSON)).alias("r")
+                                        cast(bindparam("rows"), JSON))
     stmt = pg_insert(table).from_select(
-        list(columns), select(*[column(c) for c in columns]).select_from(rows))
-    return str(_newer_wins(stmt, columns).compile(dialect=dialect))
+        list(columns), select(*[column(c) for c in columns]).select_from(text("r")),
+        include_defaults=False)  # every value comes from the rows, none from Python
+    upsert = str(_newer_wins(stmt, columns).returning(table.c.uuid).compile(dialect=dialect))
+    source = str(select(text("*")).select_from(rows).compile(dialect=dialect))
+    return (f"WITH r AS ({source}), "
+            f"before AS (SELECT uuid FROM {table.name} WHERE uuid IN (SELECT uuid FROM r)), "
+            f"w AS ({upsert}) "
+            "SELECT count(*) FILTER (WHERE w.uuid NOT IN (SELECT uuid FROM before)), "
+            "count(*) FILTER (WHERE w.uuid IN (SELECT uuid FROM before)) FROM w")
 
 
-def _upsert_records(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Write records by :func:`_newer_wins`, one statement per set of columns."""
+def _upsert_records(session: Session, rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """Write records by :func:`_newer_wins`, one statement per set of columns; (added,
+    replaced). SQLite (one writer at a time) counts by looking first."""
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:  # v1 bundles may lack the optional identity columns
         by_columns.setdefault(tuple(row), []).append(row)
     dialect = session.get_bind().dialect
+    added = updated = 0
     for columns, group in by_columns.items():
         if dialect.name == "postgresql":
-            session.connection().exec_driver_sql(
+            counted = session.connection().exec_driver_sql(
                 _postgresql_upsert(dialect, columns),
-                {"rows": msgspec.json.encode(group).decode()})
-        else:
-            session.execute(_newer_wins(_insert_for(session)(_ASSISTANCE), columns), group)
+                {"rows": msgspec.json.encode(group).decode()}).one()
+            added += counted[0]
+            updated += counted[1]
+            continue
+        before: dict[str, datetime] = {}
+        uuids = [r["uuid"] for r in group]
+        for start in range(0, len(uuids), _IN_CHUNK):
+            before.update((uuid, at) for uuid, at in session.execute(
+                select(Assistance.uuid, Assistance.updated_at).where(
+                    Assistance.uuid.in_(uuids[start:start + _IN_CHUNK]))))
+        for r in group:
+            here = before.get(r["uuid"])
+            if here is None:
+                added += 1
+            elif r["updated_at"] > here:
+                updated += 1
+        session.execute(_newer_wins(_insert_for(session)(_ASSISTANCE), columns), group)
+    return added, updated
 
 
 def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
@@ -882,23 +909,8 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
                 values["unverified"] = unverified or bool(rec.get("unverified"))
             values["is_demo"] = False
             rows.append(values)
-        # What is here already, for the counts only (the statement itself decides).
-        before: dict[str, datetime] = {}
-        uuids = [r["uuid"] for r in rows]
-        for start in range(0, len(uuids), _IN_CHUNK):
-            before.update((uuid, at) for uuid, at in session.execute(
-                select(Assistance.uuid, Assistance.updated_at).where(
-                    Assistance.uuid.in_(uuids[start:start + _IN_CHUNK]))))
-        added = updated = 0
-        for r in rows:
-            here = before.get(r["uuid"])
-            if here is None:
-                added += 1
-            elif r["updated_at"] > here:
-                updated += 1
+        added, updated = _upsert_records(session, rows) if rows else (0, 0)
         skipped = len(rows) - added - updated
-        if rows:
-            _upsert_records(session, rows)
         days = valid.activity_days
         have_days: set[tuple[str, Any, str]] = set()
         volunteers_of_days = sorted({d["volunteer_uuid"] for d in days})

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -50,8 +50,12 @@ from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.store import Store
 from kiosk.sync.batch import daily_counts
-from kiosk.sync.client import HubClient, PairResult, SyncError, normalise_hub_url
 from kiosk.sync.merge import record_out
+
+if TYPE_CHECKING:
+    # httpx (and the CLI libraries it loads when present) only when the kiosk talks to a hub:
+    # reading the sync status, as the kiosk does after every start, needs none of it.
+    from kiosk.sync.client import HubClient, PairResult
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +219,7 @@ def pair(actor: Actor, store: Store, config: Config, data_dir: Path, url: str,
     beginning: the new hub merges what it already has to nothing.
     """
     from kiosk import __version__
+    from kiosk.sync.client import HubClient, SyncError, normalise_hub_url
 
     require(actor, Role.STAFF)
     code = "".join(code.split()).upper()
@@ -428,6 +433,7 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
     """
     from kiosk import __version__
     from kiosk.sync.batch import build_batch
+    from kiosk.sync.client import HubClient, SyncError
     from kiosk.sync.errors import BatchRefused
 
     with store.read() as s:
@@ -495,6 +501,7 @@ def _fetch_pack(store: Store, data_dir: Path, hub: HubClient, paired: Pairing,
                 keys: Any) -> tuple[str, str]:
     """(installed version, "") or ("", why refused); ("", "") when nothing was fetched."""
     from kiosk.content.packs import PackRefused, install_pack
+    from kiosk.sync.client import SyncError
 
     now = store.clock.now()
     with store.read() as s:

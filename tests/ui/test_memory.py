@@ -82,3 +82,15 @@ def test_visiting_the_sheet_preview_again_and_again_keeps_no_memory(tmp_path: Pa
     after = result["after"]
     grown = max(after[2:]) - after[1]
     assert grown < 8, f"the preview kept {grown:.1f} MB more over 6 more visits: {after}"
+
+
+def test_the_sync_status_and_panel_do_not_load_the_http_client() -> None:
+    """httpx (with the command-line libraries it loads when they are installed: about 10-18
+    MB) is for talking to a hub; the status read after every start and the staff panel that
+    shows it need none of it."""
+    loaded = _probe(
+        "import json, sys\n"
+        "import kiosk.sync.outbox, ui.screens.staff_sync\n"
+        "print(json.dumps(sorted(m for m in ('httpx', 'rich', 'pygments') "
+        "if m in sys.modules)))\n")
+    assert loaded == []

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import to_local
 from kiosk.errors import KioskError
-from kiosk.sync.client import english_for
 from kiosk.sync.outbox import SyncReport, SyncStatus
 from ui.layout_rule import mark_reading
 from ui.state import KioskState
@@ -199,6 +198,8 @@ class StaffSyncTab(QWidget):
             self.facts[key].setText(f"<b>{escape(label)}:</b> {escape(value)}")
         error = st.last_error_message
         if error and self.state.language == "en":  # the outbox keeps the Vietnamese words
+            from kiosk.sync.client import english_for  # httpx: not for reading the status
+
             host = urlsplit(st.pairing.hub_url).netloc if st.pairing else ""
             error = english_for(st.last_error_code, host) or error
         problems = [p for p in (error, st.content_problem) if p]

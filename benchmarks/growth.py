@@ -1,4 +1,4 @@
-"""Growth: the export, the dashboard and cold start at 10k / 100k / 1M records, and content
+"""Growth: the exports, the dashboard and cold start at 10k / 100k / 1M records, and content
 loading and cold start with 15 / 150 / 1,500 tutorials (issue #18 item 6).
 
 Run with ``benchmarks/run.py --growth`` (about 10 minutes; not part of the full run). Each
@@ -43,6 +43,7 @@ def _fill(data: Path, n: int) -> tuple[object, object]:
 def records(tmp: Path, sizes: list[int], cold_runs: int) -> list[Row]:
     from db.engine import DB_FILE
     from kiosk.reports.export_csv import export_csv
+    from kiosk.reports.export_xlsx import export_xlsx
     from kiosk.reports.figures import compute_figures
     from kiosk.reports.periods import custom
 
@@ -57,6 +58,8 @@ def records(tmp: Path, sizes: list[int], cold_runs: int) -> list[Row]:
             csv_ms = _timed(lambda st=store, a=staff: export_csv(  # type: ignore[misc]
                 a, st, year, tmp / "g.csv"))
             floor = _sqlite_floor(data / DB_FILE, tmp / "g-floor.csv", 1, year)
+            xlsx_ms = _timed(lambda st=store, a=staff: export_xlsx(  # type: ignore[misc]
+                a, st, year, tmp / "g.xlsx", what="records"))
             dash_ms = median(time_ms(lambda st=store, a=staff: compute_figures(  # type: ignore[misc]
                 a, st, year), 1))
         finally:
@@ -67,12 +70,17 @@ def records(tmp: Path, sizes: list[int], cold_runs: int) -> list[Row]:
                           for _ in range(cold_runs)])
         scale = n / sizes[0]
         base.setdefault("csv", csv_ms)
+        base.setdefault("xlsx", xlsx_ms)
         base.setdefault("dash", dash_ms)
         base.setdefault("cold", cold / minimal)
         out += [
             Row(f"Growth: CSV export of {n:,} records", csv_ms, "ms", floor,
                 "sqlite3 tool's CSV", "linear", csv_ms <= SLACK * scale * base["csv"],
                 note=f"{csv_ms / base['csv']:.1f}× the {sizes[0]:,} time for {scale:g}× "
+                     "the records"),
+            Row(f"Growth: XLSX export of {n:,} records", xlsx_ms, "ms", goal="linear",
+                met=xlsx_ms <= SLACK * scale * base["xlsx"],
+                note=f"{xlsx_ms / base['xlsx']:.1f}× the {sizes[0]:,} time for {scale:g}× "
                      "the records"),
             Row(f"Growth: dashboard over a year of {n:,} records", dash_ms, "ms",
                 goal="linear", met=dash_ms <= SLACK * scale * base["dash"]),

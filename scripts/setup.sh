@@ -15,8 +15,10 @@ PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libxcb-shm0
   libx11-xcb1 libcups2 libpulse0 libasound2 fonts-dejavu-core xvfb xauth
   libespeak-ng1 espeak-ng sox poppler-utils zbar-tools sqlite3 python3-venv
-  postgresql chromium
+  postgresql chromium libreoffice-calc-nogui
 )
+# LibreOffice Calc (no GUI): tests/integration/test_xlsx_libreoffice.py opens the XLSX export
+# the way an officer's spreadsheet program would.
 # PostgreSQL: the hub's real store, and the throwaway server the hub tests start themselves
 # (tests/hub/conftest.py). Binaries only: no "main" cluster and no system service here; a
 # real hub's database is set up as docs/hub.md says.

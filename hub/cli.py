@@ -131,6 +131,21 @@ def cmd_devices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rebuild_summary(args: argparse.Namespace) -> int:
+    """Count the dashboards' daily summary rows again from every record (hub.summary)."""
+    from hub.summary import rebuild
+
+    hub = _context(_settings(args))
+    try:
+        with hub.transaction() as s:
+            rows = rebuild(s)
+    finally:
+        hub.engine.dispose()
+    print(f"Đã tính lại bảng tổng hợp theo ngày: {rows} dòng. / "
+          f"Daily summary rebuilt: {rows} rows.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from hub.exports import commune_label, export_scope, scope_for
     from hub.pairing import check_commune_code
@@ -201,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_revoke)
     p = sub.add_parser("devices", parents=[common], help="liệt kê thiết bị đã ghép nối")
     p.set_defaults(func=cmd_devices)
+    p = sub.add_parser("rebuild-summary", parents=[common],
+                       help="tính lại bảng tổng hợp theo ngày của trang tổng quan")
+    p.set_defaults(func=cmd_rebuild_summary)
     p = sub.add_parser("export", parents=[common],
                        help="xuất bản ghi, tổng hợp hoặc kinh phí của một xã hoặc cả thành phố",
                        description="Xuất số liệu bằng chính mã xuất của kiosk (không có thông "

@@ -25,6 +25,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from db.models import Team
+from hub import summary as daily_summary
 from hub.context import HubContext
 from hub.models import DailyCount, Device, IngestLog
 from kiosk.identity import remember_team
@@ -116,10 +117,12 @@ def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
         opened = open_batch(blob, hub.keys(), devices.verify_key_for, now,
                             expected_commune_for=devices.commune_for)
         valid = validate_payload(s, opened.payload, now, any_service=True)
+        touched = daily_summary.before_merge(s, valid)
         summary = merge_payload(s, valid, unverified=False, now=now)
         m = opened.manifest
         created = _created(m)
         _upsert_counts(s, opened, valid.daily_counts, created)
+        daily_summary.after_merge(s, valid, touched, m["help_point_id"] or opened.device_id)
         device = devices.get(opened.device_id)
         assert device is not None  # open_batch found its key
         device.last_seen_at = now

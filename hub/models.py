@@ -117,3 +117,11 @@ class DailyCount(HubBase):
     tutorials_opened: Mapped[int] = mapped_column(Integer, default=0)
     tutorials_finished: Mapped[int] = mapped_column(Integer, default=0)
     sheets_printed: Mapped[int] = mapped_column(Integer, default=0)
+    # Since h0006 (issue #21 item 2); 0 / empty from kiosks that do not send them yet.
+    cancelled: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    not_finished: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    priority_tickets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    priority_served: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: {"wait_histogram": [...], "tutorials": {id: {...}}, "scam_checks": {kind: n}}, as
+    #: validated by kiosk.sync.merge; the dashboards read it through hub.summary.
+    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict, server_default="{}")

@@ -12,7 +12,7 @@ config = context.config
 
 def _hub_web_tables() -> None:
     # The web front end's tables live on HubBase too; import them when they exist.
-    for name in ("hub.accounts", "hub.packs"):
+    for name in ("hub.accounts", "hub.packs", "hub.summary"):
         try:
             __import__(name)
         except ImportError:

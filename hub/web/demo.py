@@ -24,6 +24,7 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 
 from db.models import ActivityDay, Assistance, Meta, PrintEvent, Ticket, TutorialEvent
+from hub import summary
 from hub.accounts import DEMO_COMMUNES, AccountService, DemoAccount
 from hub.context import HubContext
 from hub.models import Device
@@ -149,6 +150,7 @@ def seed_demo_help_points(hub: HubContext) -> bool:
                   .values(is_demo=True))
         s.execute(update(ActivityDay).where(ActivityDay.help_point_id.in_(ids))
                   .values(is_demo=True))
+        summary.rebuild(s, ids)  # the dashboards' counts say "demo" too
     return True
 
 

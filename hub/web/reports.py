@@ -17,22 +17,19 @@ import logging
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Date, Integer, String, column, func, select, table
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Assistance
 from hub.accounts import AccessDenied, AccountService, Officer
 from hub.context import HubContext
-from hub.models import DailyCount, Device
+from hub.models import Device
+from hub.summary import people_per_place, summary_counts, summary_records
 from kiosk.paths import resource_path
-from kiosk.queue import QueueFigures
 from kiosk.reports.figures import (
-    CountFigures,
     Figures,
     FigureScope,
-    TutorialFigures,
     figures_from,
     tutorial_titles,
 )
@@ -41,12 +38,6 @@ from kiosk.reports.periods import Period
 log = logging.getLogger(__name__)
 
 SILENT_AFTER = timedelta(days=3)
-#: The daily summary view per help point (hub migration h0004_web_views).
-DAILY_HELP_POINT = table("hub_daily_help_point", column("day", Date()),
-                         column("commune_code", String()), column("help_point_id", String()),
-                         column("team_id", String()), column("people", Integer()))
-
-
 class NotFound(Exception):
     """No such help point or commune on this hub (HTTP 404)."""
 
@@ -135,28 +126,8 @@ def commune_label(code: str, names: dict[str, str] | None = None) -> str:
     return f"Xã/phường mã {code}" if code else "Chưa rõ xã/phường"
 
 
-def hub_counts(s: Any, period: Period, titles: Any, scope: FigureScope | None) -> CountFigures:
-    """Queue, tutorial and print figures from the daily counts the kiosks sent."""
-    where = scope.conditions(DailyCount) if scope is not None else []
-    row = s.execute(select(
-        func.coalesce(func.sum(DailyCount.tickets_issued), 0),
-        func.coalesce(func.sum(DailyCount.tickets_served), 0),
-        func.coalesce(func.sum(DailyCount.no_shows), 0),
-        func.coalesce(func.sum(DailyCount.tutorials_opened), 0),
-        func.coalesce(func.sum(DailyCount.tutorials_finished), 0),
-        func.coalesce(func.sum(DailyCount.sheets_printed), 0),
-    ).where(DailyCount.day >= period.start, DailyCount.day <= period.end, *where)).one()
-    issued, served, no_shows, opened, finished, sheets = (int(v) for v in row)
-    queue = QueueFigures(start_day=period.start, end_day=period.end, tickets=issued,
-                         served=served, no_shows=no_shows, cancelled=0, not_finished=0,
-                         by_service=(), median_wait_minutes=None, p90_wait_minutes=None,
-                         median_service_minutes=None)
-    tutorials = (TutorialFigures(
-        tutorial_id="", title="Tất cả bài hướng dẫn", opened=opened, finished=finished,
-        completion_rate=(finished / opened) if opened else 0.0, stop_step=None,
-        stopped_runs=max(0, opened - finished), asks=0),) if opened or finished else ()
-    return CountFigures(queue=queue, tutorials=tutorials,
-                        printed_by_tutorial={"": sheets} if sheets else {})
+#: Queue, tutorial, print and scam-check figures from the kiosks' daily counts.
+hub_counts = summary_counts
 
 
 class HubReports:
@@ -213,7 +184,8 @@ class HubReports:
     def figures(self, officer: Officer, scope: Scope, period: Period) -> Figures:
         self._recheck(officer, scope)
         with self.hub.sessions() as s:
-            return figures_from(s, period, self.titles(), scope.figure_scope, hub_counts)
+            return figures_from(s, period, self.titles(), scope.figure_scope, hub_counts,
+                                summary_records)
 
     def _recheck(self, officer: Officer, scope: Scope) -> None:
         if scope.kind == "city":
@@ -221,42 +193,21 @@ class HubReports:
         elif not officer.may_see_commune(scope.commune_code):
             self.accounts.require_commune(officer, scope.commune_code, scope.kind)
 
-    def unverified_records(self, officer: Officer, scope: Scope, period: Period) -> int:
-        """Records in the scope that came from an old unsigned bundle (0 until the column
-        exists)."""
-        self._recheck(officer, scope)
-        col = getattr(Assistance, "unverified", None)
-        if col is None:
-            return 0
-        utc_from, utc_to = period.utc_bounds()
-        fs = scope.figure_scope
-        with self.hub.sessions() as s:
-            return int(s.scalar(select(func.count()).select_from(Assistance).where(
-                col.is_(True), Assistance.deleted_at.is_(None),
-                Assistance.started_at >= utc_from, Assistance.started_at < utc_to,
-                *(fs.conditions(Assistance) if fs else []))) or 0)
-
     def places(self, officer: Officer, scope: Scope, period: Period) -> list[PlaceRow]:
         """The communes of the city, or the help points of a commune, with people helped."""
         self._recheck(officer, scope)
         if scope.kind == "help_point":
             return []
-        # The daily summary view (migration h0004) is what a BI tool reads too.
-        v = DAILY_HELP_POINT.c
-        in_period = (v.day >= period.start, v.day <= period.end)
+        # The summary rows (hub.summary), which the BI views read too.
         with self.hub.sessions() as s:
             if scope.kind == "city":
-                people = dict(s.execute(select(v.commune_code, func.sum(v.people))
-                                        .where(*in_period)
-                                        .group_by(v.commune_code)).tuples().all())
+                people = people_per_place(s, period, "commune_code")
                 codes = set(people) | set(s.scalars(select(Device.commune_code).distinct()))
                 names = commune_names()
                 return sorted((PlaceRow(c, commune_label(c, names), int(people.get(c) or 0),
                                         f"/commune/{c}") for c in codes if c),
                               key=lambda r: (-r.people, r.label))
-            people = dict(s.execute(select(v.help_point_id, func.sum(v.people))
-                                    .where(*in_period, v.commune_code == scope.key)
-                                    .group_by(v.help_point_id)).tuples().all())
+            people = people_per_place(s, period, "help_point_id", commune_code=scope.key)
             devices = {d.help_point_id or d.device_id: d.help_point_name for d in s.scalars(
                 select(Device).where(Device.commune_code == scope.key))}
         keys = set(people) | set(devices)

@@ -309,7 +309,7 @@ def _dashboard(request: Request, kind: str, key: str) -> Response:
                  period_kind=period_kind, period_problem=problem, f=figures,
                  places=reports.places(info.officer, scope, period),
                  health=reports.health(info.officer, scope),
-                 unverified=reports.unverified_records(info.officer, scope, period),
+                 unverified=figures.unverified_records,
                  now=hub.clock.now(), title=scope.label)
 
 

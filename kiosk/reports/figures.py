@@ -37,7 +37,7 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -171,6 +171,9 @@ class Figures:
     scam_checks: tuple[CountRow, ...] = ()
     #: Practices ("Tập thử"): started, finished, the screen wrong most (see the module doc).
     practices: tuple[PracticeFigures, ...] = ()
+    #: Tickets called per wait bin (kiosk.reports.waits); from the kiosks' daily counts on the
+    #: hub, where waits are shown as ranges. Empty on the kiosk, which has every ticket.
+    wait_histogram: tuple[int, ...] = ()
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -233,10 +236,12 @@ class CountFigures:
     tutorials: tuple[TutorialFigures, ...]
     printed_by_tutorial: Mapping[str, int]
     includes_demo: bool = False
-    #: Scam checks per kind ("Kiểm tra tin nhắn lạ"); the hub receives none yet.
+    #: Scam checks per kind ("Kiểm tra tin nhắn lạ").
     scam_checks: Mapping[str, int] | None = None
     #: Practices ("Tập thử") per tutorial; the hub receives none yet.
     practices: tuple[PracticeFigures, ...] = ()
+    #: Waits as counts per bin of :mod:`kiosk.reports.waits` (the hub's only view of waits).
+    wait_histogram: tuple[int, ...] = ()
 
 
 #: (session, period, titles, scope) -> the queue/tutorial/print part of the figures.
@@ -282,15 +287,42 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
         scam_checks=tally_in(s, period.start, period.end))
 
 
-def figures_from(s: Any, period: Period, titles: Mapping[str, str],
-                 scope: FigureScope | None = None,
-                 counts: CountSource | None = None) -> Figures:
-    """The figures of ``period`` on an open session, for the rows in ``scope``.
+@dataclass(frozen=True)
+class RecordCounts:
+    """The records' side of the figures, as counts: everything :func:`figures_from` needs
+    from the ``assistance`` (and ``activity_day``) rows of a period.
 
-    The one computation behind the kiosk's dashboard, its XLSX/PDF reports and the hub's
-    pages: ``counts`` says where queue/tutorial/print figures come from (default: the
-    kiosk's own tables).
+    The kiosk makes them with a few GROUP BY queries over its records (:func:`kiosk_records`);
+    the hub adds up the daily summary rows it keeps per help point and day (``hub.summary``).
+    Either way the labels, sorting and averages are :func:`figures_from`'s, so one help
+    point's figures agree on both. A record listing a service (or volunteer) twice counts
+    once under it.
     """
+
+    people: int = 0
+    by_outcome: Mapping[str, int] = field(default_factory=dict)
+    by_channel: Mapping[str, int] = field(default_factory=dict)
+    by_village: Mapping[str, int] = field(default_factory=dict)
+    #: (age band, gender) → records; "" for not recorded.
+    by_age_gender: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    #: Satisfaction score → records that gave it (records without a score are not here).
+    ratings: Mapping[int, int] = field(default_factory=dict)
+    first_visits: int = 0
+    demo_records: int = 0
+    unverified: int = 0
+    by_service: Mapping[str, int] = field(default_factory=dict)
+    by_volunteer: Mapping[str, int] = field(default_factory=dict)
+    per_day: Mapping[date, int] = field(default_factory=dict)
+    #: Demo activity days in the period (a demo volunteer's day makes the report "demo").
+    demo_activity_days: int = 0
+
+
+#: (session, period, scope) -> the records' part of the figures.
+RecordSource = Callable[[Any, Period, "FigureScope | None"], RecordCounts]
+
+
+def kiosk_records(s: Any, period: Period, scope: FigureScope | None) -> RecordCounts:
+    """The records' counts from the ``assistance`` and ``activity_day`` tables themselves."""
     utc_from, utc_to = period.utc_bounds()
     a = Assistance.__table__.c
     in_period = (a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to,
@@ -309,16 +341,11 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
     volunteer_lists = s.execute(
         select(cast(a.volunteer_uuids, String), func.count())
         .where(*in_period).group_by(cast(a.volunteer_uuids, String))).all()
-    per_day = _records_per_local_day(s, period, in_period)
-    service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
-    volunteer_names = dict(
-        s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
     unverified = s.scalar(select(func.count()).select_from(Assistance).where(
         *in_period, a.unverified.is_(True))) or 0
     demo_activity = s.scalar(select(func.count()).select_from(ActivityDay).where(
         ActivityDay.is_demo.is_(True), ActivityDay.day >= period.start,
-        ActivityDay.day <= period.end, *_where(scope, ActivityDay)))
-    count_figures = (counts or kiosk_counts)(s, period, titles, scope)
+        ActivityDay.day <= period.end, *_where(scope, ActivityDay))) or 0
 
     by_service: Counter[str] = Counter()
     by_outcome: Counter[str] = Counter()
@@ -348,7 +375,32 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
     for stored, n in volunteer_lists:
         for vol in dict.fromkeys(json.loads(stored) if stored else []):
             by_volunteer[vol] += n
+    return RecordCounts(
+        people=records, by_outcome=by_outcome, by_channel=by_channel, by_village=by_village,
+        by_age_gender=by_age_gender, ratings=ratings, first_visits=first_visits,
+        demo_records=demo_records, unverified=int(unverified), by_service=by_service,
+        by_volunteer=by_volunteer, per_day=_records_per_local_day(s, period, in_period),
+        demo_activity_days=int(demo_activity))
 
+
+def figures_from(s: Any, period: Period, titles: Mapping[str, str],
+                 scope: FigureScope | None = None,
+                 counts: CountSource | None = None,
+                 records: RecordSource | None = None) -> Figures:
+    """The figures of ``period`` on an open session, for the rows in ``scope``.
+
+    The one computation behind the kiosk's dashboard, its XLSX/PDF reports and the hub's
+    pages: ``records`` says where the records' counts come from (default: the kiosk's
+    ``assistance`` table), ``counts`` where queue/tutorial/print figures come from (default:
+    the kiosk's own tables).
+    """
+    rc = (records or kiosk_records)(s, period, scope)
+    service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+    volunteer_names = dict(
+        s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
+    count_figures = (counts or kiosk_counts)(s, period, titles, scope)
+
+    ratings = Counter({int(k): int(n) for k, n in rc.ratings.items() if n})
     answered = sum(ratings.values())
     satisfaction = Satisfaction(
         answered=answered,
@@ -357,7 +409,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
 
     age_gender = sorted(
         (AgeGenderRow(a, label_of(AGE_LABELS, a), g, label_of(GENDER_LABELS, g), n)
-         for (a, g), n in by_age_gender.items()),
+         for (a, g), n in rc.by_age_gender.items() if n),
         key=lambda x: (_age_sort_key(x.age_band), x.gender_label))
 
     printed_by_tutorial = Counter(count_figures.printed_by_tutorial)
@@ -365,28 +417,35 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
     scam_names = scam_labels() if scam_counts else {}
     return Figures(
         period=period,
-        citizens_helped=records,
-        by_service=_count_rows(by_service, lambda c: service_names.get(c, c or UNKNOWN)),
-        by_outcome=_count_rows(by_outcome, lambda c: label_of(OUTCOME_LABELS, c)),
-        by_channel=_count_rows(by_channel, lambda c: label_of(CHANNEL_LABELS, c)),
-        by_village=_count_rows(by_village, lambda c: c or UNKNOWN),
+        citizens_helped=rc.people,
+        by_service=_count_rows(_nonzero(rc.by_service),
+                               lambda c: service_names.get(c, c or UNKNOWN)),
+        by_outcome=_count_rows(_nonzero(rc.by_outcome), lambda c: label_of(OUTCOME_LABELS, c)),
+        by_channel=_count_rows(_nonzero(rc.by_channel), lambda c: label_of(CHANNEL_LABELS, c)),
+        by_village=_count_rows(_nonzero(rc.by_village), lambda c: c or UNKNOWN),
         by_age_gender=tuple(age_gender),
-        by_volunteer=_count_rows(by_volunteer, lambda u: volunteer_names.get(
+        by_volunteer=_count_rows(_nonzero(rc.by_volunteer), lambda u: volunteer_names.get(
             u, f"Thành viên không rõ ({u[:8]})")),
-        daily=tuple(DayCount(d, per_day.get(d, 0)) for d in period.each_day()),
+        daily=tuple(DayCount(d, int(rc.per_day.get(d, 0))) for d in period.each_day()),
         queue=count_figures.queue,
         tutorials=count_figures.tutorials,
         printed_sheets=sum(printed_by_tutorial.values()),
         printed_by_tutorial=_count_rows(
             printed_by_tutorial, lambda t: titles.get(t, t) if t else "Khác (không theo bài)"),
         satisfaction=satisfaction,
-        includes_demo=bool(demo_records or demo_activity or count_figures.includes_demo),
-        demo_records=demo_records,
-        first_visits=first_visits,
-        unverified_records=int(unverified),
+        includes_demo=bool(rc.demo_records or rc.demo_activity_days
+                           or count_figures.includes_demo),
+        demo_records=rc.demo_records,
+        first_visits=rc.first_visits,
+        unverified_records=rc.unverified,
         scam_checks=_count_rows(scam_counts, lambda k: scam_names.get(k, k)),
         practices=count_figures.practices,
+        wait_histogram=tuple(count_figures.wait_histogram),
     )
+
+
+def _nonzero(counts: Mapping[str, int]) -> Counter[str]:
+    return Counter({k: int(n) for k, n in counts.items() if n})
 
 
 def _records_per_local_day(s: Any, period: Period, in_period: tuple[Any, ...]
@@ -411,11 +470,33 @@ def _records_per_local_day(s: Any, period: Period, in_period: tuple[Any, ...]
         select(Assistance.started_at).where(*in_period)))
 
 
-def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
-        TutorialFigures, ...]:
-    """Per tutorial: runs opened and finished, completion rate, where unfinished runs stop.
+@dataclass
+class TutorialCounts:
+    """One tutorial's runs, counted: what a help point sends the hub per day, and what
+    :func:`tutorial_figures_from` turns into a :class:`TutorialFigures`.
 
-    ``events`` are rows with ``run_id, tutorial_id, kind, step``.
+    ``stops`` maps a step to the runs that did not finish and got no further than it.
+    """
+
+    opened: int = 0
+    finished: int = 0
+    stopped: int = 0  # runs not finished (with or without a step)
+    asks: int = 0
+    stops: Counter[int] = field(default_factory=Counter)
+
+    def add(self, other: TutorialCounts) -> None:
+        self.opened += other.opened
+        self.finished += other.finished
+        self.stopped += other.stopped
+        self.asks += other.asks
+        self.stops.update(other.stops)
+
+
+def count_tutorial_runs(events: Iterable[Any]) -> dict[str, TutorialCounts]:
+    """Per tutorial: runs opened and finished, unfinished runs and the step each stopped at.
+
+    ``events`` are rows with ``run_id, tutorial_id, kind, step``. A run is one citizen going
+    through one tutorial; where it stopped is the highest step it reached.
     """
     runs: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"opened": False, "finished": False, "max_step": None, "asks": 0})
@@ -429,24 +510,44 @@ def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
             run["asks"] += 1
         if e.step is not None and (run["max_step"] is None or e.step > run["max_step"]):
             run["max_step"] = int(e.step)
-    per_tutorial: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    out: dict[str, TutorialCounts] = defaultdict(TutorialCounts)
     for (tutorial_id, _run_id), run in runs.items():
-        per_tutorial[tutorial_id].append(run)
+        c = out[tutorial_id]
+        c.opened += run["opened"]
+        c.finished += run["finished"]
+        c.asks += run["asks"]
+        if not run["finished"]:
+            c.stopped += 1
+            if run["max_step"] is not None:
+                c.stops[run["max_step"]] += 1
+    return dict(out)
+
+
+def tutorial_figures_from(counts: Mapping[str, TutorialCounts], titles: Mapping[str, str]
+                          ) -> tuple[TutorialFigures, ...]:
+    """The tutorials table from counted runs: completion rate = finished / opened; the step
+    where most unfinished runs stop (ties go to the earlier step, where help is needed
+    first)."""
     out = []
-    for tutorial_id, its_runs in per_tutorial.items():
-        opened = sum(1 for r in its_runs if r["opened"])
-        finished = sum(1 for r in its_runs if r["finished"])
-        stops: Counter[int] = Counter(r["max_step"] for r in its_runs
-                                      if not r["finished"] and r["max_step"] is not None)
+    for tutorial_id, c in counts.items():
+        stops = Counter({step: n for step, n in c.stops.items() if n})
         stop_step = min(stops, key=lambda st: (-stops[st], st)) if stops else None
         out.append(TutorialFigures(
             tutorial_id=tutorial_id, title=titles.get(tutorial_id, tutorial_id),
-            opened=opened, finished=finished,
-            completion_rate=(finished / opened) if opened else 0.0,
-            stop_step=stop_step, stopped_runs=sum(1 for r in its_runs if not r["finished"]),
-            asks=sum(r["asks"] for r in its_runs)))
+            opened=c.opened, finished=c.finished,
+            completion_rate=(c.finished / c.opened) if c.opened else 0.0,
+            stop_step=stop_step, stopped_runs=c.stopped, asks=c.asks))
     out.sort(key=lambda t: (-t.opened, t.title))
     return tuple(out)
+
+
+def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
+        TutorialFigures, ...]:
+    """Per tutorial: runs opened and finished, completion rate, where unfinished runs stop.
+
+    ``events`` are rows with ``run_id, tutorial_id, kind, step``.
+    """
+    return tutorial_figures_from(count_tutorial_runs(events), titles)
 
 
 def practice_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[

@@ -48,6 +48,7 @@ from db.models import (
     Assistance,
     HomeVisit,
     PrintEvent,
+    ScamCheckCount,
     Ticket,
     TutorialEvent,
     Volunteer,
@@ -61,6 +62,7 @@ from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
     CONTACT_KEYS,
     DAILY_COUNT_KEYS,
+    DAILY_COUNT_MORE,
     HOME_VISITS,
     MAX_CLOCK_SKEW,
     PAYLOAD_KEYS_V2,
@@ -377,45 +379,86 @@ def _volunteers(session: Session, wanted: list[str]) -> list[dict[str, Any]]:
 
 def daily_counts(session: Session, first: date | None,
                  last: date | None = None) -> list[dict[str, Any]]:
-    """Queue, tutorial and print counts per local day, from ``first`` (None = the first day
-    there is) to ``last`` (None = the last there is).
+    """Queue, tutorial, print and scam-check counts per local day, from ``first`` (None = the
+    first day there is) to ``last`` (None = the last there is).
 
     The one definition the USB bundle and the hub outbox send, so that the hub's figures agree
     with the kiosk's dashboard: "sheets printed" are how-to sheets only (a queue ticket is not
-    a sheet, as in :func:`kiosk.printing_quota.printed_counts_in`). With both ends given every
-    day in between is listed, zeros too: the receiver replaces a day's counts, so a day whose
-    counts went to zero must say so.
+    a sheet, as in :func:`kiosk.printing_quota.printed_counts_in`); tickets by status and
+    priority, their waits as a histogram (:mod:`kiosk.reports.waits`); each tutorial's runs
+    counted as the dashboard counts them (:func:`kiosk.reports.figures.count_tutorial_runs`:
+    opened, finished, the step unfinished runs stopped at); scam checks per kind. Counts only,
+    never a ticket, a time of day or a message. With both ends given every day in between is
+    listed, zeros too: the receiver replaces a day's counts, so a day whose counts went to zero
+    must say so.
     """
-    counts: dict[date, dict[str, int]] = defaultdict(lambda: dict.fromkeys(DAILY_COUNT_KEYS, 0))
+    from kiosk.reports.figures import count_tutorial_runs
+    from kiosk.reports.waits import BINS, wait_bin
+    from kiosk.usage import KINDS as TUTORIAL_KINDS
+
+    counts: dict[date, dict[str, Any]] = defaultdict(_empty_day)
     if first is not None and last is not None:
         for i in range((last - first).days + 1):
-            counts[first + timedelta(days=i)] = dict.fromkeys(DAILY_COUNT_KEYS, 0)
-    tickets = select(Ticket.day, Ticket.status, func.count()).where(
-        Ticket.is_demo.is_(False)).group_by(Ticket.day, Ticket.status)
-    events = select(TutorialEvent.at, TutorialEvent.kind).where(
-        TutorialEvent.is_demo.is_(False), TutorialEvent.kind.in_(("opened", "finished")))
+            counts[first + timedelta(days=i)] = _empty_day()
+    tickets = select(Ticket.day, Ticket.status, Ticket.priority, Ticket.issued_at,
+                     Ticket.called_at).where(Ticket.is_demo.is_(False))
+    events = select(TutorialEvent.at, TutorialEvent.run_id, TutorialEvent.tutorial_id,
+                    TutorialEvent.kind, TutorialEvent.step).where(
+        TutorialEvent.is_demo.is_(False))
     prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
         PrintEvent.ok.is_(True), PrintEvent.kind == SHEET).group_by(PrintEvent.day)
+    scams = select(ScamCheckCount.day, ScamCheckCount.kind, ScamCheckCount.count)
     if first is not None:
         tickets = tickets.where(Ticket.day >= first)
         events = events.where(TutorialEvent.at >= local_midnight_utc(first))
         prints = prints.where(PrintEvent.day >= first)
+        scams = scams.where(ScamCheckCount.day >= first)
     if last is not None:
         tickets = tickets.where(Ticket.day <= last)
         events = events.where(TutorialEvent.at < local_midnight_utc(last + timedelta(days=1)))
         prints = prints.where(PrintEvent.day <= last)
-    for day, status, n in session.execute(tickets):
+        scams = scams.where(ScamCheckCount.day <= last)
+    for day, status, priority, issued_at, called_at in session.execute(tickets):
         c = counts[day]
-        c["tickets_issued"] += n
+        c["tickets_issued"] += 1
         if status == "done":
-            c["tickets_served"] += n
+            c["tickets_served"] += 1
         elif status == "no_show":
-            c["no_shows"] += n
-    for at, kind in session.execute(events):
-        counts[local_day(at)][f"tutorials_{kind}"] += 1
+            c["no_shows"] += 1
+        elif status == "cancelled":
+            c["cancelled"] += 1
+        elif status in ("waiting", "called"):
+            c["not_finished"] += 1
+        if priority:
+            c["priority_tickets"] += 1
+            c["priority_served"] += status == "done"
+        if called_at is not None:
+            if not c["wait_histogram"]:
+                c["wait_histogram"] = [0] * BINS
+            c["wait_histogram"][wait_bin((called_at - issued_at).total_seconds() / 60.0)] += 1
+    per_day_events: dict[date, list[Any]] = defaultdict(list)
+    for row in session.execute(events):
+        day = local_day(row.at)
+        per_day_events[day].append(row)
+        if row.kind in ("opened", "finished"):
+            counts[day][f"tutorials_{row.kind}"] += 1
+    for day, rows in per_day_events.items():
+        rows = [e for e in rows if e.kind in TUTORIAL_KINDS]  # practice runs are not runs
+        counts[day]["tutorials"] = {
+            tutorial_id: {"opened": t.opened, "finished": t.finished, "stopped": t.stopped,
+                          "asks": t.asks,
+                          "stops": {str(step): n for step, n in sorted(t.stops.items())}}
+            for tutorial_id, t in sorted(count_tutorial_runs(rows).items())}
     for day, sheets in session.execute(prints):
         counts[day]["sheets_printed"] += int(sheets or 0)
+    for day, kind, n in session.execute(scams):
+        counts[day]["scam_checks"][kind] = counts[day]["scam_checks"].get(kind, 0) + int(n)
     return [{"day": d.isoformat(), **counts[d]} for d in sorted(counts)]
+
+
+def _empty_day() -> dict[str, Any]:
+    return {**dict.fromkeys(DAILY_COUNT_KEYS, 0), **dict.fromkeys(DAILY_COUNT_MORE, 0),
+            "wait_histogram": [], "tutorials": {}, "scam_checks": {}}
 
 
 def collect_payload(session: Session, identity: IdentityLike | None, since: datetime | None,

@@ -73,6 +73,7 @@ from kiosk.privacy import (
     check_note,
     normalize_phone,
 )
+from kiosk.reports.waits import BINS as WAIT_BINS
 from kiosk.sync.errors import BatchRefused
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,13 @@ VISIT_DATETIME_KEYS = ("created_at", "updated_at", "phone_consent_at", "assigned
                        "done_at", "deleted_at")
 DAILY_COUNT_KEYS = ("tickets_issued", "tickets_served", "no_shows", "tutorials_opened",
                     "tutorials_finished", "sheets_printed")
+#: Added later (issue #21 item 2); optional, so a kiosk from before them still syncs. A hub
+#: must be updated before its kiosks: any other key refuses the batch whole.
+DAILY_COUNT_MORE = ("cancelled", "not_finished", "priority_tickets", "priority_served")
+#: Bounds of a day's detail: more is not a help point's day.
+MAX_DAY_TUTORIALS = 300
+MAX_DAY_STOPS = 200
+MAX_DAY_SCAM_KINDS = 100
 STATUS_KEYS = frozenset({"app_version", "content_version", "printer_ok", "voice_ok",
                          "outbox_waiting"})
 _COMMUNE_CODE = re.compile(r"[0-9]{0,8}")
@@ -371,6 +379,21 @@ class _VolunteerIn(msgspec.Struct, forbid_unknown_fields=True):
 _Count = Annotated[int, msgspec.Meta(ge=0, le=MAX_DAILY_COUNT)]
 
 
+_TutorialId = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+_ScamKind = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+_Step = Annotated[str, msgspec.Meta(pattern=r"^(0|[1-9][0-9]{0,3})$")]
+
+
+class _TutorialDayIn(msgspec.Struct, forbid_unknown_fields=True):
+    """One tutorial's runs on one day (kiosk.reports.figures.count_tutorial_runs)."""
+
+    opened: _Count
+    finished: _Count
+    stopped: _Count
+    asks: _Count
+    stops: Annotated[dict[_Step, _Count], msgspec.Meta(max_length=MAX_DAY_STOPS)]
+
+
 class _CountIn(msgspec.Struct, forbid_unknown_fields=True):
     day: date
     tickets_issued: _Count
@@ -379,6 +402,33 @@ class _CountIn(msgspec.Struct, forbid_unknown_fields=True):
     tutorials_opened: _Count
     tutorials_finished: _Count
     sheets_printed: _Count
+    # Optional (issue #21 item 2; kiosks from before send none of them).
+    cancelled: _Count = 0
+    not_finished: _Count = 0
+    priority_tickets: _Count = 0
+    priority_served: _Count = 0
+    wait_histogram: Annotated[list[_Count], msgspec.Meta(max_length=WAIT_BINS)] = (
+        msgspec.field(default_factory=list))
+    tutorials: Annotated[dict[_TutorialId, _TutorialDayIn],
+                         msgspec.Meta(max_length=MAX_DAY_TUTORIALS)] = (
+        msgspec.field(default_factory=dict))
+    scam_checks: Annotated[dict[_ScamKind, _Count], msgspec.Meta(max_length=MAX_DAY_SCAM_KINDS)
+                           ] = msgspec.field(default_factory=dict)
+
+
+def _count_out(c: _CountIn) -> dict[str, Any]:
+    """A day's counts as plain values: the ten totals, and ``detail`` (waits histogram,
+    tutorials, scam checks) for the hub's ``daily_count.detail``."""
+    if len(c.wait_histogram) not in (0, WAIT_BINS):
+        raise _Invalid("wait_histogram")
+    out: dict[str, Any] = {"day": c.day}
+    for key in (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE):
+        out[key] = getattr(c, key)
+    out["detail"] = {
+        "wait_histogram": list(c.wait_histogram),
+        "tutorials": {tid: msgspec.structs.asdict(t) for tid, t in c.tutorials.items()},
+        "scam_checks": dict(c.scam_checks)}
+    return out
 
 
 class _StatusIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -741,7 +791,7 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
             for i, c in enumerate(p.daily_counts, start=1):
                 at["index"] = i
                 _bounded_day(c.day, now)
-                counts.append(msgspec.structs.asdict(c))
+                counts.append(_count_out(c))
             if len({c["day"] for c in counts}) != len(counts):
                 raise _Invalid("day")
             at.update(section="status", index=0)

@@ -1,0 +1,579 @@
+"""Daily summary rows: the records' counts per help point, local day and dimension.
+
+Why: the city page over a year of 500 help points (7.3 million records) must answer in under
+a second (issue #21 item 10). Running the kiosk's GROUP BY queries over every record took
+3.2 s at 50 help points. So the hub keeps, per help point × local day × dimension (people,
+outcome, channel, village, age band with gender, satisfaction score, first visits, demo and
+unverified records, service, volunteer, demo activity days) → count, and adds whole months up
+once more (``monthly_summary``). A page sums the whole months of its period from the monthly
+rows and the days at either end from the daily rows, then hands the totals to the kiosk's own
+:func:`kiosk.reports.figures.figures_from` as a :class:`~kiosk.reports.figures.RecordCounts`:
+the labels, sorting and averages are the kiosk dashboard's, so one help point's numbers agree
+exactly on both (``tests/hub_web/test_summary.py``).
+
+The rows are written in SQL inside the database (one INSERT … SELECT per run of days), by
+:func:`refresh` inside the ingest transaction, for only the (help point, days) a batch touched
+(the days its records had before and after the merge, so an edit that moves a record to
+another day, or a soft delete, is counted right), and by :func:`rebuild` for existing data
+(``help-kiosk-hub rebuild-summary``, and hub migration ``h0006``).
+
+The counting rules are the kiosk's (``kiosk.reports.figures``): soft-deleted records are left
+out; a record listing a service or volunteer twice counts once under it; a record's day is
+its local start day. Counts only: no names, phones or notes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Index,
+    Integer,
+    String,
+    Table,
+    cast,
+    delete,
+    false,
+    func,
+    insert,
+    literal,
+    literal_column,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from db.models import ActivityDay, Assistance
+from hub.models import DailyCount, HubBase
+from kiosk.clock import local_day, local_midnight_utc, to_local
+from kiosk.queue import QueueFigures
+from kiosk.reports.figures import (
+    CountFigures,
+    FigureScope,
+    RecordCounts,
+    TutorialCounts,
+    TutorialFigures,
+    tutorial_figures_from,
+)
+from kiosk.reports.periods import Period
+from kiosk.reports.waits import BINS
+from kiosk.sync.merge import DAILY_COUNT_KEYS, DAILY_COUNT_MORE, ValidPayload
+
+log = logging.getLogger(__name__)
+
+# Dimensions (the ``dim`` column). The key is "" where the dimension has only one.
+PEOPLE = "people"
+OUTCOME = "outcome"
+CHANNEL = "channel"
+VILLAGE = "village"
+AGE_GENDER = "age_gender"  # key "<age band>|<gender>" ("" for not recorded)
+SATISFACTION = "satisfaction"  # key "1".."5"; records without a score have no row
+FIRST_VISIT = "first_visit"
+DEMO = "demo"
+UNVERIFIED = "unverified"
+SERVICE = "service"
+VOLUNTEER = "volunteer"
+DEMO_ACTIVITY = "demo_activity"  # demo activity days (not records)
+DIMENSIONS = (PEOPLE, OUTCOME, CHANNEL, VILLAGE, AGE_GENDER, SATISFACTION, FIRST_VISIT,
+              DEMO, UNVERIFIED, SERVICE, VOLUNTEER, DEMO_ACTIVITY)
+# From the daily counts the kiosks send (hub.models.DailyCount, issue #21 item 2).
+QUEUE = "q"  # key: a DailyCount column (tickets_issued, no_shows, priority_tickets, …)
+WAIT = "wait"  # key: the waits histogram's bin, "00".."19" (kiosk.reports.waits)
+T_OPENED = "t_opened"  # key: tutorial id
+T_FINISHED = "t_finished"
+T_STOPPED = "t_stopped"
+T_ASKS = "t_asks"
+T_STOP = "t_stop"  # key "<tutorial id>|<step>": unfinished runs that stopped at that step
+SCAM = "scam"  # key: kind of scam check
+COUNT_DIMENSIONS = (QUEUE, WAIT, T_OPENED, T_FINISHED, T_STOPPED, T_ASKS, T_STOP, SCAM)
+QUEUE_KEYS = (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE)
+_TUTORIAL_DIMS = {"opened": T_OPENED, "finished": T_FINISHED, "stopped": T_STOPPED,
+                  "asks": T_ASKS}
+KEY_MAX = 120  # the longest key: a village name (merge.PLACE_MAX) or a service code
+
+
+class DailySummary(HubBase):
+    """Records of one help point on one local day, counted per dimension and key."""
+
+    __tablename__ = "daily_summary"
+    __table_args__ = (
+        # Reads of the days at the ends of a period; covering on PostgreSQL (index-only).
+        Index("ix_daily_summary_day", "day", "dim", "key",
+              postgresql_include=["help_point_id", "commune_code", "n"]),
+        # The people-per-day chart: one row per help point and day.
+        Index("ix_daily_summary_people", "day",
+              postgresql_where=literal_column("dim = 'people'"),
+              sqlite_where=literal_column("dim = 'people'"),
+              postgresql_include=["help_point_id", "commune_code", "n"]),
+    )
+    help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    commune_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_MAX), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class MonthlySummary(HubBase):
+    """The daily rows of one calendar month added up (``month`` = its first day)."""
+
+    __tablename__ = "monthly_summary"
+    __table_args__ = (
+        Index("ix_monthly_summary_month", "month", "dim", "key",
+              postgresql_include=["help_point_id", "commune_code", "n"]),
+    )
+    help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    commune_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_MAX), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+#: The two tables as Core tables (for INSERT … SELECT and DELETE in the server).
+DAILY: Table = DailySummary.__table__  # type: ignore[assignment]
+MONTHLY: Table = MonthlySummary.__table__  # type: ignore[assignment]
+_COLUMNS = ("help_point_id", "commune_code", "team_id", "day", "dim", "key", "n")
+_IN_CHUNK = 500
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def touched(session: Session, record_uuids: Sequence[str]) -> set[tuple[str, date]]:
+    """(help point, local day) of these records as the database holds them now.
+
+    Called before the merge (the days they had) and after it (the days they have): both
+    need counting again."""
+    a = Assistance.__table__.c
+    out: set[tuple[str, date]] = set()
+    uuids = list(record_uuids)
+    for start in range(0, len(uuids), _IN_CHUNK):
+        for hp, started in session.execute(select(a.help_point_id, a.started_at).where(
+                a.uuid.in_(uuids[start:start + _IN_CHUNK]))):
+            out.add((hp or "", local_day(started)))
+    return out
+
+
+def before_merge(session: Session, valid: ValidPayload) -> set[tuple[str, date]]:
+    """The (help point, day) pairs the batch's records have before the merge."""
+    return touched(session, [r["uuid"] for r in valid.records])
+
+
+def after_merge(session: Session, valid: ValidPayload, before: set[tuple[str, date]],
+                counts_help_point_id: str) -> None:
+    """Count again every (help point, day) the merged batch touched: its records' days before
+    and after (an edited start time or help point moves a record), its activity days', and
+    the days of its daily counts (stored under ``counts_help_point_id``)."""
+    pairs = before | touched(session, [r["uuid"] for r in valid.records])
+    pairs |= {(d.get("help_point_id") or "", d["day"]) for d in valid.activity_days}
+    pairs |= {(counts_help_point_id, c["day"]) for c in valid.daily_counts}
+    refresh_touched(session, pairs)
+
+
+def refresh(session: Session, help_point_id: str, days: Iterable[date]) -> None:
+    """Count ``days`` of one help point again from its records and daily counts, in the
+    caller's transaction.
+
+    The ingest calls this after the merge for the (help point, days) a batch touched: a few
+    hundred rows written, whatever the size of the database."""
+    wanted = sorted(set(days))
+    if not wanted:
+        return
+    d = DAILY
+    for start in range(0, len(wanted), _IN_CHUNK):
+        session.execute(delete(d).where(d.c.help_point_id == help_point_id,
+                                        d.c.day.in_(wanted[start:start + _IN_CHUNK])))
+    for first, last in _runs(wanted):
+        _insert_days(session, first, last, help_point_id)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        _insert_counts(session, help_point_id, wanted[start:start + _IN_CHUNK])
+    _roll_up(session, {day.replace(day=1) for day in wanted}, help_point_id)
+
+
+def refresh_touched(session: Session, pairs: Iterable[tuple[str, date]]) -> None:
+    """:func:`refresh` for each help point among (help point, day) pairs."""
+    per_point: dict[str, set[date]] = {}
+    for hp, day in pairs:
+        per_point.setdefault(hp, set()).add(day)
+    for hp in sorted(per_point):
+        refresh(session, hp, per_point[hp])
+
+
+def rebuild(session: Session, help_point_ids: Sequence[str] | None = None) -> int:
+    """Count everything again (all help points, or those listed); returns the daily rows.
+
+    For existing data (``help-kiosk-hub rebuild-summary``, migration ``h0006``) and after
+    rows were changed other than by ingest (the demo marks its help points ``is_demo``)."""
+    d, m = DAILY, MONTHLY
+    a = Assistance.__table__.c
+    if help_point_ids is None:
+        session.execute(delete(d))
+        session.execute(delete(m))
+        points: list[str | None] = [None]
+    else:
+        points = list(help_point_ids)
+        for hp in points:
+            session.execute(delete(d).where(d.c.help_point_id == hp))
+            session.execute(delete(m).where(m.c.help_point_id == hp))
+    written = 0
+    for hp in points:
+        where = [] if hp is None else [a.help_point_id == hp]
+        first_at, last_at = session.execute(select(
+            func.min(a.started_at), func.max(a.started_at)).where(*where)).one()
+        first_day = session.scalar(select(func.min(ActivityDay.day)).where(
+            *([] if hp is None else [ActivityDay.help_point_id == hp])))
+        last_day = session.scalar(select(func.max(ActivityDay.day)).where(
+            *([] if hp is None else [ActivityDay.help_point_id == hp])))
+        c = DailyCount.__table__.c
+        first_count, last_count = session.execute(select(func.min(c.day), func.max(c.day)).where(
+            *([] if hp is None else [c.help_point_id == hp]))).one()
+        ends = [x for x in (first_at and local_day(first_at), last_at and local_day(last_at),
+                            first_day, last_day, first_count, last_count) if x]
+        if not ends:
+            continue
+        for first, last in _runs_of_range(min(ends), max(ends)):
+            _insert_days(session, first, last, hp)
+        _insert_counts(session, hp, None)
+        months = set()
+        month = min(ends).replace(day=1)
+        while month <= max(ends):
+            months.add(month)
+            month = _next_month(month)
+        _roll_up(session, months, hp)
+    written = session.scalar(select(func.count()).select_from(d)) or 0
+    log.info("daily summary rebuilt: %d rows", written)
+    return int(written)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+
+
+def _runs(days: Sequence[date]) -> list[tuple[date, date]]:
+    """Sorted days as runs of consecutive days with one UTC offset each."""
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and runs[-1][1] + timedelta(days=1) == day:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return [piece for first, last in runs for piece in _runs_of_range(first, last)]
+
+
+def _offset(day: date) -> timedelta:
+    offset = to_local(local_midnight_utc(day)).utcoffset()
+    return offset if offset is not None else timedelta(0)
+
+
+def _runs_of_range(first: date, last: date) -> list[tuple[date, date]]:
+    """Split first..last where the zone's offset changes (never, for Viet Nam since 1975):
+    within a run every record's local day is its UTC start plus one offset."""
+    if _offset(first) == _offset(last) == _offset(last + timedelta(days=1)):
+        return [(first, last)]
+    out: list[tuple[date, date]] = []
+    day = first
+    while day <= last:  # day by day: a single day needs no offset at all
+        out.append((day, day))
+        day += timedelta(days=1)
+    return out
+
+
+def _insert_days(session: Session, first: date, last: date, hp: str | None) -> None:
+    """INSERT … SELECT the daily rows of first..last (one help point, or all) in the server."""
+    dialect = session.get_bind().dialect.name
+    a = Assistance.__table__.c
+    utc_from = local_midnight_utc(first)
+    utc_to = local_midnight_utc(last + timedelta(days=1))
+    where = [a.deleted_at.is_(None), a.started_at >= utc_from, a.started_at < utc_to]
+    if hp is not None:
+        where.append(a.help_point_id == hp)
+    day: Any
+    if first == last:
+        day = literal(first, Date)
+    else:
+        minutes = int(_offset(first).total_seconds() // 60)
+        if dialect == "sqlite":
+            day = func.date(a.started_at, f"{minutes:+d} minutes")
+        else:
+            day = cast(a.started_at + timedelta(minutes=minutes), Date)
+    r = select(a.uuid, a.help_point_id, a.commune_code, a.team_id, day.label("day"),
+               a.outcome, a.channel, a.village, a.age_band, a.gender, a.satisfaction,
+               a.first_visit, a.is_demo, a.unverified, a.services,
+               a.volunteer_uuids).where(*where).cte("r")
+    ids = (r.c.help_point_id, r.c.commune_code, r.c.team_id, r.c.day)
+
+    def dim(name: str, key: Any = None, *cond: Any) -> Any:
+        key_col = literal_column("''") if key is None else key
+        return (select(*ids, literal_column(f"'{name}'").label("dim"), key_col.label("key"),
+                       func.count().label("n"))
+                .where(*cond).group_by(*ids, *(() if key is None else (key,))))
+
+    def text(col: Any) -> Any:
+        return func.coalesce(col, "")
+
+    def each(col: Any, name: str) -> Any:
+        # A record listing a code twice counts once under it (count of distinct records).
+        if dialect == "sqlite":  # json_each's own column "value"; no column list
+            elems = func.json_each(col).table_valued("value").alias(f"e_{name}")
+        else:
+            elems = func.json_array_elements_text(col).table_valued("value").render_derived(
+                name=f"e_{name}")
+        cond = [] if dialect == "sqlite" else [func.json_typeof(col) == "array"]
+        return (select(*ids, literal_column(f"'{name}'").label("dim"),
+                       cast(elems.c.value, String).label("key"),
+                       func.count(r.c.uuid.distinct()).label("n"))
+                .select_from(r.join(elems, true())).where(*cond)
+                .group_by(*ids, elems.c.value))
+
+    parts = [
+        dim(PEOPLE),
+        dim(OUTCOME, text(r.c.outcome)),
+        dim(CHANNEL, text(r.c.channel)),
+        dim(VILLAGE, text(r.c.village)),
+        dim(AGE_GENDER, text(r.c.age_band) + "|" + text(r.c.gender)),
+        dim(SATISFACTION, cast(r.c.satisfaction, String), r.c.satisfaction.is_not(None)),
+        dim(FIRST_VISIT, None, r.c.first_visit.is_(True)),
+        dim(DEMO, None, r.c.is_demo.is_(True)),
+        dim(UNVERIFIED, None, r.c.unverified.is_(True)),
+        each(r.c.services, SERVICE),
+        each(r.c.volunteer_uuids, VOLUNTEER),
+    ]
+    ad = ActivityDay.__table__.c
+    ad_where = [ad.is_demo.is_(True), ad.day >= first, ad.day <= last]
+    if hp is not None:
+        ad_where.append(ad.help_point_id == hp)
+    parts.append(select(ad.help_point_id, ad.commune_code, ad.team_id, ad.day,
+                        literal_column(f"'{DEMO_ACTIVITY}'").label("dim"),
+                        literal_column("''").label("key"), func.count().label("n"))
+                 .where(*ad_where)
+                 .group_by(ad.help_point_id, ad.commune_code, ad.team_id, ad.day))
+    session.execute(insert(DAILY).from_select(
+        list(_COLUMNS), union_all(*parts)))
+
+
+def _insert_counts(session: Session, hp: str | None, days: Sequence[date] | None) -> None:
+    """The daily counts' rows (one help point, or all; some days, or all) from ``daily_count``.
+
+    The plain totals are written by the server (INSERT … SELECT); the detail (waits
+    histogram, tutorials, scam checks: validated JSON) is unpacked here."""
+    c = DailyCount.__table__.c
+    where: list[Any] = []
+    if hp is not None:
+        where.append(c.help_point_id == hp)
+    if days is not None:
+        where.append(c.day.in_(list(days)))
+    ids = (c.help_point_id, c.commune_code, c.team_id, c.day)
+    session.execute(insert(DAILY).from_select(list(_COLUMNS), union_all(*(
+        select(*ids, literal_column(f"'{QUEUE}'").label("dim"),
+               literal_column(f"'{key}'").label("key"), c[key].label("n"))
+        .where(*where, c[key] > 0) for key in QUEUE_KEYS))))
+    rows: list[dict[str, Any]] = []
+    for help_point_id, commune_code, team_id, day, detail in session.execute(
+            select(*ids, c.detail).where(*where)).yield_per(2000):
+        if not detail:
+            continue
+        base = {"help_point_id": help_point_id, "commune_code": commune_code,
+                "team_id": team_id, "day": day}
+        rows.extend({**base, "dim": dim, "key": key, "n": n}
+                    for dim, key, n in detail_rows(detail) if n)
+        if len(rows) >= 5000:
+            session.execute(insert(DAILY), rows)
+            rows = []
+    if rows:
+        session.execute(insert(DAILY), rows)
+
+
+def detail_rows(detail: Any) -> Iterable[tuple[str, str, int]]:
+    """(dim, key, count) of one day's detail (as kiosk.sync.merge validated it)."""
+    for index, n in enumerate(detail.get("wait_histogram") or []):
+        yield WAIT, f"{index:02d}", int(n)
+    for tutorial_id, t in (detail.get("tutorials") or {}).items():
+        for name, dim_name in _TUTORIAL_DIMS.items():
+            yield dim_name, tutorial_id, int(t.get(name, 0))
+        for step, n in (t.get("stops") or {}).items():
+            yield T_STOP, f"{tutorial_id}|{int(step)}", int(n)
+    for kind, n in (detail.get("scam_checks") or {}).items():
+        yield SCAM, kind, int(n)
+
+
+def _roll_up(session: Session, months: set[date], hp: str | None) -> None:
+    """The monthly rows of ``months`` again from the daily rows (one help point, or all)."""
+    d, m = DAILY, MONTHLY
+    for month in sorted(months):
+        end = _next_month(month)
+        where_d = [d.c.day >= month, d.c.day < end]
+        where_m = [m.c.month == month]
+        if hp is not None:
+            where_d.append(d.c.help_point_id == hp)
+            where_m.append(m.c.help_point_id == hp)
+        session.execute(delete(m).where(*where_m))
+        session.execute(insert(m).from_select(
+            ["help_point_id", "commune_code", "team_id", "month", "dim", "key", "n"],
+            select(d.c.help_point_id, d.c.commune_code, d.c.team_id,
+                   literal(month, Date), d.c.dim, d.c.key, func.sum(d.c.n))
+            .where(*where_d)
+            .group_by(d.c.help_point_id, d.c.commune_code, d.c.team_id, d.c.dim, d.c.key)))
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _pieces(period: Period) -> tuple[list[date], list[tuple[date, date]]]:
+    """The whole calendar months inside ``period`` and the day ranges around them."""
+    months: list[date] = []
+    edges: list[tuple[date, date]] = []
+    day = period.start
+    while day <= period.end:
+        end = _next_month(day.replace(day=1)) - timedelta(days=1)
+        if day.day == 1 and end <= period.end:
+            months.append(day)
+        else:
+            last = min(end, period.end)
+            if edges and edges[-1][1] + timedelta(days=1) == day:
+                edges[-1] = (edges[-1][0], last)
+            else:
+                edges.append((day, last))
+        day = end + timedelta(days=1)
+    return months, edges
+
+
+def _totals(s: Any, period: Period, scope: FigureScope | None,
+            dims: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(dim, key, count) summed over ``period`` for ``scope``: whole months from the monthly
+    rows, the days around them from the daily rows."""
+    d, m = DAILY, MONTHLY
+    months, edges = _pieces(period)
+    parts = []
+    if months:
+        parts.append(select(m.c.dim, m.c.key, m.c.n).where(
+            m.c.month >= months[0], m.c.month <= months[-1], m.c.dim.in_(dims),
+            *(scope.conditions(m) if scope else [])))
+    for first, last in edges:
+        parts.append(select(d.c.dim, d.c.key, d.c.n).where(
+            d.c.day >= first, d.c.day <= last, d.c.dim.in_(dims),
+            *(scope.conditions(d) if scope else [])))
+    return [(dim, key, int(n)) for dim, key, n in s.execute(_sum_by_key(parts))]
+
+
+def summary_records(s: Any, period: Period, scope: FigureScope | None) -> RecordCounts:
+    """The records' counts of ``period`` for ``scope`` from the summary rows: a
+    :data:`~kiosk.reports.figures.RecordSource` for :func:`figures_from` on the hub."""
+    d = DAILY
+    totals = _totals(s, period, scope, DIMENSIONS)
+    per_day = s.execute(
+        select(d.c.day, func.sum(d.c.n)).where(
+            d.c.dim == PEOPLE, d.c.day >= period.start, d.c.day <= period.end,
+            *(scope.conditions(d) if scope else []))
+        .group_by(d.c.day)).all()
+    return counts_from_rows(totals, per_day)
+
+
+def summary_counts(s: Any, period: Period, titles: Mapping[str, str],
+                   scope: FigureScope | None) -> CountFigures:
+    """Queue, tutorial, print and scam-check figures from the daily counts the kiosks sent:
+    a :data:`~kiosk.reports.figures.CountSource` for :func:`figures_from` on the hub.
+
+    Tickets never leave a help point, so waits are a histogram (a median is then a range,
+    :func:`kiosk.reports.waits.quantile_range`) and there is no per-service queue table."""
+    by: dict[str, Counter[str]] = {name: Counter() for name in COUNT_DIMENSIONS}
+    for dim_name, key, n in _totals(s, period, scope, COUNT_DIMENSIONS):
+        by[dim_name][key] += n
+    q = by[QUEUE]
+    queue = QueueFigures(
+        start_day=period.start, end_day=period.end, tickets=q["tickets_issued"],
+        served=q["tickets_served"], no_shows=q["no_shows"], cancelled=q["cancelled"],
+        not_finished=q["not_finished"], by_service=(), median_wait_minutes=None,
+        p90_wait_minutes=None, median_service_minutes=None,
+        priority_tickets=q["priority_tickets"], priority_served=q["priority_served"])
+    tutorials: dict[str, TutorialCounts] = {}
+    for dim_name, field_name in ((T_OPENED, "opened"), (T_FINISHED, "finished"),
+                                 (T_STOPPED, "stopped"), (T_ASKS, "asks")):
+        for tutorial_id, n in by[dim_name].items():
+            t = tutorials.setdefault(tutorial_id, TutorialCounts())
+            setattr(t, field_name, getattr(t, field_name) + n)
+    for key, n in by[T_STOP].items():
+        tutorial_id, _sep, step = key.rpartition("|")
+        if step.isdigit():
+            tutorials.setdefault(tutorial_id, TutorialCounts()).stops[int(step)] += n
+    table = tutorial_figures_from(tutorials, titles)
+    opened, finished = q["tutorials_opened"], q["tutorials_finished"]
+    if not table and (opened or finished):
+        # Counts from a kiosk that sends only the day's totals (before issue #21 item 2).
+        table = (TutorialFigures(
+            tutorial_id="", title="Tất cả bài hướng dẫn", opened=opened, finished=finished,
+            completion_rate=(finished / opened) if opened else 0.0, stop_step=None,
+            stopped_runs=max(0, opened - finished), asks=0),)
+    hist = tuple(by[WAIT][f"{i:02d}"] for i in range(BINS))
+    sheets = q["sheets_printed"]
+    return CountFigures(queue=queue, tutorials=table,
+                        printed_by_tutorial={"": sheets} if sheets else {},
+                        scam_checks=dict(by[SCAM]),
+                        wait_histogram=hist if any(hist) else ())
+
+
+def _sum_by_key(parts: list[Any]) -> Any:
+    if not parts:
+        return select(literal_column("''").label("dim"), literal_column("''").label("key"),
+                      literal(0).label("n")).where(false())
+    u = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+    return select(u.c.dim, u.c.key, func.sum(u.c.n)).group_by(u.c.dim, u.c.key)
+
+
+def counts_from_rows(totals: Iterable[tuple[str, str, Any]],
+                     per_day: Iterable[tuple[Any, Any]]) -> RecordCounts:
+    """Fold (dim, key, count) totals and (day, people) rows into a RecordCounts."""
+    by: dict[str, Counter[str]] = {name: Counter() for name in DIMENSIONS}
+    for dim_name, key, n in totals:
+        if dim_name in by and n:
+            by[dim_name][key or ""] += int(n)
+    age_gender: Counter[tuple[str, str]] = Counter()
+    for key, n in by[AGE_GENDER].items():
+        age, _sep, gender = key.partition("|")
+        age_gender[(age, gender)] += n
+    return RecordCounts(
+        people=by[PEOPLE][""], by_outcome=by[OUTCOME], by_channel=by[CHANNEL],
+        by_village=by[VILLAGE], by_age_gender=age_gender,
+        ratings=Counter({int(k): n for k, n in by[SATISFACTION].items() if k.isdigit()}),
+        first_visits=by[FIRST_VISIT][""], demo_records=by[DEMO][""],
+        unverified=by[UNVERIFIED][""], by_service=by[SERVICE], by_volunteer=by[VOLUNTEER],
+        per_day=Counter({_as_date(day): int(n) for day, n in per_day}),
+        demo_activity_days=by[DEMO_ACTIVITY][""])
+
+
+def _as_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def people_per_place(s: Any, period: Period, by: str, *, commune_code: str | None = None
+                     ) -> dict[str, int]:
+    """People helped per commune (``by="commune_code"``) or per help point of a commune
+    (``by="help_point_id"``), for the lists on the city and commune pages."""
+    d, m = DAILY, MONTHLY
+    months, edges = _pieces(period)
+    parts = []
+    if months:
+        parts.append(select(m.c[by].label("place"), m.c.n).where(
+            m.c.dim == PEOPLE, m.c.month >= months[0], m.c.month <= months[-1],
+            *([m.c.commune_code == commune_code] if commune_code is not None else [])))
+    for first, last in edges:
+        parts.append(select(d.c[by].label("place"), d.c.n).where(
+            d.c.dim == PEOPLE, d.c.day >= first, d.c.day <= last,
+            *([d.c.commune_code == commune_code] if commune_code is not None else [])))
+    if not parts:
+        return {}
+    u = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+    return {place: int(n) for place, n in s.execute(
+        select(u.c.place, func.sum(u.c.n)).group_by(u.c.place))}

@@ -95,7 +95,11 @@ COUNT_DIMENSIONS = (QUEUE, WAIT, T_OPENED, T_FINISHED, T_STOPPED, T_ASKS, T_STOP
 QUEUE_KEYS = (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE)
 _TUTORIAL_DIMS = {"opened": T_OPENED, "finished": T_FINISHED, "stopped": T_STOPPED,
                   "asks": T_ASKS}
-KEY_MAX = 120  # the longest key: a village name (merge.PLACE_MAX) or a service code
+KEY_MAX = 120
+#: ``help_point_id`` and ``team_id`` of a commune's rows: its help points' rows added up, so
+#: the city and commune pages read a row per commune instead of one per help point (no help
+#: point id is "*": they are uuids).
+ALL = "*"  # the longest key: a village name (merge.PLACE_MAX) or a service code
 
 
 class DailySummary(HubBase):
@@ -103,14 +107,15 @@ class DailySummary(HubBase):
 
     __tablename__ = "daily_summary"
     __table_args__ = (
-        # Reads of the days at the ends of a period; covering on PostgreSQL (index-only).
-        Index("ix_daily_summary_day", "day", "dim", "key",
-              postgresql_include=["help_point_id", "commune_code", "n"]),
-        # The people-per-day chart: one row per help point and day.
-        Index("ix_daily_summary_people", "day",
+        # Reads lead with the help point ("*" for a commune's rows); covering on PostgreSQL,
+        # so a page's sums are index-only scans.
+        Index("ix_daily_summary_read", "help_point_id", "day", "dim",
+              postgresql_include=["key", "commune_code", "n"]),
+        # The people-per-day chart: one row per help point (or commune) and day.
+        Index("ix_daily_summary_people", "help_point_id", "day",
               postgresql_where=literal_column("dim = 'people'"),
               sqlite_where=literal_column("dim = 'people'"),
-              postgresql_include=["help_point_id", "commune_code", "n"]),
+              postgresql_include=["commune_code", "n"]),
     )
     help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
@@ -126,8 +131,8 @@ class MonthlySummary(HubBase):
 
     __tablename__ = "monthly_summary"
     __table_args__ = (
-        Index("ix_monthly_summary_month", "month", "dim", "key",
-              postgresql_include=["help_point_id", "commune_code", "n"]),
+        Index("ix_monthly_summary_read", "help_point_id", "month", "dim",
+              postgresql_include=["key", "commune_code", "n"]),
     )
     help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     month: Mapped[date] = mapped_column(Date, primary_key=True)
@@ -189,6 +194,7 @@ def refresh(session: Session, help_point_id: str, days: Iterable[date]) -> None:
     if not wanted:
         return
     d = DAILY
+    communes = _communes_of(session, help_point_id, wanted)
     for start in range(0, len(wanted), _IN_CHUNK):
         session.execute(delete(d).where(d.c.help_point_id == help_point_id,
                                         d.c.day.in_(wanted[start:start + _IN_CHUNK])))
@@ -196,7 +202,44 @@ def refresh(session: Session, help_point_id: str, days: Iterable[date]) -> None:
         _insert_days(session, first, last, help_point_id)
     for start in range(0, len(wanted), _IN_CHUNK):
         _insert_counts(session, help_point_id, wanted[start:start + _IN_CHUNK])
-    _roll_up(session, {day.replace(day=1) for day in wanted}, help_point_id)
+    communes |= _communes_of(session, help_point_id, wanted)
+    _commune_rows(session, communes, wanted)
+    months = {day.replace(day=1) for day in wanted}
+    _roll_up(session, months, help_point_id)
+    _roll_up(session, months, ALL, communes)
+
+
+def _communes_of(session: Session, hp: str, days: Sequence[date]) -> set[str]:
+    d = DAILY
+    out: set[str] = set()
+    for start in range(0, len(days), _IN_CHUNK):
+        out.update(session.scalars(select(d.c.commune_code).distinct().where(
+            d.c.help_point_id == hp, d.c.day.in_(list(days[start:start + _IN_CHUNK])))))
+    return out
+
+
+def _commune_rows(session: Session, communes: set[str] | None,
+                  days: Sequence[date] | None) -> None:
+    """The communes' rows (help point "*") of ``days`` again from their help points' rows
+    (some communes or all; some days or all)."""
+    d = DAILY
+    where_all: list[Any] = [d.c.help_point_id == ALL]
+    where_points: list[Any] = [d.c.help_point_id != ALL]
+    if communes is not None:
+        if not communes:
+            return
+        where_all.append(d.c.commune_code.in_(sorted(communes)))
+        where_points.append(d.c.commune_code.in_(sorted(communes)))
+    chunks: list[list[date] | None] = [None] if days is None else [
+        list(days[i:i + _IN_CHUNK]) for i in range(0, len(days), _IN_CHUNK)]
+    for chunk in chunks:
+        in_days = [] if chunk is None else [d.c.day.in_(chunk)]
+        session.execute(delete(d).where(*where_all, *in_days))
+        session.execute(insert(d).from_select(list(_COLUMNS), select(
+            literal_column(f"'{ALL}'"), d.c.commune_code, literal_column(f"'{ALL}'"), d.c.day,
+            d.c.dim, d.c.key, func.sum(d.c.n))
+            .where(*where_points, *in_days)
+            .group_by(d.c.commune_code, d.c.day, d.c.dim, d.c.key)))
 
 
 def refresh_touched(session: Session, pairs: Iterable[tuple[str, date]]) -> None:
@@ -215,15 +258,20 @@ def rebuild(session: Session, help_point_ids: Sequence[str] | None = None) -> in
     rows were changed other than by ingest (the demo marks its help points ``is_demo``)."""
     d, m = DAILY, MONTHLY
     a = Assistance.__table__.c
+    communes: set[str] | None = None
     if help_point_ids is None:
         session.execute(delete(d))
         session.execute(delete(m))
         points: list[str | None] = [None]
     else:
         points = list(help_point_ids)
+        communes = set()
         for hp in points:
+            communes.update(session.scalars(select(d.c.commune_code).distinct().where(
+                d.c.help_point_id == hp)))
             session.execute(delete(d).where(d.c.help_point_id == hp))
             session.execute(delete(m).where(m.c.help_point_id == hp))
+    all_months: set[date] = set()
     written = 0
     for hp in points:
         where = [] if hp is None else [a.help_point_id == hp]
@@ -248,7 +296,17 @@ def rebuild(session: Session, help_point_ids: Sequence[str] | None = None) -> in
         while month <= max(ends):
             months.add(month)
             month = _next_month(month)
-        _roll_up(session, months, hp)
+        all_months |= months
+        if hp is not None:
+            _roll_up(session, months, hp)
+            assert communes is not None
+            communes.update(session.scalars(select(d.c.commune_code).distinct().where(
+                d.c.help_point_id == hp)))
+    _commune_rows(session, communes, None)
+    if help_point_ids is None:
+        _roll_up(session, all_months, None)  # every help point's and commune's months
+    else:
+        _roll_up(session, all_months, ALL, communes)
     written = session.scalar(select(func.count()).select_from(d)) or 0
     log.info("daily summary rebuilt: %d rows", written)
     return int(written)
@@ -405,9 +463,13 @@ def detail_rows(detail: Any) -> Iterable[tuple[str, str, int]]:
         yield SCAM, kind, int(n)
 
 
-def _roll_up(session: Session, months: set[date], hp: str | None) -> None:
-    """The monthly rows of ``months`` again from the daily rows (one help point, or all)."""
+def _roll_up(session: Session, months: set[date], hp: str | None,
+             communes: set[str] | None = None) -> None:
+    """The monthly rows of ``months`` again from the daily rows (one help point, or all;
+    with ``communes``, only theirs)."""
     d, m = DAILY, MONTHLY
+    if communes is not None and not communes:
+        return
     for month in sorted(months):
         end = _next_month(month)
         where_d = [d.c.day >= month, d.c.day < end]
@@ -415,6 +477,9 @@ def _roll_up(session: Session, months: set[date], hp: str | None) -> None:
         if hp is not None:
             where_d.append(d.c.help_point_id == hp)
             where_m.append(m.c.help_point_id == hp)
+        if communes is not None:
+            where_d.append(d.c.commune_code.in_(sorted(communes)))
+            where_m.append(m.c.commune_code.in_(sorted(communes)))
         session.execute(delete(m).where(*where_m))
         session.execute(insert(m).from_select(
             ["help_point_id", "commune_code", "team_id", "month", "dim", "key", "n"],
@@ -456,12 +521,18 @@ def _totals(s: Any, period: Period, scope: FigureScope | None,
     if months:
         parts.append(select(m.c.dim, m.c.key, m.c.n).where(
             m.c.month >= months[0], m.c.month <= months[-1], m.c.dim.in_(dims),
-            *(scope.conditions(m) if scope else [])))
+            *_rows_of(m, scope)))
     for first, last in edges:
         parts.append(select(d.c.dim, d.c.key, d.c.n).where(
-            d.c.day >= first, d.c.day <= last, d.c.dim.in_(dims),
-            *(scope.conditions(d) if scope else [])))
+            d.c.day >= first, d.c.day <= last, d.c.dim.in_(dims), *_rows_of(d, scope)))
     return [(dim, key, int(n)) for dim, key, n in s.execute(_sum_by_key(parts))]
+
+
+def _rows_of(table: Table, scope: FigureScope | None) -> list[Any]:
+    """Which rows a scope reads: its help points' own, or (city, communes) the communes'."""
+    if scope is not None and scope.help_point_ids is not None:
+        return [table.c.help_point_id != ALL, *scope.conditions(table)]
+    return [table.c.help_point_id == ALL, *(scope.conditions(table) if scope else [])]
 
 
 def summary_records(s: Any, period: Period, scope: FigureScope | None) -> RecordCounts:
@@ -472,7 +543,7 @@ def summary_records(s: Any, period: Period, scope: FigureScope | None) -> Record
     per_day = s.execute(
         select(d.c.day, func.sum(d.c.n)).where(
             d.c.dim == PEOPLE, d.c.day >= period.start, d.c.day <= period.end,
-            *(scope.conditions(d) if scope else []))
+            *_rows_of(d, scope))
         .group_by(d.c.day)).all()
     return counts_from_rows(totals, per_day)
 
@@ -563,14 +634,17 @@ def people_per_place(s: Any, period: Period, by: str, *, commune_code: str | Non
     (``by="help_point_id"``), for the lists on the city and commune pages."""
     d, m = DAILY, MONTHLY
     months, edges = _pieces(period)
+    # Per commune: the communes' rows; per help point: the help points' own.
+    own = (lambda t: t.c.help_point_id == ALL) if by == "commune_code" else (
+        lambda t: t.c.help_point_id != ALL)
     parts = []
     if months:
         parts.append(select(m.c[by].label("place"), m.c.n).where(
-            m.c.dim == PEOPLE, m.c.month >= months[0], m.c.month <= months[-1],
+            m.c.dim == PEOPLE, m.c.month >= months[0], m.c.month <= months[-1], own(m),
             *([m.c.commune_code == commune_code] if commune_code is not None else [])))
     for first, last in edges:
         parts.append(select(d.c[by].label("place"), d.c.n).where(
-            d.c.dim == PEOPLE, d.c.day >= first, d.c.day <= last,
+            d.c.dim == PEOPLE, d.c.day >= first, d.c.day <= last, own(d),
             *([d.c.commune_code == commune_code] if commune_code is not None else [])))
     if not parts:
         return {}

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.reports.waits import bin_range, quantile_range
+
 
 @dataclass(frozen=True)
 class Column:
@@ -53,3 +55,33 @@ def percent(part: int | float, whole: int | float) -> str:
     if not whole:
         return "–"
     return f"{100.0 * part / whole:.0f}%"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart drawn by the ``bars`` macro (the fields of a CountRow)."""
+
+    key: str
+    label: str
+    count: int
+
+
+def _bin_label(index: int) -> str:
+    low, high = bin_range(index)
+    return f"{low}–{high}" if high is not None else f"≥ {low}"
+
+
+def wait_bars(hist: Sequence[int]) -> list[Bar]:
+    """The waits histogram as bars, from the first bin to the last one with a ticket."""
+    last = max((i for i, n in enumerate(hist) if n), default=-1)
+    return [Bar(str(i), _bin_label(i), int(hist[i])) for i in range(last + 1)]
+
+
+def wait_range(hist: Sequence[int], q: float) -> str:
+    """Where the ``q`` quantile of the waits lies, as a range of minutes ("8–10", "≥ 180"):
+    the hub has counts per range, not every ticket, so it never pretends to a minute."""
+    found = quantile_range(hist, q)
+    if found is None:
+        return "–"
+    low, high = found
+    return f"{low}–{high}" if high is not None else f"≥ {low}"

@@ -15,15 +15,24 @@ get fresh random passwords at every start (printed by the CLI, never stored in c
 from __future__ import annotations
 
 import logging
+import random
 import tempfile
 import uuid
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select, update
 
-from db.models import ActivityDay, Assistance, Meta, PrintEvent, Ticket, TutorialEvent
+from db.models import (
+    ActivityDay,
+    Assistance,
+    Meta,
+    PrintEvent,
+    ScamCheckCount,
+    Ticket,
+    TutorialEvent,
+)
 from hub import summary
 from hub.accounts import DEMO_COMMUNES, AccountService, DemoAccount
 from hub.context import HubContext
@@ -81,8 +90,26 @@ def make_demo_kiosk(hp: DemoHelpPoint, kiosk_dir: Path, clock: Clock) -> Store:
     """A throw-away kiosk database with the kiosk's own demo data for ``hp``."""
     store = Store.open(kiosk_dir, clock=clock)
     generate_demo(store, DEMO_DAYS, hp.per_day, seed=hp.seed, commune=hp.help_point_name)
+    _scam_checks(store, hp, clock)
     _stamp(store, hp)
     return store
+
+
+def _scam_checks(store: Store, hp: DemoHelpPoint, clock: Clock) -> None:
+    """A few anonymous scam checks a day (the kiosk's demo makes none), so the pages show
+    the per-kind chart: counts only, as the kiosk keeps them."""
+    from kiosk.clock import local_day
+    from kiosk.scam_check import load_scam_kinds
+
+    kinds = [k.id for k in load_scam_kinds()]
+    rng = random.Random(hp.seed)
+    today = local_day(clock.now())
+    with store.write() as s:
+        for back in range(DEMO_DAYS):
+            for kind in kinds:
+                n = rng.choice((0, 0, 0, 1, 1, 2))
+                if n:
+                    s.add(ScamCheckCount(day=today - timedelta(days=back), kind=kind, count=n))
 
 
 def sync_demo_kiosk(hub: HubContext, hp: DemoHelpPoint, store: Store, kiosk_dir: Path,

@@ -77,9 +77,29 @@ EN: dict[str, str] = {
     "Có dữ liệu mẫu (demo) trong kỳ này.": "This period includes demo data.",
     "Có bản ghi chưa xác thực (nhập từ gói USB cũ không có chữ ký).":
         "Includes unverified records (imported from old unsigned USB bundles).",
-    "Hub chỉ nhận số đếm theo ngày của hàng đợi và bài hướng dẫn; thời gian chờ và bước hay "
-    "dừng xem trên kiosk.": "The hub receives daily totals for the queue and tutorials only; "
-                            "waiting times and stop steps are on each kiosk.",
+    # queue, tutorials, scam checks (issue #21 item 2)
+    "Chờ (trung vị), phút": "Median wait, minutes",
+    "9/10 người chờ không quá": "9 in 10 waited at most",
+    "Hàng đợi": "Queue",
+    "Số thứ tự": "Queue numbers",
+    "Đã phát": "Issued",
+    "Đã hủy": "Cancelled",
+    "Chưa xong cuối ngày": "Not finished at day's end",
+    "Số ưu tiên đã phát": "Priority numbers issued",
+    "Số ưu tiên đã phục vụ": "Priority numbers served",
+    "Thời gian chờ đến lúc được gọi (phút)": "Wait until called (minutes)",
+    "Trung vị": "Median",
+    "Hub nhận số người theo từng khoảng phút, không nhận từng số thứ tự, nên chỉ biết khoảng.":
+        "The hub receives how many people waited within each range of minutes, not each "
+        "ticket, so it knows ranges only.",
+    "Chưa xong": "Not finished",
+    "“Hay dừng ở bước”: bước mà nhiều lượt học chưa xong dừng lại nhất; đếm theo ngày ở "
+    "từng điểm.": "“Most stop at step”: the step where most unfinished runs stopped; counted "
+                  "per day at each help point.",
+    "Kiểm tra tin nhắn lạ theo loại": "Scam checks by kind",
+    "Số lượt": "Checks",
+    "Chỉ đếm số lượt; không lưu tin nhắn hay số điện thoại.":
+        "Counts only; no message or phone number is kept.",
     # exports
     "Xuất tệp": "Export",
     "Định dạng": "Format",

@@ -412,6 +412,29 @@ def test_text_contrast_and_keyboard(page: Any, hub: Hub) -> None:
             assert box.bounding_box()["height"] >= 44, box.inner_text()
 
 
+def test_queue_waits_tutorial_stops_and_scam_checks_on_the_pages(page: Any, hub: Hub) -> None:
+    """Issue #21 item 2: what the kiosks' daily counts carry shows on every dashboard."""
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    page.locator(".places li").first.locator("a").click()
+    page.wait_for_url(re.compile(r"/help-point/"))
+    assert re.fullmatch(r"\d+–\d+", page.locator("#kpi-wait").inner_text())
+    assert page.get_by_role("heading", name="Hàng đợi").is_visible()
+    assert int(page.locator("#priority-tickets").inner_text()) >= 0
+    waits = page.get_by_role("heading", name="Thời gian chờ đến lúc được gọi (phút)")
+    assert waits.is_visible()
+    assert page.locator("#tutorials-table tbody tr").count() >= 1
+    scams = page.locator("figure", has=page.get_by_role(
+        "heading", name="Kiểm tra tin nhắn lạ theo loại"))
+    assert scams.locator("tbody tr").count() >= 1
+    shoot(page, hub, "help-point-counts-desktop", DESKTOP)
+    shoot(page, hub, "help-point-counts-phone", PHONE)
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Scam checks by kind").is_visible()
+    shoot(page, hub, "help-point-counts-en-phone", PHONE)
+
+
 def test_every_template_string_has_english() -> None:
     from hub.web.i18n import EN
 

@@ -6,8 +6,8 @@ Daily counts from kiosks gain cancelled/not-finished/priority tickets and a ``de
 ``monthly_summary`` (the same per calendar month), filled here from the records already on
 the hub (``hub.summary.rebuild``) and kept up to date by every ingest. An index on
 ``assistance (help_point_id, started_at)`` makes a batch's refresh read only its help point's
-days. The BI views of h0004 now read the summary rows (same columns), so a BI tool's queries
-no longer scan every record.
+days. The BI views of h0004 now read the summary rows (same columns; not the communes' rows,
+whose help point is "*"), so a BI tool's queries no longer scan every record.
 
 Revision ID: h0006
 Revises: h0005
@@ -56,6 +56,7 @@ SELECT day, commune_code, help_point_id, team_id,
        sum(CASE WHEN dim = 'demo' THEN n ELSE 0 END) AS demo_records
 FROM daily_summary
 WHERE dim IN ('people', 'first_visit', 'channel', 'satisfaction', 'demo')
+  AND help_point_id <> '*'
 GROUP BY day, commune_code, help_point_id, team_id
 HAVING sum(CASE WHEN dim = 'people' THEN n ELSE 0 END) > 0""")
     op.execute("""
@@ -73,7 +74,7 @@ GROUP BY day, team_id, commune_code""")
 CREATE VIEW hub_daily_service AS
 SELECT day, commune_code, help_point_id, key AS service, sum(n) AS people
 FROM daily_summary
-WHERE dim = 'service'
+WHERE dim = 'service' AND help_point_id <> '*'
 GROUP BY day, commune_code, help_point_id, key""")
 
 

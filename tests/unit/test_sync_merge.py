@@ -149,3 +149,55 @@ def test_identity_ids_kiosk_identity_makes_are_accepted(hub_like: Store, team_id
         valid = validate_payload(s, payload(record(1, team_id=team_id, commune_code="20308")),
                                  NOW)
     assert valid.records[0]["team_id"] == team_id
+
+
+BASE_COUNT = {"day": "2026-03-10", "tickets_issued": 4, "tickets_served": 3, "no_shows": 1,
+              "tutorials_opened": 2, "tutorials_finished": 1, "sheets_printed": 0}
+STATUS = {"app_version": "1.0"}
+
+
+def test_daily_counts_with_queue_tutorial_and_scam_detail_are_accepted(hub_like: Store
+                                                                       ) -> None:
+    """Issue #21 item 2: the optional keys travel; a kiosk from before sends none of them."""
+    full = {**BASE_COUNT, "cancelled": 1, "not_finished": 0, "priority_tickets": 2,
+            "priority_served": 2, "wait_histogram": [0, 1] + [0] * 18,
+            "tutorials": {"vneid-activate": {"opened": 2, "finished": 1, "stopped": 1,
+                                             "asks": 0, "stops": {"3": 1}}},
+            "scam_checks": {"sms-link": 2}}
+    with hub_like.read() as s:
+        valid = validate_payload(s, payload(daily_counts=[full], status=STATUS), NOW)
+        old = validate_payload(s, payload(daily_counts=[BASE_COUNT], status=STATUS), NOW)
+    c = valid.daily_counts[0]
+    assert (c["priority_tickets"], c["cancelled"]) == (2, 1)
+    assert c["detail"] == {"wait_histogram": [0, 1] + [0] * 18,
+                           "tutorials": {"vneid-activate": {
+                               "opened": 2, "finished": 1, "stopped": 1, "asks": 0,
+                               "stops": {"3": 1}}},
+                           "scam_checks": {"sms-link": 2}}
+    assert old.daily_counts[0]["priority_tickets"] == 0
+    assert old.daily_counts[0]["detail"] == {"wait_histogram": [], "tutorials": {},
+                                             "scam_checks": {}}
+
+
+@pytest.mark.parametrize("extra", [
+    {"wait_histogram": [1, 2, 3]},                                  # not the 20 bins
+    {"wait_histogram": [0] * 21},
+    {"tutorials": {"../etc": {"opened": 1, "finished": 0, "stopped": 1, "asks": 0,
+                              "stops": {}}}},                        # not an id
+    {"tutorials": {"a": {"opened": 1, "finished": 0, "stopped": 1, "asks": 0,
+                         "stops": {"03": 1}}}},                      # not a step
+    {"tutorials": {"a": {"opened": 1, "finished": 0, "stopped": 1, "asks": 0,
+                         "stops": {}, "who": "x"}}},                 # unknown key
+    {"scam_checks": {"=HYPERLINK()": 1}},
+    {"scam_checks": {"sms-link": 10**7}},                           # over the bound
+    {"scam_checks": {f"k{i}": 1 for i in range(101)}},              # too many kinds
+    {"priority_tickets": "2"},
+    {"unknown_count": 1},                                           # unknown: refused whole
+])
+def test_bad_daily_count_detail_refuses_the_whole_batch(hub_like: Store,
+                                                        extra: dict[str, Any]) -> None:
+    p = payload(record(1), daily_counts=[{**BASE_COUNT, **extra}], status=STATUS)
+    with pytest.raises(BatchRefused) as err:
+        ingest(hub_like, p)
+    assert err.value.code == "invalid_field"
+    assert rows(hub_like) == {}

@@ -9,16 +9,16 @@ the hub (``hub.summary.rebuild``) and kept up to date by every ingest. An index 
 days. The BI views of h0004 now read the summary rows (same columns; not the communes' rows,
 whose help point is "*"), so a BI tool's queries no longer scan every record.
 
-Revision ID: h0006
-Revises: h0005
+Revision ID: h0006_daily_summary
+Revises: h0008_pair_team
 Create Date: 2026-12-05 21:30:00
 """
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = 'h0006'
-down_revision = 'h0005'
+revision = 'h0006_daily_summary'
+down_revision = 'h0008_pair_team'
 branch_labels = None
 depends_on = None
 

@@ -84,6 +84,13 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
         out["scam-check"] = lambda: nav.go_to(ScreenId.SCAM_CHECK)
         out["scam-verdict"] = scam_verdict
     if nav.has(ScreenId.PRACTICE):
+        with_practice = [t for t in k.catalogue.tutorials if t.practice is not None]
+        if with_practice:  # "Tập thử" is a fifth button on the step player
+            wordiest = max(with_practice, key=lambda t: max(
+                len(s.text.get("vi")) + len(s.warning.get("vi") if s.warning else "")
+                for s in t.steps))
+            out["step-with-practice"] = lambda: nav.go_to(
+                ScreenId.STEP, tutorial_id=wordiest.id, step=0)
         out.update(practice_scenes(k))
     if nav.has(ScreenId.RESUME_CODE):
         def resume_code() -> None:

@@ -119,6 +119,9 @@ def test_each_practice_played_right_end_to_end(qtbot, make_kiosk: MakeKiosk, tid
     assert passed[0] == practice.screens[0].id
     assert page.finished and page.progress_label.text() == "Đã xong"
     assert page.ask.text() == practice.done.shown("vi")
+    # the praise shown is for the last touch, never an earlier screen's
+    last = practice.screens[practice.index_of(passed[-1])]
+    assert page.feedback.text() == "✔ " + last.right.shown("vi")
     assert k.speaker.texts()[-1].endswith(practice.done.said("vi"))
     assert events(k) == [("practice_open", None), ("practice_done", len(practice.screens))]
     # "Tập lại từ đầu" starts again

@@ -205,3 +205,16 @@ def test_every_shipped_practice_loads_clean() -> None:
     assert shipped, "no practice shipped"
     for t in shipped:
         assert (t.folder / "practice.toml").is_file()
+
+
+def test_every_pretend_phone_is_said_digit_by_digit() -> None:
+    """The voice says "không không không không, một hai ba, ..." rather than "một trăm hai
+    mươi ba" (resources/tutorials/pronunciation.toml)."""
+    from kiosk.speech.pronounce import Pronouncer
+
+    cat = load_catalogue([resource_path("tutorials")])
+    say = Pronouncer(cat.pronunciation)
+    for number in PRETEND_PHONES:
+        spaced = f"{number[:4]} {number[4:7]} {number[7:]}"
+        said = say.apply(f"Số {spaced}.", "vi")
+        assert not any(c.isdigit() for c in said), said

@@ -309,9 +309,10 @@ class PracticeScreen(BaseScreen):
             self.clear_typed()
             self.retranslate()
             self._say(f"{praise} {p.done.said(self.lang)}")
-            return
-        self.index = p.index_of(target)
-        self._show(before=praise)
+        else:
+            self.index = p.index_of(target)
+            self._show(before=praise)
+        # The praise for the touch just made (never an older screen's).
         theme.set_role(self.feedback, "tip")
         self.feedback.setText("✔ " + screen.right.shown(self.lang))
         self.feedback.setAccessibleName(self.feedback.text())
@@ -332,6 +333,8 @@ class PracticeScreen(BaseScreen):
         if screen is None:
             return ""
         words = screen.spoken(self.lang)
+        if screen.unconfirmed:
+            words += " " + self.tr("Màn hình này có thể khác trên máy thật.")
         labels = [b.label.get(self.lang) for b in screen.buttons]
         if labels:
             words += " " + self.tr("Trên điện thoại tập có các nút: {names}.").replace(

@@ -393,6 +393,8 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
                   f"Màn {p.most_wrong_screen} ({p.most_wrong_count} lần)"
                   if p.most_wrong_screen is not None else "–"]
                  for p in f.practices]
+        out.append(_p("Tập thử trên điện thoại tập (chỉ đếm số lượt, không lưu số đã nhập)",
+                      s["h2"]))
         out.append(_table(data, [CONTENT_W - 290, 55, 55, 50, 130]))
     if f.printed_by_tutorial:
         out += _count_block("Tờ hướng dẫn đã in", f.printed_by_tutorial, f.printed_sheets,

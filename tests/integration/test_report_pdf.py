@@ -193,3 +193,21 @@ def test_the_report_is_audited_and_atomic(store: Store, staff: Actor, march: str
     assert len(events) == 1
     assert events[0].actor == staff.audit_name
     assert json.loads(events[0].detail)["what"] == "summary"
+
+
+def test_practice_counts_are_in_the_report_next_to_tutorials(
+        store: Store, staff: Actor, march: str, tmp_path: Path) -> None:
+    """Issue #22 item 5: "Tập thử" started, finished and the screen wrong most."""
+    from kiosk.usage import UsageRecorder
+
+    usage = UsageRecorder(store)
+    for done in (True, False):
+        run = usage.new_run("scam-fake-police")
+        usage.record(run, "practice_open")
+        usage.record(run, "practice_wrong", 2)
+        usage.record(run, "practice_done" if done else "practice_left", 3 if done else 2)
+    pdf = tmp_path / "r.pdf"
+    export_report_pdf(staff, store, MARCH, pdf, help_point=POINT, commune=COMMUNE)
+    text = text_of(pdf)
+    assert "Bài tập thử Bắt đầu Tập xong Tỉ lệ Màn hay sai nhất" in text
+    assert "2 1 50% Màn 2 (2 lần)" in text, text

@@ -170,3 +170,32 @@ def test_a_pointer_to_a_missing_pack_falls_back_to_the_bundled_content(
     (data_dir / "content" / "current").write_text("gone\n", encoding="utf-8")
     assert current_pack(data_dir) is None
     assert title_of(data_dir) == "Đăng nhập Cổng Dịch vụ công quốc gia bằng VNeID"
+
+
+def _with_practice(practice_toml: str) -> bytes:
+    """The dvc-login pack with its practice.toml replaced."""
+    src = zipfile.ZipFile(io.BytesIO(pack_zip()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "dvc-login/practice.toml":
+                data = practice_toml.encode("utf-8")
+            zf.writestr(info.filename, data)
+    return buf.getvalue()
+
+
+def test_a_pack_carries_its_practice_and_one_with_a_real_phone_number_is_refused(
+        data_dir: Path, hub_key: SigningKey) -> None:
+    """Practices are validated on the kiosk like tutorials (issue #22 item 1)."""
+    good = (BUNDLED / "dvc-login" / "practice.toml").read_text(encoding="utf-8")
+    bad = _with_practice(good.replace("dichvucong.gov.vn trên máy tính. Hãy bấm Đăng nhập.",
+                                      "dichvucong.gov.vn. Gọi 0905 123 456.", 1))
+    with pytest.raises(PackRefused, match="lỗi nội dung"):
+        install_pack(data_dir, bad, "v1", sign(hub_key, bad), verify_b64(hub_key))
+    assert current_pack(data_dir) is None
+    data = _with_practice(good.replace("Tập đăng nhập Dịch vụ công bằng VNeID",
+                                       "Tập đăng nhập (bản sửa từ hub)", 1))
+    install_pack(data_dir, data, "v2", sign(hub_key, data), verify_b64(hub_key))
+    practice = load_content(data_dir, [BUNDLED]).by_id("dvc-login").practice
+    assert practice is not None and practice.title.get("vi") == "Tập đăng nhập (bản sửa từ hub)"

@@ -3,9 +3,9 @@
 Paper and toner are paid from the team's small support budget, so each help point has a daily
 quota (config ``daily_print_quota``). Staff may raise or lower it for today only, for example
 on a campaign day; that override is audited and ends at local midnight by itself. Every print
-(ok or failed, sheet, ticket or resume slip) is a ``print_event`` row; only successful how-to
-sheets and resume slips count against the quota (:data:`QUOTA_KINDS`), and how-to sheets in
-the reports.
+(ok or failed, sheet, ticket, resume slip or take-home slip) is a ``print_event`` row; only
+successful how-to sheets, resume slips and take-home slips count against the quota
+(:data:`QUOTA_KINDS`), and how-to sheets and take-home slips in the reports (:data:`COUNTED`).
 
 "Today" is the local day in Asia/Ho_Chi_Minh. Rows merged from other devices of the same help
 point count too: the quota is per help point, not per PC. Safe to call from any thread (all
@@ -37,11 +37,17 @@ log = logging.getLogger(__name__)
 SHEET = "sheet"
 TICKET = "ticket"
 RESUME_SLIP = "resume_slip"  # the small slip with a resume code (kiosk.resume_slip)
-KINDS = (SHEET, TICKET, RESUME_SLIP)
-#: What counts against the daily quota: how-to sheets, and resume slips (paper the citizen
-#: asked for, paid from the same budget). Queue tickets never do: nobody may be kept from a
-#: number by a quota.
-QUOTA_KINDS = (SHEET, RESUME_SLIP)
+SUMMARY = "summary"  # the take-home slip "Hôm nay đã làm" (kiosk.summary)
+KINDS = (SHEET, TICKET, RESUME_SLIP, SUMMARY)
+#: What counts against the daily quota: how-to sheets, resume slips and take-home slips
+#: (paper the citizen takes home, paid from the same budget). Queue tickets never do: nobody
+#: may be kept from a number by a quota.
+QUOTA_KINDS = (SHEET, RESUME_SLIP, SUMMARY)
+#: Paper counted as "printed" in the reports and the hub's daily counts: how-to sheets and
+#: take-home slips (issue #23 item 3).
+COUNTED = (SHEET, SUMMARY)
+#: The report row the take-home slips are counted under (no tutorial id looks like this).
+SUMMARY_ROW = "@summary"
 MAX_QUOTA = 10000
 OVERRIDE_KEY = "print_quota_override"
 

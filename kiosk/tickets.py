@@ -4,8 +4,9 @@ Black on white only (thermal printers have no grey), the bundled Noto Sans embed
 Vietnamese mark prints, the number as large as the paper allows, and a QR code to the
 service's OFFICIAL site with the address written under it, so a citizen learns the real
 address rather than a look-alike (facts.md §4). Under the wait, what to have ready (the
-ticket's bring-list, :mod:`kiosk.bring`) as bullets. Written atomically through
-kiosk.pdf.
+ticket's bring-list, :mod:`kiosk.bring`) as bullets. The take-home slip "Hôm nay đã làm"
+(:func:`render_summary`, content from :mod:`kiosk.summary`) shares the layout. Written
+atomically through kiosk.pdf.
 
 Thread: any (pure; no database). The GUI calls it from its printing lane.
 """
@@ -30,6 +31,7 @@ from kiosk.clock import LOCAL_TZ, to_local
 from kiosk.files import OutputError
 from kiosk.pdf import qr_drawing, register_fonts, write_pdf
 from kiosk.queue import ServiceInfo, TicketInfo, TicketStatus, ticket_label
+from kiosk.summary import SummarySlip
 
 log = logging.getLogger(__name__)
 
@@ -326,3 +328,73 @@ def sample_ticket(service: ServiceInfo, issued_at: datetime,
         official_url=service.official_url, recalls=0, tutorial_id=None, tutorial_step=None,
         bring=bring)
 
+
+def render_summary(slip: SummarySlip, path: Path, width_mm: int = 80) -> Path:
+    """Write the take-home slip "Hôm nay đã làm" (:mod:`kiosk.summary`) as a one-page PDF at
+    receipt width, in the ticket's layout; return ``path``.
+
+    Only what ``slip`` holds is printed (it never carries personal data). Raises OutputError
+    (Vietnamese) when the file cannot be written; nothing partial is left.
+    """
+    if width_mm not in WIDTHS_MM:
+        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.",
+                          en=f"Paper {width_mm} mm wide cannot be used: choose 80 or 58 mm.")
+    fonts = register_fonts()
+    narrow = width_mm == 58
+    margin = ((width_mm - PRINT_WIDTH_MM[width_mm]) / 2 + 0.5) * mm
+    edge = (3 if narrow else 4) * mm
+    page_w = width_mm * mm
+    inner = page_w - 2 * margin
+    small = 8.5 if narrow else 10
+    body = 10 if narrow else 11.5
+    qr_size = (24 if narrow else 28) * mm
+
+    blocks: list[_Block] = []
+    if slip.help_point:
+        blocks += _wrap(slip.help_point, fonts.bold, body + 1, inner, 3)
+    blocks.append(_Rule(6))
+    title = slip.label("title")
+    blocks += _wrap(title, fonts.bold, _fit_size(title, fonts.bold, inner, body + 6), inner, 2)
+    blocks += _wrap(slip.label("day", date=slip.day.strftime("%d/%m/%Y")), fonts.regular,
+                    body, inner, 6)
+    for svc in slip.services:
+        blocks.append(_Rule(5))
+        blocks += _bullet(svc.name, fonts.bold, body + 1, inner, 3)
+        blocks += _wrap(slip.label("next"), fonts.bold, small, inner, 1)
+        blocks += _wrap(svc.next_step, fonts.regular, body, inner, 4)
+        if svc.official_url:
+            blocks += _wrap(slip.label("official"), fonts.regular, small, inner, 2)
+            blocks.append(_QR(svc.official_url, qr_size, 1))
+            blocks += _wrap(_shown_address(svc.official_url), fonts.bold, small, inner, 4)
+        if svc.sheet_title:
+            blocks += _wrap(slip.label("sheet", title=svc.sheet_title), fonts.regular, small,
+                            inner, 3)
+        if svc.sheet_url:
+            blocks += _wrap(slip.label("sheet_page"), fonts.regular, small, inner, 2)
+            blocks.append(_QR(svc.sheet_url, qr_size, 1))
+            blocks += _wrap(_shown_address(svc.sheet_url), fonts.bold, small, inner, 4)
+    if slip.more:
+        blocks += _wrap(slip.label("more", names=", ".join(slip.more)), fonts.regular, body,
+                        inner, 4)
+    blocks.append(_Rule(6))
+    if slip.hotline:
+        blocks += _wrap(slip.label("hotline", phone=slip.hotline), fonts.bold, body + 1,
+                        inner, 3)
+    blocks += _wrap(slip.label("keep"), fonts.regular, small, inner, 0)
+
+    page_h = 2 * edge + sum(_height(b) for b in blocks)
+
+    def build(tmp: Path) -> None:
+        c = canvas.Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=fonts.regular,
+                          initialFontSize=body)
+        c.setTitle(slip.label("title"))
+        c.setAuthor(slip.help_point)
+        c.setFillColorRGB(0, 0, 0)
+        c.setStrokeColorRGB(0, 0, 0)
+        _draw(c, blocks, page_w, page_h - edge, margin, fonts.regular)
+        c.showPage()
+        c.save()
+
+    write_pdf(Path(path), build)
+    log.info("summary slip written (%d services, %d mm)", len(slip.services), width_mm)
+    return Path(path)

@@ -184,6 +184,16 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
             quick_log()
             _click(k.screens[ScreenId.QUICK_LOG].today_btn)
 
+        def quick_log_saved_today() -> None:
+            # One record saved by touch, then today's list with "In phiếu mang về".
+            quick_log()
+            ql = k.screens[ScreenId.QUICK_LOG]
+            _click(ql.services.buttons["vneid"])
+            _click(ql.age.buttons["60-74"])
+            _click(ql.save_btn)
+            nav.go_to(ScreenId.QUICK_LOG)
+            _click(ql.today_btn)
+
         def consent() -> None:
             quick_log_contact()
             _click(k.screens[ScreenId.QUICK_LOG].contact.toggle)
@@ -192,6 +202,7 @@ def scenes(k: Any, tutorial_id: str | None = None) -> dict[str, Callable[[], Non
         out["quick-log-more"] = quick_log_more
         out["quick-log-contact"] = quick_log_contact
         out["quick-log-today"] = quick_log_today
+        out["quick-log-saved-today"] = quick_log_saved_today
         out["consent"] = consent
     if nav.has(ScreenId.HOME_VISITS):
         out.update(home_visit_scenes(k))

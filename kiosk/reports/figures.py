@@ -55,7 +55,7 @@ from db.models import (
 from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
-from kiosk.printing_quota import printed_counts_in
+from kiosk.printing_quota import SUMMARY, SUMMARY_ROW, printed_counts_in
 from kiosk.queue import QueueFigures, queue_figures_in
 from kiosk.reports.periods import Period
 from kiosk.scam_check import scam_labels, tally_in
@@ -260,6 +260,17 @@ def compute_figures(actor: Actor, store: Store, period: Period,
         return figures_from(s, period, titles or {})
 
 
+def _printed_row_label(titles: Mapping[str, str]) -> Callable[[str], str]:
+    """The report label of a printed-paper row: the tutorial's title, the take-home slips'
+    row, or "other" for prints without a tutorial."""
+    def label(key: str) -> str:
+        if key == SUMMARY_ROW:
+            return "Phiếu “Hôm nay đã làm”"
+        return titles.get(key, key) if key else "Khác (không theo bài)"
+
+    return label
+
+
 def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
                  scope: FigureScope | None) -> CountFigures:
     """Queue, tutorial and print figures from the kiosk's own tables."""
@@ -277,6 +288,11 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
     printed_by_tutorial: Counter[str] = Counter()
     for (_day, tutorial_id), sheets in printed.items():
         printed_by_tutorial[tutorial_id or ""] += int(sheets)
+    # Take-home slips count as printed paper too, on a row of their own.
+    slips = printed_counts_in(s, period.start, period.end, kind=SUMMARY,
+                              where=_where(scope, PrintEvent))
+    if slips:
+        printed_by_tutorial[SUMMARY_ROW] += sum(int(n) for n in slips.values())
     return CountFigures(
         queue=queue_figures_in(s, period.start, period.end, include_demo=True,
                                where=_where(scope, Ticket)),
@@ -431,7 +447,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         tutorials=count_figures.tutorials,
         printed_sheets=sum(printed_by_tutorial.values()),
         printed_by_tutorial=_count_rows(
-            printed_by_tutorial, lambda t: titles.get(t, t) if t else "Khác (không theo bài)"),
+            printed_by_tutorial, _printed_row_label(titles)),
         satisfaction=satisfaction,
         includes_demo=bool(rc.demo_records or rc.demo_activity_days
                            or count_figures.includes_demo),

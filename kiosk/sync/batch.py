@@ -56,7 +56,7 @@ from db.models import (
 from kiosk.auth import Role
 from kiosk.clock import local_day, local_midnight_utc
 from kiosk.identity import columns_of, is_team_id
-from kiosk.printing_quota import SHEET
+from kiosk.printing_quota import COUNTED
 from kiosk.sync.errors import REFUSAL_CODES, BatchRefused
 from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
@@ -383,8 +383,8 @@ def daily_counts(session: Session, first: date | None,
     first day there is) to ``last`` (None = the last there is).
 
     The one definition the USB bundle and the hub outbox send, so that the hub's figures agree
-    with the kiosk's dashboard: "sheets printed" are how-to sheets only (a queue ticket is not
-    a sheet, as in :func:`kiosk.printing_quota.printed_counts_in`); tickets by status and
+    with the kiosk's dashboard: "sheets printed" are how-to sheets and take-home slips
+    (:data:`kiosk.printing_quota.COUNTED`; a queue ticket is not a sheet); tickets by status and
     priority, their waits as a histogram (:mod:`kiosk.reports.waits`); each tutorial's runs
     counted as the dashboard counts them (:func:`kiosk.reports.figures.count_tutorial_runs`:
     opened, finished, the step unfinished runs stopped at); scam checks per kind. Counts only,
@@ -406,7 +406,7 @@ def daily_counts(session: Session, first: date | None,
                     TutorialEvent.kind, TutorialEvent.step).where(
         TutorialEvent.is_demo.is_(False))
     prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
-        PrintEvent.ok.is_(True), PrintEvent.kind == SHEET).group_by(PrintEvent.day)
+        PrintEvent.ok.is_(True), PrintEvent.kind.in_(COUNTED)).group_by(PrintEvent.day)
     scams = select(ScamCheckCount.day, ScamCheckCount.kind, ScamCheckCount.count)
     if first is not None:
         tickets = tickets.where(Ticket.day >= first)

@@ -1390,6 +1390,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Choose a record in the list.</translation>
     </message>
     <message>
+        <source>Đang in phiếu “Hôm nay đã làm”…</source>
+        <translation>Printing the “Done today” slip…</translation>
+    </message>
+    <message>
         <source>Bản ghi này cần cán bộ xã/phường sửa và ghi lý do.</source>
         <translation>Commune staff must edit this record and give a reason.</translation>
     </message>
@@ -1572,6 +1576,22 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Lưu lượt hỗ trợ này.</source>
         <translation>Save this help.</translation>
+    </message>
+    <message>
+        <source>Lưu và in phiếu</source>
+        <translation>Save and print slip</translation>
+    </message>
+    <message>
+        <source>Lưu, rồi in phiếu “Hôm nay đã làm” cho người dân mang về.</source>
+        <translation>Save, then print the “Done today” slip for the citizen to take home.</translation>
+    </message>
+    <message>
+        <source>In phiếu mang về</source>
+        <translation>Print take-home slip</translation>
+    </message>
+    <message>
+        <source>In phiếu “Hôm nay đã làm” của bản ghi đã chọn.</source>
+        <translation>Print the “Done today” slip of the chosen record.</translation>
     </message>
     <message>
         <source>Bản ghi hôm nay</source>
@@ -3091,6 +3111,21 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Không có hình</source>
         <translation>No picture</translation>
+    </message>
+</context>
+<context>
+    <name>TakeHomeSlip</name>
+    <message>
+        <source>Hôm nay đã in hết số tờ cho phép, nên chưa in được phiếu. Nhờ cán bộ xã/phường cho in thêm.</source>
+        <translation>Today&apos;s print allowance is used up, so the slip was not printed. Ask commune staff to allow more.</translation>
+    </message>
+    <message>
+        <source>Đã in phiếu “Hôm nay đã làm”. Hãy đưa phiếu cho người dân.</source>
+        <translation>The “Done today” slip is printed. Please give it to the citizen.</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố, chưa in được phiếu. Hãy kiểm tra máy in rồi in lại từ “Bản ghi hôm nay”.</source>
+        <translation>The printer has a problem; the slip was not printed. Check the printer, then print it again from “Today&apos;s records”.</translation>
     </message>
 </context>
 <context>

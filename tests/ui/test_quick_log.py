@@ -338,3 +338,83 @@ def test_old_unsigned_bundle_imports_only_after_a_clear_confirm(qtbot, kiosk: Ki
     qtbot.mouseClick(dialog.findChild(QAbstractButton, "srUnverifiedDialogOk"), LEFT)
     assert tab.bundle_message.text() == ("Đã thêm 0, cập nhật 0, bỏ qua 1 bản ghi (đã có). "
                                          "Các bản ghi này được ghi “chưa xác thực”.")
+
+
+# -- the take-home slip "Hôm nay đã làm" (issue #23 item 3) ------------------------------------
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    found = [b for b in parent.findChildren(QAbstractButton)
+             if b.text() == text and b.isVisible()]
+    assert len(found) == 1, f"{len(found)} visible buttons named {text!r}"
+    return found[0]
+
+
+def pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_save_and_print_gives_the_citizen_a_slip_with_nothing_personal(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    from kiosk import printing_quota
+
+    printer = FakePrinter()
+    k = make_kiosk(printer=printer, features=[assistance.install])
+    sign_in(k, DEMO_VOLUNTEER_PIN)
+    k.nav.go_to(ScreenId.QUICK_LOG, service="vneid", tutorial_id="sample-basic")
+    ql = screen(k)
+    qtbot.mouseClick(ql.age.buttons["75+"], LEFT)
+    qtbot.mouseClick(ql.gender.buttons["nam"], LEFT)
+    ql.note.setText("bác Tư cần quay lại")
+    qtbot.mouseClick(button(ql, "Lưu và in phiếu"), LEFT)
+
+    [row] = rows(k)
+    assert row.services == ["vneid"] and row.tutorial_id == "sample-basic"
+    qtbot.waitUntil(lambda: len(printer.printed) == 1)
+    text = " ".join(pdf_text(printer.printed[0]).split())
+    assert "HÔM NAY ĐÃ LÀM" in text and "Tài khoản định danh VNeID" in text
+    assert "hỏi lại tình nguyện viên" in text  # the sample tutorial has no sourced next step
+    assert "Tờ hướng dẫn: Bài mẫu: mở ứng dụng" in text  # the sheet of the tutorial done
+    # The help point's own name and hotline; nothing of the citizen (the note, the age band,
+    # the record's id; the village is the help point's own here, so it is not checked).
+    assert "Cần hỏi thêm, gọi: 0236 3 123 456" in text
+    for personal in ("bác Tư", "quay lại", "75", "Nam", row.uuid):
+        assert personal not in text, personal
+    qtbot.waitUntil(lambda: any("Đã in phiếu “Hôm nay đã làm”" in m for m in messages(k)))
+    assert printing_quota.printed_today(k.store, printing_quota.SUMMARY) == 1
+    assert printing_quota.quota_status(k.store, 100).printed == 1  # in the day's quota
+    assert k.nav.current_id is ScreenId.HOME  # saved and back, as "Lưu" does
+
+
+def test_print_a_slip_later_from_todays_records_and_the_quota_is_kept(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    from kiosk import printing_quota
+    from kiosk.config import defaults
+    from ui.app import demo_config
+
+    printer = FakePrinter()
+    k = make_kiosk(printer=printer, features=[assistance.install],
+                   config=demo_config(defaults()).replace(daily_print_quota=1))
+    sign_in(k, DEMO_VOLUNTEER_PIN)
+    k.nav.go_to(ScreenId.QUICK_LOG, service="dvc")
+    ql = screen(k)
+    qtbot.mouseClick(ql.age.buttons["40-59"], LEFT)
+    qtbot.mouseClick(ql.save_btn, LEFT)
+    assert printer.printed == []  # "Lưu" alone prints nothing
+
+    k.nav.go_to(ScreenId.QUICK_LOG)
+    qtbot.mouseClick(button(ql, "Bản ghi hôm nay"), LEFT)
+    qtbot.mouseClick(button(ql, "In phiếu mang về"), LEFT)
+    qtbot.waitUntil(lambda: len(printer.printed) == 1)
+    assert "Dịch vụ công trực tuyến" in pdf_text(printer.printed[0])
+    assert ql.today_message.text() == ("Đã in phiếu “Hôm nay đã làm”. Hãy đưa phiếu cho người "
+                                       "dân.")
+    # The quota of 1 is used up: the next slip is refused with what to do.
+    qtbot.mouseClick(button(ql, "In phiếu mang về"), LEFT)
+    qtbot.waitUntil(lambda: "đã in hết" in ql.today_message.text())
+    assert "cán bộ" in ql.today_message.text()
+    assert len(printer.printed) == 1
+    assert printing_quota.printed_today(k.store, printing_quota.SUMMARY) == 1

@@ -1,7 +1,8 @@
 """The assistance log feature: the quick-log screen and the staff tab for personal data.
 
 ``install(ctx)`` adds ScreenId.QUICK_LOG (reached from the Home tile "Ghi nhận hỗ trợ" and
-from the volunteer console) and the staff tab "Hồ sơ & dữ liệu cá nhân". It uses the one
+from the volunteer console; it prints the take-home slip "Hôm nay đã làm" through
+:class:`ui.take_home.SlipPrinter`) and the staff tab "Hồ sơ & dữ liệu cá nhân". It uses the one
 queue service of the composition root (``ctx.queue``); the places are seeded and expired
 contacts erased at start-up by the root (:mod:`kiosk.startup`), not here.
 """
@@ -39,9 +40,11 @@ def install(ctx: BuildContext) -> None:
     def quick_log() -> Any:  # built the first time a helper opens it
         from kiosk.places import PlaceService
         from ui.screens.quick_log import QuickLogScreen
+        from ui.take_home import SlipPrinter
 
         return QuickLogScreen(ctx.state, ctx.nav, ctx.speaker, ctx.tasks, assistance(),
-                              lambda: ctx.queue, PlaceService(ctx.store), cfg, notify=notify)
+                              lambda: ctx.queue, PlaceService(ctx.store), cfg, notify=notify,
+                              slips=SlipPrinter(ctx))
 
     def consent() -> Any:
         from ui.screens.consent import ConsentScreen

@@ -66,6 +66,7 @@ from ui.ops import Latest, Op
 from ui.screens.base import BaseScreen, SpeakerLike
 from ui.screens.consent import ContactGate, EthnicGate
 from ui.state import KioskState
+from ui.take_home import SlipPrinter
 from ui.tasks import TaskRunner
 from ui.widgets.ask_dialog import AskDialog, ask
 from ui.widgets.big_button import BigButton
@@ -114,12 +115,16 @@ class QuickLogScreen(BaseScreen):
         places: communes and villages for the place boxes.
         config: the kiosk settings in force (help point, place, mode, retention).
         notify: shows a calm confirmation after a save (the window's message box).
+        slips: prints the take-home slip "Hôm nay đã làm" of a saved record
+            (:class:`ui.take_home.SlipPrinter`): "Lưu và in phiếu" on the form, "In phiếu mang
+            về" for a record chosen in today's list. None: no such buttons.
     """
 
     def __init__(self, state: KioskState, nav: Navigator, speaker: SpeakerLike,
                  tasks: TaskRunner, assistance: AssistanceService,
                  queue: Callable[[], QueueService], places: PlaceService, config: Config,
-                 notify: Callable[[str], None] | None = None) -> None:
+                 notify: Callable[[str], None] | None = None,
+                 slips: SlipPrinter | None = None) -> None:
         super().__init__(state, nav, speaker, "quickLog")
         self.tasks = tasks
         self.assistance = assistance
@@ -127,6 +132,7 @@ class QuickLogScreen(BaseScreen):
         self.places = places
         self.config = config
         self.notify = notify or (lambda _text: None)
+        self.slips = slips  # prints "Hôm nay đã làm" for a saved record (None: no printer)
         self.context: dict[str, Any] = {}
         self._entry_context: dict[str, Any] = {}
         self.loaded: _Loaded | None = None
@@ -243,7 +249,7 @@ class QuickLogScreen(BaseScreen):
         side.setObjectName("quickLogSide")
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(0, 0, 0, 0)
-        side_col.setSpacing(16)
+        side_col.setSpacing(8)  # 8, not 16: room for "Lưu và in phiếu" at the largest text
         # Icon beside the word: still a big block, but it needs little height on 1366×768.
         self.save_btn = BigButton("", "done", object_name="qlSave", beside=True, icon_px=56)
         self.save_btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -251,19 +257,25 @@ class QuickLogScreen(BaseScreen):
                                   beside=True, icon_px=40)
         self.today_btn = BigButton("", "document", object_name="qlTodayButton",
                                    role="secondary", beside=True, icon_px=40)
+        # Save, then print the take-home slip for the citizen (one touch instead of "Lưu").
+        self.save_print_btn = BigButton("", "print", object_name="qlSavePrint",
+                                        role="secondary", beside=True, icon_px=40)
+        self.save_print_btn.setVisible(self.slips is not None)
         self.cancel_edit_btn = BigButton("", "back", object_name="qlCancelEdit",
                                          role="secondary", beside=True, icon_px=40)
         self.cancel_edit_btn.hide()
-        for b in (self.more_btn, self.today_btn, self.cancel_edit_btn):
+        for b in (self.more_btn, self.today_btn, self.cancel_edit_btn, self.save_print_btn):
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         side_col.addWidget(self.save_btn, 1)
+        side_col.addWidget(self.save_print_btn, 0)
         side_col.addWidget(self.more_btn, 0)
         side_col.addStretch(0)
         side_col.addWidget(self.cancel_edit_btn, 0)
         side_col.addWidget(self.today_btn, 0)
         row.addWidget(side, 0)
         self.side = side
-        self.save_btn.clicked.connect(self.save)
+        self.save_btn.clicked.connect(lambda: self.save())
+        self.save_print_btn.clicked.connect(self.save_and_print)
         self.more_btn.clicked.connect(lambda: self.show_sheet((self.sheets.currentIndex() + 1)
                                                              % self.sheets.count()))
         self.today_btn.clicked.connect(self.show_today)
@@ -299,8 +311,11 @@ class QuickLogScreen(BaseScreen):
                                         icon_px=40)
         self.today_delete_btn = BigButton("", "warning", object_name="qlTodayDelete",
                                           role="danger", beside=True, icon_px=40)
+        self.today_print_btn = BigButton("", "print", object_name="qlTodayPrint",
+                                         role="secondary", beside=True, icon_px=40)
         buttons.addWidget(self.today_back_btn)
         buttons.addWidget(self.today_edit_btn)
+        buttons.addWidget(self.today_print_btn)
         buttons.addWidget(self.today_delete_btn)
         col.addWidget(self.today_heading)
         col.addWidget(self.today_list, 1)
@@ -308,6 +323,7 @@ class QuickLogScreen(BaseScreen):
         col.addLayout(buttons)
         self.today_back_btn.clicked.connect(lambda: self._show_page(PAGE_FORM))
         self.today_edit_btn.clicked.connect(self._edit_selected)
+        self.today_print_btn.clicked.connect(self._print_selected)
         self.today_delete_btn.clicked.connect(self._delete_selected)
         self.today_list.itemDoubleClicked.connect(lambda _i: self._edit_selected())
         self.pages.addWidget(page)
@@ -557,7 +573,8 @@ class QuickLogScreen(BaseScreen):
         return str(combo.currentData() or "")
 
     # -- saving ----------------------------------------------------------------------------------
-    def save(self) -> None:
+    def save(self, print_slip: bool = False) -> None:
+        """Save the form; ``print_slip``: then print the take-home slip of the record."""
         if self.saving:
             return  # a second tap must never log the help twice
         values = self.form_values()
@@ -577,11 +594,11 @@ class QuickLogScreen(BaseScreen):
                     self.tr("Lưu thay đổi"),
                     lambda reason: self._run_save(
                         lambda: self.assistance.edit(actor, record.uuid, changes, reason),
-                        edited=True),
+                        edited=True, print_slip=print_slip),
                     with_reason=True)
                 return
             self._run_save(lambda: self.assistance.edit(actor, record.uuid, changes),
-                           edited=True)
+                           edited=True, print_slip=print_slip)
             return
         draft = self.draft
         tutorial = self.context.get("tutorial_id")
@@ -593,18 +610,23 @@ class QuickLogScreen(BaseScreen):
                 extra["tutorial_id"] = str(tutorial)
             return self.assistance.log(actor, dataclasses.replace(base, **values, **extra))
 
-        self._run_save(log_it, edited=False)
+        self._run_save(log_it, edited=False, print_slip=print_slip)
 
-    def _run_save(self, fn: Callable[[], RecordInfo], edited: bool) -> None:
+    def _run_save(self, fn: Callable[[], RecordInfo], edited: bool,
+                  print_slip: bool = False) -> None:
         self.saving = True
         self.save_btn.setEnabled(False)
+        self.save_print_btn.setEnabled(False)
         self._show_info(self.tr("Đang lưu…"))
 
         def answered() -> None:
             self.saving = False
             self.save_btn.setEnabled(True)
+            self.save_print_btn.setEnabled(True)
 
         def done(record: RecordInfo) -> None:
+            if print_slip:  # the answer arrives later, in its own calm message
+                self._print_slip(record, self.notify)
             if edited:
                 self.notify(self.tr("Đã lưu thay đổi của bản ghi."))
                 if isinstance(self.context.get("return_to"), ScreenId):
@@ -624,6 +646,24 @@ class QuickLogScreen(BaseScreen):
                 self._point_at_note(exc)
 
         Op(fn).on("db").always(answered).success(done).problem(shown).run(self.tasks)
+
+    def save_and_print(self) -> None:
+        """"Lưu và in phiếu": save as "Lưu" does, then print the take-home slip."""
+        self.save(print_slip=True)
+
+    def _print_slip(self, record: RecordInfo, tell: Callable[[str], None]) -> None:
+        if self.slips is not None:
+            self.slips.print_record(record, lambda message, _ok: tell(message))
+
+    def _print_selected(self) -> None:
+        r = self._selected_record()
+        if r is None:
+            self._today_problem(self.tr("Hãy chọn một bản ghi trong danh sách."))
+            return
+        self._today_info(self.tr("Đang in phiếu “Hôm nay đã làm”…"))
+        if self.slips is not None:
+            self.slips.print_record(r, lambda message, ok: (
+                self._today_info(message) if ok else self._today_problem(message)))
 
     def _point_at_note(self, exc: PrivacyError) -> None:
         if not exc.findings:
@@ -678,6 +718,7 @@ class QuickLogScreen(BaseScreen):
             if records:
                 self.today_list.setCurrentRow(len(records) - 1)
             self.today_edit_btn.setVisible(bool(records))
+            self.today_print_btn.setVisible(bool(records) and self.slips is not None)
             self.today_delete_btn.setVisible(bool(records) and self.state.is_staff)
             self.today_heading.setText(
                 self.tr("Bản ghi hôm nay ({n}). Chọn một bản ghi để sửa.").replace(
@@ -863,6 +904,11 @@ class QuickLogScreen(BaseScreen):
                                              "thoại, mật khẩu hay mã OTP."))
         self.save_btn.set_label(self.tr("Lưu thay đổi") if self.editing is not None
                                 else self.tr("Lưu"), self.tr("Lưu lượt hỗ trợ này."))
+        self.save_print_btn.set_label(self.tr("Lưu và in phiếu"),
+                                      self.tr("Lưu, rồi in phiếu “Hôm nay đã làm” cho người dân "
+                                              "mang về."))
+        self.today_print_btn.set_label(self.tr("In phiếu mang về"),
+                                       self.tr("In phiếu “Hôm nay đã làm” của bản ghi đã chọn."))
         self.today_btn.set_label(self.tr("Bản ghi hôm nay"),
                                  self.tr("Xem và sửa các bản ghi hôm nay."))
         self.cancel_edit_btn.set_label(self.tr("Hủy sửa"), self.tr("Không lưu thay đổi."))

@@ -608,3 +608,18 @@ def test_largest_text_on_1366x768_shows_the_bring_list_where_the_qr_code_was(
     qtbot.waitUntil(lambda: screen.qr.isVisible())
     assert screen.left_col.indexOf(screen.bring) >= 0
     _dispose(k)
+
+
+def test_voice_mode_keeps_the_ticket_up_long_enough_to_hear_the_bring_list(
+        qtbot, shipped_kiosk: Kiosk) -> None:
+    # espeak-ng at 150 words/min says a VNeID ticket with its four things to bring in about
+    # 23 s; the screen went Home after 20 s and cut the sentence off.
+    from ui.screens.ticket import BRING_VOICE_MS, SHOW_VOICE_MS
+
+    k = shipped_kiosk
+    k.state.set_voice(True)
+    k.nav.go_to(ScreenId.TAKE_TICKET)
+    k.screens[ScreenId.TAKE_TICKET].tiles["vneid"].click()
+    screen = k.screens[ScreenId.TICKET]
+    assert len(screen.ticket.bring) == 4
+    assert screen.home_timer.interval() == SHOW_VOICE_MS + 4 * BRING_VOICE_MS >= 30_000

@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 SHORT_SCREEN_PX = 700
 SHOW_MS = 10_000  # the ticket stays on screen this long, then Home
 SHOW_VOICE_MS = 20_000  # voice mode: time to hear the number twice and the wait
+#: Voice mode: more time per thing to have ready (espeak-ng at 150 words/min says a VNeID
+#: ticket with four of them in about 23 s; going Home cuts the voice off).
+BRING_VOICE_MS = 3_000
 SHOW_AFTER_PRINT_FAILURE_MS = 30_000  # no paper ticket: time to remember the number
 SHOW_AFTER_CANCEL_MS = 5_000
 DISARM_MS = 5_000  # "touch again to cancel" is forgotten after this
@@ -369,7 +372,8 @@ class TicketScreen(BaseScreen):
         self._disarm()
         self.cancel_btn.show()
         self.retranslate()
-        self._start_home_timer(SHOW_VOICE_MS if self.state.voice_on else SHOW_MS)
+        self._start_home_timer(SHOW_VOICE_MS + BRING_VOICE_MS * len(ticket.bring)
+                               if self.state.voice_on else SHOW_MS)
 
     def on_leave(self) -> None:
         self.home_timer.stop()

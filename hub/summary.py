@@ -91,6 +91,7 @@ T_STOPPED = "t_stopped"
 T_ASKS = "t_asks"
 T_STOP = "t_stop"  # key "<tutorial id>|<step>": unfinished runs that stopped at that step
 SCAM = "scam"  # key: kind of scam check
+STALE = "stale"  # a commune's rows of that day await :func:`settle`
 COUNT_DIMENSIONS = (QUEUE, WAIT, T_OPENED, T_FINISHED, T_STOPPED, T_ASKS, T_STOP, SCAM)
 QUEUE_KEYS = (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE)
 _TUTORIAL_DIMS = {"opened": T_OPENED, "finished": T_FINISHED, "stopped": T_STOPPED,
@@ -112,6 +113,10 @@ class DailySummary(HubBase):
         Index("ix_daily_summary_read", "help_point_id", "day", "dim",
               postgresql_include=["key", "commune_code", "n"]),
         # The people-per-day chart: one row per help point (or commune) and day.
+        # Communes' days awaiting settle (few rows).
+        Index("ix_daily_summary_stale", "commune_code", "day",
+              postgresql_where=literal_column("dim = 'stale'"),
+              sqlite_where=literal_column("dim = 'stale'")),
         Index("ix_daily_summary_people", "help_point_id", "day",
               postgresql_where=literal_column("dim = 'people'"),
               sqlite_where=literal_column("dim = 'people'"),
@@ -203,10 +208,59 @@ def refresh(session: Session, help_point_id: str, days: Iterable[date]) -> None:
     for start in range(0, len(wanted), _IN_CHUNK):
         _insert_counts(session, help_point_id, wanted[start:start + _IN_CHUNK])
     communes |= _communes_of(session, help_point_id, wanted)
-    _commune_rows(session, communes, wanted)
-    months = {day.replace(day=1) for day in wanted}
-    _roll_up(session, months, help_point_id)
-    _roll_up(session, months, ALL, communes)
+    _roll_up(session, {day.replace(day=1) for day in wanted}, help_point_id)
+    _mark_stale(session, communes, wanted)
+
+
+def _mark_stale(session: Session, communes: set[str], days: Sequence[date]) -> None:
+    """Note that these communes' rows of these days need adding up again (:func:`settle`).
+
+    Not done here: batches of two help points of one commune would both rewrite the
+    commune's rows and wait on (or collide with) each other. A marker is a commune row of
+    its own (dimension ``stale``) inserted with ON CONFLICT DO NOTHING, which never
+    collides."""
+    if not communes:
+        return
+    rows = [{"help_point_id": ALL, "commune_code": c, "team_id": ALL, "day": day,
+             "dim": STALE, "key": "", "n": 1} for c in sorted(communes) for day in days]
+    dialect = session.get_bind().dialect.name
+    stmt: Any
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt = pg_insert(DAILY)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(DAILY)
+    session.execute(stmt.on_conflict_do_nothing(), rows)
+
+
+#: An arbitrary constant of this module: the PostgreSQL advisory lock one settle holds.
+_SETTLE_LOCK = 0x68756273  # "hubs"
+
+
+def settle(session: Session) -> int:
+    """Add up again the communes' rows that ingests marked stale; returns the commune-days.
+
+    The pages call this before reading (a few hundred rows after a day of batches; nothing
+    when nothing changed). One settle at a time on PostgreSQL (an advisory lock; another
+    page meanwhile reads the rows as they are)."""
+    d = DAILY
+    if session.get_bind().dialect.name == "postgresql" and not session.scalar(
+            select(func.pg_try_advisory_xact_lock(_SETTLE_LOCK))):
+        return 0
+    stale = session.execute(select(d.c.commune_code, d.c.day).where(
+        d.c.dim == STALE, d.c.help_point_id == ALL)).all()
+    if not stale:
+        return 0
+    per_commune: dict[str, set[date]] = {}
+    for commune, day in stale:
+        per_commune.setdefault(commune, set()).add(_as_date(day))
+    for commune, days in per_commune.items():
+        _commune_rows(session, {commune}, sorted(days))
+        _roll_up(session, {day.replace(day=1) for day in days}, ALL, {commune})
+    return len(stale)
 
 
 def _communes_of(session: Session, hp: str, days: Sequence[date]) -> set[str]:
@@ -485,7 +539,7 @@ def _roll_up(session: Session, months: set[date], hp: str | None,
             ["help_point_id", "commune_code", "team_id", "month", "dim", "key", "n"],
             select(d.c.help_point_id, d.c.commune_code, d.c.team_id,
                    literal(month, Date), d.c.dim, d.c.key, func.sum(d.c.n))
-            .where(*where_d)
+            .where(*where_d, d.c.dim != STALE)
             .group_by(d.c.help_point_id, d.c.commune_code, d.c.team_id, d.c.dim, d.c.key)))
 
 

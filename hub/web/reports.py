@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.models import Assistance
 from hub.accounts import AccessDenied, AccountService, Officer
 from hub.context import HubContext
 from hub.models import Device
-from hub.summary import people_per_place, summary_counts, summary_records
+from hub.summary import people_per_place, settle, summary_counts, summary_records
 from kiosk.paths import resource_path
 from kiosk.reports.figures import (
     Figures,
@@ -183,9 +184,18 @@ class HubReports:
 
     def figures(self, officer: Officer, scope: Scope, period: Period) -> Figures:
         self._recheck(officer, scope)
+        self._settle()
         with self.hub.sessions() as s:
             return figures_from(s, period, self.titles(), scope.figure_scope, hub_counts,
                                 summary_records)
+
+    def _settle(self) -> None:
+        """Bring the communes' summary rows up to the latest batches (hub.summary.settle)."""
+        try:
+            with self.hub.transaction() as s:
+                settle(s)
+        except SQLAlchemyError:  # another page is settling the same rows: read them as they are
+            log.warning("summary rows not settled now; the page shows them as they are")
 
     def _recheck(self, officer: Officer, scope: Scope) -> None:
         if scope.kind == "city":
@@ -198,6 +208,7 @@ class HubReports:
         self._recheck(officer, scope)
         if scope.kind == "help_point":
             return []
+        self._settle()
         # The summary rows (hub.summary), which the BI views read too.
         with self.hub.sessions() as s:
             if scope.kind == "city":

@@ -164,6 +164,13 @@ def test_places_read_the_summary(hub_app: Any, tmp_path: Path) -> None:
             people = figures_from(s, period, {}).citizens_helped
     finally:
         store.close()
+    with hub.sessions() as s:  # the help point's rows are written by the ingest itself
+        assert summary.people_per_place(s, period, "help_point_id",
+                                        commune_code=hp.commune_code) == {
+            hp.help_point_id: people}
+    with hub.transaction() as s:  # the commune's when a page (or this) settles them
+        assert summary.settle(s) > 0
+        assert summary.settle(s) == 0
     with hub.sessions() as s:
         assert summary.people_per_place(s, period, "commune_code") == {hp.commune_code: people}
         assert summary.people_per_place(s, period, "help_point_id",

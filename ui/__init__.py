@@ -12,7 +12,7 @@ def _uses_pyside(module: ModuleType) -> bool:
     return True
 
 
-def _no_source_scan() -> None:
+def no_source_scan() -> None:
     """Keep PySide6 from reading the source of every module imported after it.
 
     PySide6 (PYSIDE-2029, for its ``from __feature__ import snake_case`` switch) reads the
@@ -22,6 +22,9 @@ def _no_source_scan() -> None:
     memory and 7-13 ms of its start (issue #18, docs/benchmarks.md). A bundled kiosk has no
     sources, so there it found nothing to read anyway. If a PySide6 version keeps this
     elsewhere, nothing is changed.
+
+    Called by :mod:`ui.app` (the GUI's first Qt module), not when ``ui`` is imported: the
+    staff commands go through ``ui.launcher`` and must never load Qt (``tests/unit/test_cli.py``).
     """
     try:
         import shiboken6  # noqa: F401 - sets up shibokensupport and its import hook
@@ -32,5 +35,3 @@ def _no_source_scan() -> None:
     if callable(getattr(feature, "_mod_uses_pyside", None)):
         feature._mod_uses_pyside = _uses_pyside
 
-
-_no_source_scan()

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
+import ui
 import ui.features.assistance
 import ui.features.disk_watch
 import ui.features.home_visits
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from kiosk.store import Store
 
 log = logging.getLogger(__name__)
+ui.no_source_scan()  # before the heavy libraries load (on first use, after the first paint)
 
 NO_DISPLAY = ("Không tìm thấy màn hình (DISPLAY). Chạy trong Xvfb: "
               "xvfb-run -a -s \"-screen 0 1920x1080x24\" help-kiosk --windowed "

@@ -26,7 +26,7 @@ def test_modules_imported_after_the_ui_are_not_kept_as_source_text() -> None:
     "PySide6") and linecache kept it: about 45 MB with the kiosk's libraries loaded."""
     found = _probe(
         "import json, linecache, sys\n"
-        "import ui, PySide6.QtWidgets\n"
+        "import ui.app, PySide6.QtWidgets\n"
         "assert 'colorsys' not in sys.modules\n"
         "import colorsys\n"
         "print(json.dumps(colorsys.__file__ in linecache.cache))\n")

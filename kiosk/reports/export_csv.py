@@ -73,6 +73,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -320,6 +321,7 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+_LINE, _DEMO = itemgetter(0), itemgetter(2)  # of a fetched (line, rowid, is_demo)
 _DANGEROUS_CODES = ", ".join(str(ord(c)) for c in DANGEROUS_START)
 
 
@@ -418,14 +420,14 @@ def _record_lines_sqlite(store: Store, period: Period, include_contacts: bool, c
             cursor.executemany("INSERT INTO temp.kiosk_hours VALUES (?, ?, ?)", hours)
             cursor.execute(sql, bounds)
             while fetched := cursor.fetchmany(chunk):
-                lines = [r[0] for r in fetched]
+                lines = list(map(_LINE, fetched))  # C loops: no Python frame per row
                 try:
                     plain = _plain_lines("".join(lines), len(lines), commas)
                 except TypeError:  # no line (cannot happen): rebuild from the reference
                     plain = False
                 text = ("\r\n".join(lines) if plain
                         else _mixed_lines(s, fetched, commas, include_contacts))
-                yield text + "\r\n", len(lines), any(r[2] for r in fetched)
+                yield text + "\r\n", len(lines), any(map(_DEMO, fetched))
         finally:
             cursor.close()
             with suppress(Exception):

@@ -110,9 +110,16 @@ def throwaway_postgresql() -> Iterator[str]:
     try:
         import psycopg
 
-        with psycopg.connect(host="127.0.0.1", port=port, user="postgres", dbname="postgres",
-                             autocommit=True) as conn:
-            conn.execute("CREATE DATABASE hubbench")
+        for attempt in range(50):  # "the database system is starting up" under load
+            try:
+                with psycopg.connect(host="127.0.0.1", port=port, user="postgres",
+                                     dbname="postgres", autocommit=True) as conn:
+                    conn.execute("CREATE DATABASE hubbench")
+                break
+            except psycopg.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.2)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/hubbench"
     finally:
         executor.stop()

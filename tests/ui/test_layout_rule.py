@@ -230,3 +230,21 @@ def test_first_run_setup_fits_with_the_largest_text(qtbot, tmp_path: Path, size_
         labels = [w.text() for w in screen.findChildren(QLabel) if w.isVisible()]
         assert ("Help point name" if lang == "en" else "Tên điểm hỗ trợ") in labels
         assert layout_rule.problems(k.window, f"setup {size_name}") == []
+
+
+def test_a_form_reached_after_smaller_text_still_fits_at_the_largest(
+        qtbot, tmp_path: Path) -> None:
+    """The slow matrix walks text size 0, 1, then 2: the home-visit form's wrapped labels let
+    its label column narrow at the small sizes and kept it narrow, so at the largest every
+    row wrapped to two lines and the phone row left the screen. A fresh kiosk at the largest
+    text (the quick test above) never saw it."""
+    for k in make_kiosk(qtbot, tmp_path, SIZES["1366x768"]):
+        go = tour.scenes(k)["home-visits-form"]
+        found: list[str] = []
+        for text_size in (0, 2):
+            k.state.set_text_size(text_size)
+            tour.reset(k)
+            go()
+            settle(qtbot, k)
+            found += layout_rule.problems(k.window, f"home-visits-form text {text_size}")
+        assert found == [], "\n".join(found)

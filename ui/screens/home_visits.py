@@ -264,7 +264,8 @@ class HomeVisitsScreen(BaseScreen):
         for i, (key, widget) in enumerate(rows):
             label = QLabel(page)
             label.setObjectName(f"hvLabel_{key}")
-            label.setWordWrap(True)
+            # One line each: wrapped labels let the grid narrow this column after A−/A+ and
+            # every row grew a line taller, pushing the phone row off a 1366×768 screen.
             self.form_labels[key] = label
             form.addWidget(label, i, 0)
             form.addWidget(widget, i, 1)

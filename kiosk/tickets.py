@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeAlias
 from urllib.parse import urlsplit
 
 from reportlab.graphics import renderPDF
@@ -106,9 +107,12 @@ class _Mark:
 
 
 _Block = _Line | _Rule | _QR | _Mark
+# The receipt's building blocks, for the other receipts (kiosk.resume_slip) to lay out theirs.
+Line, Rule, QR = _Line, _Rule, _QR
+Block: TypeAlias = _Block
 
 
-def _wrap(text: str, font: str, size: float, width: float, gap_after: float) -> list[_Line]:
+def wrap(text: str, font: str, size: float, width: float, gap_after: float) -> list[_Line]:
     """Centre-able lines of ``text``. "|" marks where to break first when the whole text does
     not fit on one line, so "khoảng 18 phút" stays together instead of orphaning "phút"."""
     whole = text.replace("|", " ")
@@ -230,6 +234,55 @@ def _draw(c: canvas.Canvas, blocks: list[_Block], page_w: float, top_y: float,
             top -= block.size + block.gap_after
 
 
+@dataclass(frozen=True)
+class Paper:
+    """A receipt's page at one of the printer's widths (ticket, take-home slip, resume slip):
+    one place for the margins the print head needs and the type sizes that fit them."""
+
+    width_mm: int
+    narrow: bool   # 58 mm
+    margin: float  # left and right, points: the print head's width centred, plus 0.5 mm
+    edge: float    # top and bottom: no tail of blank paper
+    page_w: float
+    inner: float
+    small: float
+    body: float
+
+
+def receipt_paper(width_mm: int) -> Paper:
+    """The page for ``width_mm``; OutputError (with English) for a width the kiosk does not
+    print."""
+    if width_mm not in WIDTHS_MM:
+        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.",
+                          en=f"Paper {width_mm} mm wide cannot be used: choose 80 or 58 mm.")
+    narrow = width_mm == 58
+    margin = ((width_mm - PRINT_WIDTH_MM[width_mm]) / 2 + 0.5) * mm
+    page_w = width_mm * mm
+    return Paper(width_mm, narrow, margin, (3 if narrow else 4) * mm, page_w,
+                 page_w - 2 * margin, 8.5 if narrow else 10, 10 if narrow else 11.5)
+
+
+def write_receipt(path: Path, paper: Paper, blocks: list[Block], *, title: str,
+                  author: str) -> None:
+    """Draw ``blocks`` top-down on one page exactly as tall as they are, black on white,
+    and write it through the one atomic PDF writer (nothing partial on a failure)."""
+    fonts = register_fonts()
+    page_h = 2 * paper.edge + sum(_height(b) for b in blocks)
+
+    def build(tmp: Path) -> None:
+        c = canvas.Canvas(str(tmp), pagesize=(paper.page_w, page_h),
+                          initialFontName=fonts.regular, initialFontSize=paper.body)
+        c.setTitle(title)
+        c.setAuthor(author)
+        c.setFillColorRGB(0, 0, 0)
+        c.setStrokeColorRGB(0, 0, 0)
+        _draw(c, blocks, paper.page_w, page_h - paper.edge, paper.margin, fonts.regular)
+        c.showPage()
+        c.save()
+
+    write_pdf(Path(path), build)
+
+
 def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
                   help_point_name: str = "Điểm hỗ trợ số", lang: str = "vi", *,
                   test_print: bool = False) -> Path:
@@ -237,76 +290,56 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
 
     Raises OutputError (Vietnamese) when the file cannot be written; nothing partial is left.
     """
-    if width_mm not in WIDTHS_MM:
-        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.",
-                          en=f"Paper {width_mm} mm wide cannot be used: choose 80 or 58 mm.")
+    paper = receipt_paper(width_mm)
     texts = _TEXT["en" if lang == "en" else "vi"]
     fonts = register_fonts()
-    narrow = width_mm == 58
-    margin = ((width_mm - PRINT_WIDTH_MM[width_mm]) / 2 + 0.5) * mm  # left and right
-    edge = (3 if narrow else 4) * mm  # top and bottom: no tail of blank paper
-    page_w = width_mm * mm
-    inner = page_w - 2 * margin
-    small = 8.5 if narrow else 10
-    body = 10 if narrow else 11.5
+    narrow, inner, small, body = paper.narrow, paper.inner, paper.small, paper.body
 
     issued = ticket.issued_at.astimezone(LOCAL_TZ) if ticket.issued_at.tzinfo else \
         ticket.issued_at
     blocks: list[_Block] = []
     if test_print:
-        blocks += _wrap(texts["test"], fonts.bold, small, inner, 4)
+        blocks += wrap(texts["test"], fonts.bold, small, inner, 4)
     name = help_point_name.strip()
     if name:
         # One line if a slightly smaller size allows it; otherwise wrap at the normal size.
         fits = [size for size in (body + 1, body, body - 1)
                 if stringWidth(name, fonts.bold, size) <= inner]
-        blocks += _wrap(name, fonts.bold, fits[0] if fits else body + 1, inner, 3)
+        blocks += wrap(name, fonts.bold, fits[0] if fits else body + 1, inner, 3)
     blocks.append(_Rule(6))
-    blocks += _wrap(texts["your_number"], fonts.regular, small, inner, 3)
+    blocks += wrap(texts["your_number"], fonts.regular, small, inner, 3)
     shown = ticket.marked_label(lang)
     blocks.append(_Line(shown, fonts.bold,
                         _fit_size(shown, fonts.bold, inner, 58 if narrow else 80),
                         4 if ticket.priority else 8, caps_only=True))
     if ticket.priority:
         blocks.append(_Mark(texts["priority"], fonts.bold, body + 3, 8))
-    blocks += _wrap(ticket.service_name(lang), fonts.bold, body + 2, inner, 6)
-    blocks += _wrap(texts["issued"].format(time=issued.strftime("%H:%M"),
+    blocks += wrap(ticket.service_name(lang), fonts.bold, body + 2, inner, 6)
+    blocks += wrap(texts["issued"].format(time=issued.strftime("%H:%M"),
                                            date=issued.strftime("%d/%m/%Y")),
                     fonts.regular, body, inner, 2)
-    blocks += _wrap(texts["ahead"].format(n=ticket.ahead), fonts.regular, body, inner, 2)
+    blocks += wrap(texts["ahead"].format(n=ticket.ahead), fonts.regular, body, inner, 2)
     wait = (texts["wait"].format(m=ticket.wait_minutes) if ticket.wait_minutes > 0
             else texts["wait_short"])
-    blocks += _wrap(wait, fonts.regular, body, inner, 6)
+    blocks += wrap(wait, fonts.regular, body, inner, 6)
     if ticket.bring:
         # What to have ready while waiting (kiosk.bring): left-aligned bullets, bold heading.
         blocks.append(_Rule(5))
-        blocks += _wrap(texts["bring"], fonts.bold, body, inner, 2)
+        blocks += wrap(texts["bring"], fonts.bold, body, inner, 2)
         for i, item in enumerate(ticket.bring):
             last = i == len(ticket.bring) - 1
             blocks += _bullet(item.text(lang), fonts.regular, body - 0.5, inner,
                               5 if last else 2)
     if ticket.official_url:
         blocks.append(_Rule(5))
-        blocks += _wrap(texts["qr"], fonts.regular, small, inner, 2)
+        blocks += wrap(texts["qr"], fonts.regular, small, inner, 2)
         blocks.append(_QR(ticket.official_url, (26 if narrow else 30) * mm, 1))
-        blocks += _wrap(_shown_address(ticket.official_url), fonts.bold, small, inner, 4)
+        blocks += wrap(_shown_address(ticket.official_url), fonts.bold, small, inner, 4)
     blocks.append(_Rule(6))
-    blocks += _wrap(texts["please_wait"], fonts.bold, body + 3, inner, 0)
+    blocks += wrap(texts["please_wait"], fonts.bold, body + 3, inner, 0)
 
-    page_h = 2 * edge + sum(_height(b) for b in blocks)
-
-    def build(tmp: Path) -> None:
-        c = canvas.Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=fonts.regular,
-                          initialFontSize=body)
-        c.setTitle(texts["title"].format(label=ticket.label))
-        c.setAuthor(help_point_name)
-        c.setFillColorRGB(0, 0, 0)
-        c.setStrokeColorRGB(0, 0, 0)
-        _draw(c, blocks, page_w, page_h - edge, margin, fonts.regular)
-        c.showPage()
-        c.save()
-
-    write_pdf(Path(path), build)
+    write_receipt(path, paper, blocks, title=texts["title"].format(label=ticket.label),
+                  author=help_point_name)
     log.info("ticket %s written (%d mm)", ticket.label, width_mm)
     return Path(path)
 
@@ -336,65 +369,44 @@ def render_summary(slip: SummarySlip, path: Path, width_mm: int = 80) -> Path:
     Only what ``slip`` holds is printed (it never carries personal data). Raises OutputError
     (Vietnamese) when the file cannot be written; nothing partial is left.
     """
-    if width_mm not in WIDTHS_MM:
-        raise OutputError(f"Khổ giấy {width_mm} mm không dùng được: chọn 80 hoặc 58 mm.",
-                          en=f"Paper {width_mm} mm wide cannot be used: choose 80 or 58 mm.")
+    paper = receipt_paper(width_mm)
     fonts = register_fonts()
-    narrow = width_mm == 58
-    margin = ((width_mm - PRINT_WIDTH_MM[width_mm]) / 2 + 0.5) * mm
-    edge = (3 if narrow else 4) * mm
-    page_w = width_mm * mm
-    inner = page_w - 2 * margin
-    small = 8.5 if narrow else 10
-    body = 10 if narrow else 11.5
+    narrow, inner, small, body = paper.narrow, paper.inner, paper.small, paper.body
     qr_size = (24 if narrow else 28) * mm
 
     blocks: list[_Block] = []
     if slip.help_point:
-        blocks += _wrap(slip.help_point, fonts.bold, body + 1, inner, 3)
+        blocks += wrap(slip.help_point, fonts.bold, body + 1, inner, 3)
     blocks.append(_Rule(6))
     title = slip.label("title")
-    blocks += _wrap(title, fonts.bold, _fit_size(title, fonts.bold, inner, body + 6), inner, 2)
-    blocks += _wrap(slip.label("day", date=slip.day.strftime("%d/%m/%Y")), fonts.regular,
+    blocks += wrap(title, fonts.bold, _fit_size(title, fonts.bold, inner, body + 6), inner, 2)
+    blocks += wrap(slip.label("day", date=slip.day.strftime("%d/%m/%Y")), fonts.regular,
                     body, inner, 6)
     for svc in slip.services:
         blocks.append(_Rule(5))
         blocks += _bullet(svc.name, fonts.bold, body + 1, inner, 3)
-        blocks += _wrap(slip.label("next"), fonts.bold, small, inner, 1)
-        blocks += _wrap(svc.next_step, fonts.regular, body, inner, 4)
+        blocks += wrap(slip.label("next"), fonts.bold, small, inner, 1)
+        blocks += wrap(svc.next_step, fonts.regular, body, inner, 4)
         if svc.official_url:
-            blocks += _wrap(slip.label("official"), fonts.regular, small, inner, 2)
+            blocks += wrap(slip.label("official"), fonts.regular, small, inner, 2)
             blocks.append(_QR(svc.official_url, qr_size, 1))
-            blocks += _wrap(_shown_address(svc.official_url), fonts.bold, small, inner, 4)
+            blocks += wrap(_shown_address(svc.official_url), fonts.bold, small, inner, 4)
         if svc.sheet_title:
-            blocks += _wrap(slip.label("sheet", title=svc.sheet_title), fonts.regular, small,
+            blocks += wrap(slip.label("sheet", title=svc.sheet_title), fonts.regular, small,
                             inner, 3)
         if svc.sheet_url:
-            blocks += _wrap(slip.label("sheet_page"), fonts.regular, small, inner, 2)
+            blocks += wrap(slip.label("sheet_page"), fonts.regular, small, inner, 2)
             blocks.append(_QR(svc.sheet_url, qr_size, 1))
-            blocks += _wrap(_shown_address(svc.sheet_url), fonts.bold, small, inner, 4)
+            blocks += wrap(_shown_address(svc.sheet_url), fonts.bold, small, inner, 4)
     if slip.more:
-        blocks += _wrap(slip.label("more", names=", ".join(slip.more)), fonts.regular, body,
+        blocks += wrap(slip.label("more", names=", ".join(slip.more)), fonts.regular, body,
                         inner, 4)
     blocks.append(_Rule(6))
     if slip.hotline:
-        blocks += _wrap(slip.label("hotline", phone=slip.hotline), fonts.bold, body + 1,
+        blocks += wrap(slip.label("hotline", phone=slip.hotline), fonts.bold, body + 1,
                         inner, 3)
-    blocks += _wrap(slip.label("keep"), fonts.regular, small, inner, 0)
+    blocks += wrap(slip.label("keep"), fonts.regular, small, inner, 0)
 
-    page_h = 2 * edge + sum(_height(b) for b in blocks)
-
-    def build(tmp: Path) -> None:
-        c = canvas.Canvas(str(tmp), pagesize=(page_w, page_h), initialFontName=fonts.regular,
-                          initialFontSize=body)
-        c.setTitle(slip.label("title"))
-        c.setAuthor(slip.help_point)
-        c.setFillColorRGB(0, 0, 0)
-        c.setStrokeColorRGB(0, 0, 0)
-        _draw(c, blocks, page_w, page_h - edge, margin, fonts.regular)
-        c.showPage()
-        c.save()
-
-    write_pdf(Path(path), build)
+    write_receipt(path, paper, blocks, title=slip.label("title"), author=slip.help_point)
     log.info("summary slip written (%d services, %d mm)", len(slip.services), width_mm)
     return Path(path)

@@ -42,6 +42,10 @@ SAID = {
     "Wi-Fi": "oai phai", "homestay": "hôm xtây", "shipper": "síp pơ", "Shipper": "síp pơ",
     "ship": "síp", "Messenger": "mét xen giơ", "email": "i meo", "iPhone": "ai phôn",
     "Facebook": "phây búc",
+    # the practices' pretend phone numbers (resources/tutorials/*/practice.toml): digit by digit
+    "0000 123 456": "không không không không, một hai ba, bốn năm sáu",
+    "0000 111 222": "không không không không, một một một, hai hai hai",
+    "0000 999 888": "không không không không, chín chín chín, tám tám tám",
 }
 
 

@@ -753,6 +753,10 @@
         <translation>What is needed</translation>
     </message>
     <message>
+        <source>Ghi thêm</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <source>Thời gian thuận tiện</source>
         <translation>Best time</translation>
     </message>
@@ -3132,7 +3136,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <name>TakeTicketScreen</name>
     <message>
         <source>Lấy số cho việc này.</source>
-        <extracomment>A ticket screen shorter than this (1366×768 leaves about 570 px) with the largest text shows the bring-list where the QR code was.</extracomment>
+        <extracomment>A ticket screen shorter than this (1366×768 leaves about 570 px) with the largest text shows the bring-list where the QR code was. Voice mode: more time per thing to have ready (espeak-ng at 150 words/min says a VNeID ticket with four of them in about 23 s; going Home cuts the voice off).</extracomment>
         <translation>Take a number for this.</translation>
     </message>
     <message>

@@ -220,3 +220,46 @@ def test_staff_find_and_erase_a_person_known_only_from_a_visit_request(
     [row] = visits(k)
     assert (row.household, row.phone) == (None, None)
     assert row.village == "Tà Lang"
+
+
+def test_every_service_reads_whole_in_the_form_at_1366_with_the_largest_text(
+        qtbot, make_kiosk: MakeKiosk) -> None:
+    """The service box showed "Tài khoản định dan…" at 1366×768 with A+ at its largest: it
+    shared a row with the notes box. Every option must read whole in the box and in its
+    list, and Save/Back stay on screen."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    from ui import layout_rule
+
+    k = make_kiosk(size=(1366, 768))
+    k.state.set_text_size(2)
+    open_list(qtbot, k)
+    qtbot.mouseClick(button(k, "Thêm yêu cầu"), LEFT)
+    qtbot.waitUntil(layout_rule.Steady(k.window), timeout=5000)
+    [combo] = [c for c in k.window.findChildren(QComboBox)
+               if c.accessibleName() == "Cần hỗ trợ việc gì" and c.isVisible()]
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert "Tài khoản định danh VNeID" in names
+    for i, name in enumerate(names):
+        combo.setCurrentIndex(i)
+        opt = QStyleOptionComboBox()
+        combo.initStyleOption(opt)
+        field_rect = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField,
+            combo)
+        width = combo.fontMetrics().horizontalAdvance(opt.currentText)
+        assert opt.currentText == name
+        assert width <= field_rect.width(), f"{name!r}: {width}px in {field_rect.width()}px"
+    # the list that opens shows every option whole (as wide as the longest, or wrapped)
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    for i in range(combo.count()):
+        rect = view.visualRect(view.model().index(i, 0))
+        assert view.fontMetrics().horizontalAdvance(names[i]) <= rect.width(), names[i]
+    combo.hidePopup()
+    assert layout_rule.problems(k.window, "home-visits-form") == []
+    for name in ("Lưu yêu cầu", "Quay lại danh sách"):
+        b = button(k, name)
+        rect = b.rect().translated(b.mapTo(k.window, b.rect().topLeft()))
+        assert k.window.rect().contains(rect), name

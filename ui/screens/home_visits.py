@@ -62,6 +62,7 @@ from ui.screens.consent import ConsentGate
 from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
+from ui.widgets.whole_combo import WholeComboBox
 
 PAGE_LIST, PAGE_FORM = 0, 1
 
@@ -224,7 +225,7 @@ class HomeVisitsScreen(BaseScreen):
         row.setSpacing(24)
         form = QGridLayout()
         form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(12)
+        form.setVerticalSpacing(8)
         self.f_village = QComboBox(page)
         self.f_village.setObjectName("hvVillage")
         self.f_village.setEditable(True)
@@ -236,7 +237,7 @@ class HomeVisitsScreen(BaseScreen):
         self.f_household = QLineEdit(page)
         self.f_household.setObjectName("hvHousehold")
         self.f_household.setMaxLength(HOUSEHOLD_MAX)
-        self.f_service = QComboBox(page)
+        self.f_service = WholeComboBox(page)
         self.f_service.setObjectName("hvService")
         self.f_needs = QLineEdit(page)
         self.f_needs.setObjectName("hvNeeds")
@@ -247,20 +248,16 @@ class HomeVisitsScreen(BaseScreen):
         self.phone_gate = PhoneGate(page)
         self.phone_gate.requested.connect(self._ask_consent)
         self.form_labels: dict[str, QLabel] = {}
-        # The service and the few words about it share a row: every field and both actions
-        # fit 1366×768 at the largest text without scrolling.
-        need = QWidget(page)
-        need.setObjectName("hvNeedRow")
-        need_row = QHBoxLayout(need)
-        need_row.setContentsMargins(0, 0, 0, 0)
-        need_row.setSpacing(12)
-        self.f_service.setParent(need)
-        self.f_needs.setParent(need)
-        need_row.addWidget(self.f_service, 1)
-        need_row.addWidget(self.f_needs, 1)
+        # The service has a row of its own: sharing one with the notes box cut its name
+        # ("Tài khoản định dan…") at 1366×768 with the largest text. The list that opens is
+        # as wide as its longest name (up to the screen) and wraps what is longer still.
+        self.f_service.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.f_service.setMinimumContentsLength(12)
         rows: list[tuple[str, QWidget]] = [
             ("village", self.f_village), ("household", self.f_household),
-            ("service", need), ("time", self.f_time), ("phone", self.phone_gate)]
+            ("service", self.f_service), ("needs", self.f_needs), ("time", self.f_time),
+            ("phone", self.phone_gate)]
         for i, (key, widget) in enumerate(rows):
             label = QLabel(page)
             label.setObjectName(f"hvLabel_{key}")
@@ -623,7 +620,7 @@ class HomeVisitsScreen(BaseScreen):
                                      self.tr("Không lưu, trở về danh sách."))
         labels = {"village": self.tr("Thôn/tổ dân phố"),
                   "household": self.tr("Người cần hỗ trợ"),
-                  "service": self.tr("Cần hỗ trợ việc gì"),
+                  "service": self.tr("Cần hỗ trợ việc gì"), "needs": self.tr("Ghi thêm"),
                   "time": self.tr("Thời gian thuận tiện"), "phone": self.tr("Điện thoại")}
         for key, text in labels.items():
             self.form_labels[key].setText(text)

@@ -4,6 +4,7 @@
     python -m benchmarks.child kiosk-start DATA_DIR
     python -m benchmarks.child kiosk-memory DATA_DIR CYCLES
     python -m benchmarks.child content-rss
+    python -m benchmarks.child libraries
     python -m benchmarks.child speech-stall TMP TEXTS
 
 Each prints one JSON line and leaves at once with ``os._exit`` (tear-down is not part of any
@@ -151,6 +152,100 @@ def content_rss() -> None:
     _finish({"content_mb": after - before, "tutorials": len(catalogue.tutorials)})
 
 
+def libraries() -> None:
+    """The libraries the design card and the features require, each doing its smallest real
+    job in one process with the minimal window: what any kiosk built on this stack must hold.
+
+    Not a floor the issue sets (its floor is the minimal window plus the content); a second
+    reference that tells how much of the kiosk's peak is its own code and data, and how much
+    the stack it is built on (SQLAlchemy's ORM on SQLite, reportlab with svglib pictures and a
+    QR code, QtPdf rendering a page, QtSvg icons, argon2, PyNaCl, msgspec, num2words, PIL).
+    """
+    import io
+
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+    from ui import no_source_scan
+
+    no_source_scan()  # as the kiosk does: PySide6 would keep every later module's source
+    app = QApplication(sys.argv[:1])
+    root = Path(__file__).resolve().parent.parent
+    fonts = root / "resources" / "fonts"
+    for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(fonts / name))
+    app.setFont(QFont("Noto Sans"))
+    window = QWidget()
+    QVBoxLayout(window).addWidget(QLabel("Điểm hỗ trợ số"))
+
+    def work() -> None:
+        import tempfile
+
+        import argon2
+        import msgspec
+        import nacl.signing
+        import qrcode
+        from num2words import num2words
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtSvg import QSvgRenderer
+        from reportlab.graphics import renderPDF
+        from reportlab.lib.pagesizes import A4
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.platypus import Paragraph, SimpleDocTemplate
+        from sqlalchemy import Column, Integer, String, create_engine, select
+        from sqlalchemy.orm import DeclarativeBase, Session
+        from svglib.svglib import svg2rlg
+
+        class Base(DeclarativeBase):
+            pass
+
+        class Row(Base):
+            __tablename__ = "row"
+            id = Column(Integer, primary_key=True)
+            name = Column(String(50))
+
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = create_engine(f"sqlite:///{tmp}/x.sqlite3")
+            Base.metadata.create_all(engine)
+            with Session(engine) as s:
+                s.add(Row(name="Điểm hỗ trợ số"))
+                s.commit()
+                s.scalars(select(Row)).all()
+            engine.dispose()
+        # The kiosk's PIN parameters (kiosk/auth.py); argon2's default would take 64 MiB.
+        argon2.PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1).hash("1234")
+        nacl.signing.SigningKey.generate().sign(b"x")
+        msgspec.json.decode(msgspec.json.encode({"a": 1}))
+        num2words(1234, lang="vi")
+        icon = root / "resources" / "images" / "icons" / "home.svg"
+        image = QImage(QSize(96, 96), QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        QSvgRenderer(str(icon)).render(painter)
+        painter.end()
+        pdfmetrics.registerFont(TTFont("NotoSans", str(fonts / "NotoSans-Regular.ttf")))
+        out = io.BytesIO()
+        drawing = svg2rlg(str(icon))
+        qr = qrcode.make("https://dichvucong.gov.vn")
+        doc = SimpleDocTemplate(out, pagesize=A4)
+        doc.build([Paragraph("Điểm hỗ trợ số", ParagraphStyle("v", fontName="NotoSans"))],
+                  onFirstPage=lambda c, _d: renderPDF.draw(drawing, c, 50, 50))
+        qr.get_image()
+        pdf = QPdfDocument()
+        buffer_path = Path(tempfile.mkdtemp()) / "x.pdf"
+        buffer_path.write_bytes(out.getvalue())
+        pdf.load(str(buffer_path))
+        pdf.render(0, QSize(1240, 1754))
+        _finish({"first_paint_ms": _since_spawn_ms()})
+
+    keep = _after_first_paint(window, work)
+    window.showFullScreen()
+    app.exec()
+    del keep
+
+
 def main(argv: list[str]) -> None:
     from benchmarks.bare import guard_none_refcount
 
@@ -162,6 +257,8 @@ def main(argv: list[str]) -> None:
         kiosk_start(Path(argv[1]))
     elif mode == "content-rss":
         content_rss()
+    elif mode == "libraries":
+        libraries()
     elif mode == "speech-stall":
         from dataclasses import asdict
 

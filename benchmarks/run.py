@@ -13,6 +13,7 @@ Linux only (uses /proc and os.wait4 for memory). The Qt parts run offscreen at 1
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -20,7 +21,6 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ from benchmarks.assemble import feature_modules, prepare_data_dir  # noqa: E402
 from benchmarks.common import Row, guard_none_refcount, machine, offscreen_env, table  # noqa: E402
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Sizes:
     cold_runs: int
     memory_cycles: int
@@ -87,8 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", default=[],
                         help="run only these sections (cold start, xvfb, memory, step switch, "
                              "speech stall, pdf, exports, dashboard, content, queue)")
+    parser.add_argument("--memory-cycles", type=int, metavar="N",
+                        help="cycles of every screen in the memory rows (default 100; the "
+                             "issue's steady-state check is --only memory --memory-cycles 1000)")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
+    if args.memory_cycles:
+        sizes = dataclasses.replace(sizes, memory_cycles=args.memory_cycles)
     logging.basicConfig(level=logging.ERROR)
     guard_none_refcount()
     compile_project()

@@ -34,6 +34,7 @@ from kiosk.commands import (
     records,
     sheet,
     sync,
+    visits,
 )
 from kiosk.errors import CliError as CliError  # re-exported: commands raise it from here
 from kiosk.errors import KioskError
@@ -46,7 +47,7 @@ PrinterProbe = Callable[[], list[str]]
 # Modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
 # ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
 COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup,
-                   sync, identity)
+                   sync, identity, visits)
 
 DATA_DIR_HELP = "thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc thư mục dữ liệu của máy)"
 

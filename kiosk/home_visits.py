@@ -70,6 +70,8 @@ STATUSES = ("open", "assigned", "done", "cancelled")
 OPEN_STATUSES = ("open", "assigned")
 STATUS_LABELS_VI = {"open": "Chưa có người nhận", "assigned": "Đã có người nhận",
                     "done": "Đã xong", "cancelled": "Đã hủy"}
+STATUS_LABELS_EN = {"open": "Not taken yet", "assigned": "Taken", "done": "Done",
+                    "cancelled": "Cancelled"}
 HOUSEHOLD_MAX = 120
 NEEDS_MAX = 200
 BEST_TIME_MAX = 80
@@ -128,6 +130,30 @@ class VisitInfo:
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    """One request in a staff listing (``help-kiosk visits list``): when, where, what, its
+    state and who took it. ``contact`` (who and the phone) is ``None`` unless the listing was
+    asked for contacts and the request is still to be arranged (see
+    :meth:`HomeVisitService.listing`)."""
+
+    uuid: str
+    created_at: datetime
+    done_at: datetime | None
+    commune: str
+    village: str
+    service_name: str
+    service_name_en: str
+    status: str
+    assigned_name: str
+    has_phone: bool
+    contact: str | None = None
+
+    def status_label(self, language: str = "vi") -> str:
+        labels = STATUS_LABELS_EN if language == "en" else STATUS_LABELS_VI
+        return labels.get(self.status, self.status)
 
 
 @dataclass(frozen=True)
@@ -263,6 +289,49 @@ class HomeVisitService:
             groups.setdefault(info.village, []).append(info)
         return [VillageVisits(v, tuple(groups[v]))
                 for v in sorted(groups, key=vi_sort_key)]
+
+    def listing(self, actor: Actor, *, closed: bool = False,
+                contacts: bool = False) -> list[VisitLine]:
+        """Every request still to visit (and the done and cancelled ones with ``closed``), by
+        village then date, for staff: date, place, service, state and who took it.
+
+        No contact details by default: a listing is read on a terminal or piped to a file,
+        which the contact consent ("Liên hệ lại về lần hỗ trợ này") does not cover. With
+        ``contacts`` staff get who and the phone of the requests still to arrange (the reason
+        they were kept: to arrange the visit, the same rule as :class:`VisitInfo`, where staff
+        see the whole number), never of a closed one; the audit log records that contacts
+        were listed, and how many.
+        """
+        require(actor, Role.STAFF)
+        states = STATUSES if closed else OPEN_STATUSES
+        query = select(HomeVisit).where(HomeVisit.status.in_(states))
+        if not closed:
+            query = query.where(HomeVisit.deleted_at.is_(None))
+        with self.store.read() as s:
+            rows = list(s.scalars(query.order_by(HomeVisit.created_at, HomeVisit.uuid)))
+            infos = {i.uuid: i for i in self._infos(s, actor, rows)}
+            names_en = {code: name for code, name in s.execute(
+                select(Service.code, Service.name_en).where(
+                    Service.code.in_({r.service_code for r in rows})))}
+        lines = []
+        for r in rows:
+            info = infos[r.uuid]
+            contact = None
+            if contacts and info.is_open and (info.household or info.phone):
+                contact = " · ".join(x for x in (info.household, info.phone) if x)
+            lines.append(VisitLine(
+                uuid=r.uuid, created_at=r.created_at, done_at=r.done_at, commune=r.commune,
+                village=r.village, service_name=info.service_name,
+                service_name_en=names_en.get(r.service_code) or info.service_name,
+                status=r.status, assigned_name=info.assigned_name, has_phone=info.has_phone,
+                contact=contact))
+        lines.sort(key=lambda v: vi_sort_key(v.village))  # stable: oldest first in a village
+        if contacts:
+            shown = sum(1 for v in lines if v.contact)
+            with self.store.write() as s:
+                audit.record(s, self.store, actor.audit_name, "home_visit.list_contacts",
+                             count=shown)
+        return lines
 
     def get(self, actor: Actor, visit_uuid: str) -> VisitInfo:
         require(actor, Role.VOLUNTEER)

@@ -11,8 +11,9 @@ for the same rows; there is no second implementation to drift. Contacts never le
 kiosks send none, and the copy empties them anyway.
 
 What differs from a kiosk file, by construction: queue numbers (the ``ticket`` column) and the
-queue/tutorial/print lines of a summary, because tickets and events stay on the kiosk and only
-their daily totals travel (the hub's web pages report those from ``daily_count``).
+queue/tutorial/print and home-visit lines of a summary, because tickets, events and home-visit
+requests stay on the kiosk and only the daily totals of the first two travel (the hub's web
+pages report those from ``daily_count``).
 
 Runs in the CLI's thread or a web worker thread; the work folder is removed afterwards.
 """

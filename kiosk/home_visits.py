@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import HomeVisit, Service, Volunteer
@@ -554,3 +554,55 @@ def count_open(store: Store) -> int:
     with store.read() as s:
         return len(list(s.scalars(select(HomeVisit.uuid).where(
             HomeVisit.status.in_(OPEN_STATUSES), HomeVisit.deleted_at.is_(None)))))
+
+
+# -- the report's figures ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomeVisitFigures:
+    """The home-visit requests of a report period (counts only, nothing personal).
+
+    ``requested``: recorded in the period; ``done``: marked "Đã xong" in the period (each
+    also logged a record with channel "home_visit", counted in the citizens helped);
+    ``cancelled``: cancelled in the period; ``waiting``: still to visit at the period's end
+    (recorded before it, neither done nor cancelled by then), so a past period says what was
+    waiting then, not now.
+    """
+
+    requested: int = 0
+    done: int = 0
+    cancelled: int = 0
+    waiting: int = 0
+    includes_demo: bool = False
+
+    @property
+    def any(self) -> bool:
+        return bool(self.requested or self.done or self.cancelled or self.waiting)
+
+
+def visit_figures_in(s: Session, utc_from: datetime, utc_to: datetime,
+                     where: list[Any] | None = None) -> HomeVisitFigures:
+    """:class:`HomeVisitFigures` for the UTC half-open range ``[utc_from, utc_to)`` (a report
+    period's bounds), over the rows matching ``where`` (a report's scope)."""
+    h = HomeVisit.__table__.c
+    scope = list(where or [])
+
+    def count(*cond: Any) -> int:
+        return int(s.scalar(select(func.count()).select_from(HomeVisit)
+                            .where(*scope, *cond)) or 0)
+
+    def within(col: Any) -> tuple[Any, Any]:
+        return col >= utc_from, col < utc_to
+
+    created, done = within(h.created_at), within(h.done_at)
+    demo = count(h.is_demo.is_(True), (created[0] & created[1]) | (done[0] & done[1]))
+    return HomeVisitFigures(
+        requested=count(*within(h.created_at)),
+        done=count(h.status == "done", *within(h.done_at)),
+        # A cancelled request keeps its cancellation time in deleted_at (see cancel()).
+        cancelled=count(h.status == "cancelled", *within(h.deleted_at)),
+        waiting=count(h.created_at < utc_to,
+                      (h.done_at.is_(None)) | (h.done_at >= utc_to),
+                      (h.deleted_at.is_(None)) | (h.deleted_at >= utc_to)),
+        includes_demo=demo > 0)

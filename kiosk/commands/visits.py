@@ -35,10 +35,10 @@ def register(sub: Any) -> None:
 
 _TEXT = {
     "vi": {"none": "Không có yêu cầu đến nhà nào{what}.", "open": " chưa xong",
-           "count": "Có {n} yêu cầu đến nhà{what}:", "nobody": "chưa có người nhận",
+           "count": "Có {n} yêu cầu đến nhà{what}:",
            "done": "xong {day}", "phone": "có số điện thoại (thêm --contacts để xem)"},
     "en": {"none": "No home-visit requests{what}.", "open": " still to visit",
-           "count": "{n} home-visit requests{what}:", "nobody": "nobody yet",
+           "count": "{n} home-visit requests{what}:",
            "done": "done {day}", "phone": "phone kept (add --contacts to see it)"},
 }
 
@@ -48,8 +48,9 @@ def describe(v: VisitLine, language: str = "vi") -> str:
     t = _TEXT[language]
     place = v.village + (f" ({v.commune})" if v.commune else "")
     service = v.service_name_en if language == "en" else v.service_name
-    parts = [vi_date(local_day(v.created_at)), place, service, v.status_label(language),
-             v.assigned_name or t["nobody"]]
+    parts = [vi_date(local_day(v.created_at)), place, service, v.status_label(language)]
+    if v.assigned_name:
+        parts.append(v.assigned_name)
     if v.done_at is not None and v.status == "done":
         parts.append(t["done"].format(day=vi_date(local_day(v.done_at))))
     if v.contact:

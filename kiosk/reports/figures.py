@@ -46,6 +46,7 @@ from sqlalchemy import Date, String, cast, func, select
 from db.models import (
     ActivityDay,
     Assistance,
+    HomeVisit,
     PrintEvent,
     Service,
     Ticket,
@@ -55,6 +56,7 @@ from db.models import (
 from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
+from kiosk.home_visits import HomeVisitFigures, visit_figures_in
 from kiosk.printing_quota import SUMMARY, SUMMARY_ROW, printed_counts_in
 from kiosk.queue import QueueFigures, queue_figures_in
 from kiosk.reports.periods import Period
@@ -174,6 +176,9 @@ class Figures:
     #: Tickets called per wait bin (kiosk.reports.waits); from the kiosks' daily counts on the
     #: hub, where waits are shown as ranges. Empty on the kiosk, which has every ticket.
     wait_histogram: tuple[int, ...] = ()
+    #: Home-visit requests (kiosk.home_visits.visit_figures_in); they stay on the kiosk (and
+    #: the mobile team's laptop), so the hub's figures have none.
+    home_visits: HomeVisitFigures = HomeVisitFigures()
 
     @property
     def age_bands(self) -> tuple[tuple[str, str], ...]:
@@ -242,6 +247,8 @@ class CountFigures:
     practices: tuple[PracticeFigures, ...] = ()
     #: Waits as counts per bin of :mod:`kiosk.reports.waits` (the hub's only view of waits).
     wait_histogram: tuple[int, ...] = ()
+    #: Home-visit requests; kiosk only (they never go to the hub).
+    home_visits: HomeVisitFigures = HomeVisitFigures()
 
 
 #: (session, period, titles, scope) -> the queue/tutorial/print part of the figures.
@@ -293,14 +300,17 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
                               where=_where(scope, PrintEvent))
     if slips:
         printed_by_tutorial[SUMMARY_ROW] += sum(int(n) for n in slips.values())
+    visits = visit_figures_in(s, utc_from, utc_to, _where(scope, HomeVisit))
     return CountFigures(
         queue=queue_figures_in(s, period.start, period.end, include_demo=True,
                                where=_where(scope, Ticket)),
         tutorials=tutorial_figures([e for e in events if e.kind in TUTORIAL_KINDS], titles),
         practices=practice_figures([e for e in events if e.kind in PRACTICE_KINDS], titles),
         printed_by_tutorial=printed_by_tutorial,
-        includes_demo=bool(demo_tickets or any(e.is_demo for e in events)),
-        scam_checks=tally_in(s, period.start, period.end))
+        includes_demo=bool(demo_tickets or any(e.is_demo for e in events)
+                           or visits.includes_demo),
+        scam_checks=tally_in(s, period.start, period.end),
+        home_visits=visits)
 
 
 @dataclass(frozen=True)
@@ -457,6 +467,7 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         scam_checks=_count_rows(scam_counts, lambda k: scam_names.get(k, k)),
         practices=count_figures.practices,
         wait_histogram=tuple(count_figures.wait_histogram),
+        home_visits=count_figures.home_visits,
     )
 
 

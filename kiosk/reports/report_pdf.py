@@ -328,7 +328,10 @@ def _figures_section(f: Figures, s: dict[str, ParagraphStyle]) -> list[Flowable]
          "Bản ghi dữ liệu mẫu (demo)", count(f.demo_records)],
         # How many priority numbers, never why (the kiosk does not store why).
         ["Số ưu tiên đã phát / đã phục vụ",
-         f"{count(q.priority_tickets)} / {count(q.priority_served)}", "", ""],
+         f"{count(q.priority_tickets)} / {count(q.priority_served)}",
+         # kiosk.home_visits.HomeVisitFigures: done in the period / waiting at its end.
+         "Đến nhà hỗ trợ: đã xong / còn chờ",
+         f"{count(f.home_visits.done)} / {count(f.home_visits.waiting)}"],
     ]
     if f.unverified_records:
         key.append(["Bản ghi chưa xác thực (gói cũ không chữ ký)",

@@ -1705,6 +1705,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Average satisfaction</translation>
     </message>
     <message>
+        <source>Đến nhà hỗ trợ đã xong</source>
+        <translation>Home visits done</translation>
+    </message>
+    <message>
         <source>Số lượt hỗ trợ theo ngày</source>
         <translation>Citizens helped per day</translation>
     </message>
@@ -1827,6 +1831,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>{n} người trả lời</source>
         <translation>{n} answers</translation>
+    </message>
+    <message>
+        <source>{n} yêu cầu mới · {w} còn chờ</source>
+        <translation>{n} new requests · {w} waiting</translation>
     </message>
     <message>
         <source>Số lượt hỗ trợ theo tháng</source>

@@ -211,3 +211,22 @@ def test_practice_counts_are_in_the_report_next_to_tutorials(
     text = text_of(pdf)
     assert "Bài tập thử Bắt đầu Tập xong Tỉ lệ Màn hay sai nhất" in text
     assert "2 1 50% Màn 2 (2 lần)" in text, text
+
+
+def test_the_report_counts_home_visits_done_and_still_waiting(
+        store: Store, staff: Actor, volunteer: Actor, tmp_path: Path) -> None:
+    """The figures' home-visit counts (kiosk.home_visits.visit_figures_in) reach the PDF."""
+    from kiosk.assistance import AssistanceService
+    from kiosk.home_visits import HomeVisitService, VisitDraft
+
+    seed_default_services(store)
+    visits = HomeVisitService(store, AssistanceService(store, COMMUNE), COMMUNE)
+    made = [visits.create(volunteer, VisitDraft(village="Tà Lang", household=who,
+                                                service_code="vneid"))
+            for who in ("Bà Tư", "Ông Hai", "Bà Ba")]
+    visits.mark_done(volunteer, made[0].uuid)
+    pdf = tmp_path / "r.pdf"
+    export_report_pdf(staff, store, MARCH, pdf, help_point=POINT, commune=COMMUNE)
+    text = text_of(pdf)
+    assert "Đến nhà hỗ trợ: đã xong / còn chờ 1 / 2" in text
+    assert "Bà Tư" not in text  # counts only

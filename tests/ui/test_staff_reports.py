@@ -297,3 +297,25 @@ def test_dashboard_shows_practice_counts_from_demo_data(qtbot, kiosk: Kiosk, sto
         tutorial_runs = s.scalar(select(func.count()).select_from(TutorialEvent)
                                  .where(TutorialEvent.kind == "opened"))
     assert opened == tutorial_runs
+
+
+def test_dashboard_shows_home_visits_done_and_waiting(qtbot, kiosk: Kiosk, store: Store
+                                                      ) -> None:
+    """The count comes from kiosk.home_visits.visit_figures_in; the card only shows it."""
+    from kiosk.assistance import AssistanceService
+    from kiosk.auth import AuthService
+    from kiosk.home_visits import HomeVisitService, VisitDraft
+    from ui.app import DEMO_VOLUNTEER_PIN
+
+    QueueService(store, desk_count=1)  # the services, as the kiosk's first start seeds them
+    volunteer = AuthService(store).sign_in(DEMO_VOLUNTEER_PIN)
+    visits = HomeVisitService(store, AssistanceService(store, "xã Hòa Vang"), "xã Hòa Vang")
+    made = [visits.create(volunteer, VisitDraft(village="Tà Lang", household=who,
+                                                service_code="vneid"))
+            for who in ("Bà Tư", "Ông Hai", "Bà Ba")]
+    visits.mark_done(volunteer, made[0].uuid)
+    tab = open_tab(kiosk, ReportsTab)
+    card = tab.cards["HomeVisits"]
+    assert card.heading.text() == "Đến nhà hỗ trợ đã xong"
+    assert (card.value.text(), card.detail.text()) == ("1", "3 yêu cầu mới · 2 còn chờ")
+    assert card.isVisible()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -414,3 +414,50 @@ def test_a_persons_data_export_includes_their_visit_requests(hp: Kiosk,
         (tmp_path / "tu.csv").read_bytes().decode("utf-8-sig").splitlines()))
     assert [(r["Họ tên"], r["Số điện thoại"], r["Dịch vụ"]) for r in rows] == [
         (HOUSEHOLD, PHONE, "Tài khoản định danh VNeID")]
+
+
+# -- the report's figures ----------------------------------------------------------------------
+
+
+def test_report_figures_count_requests_done_cancelled_and_waiting_at_the_period_end(
+        hp: Kiosk) -> None:
+    """A hand-counted month: requested in March, done in March (even if requested in
+    February), cancelled in March, and waiting on 31 March at midnight (one done in April
+    was still waiting then)."""
+    from kiosk.reports.figures import compute_figures
+    from kiosk.reports.periods import Period
+
+    def at(local: datetime) -> None:
+        hp.clock.set(local - timedelta(hours=7))
+
+    at(datetime(2026, 2, 27, 9))
+    from_feb = hp.visits.create(hp.volunteer, draft(household="Ông Một"))
+    at(datetime(2026, 3, 2, 9))
+    hp.visits.mark_done(hp.volunteer, from_feb.uuid)
+    done = hp.visits.create(hp.volunteer, draft(household="Bà Hai"))
+    cancelled = hp.visits.create(hp.volunteer, draft(household="Ông Ba"))
+    hp.visits.create(hp.volunteer, draft(household="Bà Bốn"))  # still waiting
+    at(datetime(2026, 3, 31, 23, 59))
+    late = hp.visits.create(hp.volunteer, draft(household="Ông Năm"))
+    hp.visits.mark_done(hp.volunteer, done.uuid)
+    hp.visits.cancel(hp.volunteer, cancelled.uuid)
+    at(datetime(2026, 4, 1, 9))
+    hp.visits.mark_done(hp.volunteer, late.uuid)
+
+    march = compute_figures(hp.staff, hp.store, Period(date(2026, 3, 1), date(2026, 3, 31)))
+    f = march.home_visits
+    assert (f.requested, f.done, f.cancelled, f.waiting) == (4, 2, 1, 2)
+    assert not f.includes_demo
+    # Each visit done logged a home-visit record: the citizens helped count them once.
+    assert [(r.key, r.count) for r in march.by_channel] == [("home_visit", 2)]
+    # The CSV/XLSX summary carries them too.
+    from kiosk.reports.export_csv import summary_rows
+
+    rows = {r.key: r.value for r in summary_rows(march) if r.section == "overview"}
+    assert (rows["home_visits_requested"], rows["home_visits_done"],
+            rows["home_visits_cancelled"], rows["home_visits_waiting"]) == (4, 2, 1, 2)
+    april = compute_figures(hp.staff, hp.store, Period(date(2026, 4, 1), date(2026, 4, 30)))
+    g = april.home_visits
+    assert (g.requested, g.done, g.cancelled, g.waiting) == (0, 1, 0, 1)
+    feb = compute_figures(hp.staff, hp.store, Period(date(2026, 2, 1), date(2026, 2, 28)))
+    assert (feb.home_visits.requested, feb.home_visits.waiting) == (1, 1)

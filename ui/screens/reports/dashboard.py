@@ -54,7 +54,8 @@ def daily_bars(f: Figures) -> tuple[list[Bar], bool]:
 # -- tab 1: the dashboard --------------------------------------------------------------------
 
 CARDS = ("Citizens", "Tickets", "Priority", "MedianWait", "P90Wait", "NoShows",
-         "TutorialsOpened", "TutorialsFinished", "Practices", "Printed", "Satisfaction")
+         "TutorialsOpened", "TutorialsFinished", "Practices", "Printed", "Satisfaction",
+         "HomeVisits")
 
 
 CHARTS = ("Service", "Outcome", "Channel", "Village", "AgeGender", "Volunteer",
@@ -135,6 +136,7 @@ class ReportsTab(ReportTab):
             "Practices": self.tr("Lượt tập thử"),
             "Printed": self.tr("Tờ hướng dẫn đã in"),
             "Satisfaction": self.tr("Mức hài lòng trung bình"),
+            "HomeVisits": self.tr("Đến nhà hỗ trợ đã xong"),
         }
         for key, text in headings.items():
             self.cards[key].heading.setText(text)
@@ -240,6 +242,13 @@ class ReportsTab(ReportTab):
             f"{fmt_dec(s.average)}/5" if s.average is not None else "—",
             self.tr("{n} người trả lời").replace("{n}", fmt_int(s.answered)) if s.answered
             else no_data)
+
+        # The figures' rule (kiosk.home_visits.visit_figures_in): done in the period, and
+        # what was still waiting at its end.
+        hv = f.home_visits
+        c["HomeVisits"].show_value(fmt_int(hv.done), self.tr(
+            "{n} yêu cầu mới · {w} còn chờ").replace("{n}", fmt_int(hv.requested)).replace(
+            "{w}", fmt_int(hv.waiting)) if hv.any else "")
 
         bars, by_month = daily_bars(f)
         self.daily.set_title(self.tr("Số lượt hỗ trợ theo tháng") if by_month

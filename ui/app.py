@@ -287,6 +287,9 @@ class Kiosk(OpensLater):
         self.funnel.uninstall()
         if self.translations is not None:
             self.translations.switch("vi")  # remove our translators from the application
+        from ui import icons
+
+        icons.use_disk_cache(None)  # this kiosk's data dir may go; the icons stay in memory
         self.window.allow_close = True
         self.window.close()
         self.window.deleteLater()
@@ -313,7 +316,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtWidgets import QApplication
 
-    from ui import theme
+    from ui import icons, theme
     from ui.errors import ErrorFunnel
     from ui.i18n import Translations
     from ui.idle import IdleWarning, IdleWatcher
@@ -330,6 +333,8 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     for font in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
         QFontDatabase.addApplicationFont(str(resource_path("fonts", font)))
     scale = apply_theme(app, config, screen_size)
+    # Icons drawn at an earlier start come back as PNG files: no QtSvg before the first paint.
+    icons.use_disk_cache(data_dir / "cache" / "icons")
 
     stores: Once[Store] = Once(store)
     catalogues: Once[Catalogue] = Once(catalogue)

@@ -111,18 +111,22 @@ class KioskWindow(QMainWindow):
         self.who_label = ElidedLabel("")
         self.who_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who_label.setObjectName("signedInAs")
+        # Made inside their bar, so each takes the bar's colours (icon included) at once.
         self.lang_btn = BigButton("", "language", object_name="languageButton", beside=True,
-                                  icon_px=40)
+                                  icon_px=40, parent=self.top)
         # Text size: smaller and larger, each stepping one way only, with the level between
         # them (a single button that cycled made the third tap shrink the text).
-        self.size_down_btn = BigButton("A−", object_name="textSmallerButton", beside=True)
-        self.size_btn = BigButton("A+", object_name="textLargerButton", beside=True)
+        self.size_down_btn = BigButton("A−", object_name="textSmallerButton", beside=True,
+                                       parent=self.top)
+        self.size_btn = BigButton("A+", object_name="textLargerButton", beside=True,
+                                  parent=self.top)
         self.size_level = QLabel(self.top)
         self.size_level.setObjectName("textSizeLevel")
         self.size_level.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.contrast_btn = BigButton("", "contrast", object_name="contrastButton", icon_px=40,
-                                      beside=True)
-        self.speaker_btn = BigButton("", "speaker", object_name="speakerButton", icon_px=56)
+                                      beside=True, parent=self.top)
+        self.speaker_btn = BigButton("", "speaker", object_name="speakerButton", icon_px=56,
+                                     parent=self.top)
         self.speaker_btn.setCheckable(True)
         top.addWidget(self.logo)
         top.addWidget(self.name_label, 1)
@@ -143,9 +147,12 @@ class KioskWindow(QMainWindow):
         self.bottom.setObjectName("BottomBar")
         self.bottom.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         bottom = QHBoxLayout(self.bottom)
-        self.back_btn = BigButton("", "back", object_name="backButton", beside=True)
-        self.signout_btn = BigButton("", "lock", object_name="signOutButton", beside=True)
-        self.home_btn = BigButton("", "home", object_name="homeButton", beside=True)
+        self.back_btn = BigButton("", "back", object_name="backButton", beside=True,
+                                  parent=self.bottom)
+        self.signout_btn = BigButton("", "lock", object_name="signOutButton", beside=True,
+                                     parent=self.bottom)
+        self.home_btn = BigButton("", "home", object_name="homeButton", beside=True,
+                                  parent=self.bottom)
         bottom.addWidget(self.back_btn)
         bottom.addWidget(self.who_label, 1)
         bottom.addWidget(self.signout_btn)

@@ -139,6 +139,10 @@ class TicketInfo:
     #: What to have ready (:func:`kiosk.bring.bring_items`); filled in where the content is
     #: known (the GUI's queue desk), empty from the queue service itself.
     bring: tuple[BringItem, ...] = ()
+    #: The resume code (:mod:`kiosk.resume`) of a number taken with "Hỏi tình nguyện viên"
+    #: midway through a tutorial or practice: printed on the ticket, so the citizen can come
+    #: back to the same step another day. Not stored with the ticket.
+    resume_code: str | None = None
 
     def service_name(self, lang: str = "vi") -> str:
         return self.service_name_en if lang == "en" and self.service_name_en else \

@@ -32,6 +32,7 @@ from kiosk.clock import LOCAL_TZ, to_local
 from kiosk.files import OutputError
 from kiosk.pdf import qr_drawing, register_fonts, write_pdf
 from kiosk.queue import ServiceInfo, TicketInfo, TicketStatus, ticket_label
+from kiosk.resume import shown as shown_code
 from kiosk.summary import SummarySlip
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ _TEXT = {
         "title": "Phiếu số {label}",
         "priority": "★ SỐ ƯU TIÊN",
         "bring": "Chuẩn bị sẵn:",
+        "resume": "Mã học tiếp bài đang học:",
+        "resume_how": "Lần sau, chạm “Tiếp tục bài đang học” và nhập 4 số này để quay lại "
+                      "đúng chỗ bạn dừng. Dùng được 30 ngày tại điểm hỗ trợ này.",
     },
     "en": {
         "your_number": "YOUR NUMBER",
@@ -68,6 +72,9 @@ _TEXT = {
         "title": "Ticket {label}",
         "priority": "★ PRIORITY NUMBER",
         "bring": "Have ready:",
+        "resume": "Code to continue your guide:",
+        "resume_how": "Next time, touch “Continue where I stopped” and type these 4 digits "
+                      "to come back to the same step. Works for 30 days at this help point.",
     },
 }
 
@@ -322,6 +329,16 @@ def render_ticket(ticket: TicketInfo, path: Path, width_mm: int = 80,
     wait = (texts["wait"].format(m=ticket.wait_minutes) if ticket.wait_minutes > 0
             else texts["wait_short"])
     blocks += wrap(wait, fonts.regular, body, inner, 6)
+    if ticket.resume_code:
+        # Asked for a volunteer midway (kiosk.resume): the code to come back to this step,
+        # spaced like the resume slip's so no digit is missed.
+        blocks.append(_Rule(5))
+        blocks += wrap(texts["resume"], fonts.bold, body, inner, 2)
+        code = shown_code(ticket.resume_code)
+        blocks.append(_Line(code, fonts.bold,
+                            _fit_size(code, fonts.bold, inner, 26 if narrow else 32), 4,
+                            caps_only=True))
+        blocks += wrap(texts["resume_how"], fonts.regular, small, inner, 5)
     if ticket.bring:
         # What to have ready while waiting (kiosk.bring): left-aligned bullets, bold heading.
         blocks.append(_Rule(5))

@@ -213,17 +213,50 @@ class QueueDesk:
             return info
         return replace(info, bring=bring_items(service, catalogue.by_id, info.tutorial_id))
 
+    def _resume_point(self, tutorial_id: str, step: int) -> tuple[str, int, str | None] | None:
+        """Where a code on the ticket would bring the citizen back to: (kind, 0-based
+        position, the code the player was opened with), when the citizen asks midway through
+        a tutorial or a practice and the point is worth a code
+        (:func:`kiosk.resume.worth_a_code`); None from the finish screen or without the
+        resume feature."""
+        codes = self.ctx.resume
+        current = self.nav.current_id
+        kind = "tutorial" if current is ScreenId.STEP else \
+            "practice" if current is ScreenId.PRACTICE else None
+        if codes is None or kind is None or kind not in codes.kinds:
+            return None
+        from kiosk.resume import worth_a_code
+
+        position = step - 1
+        page = self.ctx.screens.if_built(current)
+        if worth_a_code(position, codes.total(kind, tutorial_id),
+                        bool(getattr(page, "finished", False))):
+            keep = getattr(page, "resume_code", None) if kind == "tutorial" \
+                else codes.opened_with.get(kind)
+            return kind, position, keep
+        return None
+
     def ask_volunteer(self, tutorial_id: str, step: int) -> None:
-        """The "Hỏi tình nguyện viên" hook: a number tagged with where the citizen got stuck."""
+        """The "Hỏi tình nguyện viên" hook: a number tagged with where the citizen got stuck,
+        carrying a resume code when asked midway (:meth:`_resume_point`)."""
         queue = self.queue
+        point = self._resume_point(tutorial_id, step)
+        resume = self.ctx.resume.service if point is not None and self.ctx.resume else None
 
         def work() -> TicketInfo | None:
             svc = service_for_tutorial(queue.services(), tutorial_id)
             if svc is None:
                 return None
-            return self.with_bring(queue.issue(svc.code, tutorial_id, step))
+            info = queue.issue(svc.code, tutorial_id, step)
+            if point is not None and resume is not None:
+                kind, position, keep = point
+                code = resume.issue(kind, tutorial_id, position, keep=keep)
+                info = replace(info, resume_code=code.code)
+            return self.with_bring(info)
 
         def done(info: TicketInfo | None) -> None:
+            if info is not None and info.resume_code and point is not None:
+                self._remember_code(point[0], info.resume_code)
             if info is None:
                 text = QCoreApplication.translate(
                     "QueueFeature", "Vui lòng giơ tay hoặc đến bàn hỗ trợ, tình nguyện viên "
@@ -235,6 +268,17 @@ class QueueDesk:
             self._on_issued(info)
 
         self.run_db(work, done, self._tell)
+
+    def _remember_code(self, kind: str, code: str) -> None:
+        """The player now holds the ticket's code: leaving midway later renews that code
+        instead of handing the citizen a second one."""
+        codes = self.ctx.resume
+        if kind == "tutorial":
+            page = self.ctx.screens.if_built(ScreenId.STEP)
+            if page is not None:
+                page.resume_code = code
+        elif codes is not None:
+            codes.opened_with[kind] = code
 
     def _tell(self, message: str) -> None:
         self.ctx.window.show_message(message)

@@ -3259,6 +3259,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Wait a few minutes.</translation>
     </message>
     <message>
+        <source>Mã học tiếp: {code}</source>
+        <translation>Resume code: {code}</translation>
+    </message>
+    <message>
         <source>Chuẩn bị sẵn:</source>
         <translation>Have ready:</translation>
     </message>
@@ -3297,6 +3301,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Số của bạn là {words}. {words}.</source>
         <translation>Your number is {words}. {words}.</translation>
+    </message>
+    <message>
+        <source>Mã học tiếp của bạn là {digits}. Mã này có in trên phiếu.</source>
+        <translation>Your resume code is {digits}. It is printed on your ticket.</translation>
     </message>
 </context>
 <context>

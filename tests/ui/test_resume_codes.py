@@ -277,3 +277,86 @@ def test_english_mode_says_the_digits_in_english(qtbot: Any, make_kiosk: MakeKio
     assert kiosk.speaker.texts()[-1] == (
         "Your code to continue is: {d}. Once more: {d}.".format(
             d=", ".join(names[int(c)] for c in code)))
+
+
+def open_sample(qtbot: Any, kiosk: Kiosk, steps_done: int) -> None:
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tài khoản định danh VNeID")
+    touch(qtbot, kiosk, "Bài mẫu: mở ứng dụng khoảng 5 phút")
+    for _ in range(steps_done):
+        touch(qtbot, kiosk, "Bước tiếp")
+
+
+def test_asking_a_volunteer_midway_puts_the_resume_code_on_the_ticket(
+        qtbot: Any, make_kiosk: MakeKiosk, tmp_path: Any) -> None:
+    """The number taken with "Hỏi tình nguyện viên" on step 2 carries a code that opens step
+    2 again: on the printed ticket, on the ticket screen and in voice mode's words."""
+    import subprocess
+
+    printer = FakePrinter()
+    kiosk = make_kiosk(printer=printer)
+    open_sample(qtbot, kiosk, 1)
+    touch(qtbot, kiosk, "Hỏi tình nguyện viên")
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    ticket = kiosk.screens[ScreenId.TICKET]
+    code = ticket.ticket.resume_code
+    assert code is not None and len(code) == 4 and code.isdigit()
+    spaced = " ".join(code)
+    assert f"Mã học tiếp: {spaced}" in ticket.details.text()
+    names = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+    assert f"Mã học tiếp của bạn là {', '.join(names[int(d)] for d in code)}." in \
+        ticket.announcement()
+    [pdf] = printer.printed
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Mã học tiếp bài đang học:" in text and spaced in text
+    assert "Tiếp tục bài đang học" in text
+
+    touch(qtbot, kiosk, "Xong, về màn hình chính")
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    assert kiosk.nav.current_id is ScreenId.STEP
+    assert kiosk.screens[ScreenId.STEP].progress_label.text() == "Bước 2/3"
+    # Leaving midway now renews the same code: one code per citizen.
+    touch(qtbot, kiosk, "Màn hình chính")
+    assert shown_code(kiosk) == code
+
+
+def test_no_code_on_a_ticket_asked_for_on_step_one_or_after_finishing(
+        qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    printer = FakePrinter()
+    kiosk = make_kiosk(printer=printer)
+    open_sample(qtbot, kiosk, 0)
+    touch(qtbot, kiosk, "Hỏi tình nguyện viên")
+    ticket = kiosk.screens[ScreenId.TICKET]
+    assert ticket.ticket.resume_code is None
+    assert "Mã học tiếp" not in ticket.details.text()
+    kiosk.nav.home()
+    open_sample(qtbot, kiosk, 2)
+    touch(qtbot, kiosk, "Xong")
+    assert kiosk.nav.current_id is ScreenId.FINISH
+    touch(qtbot, kiosk, "Hỏi tình nguyện viên")
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    assert ticket.ticket.resume_code is None
+
+
+def test_asking_a_volunteer_midway_through_a_practice_puts_its_code_on_the_ticket(
+        qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
+    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=1)
+    touch(qtbot, kiosk, "Hỏi tình nguyện viên")
+    assert kiosk.nav.current_id is ScreenId.TICKET
+    code = kiosk.screens[ScreenId.TICKET].ticket.resume_code
+    assert code is not None
+    touch(qtbot, kiosk, "Xong, về màn hình chính")
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    page = kiosk.screens[ScreenId.PRACTICE]
+    assert kiosk.nav.current_id is ScreenId.PRACTICE
+    assert (page.tutorial.id, page.index) == (tutorial.id, 1)

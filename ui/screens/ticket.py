@@ -483,7 +483,7 @@ class TicketScreen(BaseScreen):
         self._show_status()
         self._place_bring()
 
-    def _detail_lines(self, t: TicketInfo) -> list[str]:
+    def _detail_lines(self, t: TicketInfo, code: bool = True) -> list[str]:
         # Short lines: they must fit beside the number at 1366×768 without wrapping.
         lines = [self.tr("Lấy số lúc {time}").replace("{time}", t.issued_at.strftime("%H:%M"))]
         if t.ahead == 0:
@@ -496,6 +496,13 @@ class TicketScreen(BaseScreen):
             lines.append(self.tr("Chờ khoảng {m} phút.").replace("{m}", str(t.wait_minutes)))
         else:
             lines.append(self.tr("Chờ khoảng vài phút."))
+        if code and t.resume_code:
+            # Asked for a volunteer midway: the resume code, in the place of the time the
+            # number was taken (printed on the ticket anyway); a fourth line pushed the
+            # bring-list off a 1366×768 screen with the largest text.
+            from kiosk.resume import shown
+
+            lines[0] = self.tr("Mã học tiếp: {code}").replace("{code}", shown(t.resume_code))
         return lines
 
     def _bring_lines(self, t: TicketInfo) -> list[str]:
@@ -588,6 +595,16 @@ class TicketScreen(BaseScreen):
             return self.tr("Số ưu tiên của bạn là {words}. {words}.").replace("{words}", words)
         return self.tr("Số của bạn là {words}. {words}.").replace("{words}", words)
 
+    def _code_sentence(self) -> str:
+        """The resume code digit by digit ("bốn, tám, hai, bảy"), as the code screen says it."""
+        t = self.ticket
+        if t is None or not t.resume_code:
+            return ""
+        from kiosk.resume import spoken
+
+        return self.tr("Mã học tiếp của bạn là {digits}. Mã này có in trên phiếu.").replace(
+            "{digits}", spoken(t.resume_code, self.state.language))
+
     def announcement(self) -> str:
         """Voice mode: the number twice, slowly, the service, what to have ready (said as the
         ticket starts printing, so the citizen hears it before taking the paper), then the
@@ -595,7 +612,8 @@ class TicketScreen(BaseScreen):
         t = self.ticket
         if t is None:
             return ""
-        details = " ".join(line.rstrip(".") + "." for line in self._detail_lines(t))
+        # The code is said digit by digit in its own sentence, not read off its line.
+        details = " ".join(line.rstrip(".") + "." for line in self._detail_lines(t, code=False))
         parts = [self._number_sentence(), f"{self.service.text()}.", self.bring_sentence(),
-                 details]
+                 details, self._code_sentence()]
         return " ".join(p for p in parts if p)

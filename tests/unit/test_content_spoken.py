@@ -159,6 +159,18 @@ def test_glossary_flags_an_avoided_term_with_the_word_to_use(tmp_path: Path) -> 
     assert len(cat.tutorials) == 1  # a vocabulary slip does not hide the tutorial
 
 
+def test_glossary_matches_whole_words_outside_allowed_phrases() -> None:
+    from kiosk.content.glossary import Term
+
+    term = Term("vi", "thẻ căn cước", ("CCCD", "căn cước công dân"),
+                ("thẻ căn cước công dân cũ",))
+    assert term.found_in("Mang CCCD, điện thoại.") == ["CCCD"]
+    assert term.found_in("Mã CCCDX hoặc XCCCD") == []  # part of another word
+    assert term.found_in("thẻ căn cước công dân cũ vẫn dùng") == []  # the allowed phrase
+    assert term.found_in("căn cước công dân hoặc CCCD") == ["CCCD", "căn cước công dân"]
+    assert term.found_in("") == []
+
+
 def test_shipped_glossary_loads_and_names_the_key_terms() -> None:
     from kiosk.content.glossary import load_glossary
 

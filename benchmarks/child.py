@@ -103,6 +103,8 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
         if not cycles:
             _finish({"first_paint_ms": first})
         kiosk.finish_start()  # what ui.app.run does after the first paint
+        kiosk.tasks.wait_all()  # the content is read on a lane; swapped in when delivered
+        app.processEvents()
         sign_in_staff(kiosk)
         visits = screen_visits(kiosk)
         t0 = time.perf_counter()

@@ -200,6 +200,8 @@ class BuildContext(OpensLater):
     #: Resume codes (``ui.features.resume.ResumeCodes``) once that feature is installed:
     #: a player that a citizen may leave midway offers a code through it.
     resume: Any = None
+    # ``ui.content.ContentSwap``: new content (a hub pack) goes in through its ``offer``.
+    content: Any = None
 
     @property
     def printer(self) -> Any:
@@ -262,17 +264,21 @@ class Kiosk(OpensLater):
     translations: Any = None
     restyle: Callable[[], None] = lambda: None
     started_jobs: list[Callable[[], None]] = field(default_factory=list)
+    # Reads the content off the GUI thread and swaps new content in (``ui.content``).
+    content: Any = None
 
     def finish_start(self) -> None:
         """What waits for the first paint: the database, the content and the start-up work
-        (each job once, in the order it was asked for)."""
+        (each job once, in the order it was asked for). The content is read on a task lane
+        and swapped in when ready: the window never waits for it."""
         from kiosk.memory import return_big_blocks_to_the_system
 
         # Before any page image or PDF buffer: those must go back to the system when freed.
         return_big_blocks_to_the_system()
         jobs, self.started_jobs[:] = list(self.started_jobs), []
         self.stores.get()
-        self.catalogues.get()
+        if self.content is not None:
+            self.content.start()
         for job in jobs:
             job()
 
@@ -337,15 +343,26 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     icons.use_disk_cache(data_dir / "cache" / "icons")
 
     stores: Once[Store] = Once(store)
-    catalogues: Once[Catalogue] = Once(catalogue)
+    # Content given as a function is read on a task lane after the first paint; until it
+    # is swapped in, every screen holds an empty catalogue that says it is loading.
+    read: Callable[[], Catalogue] | None = catalogue if callable(catalogue) else None
+
+    def pending() -> Catalogue:
+        from kiosk.content.model import Catalogue
+
+        return Catalogue.pending()
+
+    catalogues: Once[Catalogue] = Once(pending if read is not None else catalogue)
     if speaker is None:
         from kiosk.speech.engine import create_default_engine
         from kiosk.speech.worker import SpeechWorker
 
         def pronouncer() -> Any:
-            from kiosk.speech.pronounce import Pronouncer
+            from kiosk.speech.pronounce import FollowingPronouncer
 
-            return Pronouncer(catalogues.get().pronunciation)
+            # Follows the catalogue: the content (and a hub pack) may arrive after the
+            # first sentence is said.
+            return FollowingPronouncer(lambda: catalogues.get().pronunciation)
 
         worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
                               pronouncer, rate=config.speech_rate, voice=config.voice)
@@ -356,6 +373,9 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     state = KioskState(config.language, config.text_size, config.high_contrast, kiosk_mode)
     nav = Navigator()
     window = KioskWindow(state, nav, config.help_point_name)
+    from ui.content import ContentSwap
+
+    content = ContentSwap(catalogues, read, nav, state, tasks)
     translations = Translations(app, data_dir / "cache" / "i18n")
     screens = Screens(nav)
     staff_tabs = StaffTabs()
@@ -454,7 +474,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
                        tasks=tasks, config=config, data_dir=data_dir, screens=screens,
                        staff=staff_tabs, printers=Once(printer or qt_printer), stores=stores,
                        catalogues=catalogues, queues=Once(queue_service),
-                       ask_volunteer_hooks=hooks, phrases=phrases)
+                       ask_volunteer_hooks=hooks, phrases=phrases, content=content)
 
     def data_chores() -> None:
         # Once, on the db lane before any screen reads: places seeded, expired contacts
@@ -589,6 +609,14 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     speaker.failed.connect(speech_failed)
     state.voice_changed.connect(voice_toggled)
     nav.screen_changed.connect(announce_screen)
+
+    def content_changed() -> None:
+        # Only the screen on show: the others fill from the catalogue when entered.
+        current = nav.currentWidget()
+        if current is not None and hasattr(current, "content_changed"):
+            current.content_changed()
+
+    content.changed.connect(content_changed)
     state.look_changed.connect(restyle)
     state.language_changed.connect(retranslate)
     state.voice_changed.connect(voice_changed)
@@ -602,7 +630,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     kiosk = Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
                   stores=stores, config=config, catalogues=catalogues, idle=idle,
                   funnel=funnel, screens=screens, translations=translations, restyle=restyle,
-                  guide=guide, started_jobs=ctx.started_jobs)
+                  guide=guide, started_jobs=ctx.started_jobs, content=content)
     if not start_later:
         kiosk.finish_start()
     return kiosk
@@ -738,9 +766,6 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
         install_setup(kiosk, data_dir)  # a screen of this window, pinned until done
         if problem is not None:
             _tell_staff_about_config(kiosk, problem)
-        if kiosk.catalogue.problems:
-            log.warning("%d content problems; staff screen lists them",
-                        len(kiosk.catalogue.problems))
 
     if not lazy:
         finish()

@@ -261,13 +261,22 @@ class Catalogue:
     tutorials: tuple[Tutorial, ...]
     problems: tuple[Problem, ...] = ()
     pronunciation: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: Still being read (:meth:`pending`): the screens say "loading", not "no tutorials".
+    loading: bool = False
+
+    @classmethod
+    def pending(cls) -> Catalogue:
+        """The empty catalogue a kiosk holds while its content is read off the GUI thread;
+        the content read is then :meth:`adopt`-ed into it (``ui.content``)."""
+        return cls((), (), loading=True)
 
     def adopt(self, other: Catalogue) -> None:
         """Take ``other``'s content in place.
 
-        Every screen holds this one object; a content pack from the hub is switched in
-        between visitors by the GUI thread (``ui.features.sync``) so that each screen's next
-        fill shows it. The only mutation of a catalogue; nothing else changes one.
+        Every screen holds this one object; the content read after start-up, and a content
+        pack from the hub between visitors, are switched in by the GUI thread
+        (``ui.content.ContentSwap``) so that each screen's next fill shows it. The only
+        mutation of a catalogue; nothing else changes one.
         """
         for f in fields(self):
             object.__setattr__(self, f.name, getattr(other, f.name))

@@ -7,7 +7,7 @@ fix a word the voice gets wrong without a developer. Every text the kiosk speaks
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from num2words import num2words
 
@@ -29,6 +29,24 @@ class Pronouncer:
             pattern, entries = entry
             text = pattern.sub(lambda m: entries[m.group(1)], text)
         return speak_numbers(text, lang)
+
+
+class FollowingPronouncer(Pronouncer):
+    """A :class:`Pronouncer` for a table that may be replaced while the kiosk runs (the
+    content is read after start-up; a hub pack brings its own table): built again the
+    first time it is used after ``table()`` returns a different object. Speech thread."""
+
+    def __init__(self, table: Callable[[], Mapping[str, Mapping[str, str]]]) -> None:
+        super().__init__({})
+        self._table = table
+        self._seen: object = None
+
+    def apply(self, text: str, lang: str) -> str:
+        table = self._table()
+        if table is not self._seen:
+            self._patterns = Pronouncer(table)._patterns
+            self._seen = table
+        return super().apply(text, lang)
 
 
 # "08:30" on a ticket: said "tám giờ ba mươi phút", not digit by digit.

@@ -197,6 +197,14 @@
         <translation>Type your 4-digit code to go on from the step where you stopped.</translation>
     </message>
     <message>
+        <source>Đang tải bài học…</source>
+        <translation>Loading the lessons…</translation>
+    </message>
+    <message>
+        <source>Xin chờ một chút. Bạn vẫn có thể bấm Màn hình chính.</source>
+        <translation>Please wait a moment. You can still press Home.</translation>
+    </message>
+    <message>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
@@ -207,6 +215,14 @@
     <message>
         <source>Học từng bước: chọn chủ đề</source>
         <translation>Learn step by step: choose a topic</translation>
+    </message>
+    <message>
+        <source>Chưa có bài hướng dẫn nào trên máy này.</source>
+        <translation>There are no guides on this kiosk yet.</translation>
+    </message>
+    <message>
+        <source>Hãy nhờ cán bộ xã/phường kiểm tra nội dung.</source>
+        <translation>Please ask the commune staff to check the content.</translation>
     </message>
     <message>
         <source>{n} bài hướng dẫn.</source>

@@ -172,6 +172,28 @@ def test_a_pointer_to_a_missing_pack_falls_back_to_the_bundled_content(
     assert title_of(data_dir) == "Đăng nhập Cổng Dịch vụ công quốc gia bằng VNeID"
 
 
+def test_a_power_cut_leaves_the_previous_content_in_use(data_dir: Path,
+                                                        hub_key: SigningKey) -> None:
+    """A pack cut off while it unpacked (a hidden ``.incoming-*`` folder) is never read, and
+    a pack's tutorial cut off while it was written (half a file) leaves the version the kiosk
+    had, with the problem named for staff, instead of dropping the tutorial."""
+    good = pack_zip(title="Bản thứ nhất")
+    install_pack(data_dir, good, "v1", sign(hub_key, good), verify_b64(hub_key))
+    half = packs.packs_dir(data_dir) / ".incoming-cut"
+    (half / "dvc-login").mkdir(parents=True)
+    (half / "dvc-login" / "tutorial.toml").write_bytes(pack_zip()[:300])
+    assert title_of(data_dir) == "Bản thứ nhất"
+
+    written = current_pack(data_dir)[1] / "dvc-login" / "tutorial.toml"
+    text = written.read_bytes()
+    written.write_bytes(text[:len(text) // 2])
+    cat = load_content(data_dir, [BUNDLED])
+    assert title_of(data_dir) == "Đăng nhập Cổng Dịch vụ công quốc gia bằng VNeID"
+    assert {t.id for t in cat.tutorials} == {t.id for t in load_content(
+        data_dir / "elsewhere", [BUNDLED]).tutorials}
+    assert any(p.file == written for p in cat.problems)
+
+
 def _with_practice(practice_toml: str) -> bytes:
     """The dvc-login pack with its practice.toml replaced."""
     src = zipfile.ZipFile(io.BytesIO(pack_zip()))

@@ -7,7 +7,8 @@ minute after start-up, then every 5 minutes, or after a failure when the back-of
 never waits on it: the network and the batch building run off the GUI thread, and only the
 short status reads go through the ``db`` lane.
 
-A content pack installed by a sync is loaded off the GUI thread too, then swapped into the
+A content pack installed by a sync is loaded off the GUI thread too, then offered to
+``ui.content.ContentSwap`` (the one way new content arrives), which swaps it into the
 running catalogue the next time the kiosk shows Home (between visitors), so nobody's
 tutorial changes under their finger. GUI thread only (building and slots).
 """
@@ -22,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from kiosk.errors import KioskError
-from ui.navigator import ScreenId
 from ui.ops import Op
 
 if TYPE_CHECKING:
@@ -190,18 +190,6 @@ def install(ctx: BuildContext) -> None:
         return out
 
     schedulers: list[SyncScheduler] = []
-    waiting: list[Catalogue] = []
-
-    def adopt_at_home(_sid: object = None) -> None:
-        # Between visitors only: a tutorial in progress keeps the steps it started with.
-        if waiting and ctx.nav.current_id == ScreenId.HOME and not ctx.state.is_helper:
-            ctx.catalogue.adopt(waiting.pop())
-            waiting.clear()
-            log.info("content pack now in use: %d tutorials", len(ctx.catalogue.tutorials))
-
-    def ready(catalogue: Catalogue) -> None:
-        waiting.append(catalogue)
-        adopt_at_home()
 
     def start() -> None:
         # With the kiosk's start-up work (after the first paint): the scheduler reads the
@@ -210,11 +198,11 @@ def install(ctx: BuildContext) -> None:
                                   lambda: content_roots(ctx.config), parent=ctx.window,
                                   device_status=device_status)
         schedulers.append(scheduler)
-        scheduler.catalogue_ready.connect(ready)
+        # Swapped in the one way new content arrives (ui.content): between visitors.
+        scheduler.catalogue_ready.connect(ctx.content.offer)
         scheduler.start()
 
     ctx.after_start(start)
-    ctx.nav.screen_changed.connect(adopt_at_home)
 
     def tab() -> Any:  # built when the staff screen first opens (after the start-up work)
         from ui.screens.staff_sync import StaffSyncTab

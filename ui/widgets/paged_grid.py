@@ -3,6 +3,7 @@
 A citizen does not know that a list scrolls; a half-cut second row of cards (the VNeID list at
 1366×768) hides choices. ``PagedGrid`` places as many whole rows as the space allows and, when
 there are more tiles, shows "Trang trước" / "Xem thêm" with the page number between them.
+Tiles may be made page by page (``set_source``): a long list costs one page of tiles.
 
 Thread: GUI thread only.
 """
@@ -10,6 +11,7 @@ Thread: GUI thread only.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -22,14 +24,25 @@ MAX_TILE_HEIGHT = 380
 
 
 class PagedGrid(QWidget):
-    """Lays out ``set_items`` buttons in ``columns`` columns, one screenful per page."""
+    """Lays out tiles in ``columns`` columns, one screenful per page.
+
+    ``set_source(count, make, tallest)``: only the tiles of the page on show are made
+    (``make(i)``), so a category of 427 tutorials costs one page of cards, not 427 (issue #18
+    item 6). The tile ``tallest`` (the one with the most words) is made once to measure the
+    row height, so every page holds the same number of tiles and the page count is true.
+    ``set_items(items)`` lays out tiles already made.
+    """
 
     def __init__(self, object_name: str, columns: int = 3,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.columns = columns
-        self.items: list[BigButton] = []
+        self.count = 0
+        self._make: Callable[[int], BigButton] = lambda i: BigButton("", "")
+        self._built: dict[int, BigButton] = {}
+        self._probe: BigButton | None = None
+        self._made_here = True
         self.page = 0
         self.pages = 1
         self.prev_btn = BigButton("", "back", object_name=f"{object_name}Prev",
@@ -44,16 +57,52 @@ class PagedGrid(QWidget):
         self.retranslate()
 
     # -- content ---------------------------------------------------------------------------------
+    @property
+    def items(self) -> list[BigButton]:
+        """The tiles made so far, in order (with ``set_source``: the page on show)."""
+        return [self._built[i] for i in sorted(self._built)]
+
     def set_items(self, items: list[BigButton]) -> None:
-        for old in self.items:
-            old.hide()
-            old.deleteLater()
-        self.items = list(items)
-        for b in self.items:
-            b.setParent(self)
-            b.hide()
+        self._clear()
+        self._made_here = False
+        self.count = len(items)
+        self._built = dict(enumerate(items))
+        self._make = items.__getitem__
+        for b in items:
+            self._adopt(b)
         self.page = 0
         self._place()
+
+    def set_source(self, count: int, make: Callable[[int], BigButton],
+                   tallest: int | None = None) -> None:
+        """``count`` tiles; ``make(i)`` builds tile ``i`` when its page is first shown."""
+        self._clear()
+        self._made_here = True
+        self.count, self._make = count, make
+        if count and tallest is not None and 0 <= tallest < count:
+            self._probe = make(tallest)
+            # Only measured, never shown: it must not be found for the card it copies.
+            self._probe.setObjectName(f"{self.objectName()}Probe")
+            self._adopt(self._probe)
+        self.page = 0
+        self._place()
+
+    def _clear(self) -> None:
+        for old in [*self._built.values(), *([self._probe] if self._probe else [])]:
+            old.hide()
+            old.deleteLater()
+        self._built, self._probe = {}, None
+
+    def _adopt(self, b: BigButton) -> None:
+        b.setParent(self)
+        b.hide()
+
+    def _tile(self, i: int) -> BigButton:
+        b = self._built.get(i)
+        if b is None:
+            b = self._built[i] = self._make(i)
+            self._adopt(b)
+        return b
 
     def show_page(self, page: int) -> None:
         self.page = max(0, min(page, self.pages - 1))
@@ -61,6 +110,10 @@ class PagedGrid(QWidget):
 
     def visible_items(self) -> list[BigButton]:
         return [b for b in self.items if b.isVisibleTo(self)]
+
+    def position(self) -> str:
+        """"Trang 2/36" when there is more than one page (what voice mode reads), else ""."""
+        return self.page_label.text() if self.pages > 1 else ""
 
     def retranslate(self) -> None:
         self.prev_btn.set_label(self.tr("Trang trước"), self.tr("Xem các lựa chọn trước."))
@@ -76,15 +129,20 @@ class PagedGrid(QWidget):
         self._place()
 
     def _tile_height(self, width: int) -> int:
+        measured = [self._probe] if self._probe is not None else []
+        if not self._made_here:  # tiles given all at once: measure them all
+            measured = self.items
         return max([theme.current_target()] +
                    [max(b.heightForWidth(width), b.minimumSizeHint().height())
-                    for b in self.items])
+                    for b in measured])
 
     def _place(self) -> None:
-        n = len(self.items)
+        n = self.count
         w, h = self.width(), self.height()
         if not n or w < 10 or h < 10:
             for b in (self.prev_btn, self.next_btn, self.page_label):
+                b.hide()
+            for b in self._built.values():
                 b.hide()
             return
         cols = max(1, min(self.columns, n))
@@ -102,12 +160,18 @@ class PagedGrid(QWidget):
         per_page = rows_fit * cols
         self.pages = max(1, math.ceil(n / per_page))
         self.page = min(self.page, self.pages - 1)
-        shown = self.items[self.page * per_page:(self.page + 1) * per_page]
+        on_page = range(self.page * per_page, min(n, (self.page + 1) * per_page))
+        if self._made_here:  # a page turned: the tiles of the other pages go
+            for i in [i for i in self._built if i not in on_page]:
+                gone = self._built.pop(i)
+                gone.hide()
+                gone.deleteLater()
+        shown = [self._tile(i) for i in on_page]
         rows = min(rows_fit, math.ceil(len(shown) / cols)) if shown else 1
         area_h = h - (bar_h + SPACING if paged else 0)
         row_h = min(MAX_TILE_HEIGHT, max(need, (area_h - (rows - 1) * SPACING) // rows))
-        for b in self.items:
-            if b not in shown:
+        for i, b in self._built.items():
+            if i not in on_page:
                 b.hide()
         for i, b in enumerate(shown):
             r, c = divmod(i, cols)
@@ -123,4 +187,4 @@ class PagedGrid(QWidget):
             self.next_btn.setGeometry(QRect(2 * (third + SPACING), y, third, bar_h))
             self.prev_btn.setEnabled(self.page > 0)
             self.next_btn.setEnabled(self.page < self.pages - 1)
-            self._set_page_label()
+        self._set_page_label()

@@ -250,6 +250,29 @@ class ResumeService:
                      position=min(position, total - 1), clamped=clamped, expires_at=expires_at)
 
 
+def shortened_notice(position: int, total: int, lang: str = "vi",
+                     kind: str = TUTORIAL, *, spoken: bool = False) -> str:
+    """What the citizen is told when a code lands on the last step because a newer content
+    pack shortened the tutorial or practice (:attr:`Where.clamped`): shown with the step and
+    said first in voice mode, so nobody wonders why it is not the step they left.
+
+    ``spoken``: the words for the voice, "bước 7 trên 7" where the screen shows "bước 7/7"
+    (espeak-ng drops the slash and says "bảy bảy").
+    """
+    n = position + 1
+    if lang == "en":
+        what = "This practice" if kind == PRACTICE else "This guide"
+        back = "" if kind == PRACTICE else " Touch “Previous step” to see the steps before."
+        where = f"step {n} of {total}" if spoken else f"step {n}/{total}"
+        return (f"{what} was updated and is shorter now, so you are at its last step "
+                f"({where}).{back}")
+    what = "Bài tập thử này" if kind == PRACTICE else "Bài này"
+    back = "" if kind == PRACTICE else " Chạm “Bước trước” để xem các bước trước."
+    where = f"bước {n} trên {total}" if spoken else f"bước {n}/{total}"
+    return (f"{what} vừa được cập nhật và ngắn hơn trước, nên bạn ở bước cuối "
+            f"({where}).{back}")
+
+
 def refusal(reason: str, code: str, kind: str = "", content_id: str = "") -> ResumeRefused:
     """The kind words for a code that opens nothing (``reason`` as in :class:`ResumeRefused`)."""
     said = shown(code)

@@ -360,3 +360,68 @@ def test_asking_a_volunteer_midway_through_a_practice_puts_its_code_on_the_ticke
     page = kiosk.screens[ScreenId.PRACTICE]
     assert kiosk.nav.current_id is ScreenId.PRACTICE
     assert (page.tutorial.id, page.index) == (tutorial.id, 1)
+
+
+def test_a_code_past_the_end_of_a_shortened_tutorial_says_why_it_is_the_last_step(
+        qtbot: Any, kiosk: Kiosk) -> None:
+    """A newer content pack made the tutorial shorter: the code lands on its last step, and
+    the citizen is told so on screen and, in voice mode, before the step is read."""
+    from kiosk.resume import ResumeService
+
+    # Given out when the tutorial had 8 steps or more; the sample has 3 now.
+    code = ResumeService(kiosk.store).issue("tutorial", "sample-basic", 7).code
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    step = kiosk.screens[ScreenId.STEP]
+    assert kiosk.nav.current_id is ScreenId.STEP
+    assert step.progress_label.text() == "Bước 3/3"
+    notice = kiosk.window.findChild(QLabel, "stepNotice")
+    assert notice.isVisible()
+    assert notice.text().startswith("Bài này vừa được cập nhật và ngắn hơn trước")
+    assert "(bước 3/3)" in notice.text()
+    # Voice mode: "Nghe lại" says why first, then the step.
+    kiosk.state.set_voice(True)
+    step.read_aloud()
+    said = kiosk.speaker.texts()[-1]
+    assert said.startswith(notice.text().replace("3/3", "3 trên 3"))
+    assert said.endswith(step.step.spoken("vi"))
+    # Moving on: the notice has done its job.
+    kiosk.state.set_voice(False)
+    touch(qtbot, kiosk, "Bước trước")
+    assert not notice.isVisible()
+    touch(qtbot, kiosk, "Bước tiếp")
+    assert not notice.isVisible()
+
+
+def test_a_code_that_still_fits_shows_no_notice(qtbot: Any, kiosk: Kiosk) -> None:
+    from kiosk.resume import ResumeService
+
+    code = ResumeService(kiosk.store).issue("tutorial", "sample-basic", 1).code
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    assert kiosk.screens[ScreenId.STEP].progress_label.text() == "Bước 2/3"
+    assert not kiosk.window.findChild(QLabel, "stepNotice").isVisible()
+
+
+def test_a_practice_code_past_its_end_says_why_it_is_the_last_screen(
+        qtbot: Any, make_kiosk: MakeKiosk) -> None:
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.resume import ResumeService
+
+    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
+    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    total = len(tutorial.practice.screens)
+    code = ResumeService(kiosk.store).issue("practice", tutorial.id, total + 3).code
+    touch(qtbot, kiosk, "Học từng bước")
+    touch(qtbot, kiosk, "Tiếp tục bài đang học")
+    type_code(qtbot, kiosk, code)
+    page = kiosk.screens[ScreenId.PRACTICE]
+    assert kiosk.nav.current_id is ScreenId.PRACTICE and page.index == total - 1
+    feedback = kiosk.window.findChild(QLabel, "practiceFeedback")
+    assert feedback.isVisible()
+    assert feedback.text().startswith("Bài tập thử này vừa được cập nhật")
+    assert kiosk.speaker.texts()[-1].startswith(feedback.text().replace(
+        f"{total}/{total}", f"{total} trên {total}"))

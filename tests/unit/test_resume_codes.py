@@ -215,3 +215,18 @@ def test_a_code_is_offered_only_after_a_step_and_before_the_end() -> None:
     assert resume.worth_a_code(4, 5, False)  # on the last step, "Xong" not pressed
     assert not resume.worth_a_code(4, 5, True)  # finished
     assert not resume.worth_a_code(3, 0, False)  # the content is gone
+
+
+def test_a_clamped_code_is_explained_in_plain_words() -> None:
+    from kiosk.resume import PRACTICE, shortened_notice
+
+    assert shortened_notice(2, 3) == (
+        "Bài này vừa được cập nhật và ngắn hơn trước, nên bạn ở bước cuối (bước 3/3). "
+        "Chạm “Bước trước” để xem các bước trước.")
+    assert shortened_notice(2, 3, "en") == (
+        "This guide was updated and is shorter now, so you are at its last step (step 3/3). "
+        "Touch “Previous step” to see the steps before.")
+    assert "(bước 3 trên 3)" in shortened_notice(2, 3, spoken=True)  # never "ba ba"
+    # A practice has no "Bước trước": the words do not send the citizen looking for it.
+    assert "Bước trước" not in shortened_notice(4, 5, kind=PRACTICE)
+    assert "(bước 5/5)" in shortened_notice(4, 5, kind=PRACTICE)

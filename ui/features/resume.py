@@ -170,8 +170,10 @@ def install(ctx: BuildContext) -> None:
         return t.title.get(lang) if t is not None else ""
 
     def open_tutorial(where: Where) -> None:
+        # shortened: a newer pack made the tutorial shorter, the code lands on its last step
+        # and the player says so (kiosk.resume.shortened_notice).
         ctx.nav.go_to(ScreenId.STEP, tutorial_id=where.content_id, step=where.position,
-                      resume_code=where.code)
+                      resume_code=where.code, shortened=where.clamped)
 
     codes.add_kind("tutorial", positions=tutorial_steps, title=tutorial_title,
                    open=open_tutorial)
@@ -214,7 +216,7 @@ def _practice_joins(ctx: BuildContext, codes: ResumeCodes) -> None:
 
     def open_practice(where: Where) -> None:
         ctx.nav.go_to(ScreenId.PRACTICE, tutorial_id=where.content_id, screen=where.position,
-                      resume_code=where.code)
+                      resume_code=where.code, shortened=where.clamped)
 
     codes.add_kind("practice", positions=screens_of, title=practice_title, open=open_practice)
     seen: list[Any] = [None, None]

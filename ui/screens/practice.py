@@ -220,6 +220,20 @@ class PracticeScreen(BaseScreen):
         self.finished = False
         self.run = self.usage.new_run(tutorial.id)
         self._record("practice_open", None)
+        if context.get("shortened"):
+            # A resume code clamped to the last screen (the practice got shorter): say why
+            # first, and keep the words on screen (kiosk.resume.shortened_notice).
+            from kiosk.resume import PRACTICE, shortened_notice
+
+            total = len(tutorial.practice.screens)
+            notice = shortened_notice(self.index, total, self.lang, PRACTICE)
+            self._show(before=shortened_notice(self.index, total, self.lang, PRACTICE,
+                                               spoken=True))
+            theme.set_role(self.feedback, "tip")
+            self.feedback.setText(notice)
+            self.feedback.setAccessibleName(notice)
+            self.feedback.show()
+            return
         self._show(intro=self.index == 0)
 
     def on_leave(self) -> None:

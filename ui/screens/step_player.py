@@ -58,6 +58,9 @@ class StepPlayerScreen(BaseScreen):
         self.index = 0
         self.run: Run | None = None
         self.finished = False
+        #: The step a resume code was clamped to (the tutorial got shorter), while the citizen
+        #: is on it: the notice above the words says so (kiosk.resume.shortened_notice).
+        self.shortened_at: int | None = None
 
         top = QHBoxLayout()
         self.progress_label = QLabel(self)
@@ -98,6 +101,12 @@ class StepPlayerScreen(BaseScreen):
         texts.setContentsMargins(0, 0, 8, 0)
         # The warning first: when a long step scrolls, the words that keep a citizen safe are
         # never the part below the edge.
+        self.notice = QLabel(self)
+        self.notice.setObjectName("stepNotice")
+        self.notice.setProperty("role", "tip")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        texts.addWidget(self.notice)
         texts.addWidget(self.warning)
         texts.addWidget(self.text)
         texts.addWidget(self.tip)
@@ -160,6 +169,7 @@ class StepPlayerScreen(BaseScreen):
             self.resume_code = context.get("resume_code") or None
             self.run = self.usage.new_run(tutorial.id)
             self._record("opened", None)
+        self.shortened_at = self.index if context.get("shortened") else None
         self.show_step()
 
     def on_leave(self) -> None:
@@ -180,6 +190,7 @@ class StepPlayerScreen(BaseScreen):
         self.run = None
         self.tutorial = None
         self.resume_code = None
+        self.shortened_at = None
         if offer_code and left is not None and self.on_left_midway is not None:
             self.on_left_midway(*left)
 
@@ -212,6 +223,8 @@ class StepPlayerScreen(BaseScreen):
         return self.tutorial.steps[self.index] if self.tutorial else None
 
     def show_step(self) -> None:
+        if self.shortened_at != self.index:
+            self.shortened_at = None  # moved on: the notice has done its job
         self.retranslate()
         self.text_scroll.verticalScrollBar().setValue(0)
         self._record("step", self.index + 1)
@@ -223,7 +236,21 @@ class StepPlayerScreen(BaseScreen):
         if step is None:
             return
         lang = self.state.language
+        notice = self.shortened_notice(spoken=True)
+        if notice:  # first why this step, then the step, in one narration
+            self.speaker.say(f"{notice} {step.spoken(lang)}", lang=lang)
+            return
         self.speaker.say(step.spoken(lang), lang=lang, audio=step.audio.get(lang))
+
+    def shortened_notice(self, spoken: bool = False) -> str:
+        """The notice for a code clamped to this step, in the language in force ("" when
+        there is none, or the citizen has moved on to another step)."""
+        t = self.tutorial
+        if t is None or self.shortened_at is None or self.shortened_at != self.index:
+            return ""
+        from kiosk.resume import shortened_notice
+
+        return shortened_notice(self.index, len(t.steps), self.state.language, spoken=spoken)
 
     def retranslate(self) -> None:
         self.prev_btn.set_label(self.tr("Bước trước"), self.tr("Về bước trước."))
@@ -249,6 +276,10 @@ class StepPlayerScreen(BaseScreen):
         self.progress.setValue(n)
         self.progress.setAccessibleName(self.progress_label.text())
         self.title.setText(step.title.get(lang))
+        notice = self.shortened_notice()
+        self.notice.setText(notice)
+        self.notice.setAccessibleName(notice)
+        self.notice.setVisible(bool(notice))
         self.text.setText(step.text.get(lang))
         self.text.setAccessibleName(step.text.get(lang))
         self.image.placeholder_text = self.tr("Không có hình")

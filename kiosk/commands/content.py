@@ -6,10 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.model import Catalogue
 from kiosk.content.validate import check
 from kiosk.paths import resource_path
 from kiosk.scam_check import ScamListError, load_scam_kinds
 from kiosk.speech.phrases import load_phrase_sets
+from kiosk.summary import NextStepsError, load_next_steps
+from kiosk.summary import default_path as default_next_steps
 
 
 def register(sub: Any) -> None:
@@ -18,6 +21,9 @@ def register(sub: Any) -> None:
     chk = csub.add_parser("check", help="kiểm tra một hoặc nhiều thư mục nội dung")
     chk.add_argument("dirs", nargs="*", type=Path,
                      help="thư mục chứa các bài (mặc định: nội dung đi kèm kiosk)")
+    chk.add_argument("--next-steps", type=Path, metavar="TỆP",
+                     help="tệp việc tiếp theo của phiếu “Hôm nay đã làm” (mặc định: "
+                          "lists/next-steps.toml đi kèm kiosk)")
     chk.set_defaults(handler=run_check)
 
 
@@ -35,6 +41,12 @@ def run_check(args: argparse.Namespace) -> int:
             phrase_lines.append(f"Kiểm tra tin nhắn lạ: {len(kinds)} loại.")
         except ScamListError as exc:
             problems.append(exc.user_message)
+    if not args.dirs or args.next_steps is not None:
+        line, problem = check_next_steps(args.next_steps, cat)
+        if problem:
+            problems.append(problem)
+        else:
+            phrase_lines.append(line)
     for problem in problems:
         print(problem)
     if problems:
@@ -45,3 +57,22 @@ def run_check(args: argparse.Namespace) -> int:
     for line in phrase_lines:
         print(line)
     return 0
+
+
+def check_next_steps(path: Path | None, catalogue: Catalogue) -> tuple[str, str]:
+    """(summary line, "") or ("", the problem) for the next-steps list of the take-home slip,
+    read by the slip's own loader (:func:`kiosk.summary.load_next_steps`, which refuses the
+    whole file). An entry for a tutorial the checked content does not have is a problem too:
+    its words would never reach a slip."""
+    path = path or default_next_steps()
+    try:
+        steps = load_next_steps(path)
+    except NextStepsError as exc:
+        return "", (f"{path.name}: {exc.user_message} Tệp này không được dùng: phiếu “Hôm nay "
+                    "đã làm” sẽ ghi “hỏi tình nguyện viên” thay cho việc tiếp theo. Hãy sửa "
+                    "rồi chạy lại help-kiosk content check.")
+    unknown = sorted(t for t in steps if catalogue.by_id(t) is None)
+    if unknown:
+        return "", (f"{path.name}: không có bài hướng dẫn {', '.join(unknown)}; việc tiếp "
+                    "theo của bài đó không bao giờ được in. Hãy sửa mã bài cho đúng.")
+    return f"Việc tiếp theo (phiếu “Hôm nay đã làm”): {len(steps)} bài, đều có nguồn.", ""

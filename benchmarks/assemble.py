@@ -2,12 +2,12 @@
 
 The kiosk is assembled exactly as ``help-kiosk`` does it (``ui.app.build``) except for the
 speaker (FakeSpeaker, unless a benchmark measures speech). Features: the ones the composition
-root lists in ``ui.app.FEATURE_MODULES``, so the figures describe the whole kiosk.
+root lists in ``ui.app.FEATURE_MODULES`` (installed as ``help-kiosk`` installs them: after the
+first paint when the kiosk starts later), so the figures describe the whole kiosk.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from .bare import SCREEN_H, SCREEN_W
 def feature_modules() -> list[str]:
     from ui import app
 
-    return [module.__name__ for module in app.FEATURE_MODULES]
+    return [feature.name for feature in app.FEATURE_MODULES]
 
 
 def kiosk_config() -> Config:
@@ -60,7 +60,6 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
     """
     from ui.speech import FakeSpeaker
 
-    installs = [importlib.import_module(name).install for name in feature_modules()]
     speaker = speaker if speaker is not None else FakeSpeaker()
     from ui.demo_kiosk import make_kiosk
 
@@ -68,7 +67,7 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
         from kiosk.store import Store
 
         return make_kiosk(Store.open(data_dir), data_dir, size=(SCREEN_W, SCREEN_H),
-                          show=False, config=kiosk_config(), features=installs, tasks=tasks,
+                          show=False, config=kiosk_config(), tasks=tasks,
                           printer=None, speaker=speaker)
     from ui.app import content_roots
 
@@ -85,7 +84,7 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
         return load_catalogue(content_roots(config))
 
     return make_kiosk(open_store, data_dir, size=(SCREEN_W, SCREEN_H), show=False,
-                      config=config, features=installs, tasks=tasks, printer=None,
+                      config=config, tasks=tasks, printer=None,
                       speaker=speaker, catalogue=load_content, start_later=True)
 
 

@@ -17,22 +17,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
 import ui
-import ui.features.assistance
-import ui.features.disk_watch
-import ui.features.home_visits
-import ui.features.places
-import ui.features.queue
-import ui.features.reports
-import ui.features.resume
-import ui.features.scam_check
-import ui.features.sheets
-import ui.features.sync
 from kiosk.config import Config, ConfigProblem, load_config, save_config
 from kiosk.paths import resource_path
 from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
@@ -225,23 +214,98 @@ class BuildContext(OpensLater):
 
 
 Feature = Callable[[BuildContext], None]
-# Features that add screens and staff tabs, in order; each module has ``install(ctx)``.
-FEATURE_MODULES: tuple[ModuleType, ...] = (
-    ui.features.sheets,
-    ui.features.assistance,
-    ui.features.reports,
-    ui.features.queue,
-    ui.features.places,
-    ui.features.sync,
-    ui.features.scam_check,
-    ui.features.resume,
-    ui.features.disk_watch,
-    ui.features.home_visits,
+
+
+@dataclass(frozen=True)
+class FeatureModule:
+    """A feature as the composition root knows it before its module is imported: the
+    module (with ``install(ctx)``) and the screens that ``install`` adds, by ``ScreenId``
+    name, so that Home can offer their tiles at the first paint."""
+
+    name: str
+    screens: tuple[str, ...] = ()
+
+    @property
+    def install(self) -> Feature:
+        import importlib
+
+        return importlib.import_module(self.name).install  # type: ignore[no-any-return]
+
+
+# Features that add screens and staff tabs, in order. The running kiosk imports and installs
+# them just after the first paint (``LaterFeatures``); ``tests/ui/test_lazy_start.py`` checks
+# each ``screens`` list against what its ``install`` really adds.
+FEATURE_MODULES: tuple[FeatureModule, ...] = (
+    FeatureModule("ui.features.sheets", ("SHEET_PREVIEW",)),
+    FeatureModule("ui.features.assistance", ("QUICK_LOG", "CONSENT")),
+    FeatureModule("ui.features.reports"),
+    FeatureModule("ui.features.queue", ("TAKE_TICKET", "TICKET", "VOLUNTEER")),
+    FeatureModule("ui.features.places"),
+    FeatureModule("ui.features.sync"),
+    FeatureModule("ui.features.scam_check", ("SCAM_CHECK", "SCAM_VERDICT")),
+    FeatureModule("ui.features.resume", ("RESUME_CODE", "RESUME_ENTRY")),
+    FeatureModule("ui.features.disk_watch"),
+    FeatureModule("ui.features.home_visits", ("HOME_VISITS",)),
 )
 
 
 def default_features() -> list[Feature]:
-    return [module.install for module in FEATURE_MODULES]
+    return [feature.install for feature in FEATURE_MODULES]
+
+
+class LaterFeatures:
+    """The features installed after the first paint (issue #18: about forty modules fewer
+    before it), or as soon as any screen but Home is about to be built, whichever is first.
+
+    Until then each screen a feature declares is registered with a stand-in, so Home shows
+    its tile and ``ScreenId.X in kiosk.screens`` holds; installing replaces the stand-ins
+    with the real factories. A feature that leaves itself out (a refused scam-check list)
+    leaves its stand-ins behind: they are forgotten and Home drops the tile.
+    """
+
+    def __init__(self, ctx: BuildContext, features: tuple[FeatureModule, ...],
+                 home_changed: Callable[[], None]) -> None:
+        from ui.navigator import ScreenId
+
+        self._ctx = ctx
+        self._pending = list(features)
+        self._home_changed = home_changed
+        self._stand_ins: dict[Any, Callable[[], Any]] = {}
+        for feature in features:
+            for name in feature.screens:
+                sid = ScreenId[name]
+                self._stand_ins[sid] = stand_in = self._stand_in(sid)
+                ctx.screens[sid] = stand_in
+        ctx.nav.before_build.append(self._before_build)
+
+    @staticmethod
+    def _stand_in(sid: Any) -> Callable[[], Any]:
+        def never_built() -> Any:  # the features are always installed before a build
+            raise LookupError(f"{sid} was not installed before it was built")
+
+        return never_built
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._pending)
+
+    def _before_build(self, sid: Any) -> None:
+        if sid.name != "HOME":
+            self.install()
+
+    def install(self) -> None:
+        """Import and install every feature not installed yet (GUI thread)."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        for feature in pending:
+            feature.install(self._ctx)
+        left_out = [sid for sid, stand_in in self._stand_ins.items()
+                    if self._ctx.nav.unregister(sid, stand_in)]
+        self._stand_ins.clear()
+        if left_out:
+            log.info("features left out: %s", ", ".join(sid.name for sid in left_out))
+            self._home_changed()
 
 
 @dataclass
@@ -269,18 +333,18 @@ class Kiosk(OpensLater):
 
     def finish_start(self) -> None:
         """What waits for the first paint: the database, the content and the start-up work
-        (each job once, in the order it was asked for). The content is read on a task lane
-        and swapped in when ready: the window never waits for it."""
+        (each job once, in the order it was asked for, including the jobs that installing
+        the features adds). The content is read on a task lane and swapped in when ready:
+        the window never waits for it."""
         from kiosk.memory import return_big_blocks_to_the_system
 
         # Before any page image or PDF buffer: those must go back to the system when freed.
         return_big_blocks_to_the_system()
-        jobs, self.started_jobs[:] = list(self.started_jobs), []
         self.stores.get()
         if self.content is not None:
             self.content.start()
-        for job in jobs:
-            job()
+        while self.started_jobs:
+            self.started_jobs.pop(0)()
 
     def shutdown(self) -> None:
         """Stop timers, threads and filters first; delete the window last."""
@@ -486,8 +550,16 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
             .or_log("start-up data chores").run(tasks)
 
     ctx.after_start(data_chores)
-    for install in (default_features() if features is None else features):
-        install(ctx)
+    later: LaterFeatures | None = None
+    if features is None and start_later:
+        # Imported and installed just after the first paint (or when a screen is first
+        # built); their screens are known now, so Home's tiles are the same.
+        later = LaterFeatures(ctx, FEATURE_MODULES,
+                              home_changed=lambda: screens[ScreenId.HOME].rebuild())
+        ctx.after_start(later.install)
+    else:
+        for install in (default_features() if features is None else features):
+            install(ctx)
     screens[ScreenId.HOME]  # built now: its tiles are for every screen the features added
 
     overlay = IdleWarning(window)
@@ -524,14 +596,20 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
             state.set_high_contrast(config.high_contrast)
         nav.home()
 
-    from ui.voice import VoiceGuide
+    def start_voice_guide() -> None:
+        # Touch once to hear, again to choose: an application-wide filter, so it starts
+        # with the kiosk, after the first paint (as the idle watcher does).
+        from ui.voice import VoiceGuide
 
-    guide = VoiceGuide(state, say=lambda text: speaker.say(text),
-                       at_idle_home=lambda: nav.current_id == ScreenId.HOME
-                       and not state.is_helper, exempt=(window.speaker_btn,))
-    ctx.after_start(lambda: app.installEventFilter(guide))
+        guide = VoiceGuide(state, say=lambda text: speaker.say(text),
+                           at_idle_home=lambda: nav.current_id == ScreenId.HOME
+                           and not state.is_helper, exempt=(window.speaker_btn,))
+        kiosk.guide = guide
+        app.installEventFilter(guide)
+        idle.timed_out.connect(guide.new_visitor)
+
+    ctx.after_start(start_voice_guide)
     idle.timed_out.connect(reset_everything)
-    idle.timed_out.connect(guide.new_visitor)
     funnel = ErrorFunnel(go_home=nav.home)
     funnel.error.connect(lambda msg: window.show_message(msg))
     if kiosk_mode:
@@ -630,7 +708,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     kiosk = Kiosk(app=app, window=window, nav=nav, state=state, speaker=speaker, tasks=tasks,
                   stores=stores, config=config, catalogues=catalogues, idle=idle,
                   funnel=funnel, screens=screens, translations=translations, restyle=restyle,
-                  guide=guide, started_jobs=ctx.started_jobs, content=content)
+                  started_jobs=ctx.started_jobs, content=content)
     if not start_later:
         kiosk.finish_start()
     return kiosk

@@ -73,6 +73,9 @@ class Navigator(QStackedWidget):
         self._factories: dict[ScreenId, Callable[[], QWidget]] = {}
         self._order: list[ScreenId] = []  # registration order, built or not
         self.screen_built: list[Callable[[ScreenId, QWidget], None]] = []
+        #: Called with the id before a registered screen is built (features installed after
+        #: the first paint are installed then, so their screens and tabs exist).
+        self.before_build: list[Callable[[ScreenId], None]] = []
         self._history: list[tuple[ScreenId, dict[str, Any]]] = []
         self.current_id: ScreenId | None = None
         self._current_context: dict[str, Any] = {}
@@ -128,17 +131,37 @@ class Navigator(QStackedWidget):
         return self._screens.get(self.current_id) if self.current_id is not None else None
 
     def screen(self, screen_id: ScreenId) -> QWidget:
-        """The screen, built now if it was registered with ``add_later``."""
-        widget = self._screens.get(screen_id)
-        if widget is not None:
-            return widget
-        factory = self._factories.pop(screen_id)  # KeyError: not registered at all
+        """The screen, built now if it was registered with ``add_later``; KeyError if it is
+        not registered (or stopped being registered while the ``before_build`` hooks ran)."""
+        if not self._built_if_registered(screen_id):
+            raise KeyError(screen_id)
+        return self._screens[screen_id]
+
+    def _built_if_registered(self, screen_id: ScreenId) -> bool:
+        if screen_id in self._screens:
+            return True
+        if screen_id not in self._factories:
+            return False
+        for before in self.before_build:
+            before(screen_id)
+        factory = self._factories.pop(screen_id, None)
+        if factory is None:
+            return screen_id in self._screens
         log.debug("building %s on first use", screen_id.name)
         widget = factory()
         self.add(screen_id, widget)
         for hook in self.screen_built:
             hook(screen_id, widget)
-        return widget
+        return True
+
+    def unregister(self, screen_id: ScreenId, factory: Callable[[], QWidget]) -> bool:
+        """Forget a screen not built yet if ``factory`` is still what would build it (a
+        feature that left itself out); True if it was forgotten."""
+        if self._factories.get(screen_id) is not factory:
+            return False
+        del self._factories[screen_id]
+        self._order.remove(screen_id)
+        return True
 
     def has(self, screen_id: ScreenId) -> bool:
         """Registered (built or not)."""
@@ -170,9 +193,7 @@ class Navigator(QStackedWidget):
             screen_id, context = self.pinned, {}
             if self.current_id == screen_id:
                 return
-        if screen_id in self._factories:
-            self.screen(screen_id)
-        if screen_id not in self._screens:
+        if not self._built_if_registered(screen_id):
             log.error("no screen registered for %s", screen_id)
             screen_id, context = ScreenId.HOME, {}
         if self.current_id is not None:

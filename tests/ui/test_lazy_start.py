@@ -14,7 +14,7 @@ from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
 from tests.conftest import SAMPLE_CONTENT
 from tests.ui.conftest import MakeKiosk
-from ui.app import Kiosk
+from ui.app import FEATURE_MODULES, Kiosk
 from ui.navigator import ScreenId
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,28 +53,94 @@ def _check_lazy(kiosk: Kiosk, opened: list[str]) -> None:
     assert kiosk.nav.currentWidget().isVisible()
 
 
-def test_nothing_of_the_database_is_loaded_before_the_first_paint(tmp_path: Path) -> None:
-    """The benchmark's cold start child (built as ``help-kiosk`` builds it) stops at the home
-    screen's first paint and says which heavy modules were loaded by then: none of the
-    database, the content model, the speech worker or the time zones (zoneinfo reads the
-    system's sysconfig), which only a real speaker, a visit or a record needs."""
-    from benchmarks.assemble import prepare_data_dir
+#: Loaded by the home screen's first paint, none of them: the database, the content model,
+#: the speech worker, the time zones (zoneinfo reads the system's sysconfig), and since
+#: session 4 the features (installed just after the paint) and what only they use.
+NOT_BEFORE_PAINT = (
+    "sqlalchemy", "alembic", "reportlab", "openpyxl", "xlsxwriter", "PySide6.QtMultimedia",
+    "PySide6.QtPdf", "db.models", "kiosk.content.loader", "ui.screens.catalogue",
+    "ui.screens.step_player", "ui.queue_desk", "kiosk.content.model", "kiosk.speech.worker",
+    "kiosk.speech.engine", "kiosk.clock", "zoneinfo",
+    *(feature.name for feature in FEATURE_MODULES), "kiosk.scam_check", "kiosk.disk",
+    "ui.ops", "ui.voice", "PySide6.QtSvg")
 
-    data = tmp_path / "data"
-    prepare_data_dir(data)
+
+def _loaded_at_first_paint(data: Path, names: tuple[str, ...]) -> list[str]:
+    """Start the benchmark's cold start child (built as ``help-kiosk`` builds it) on ``data``;
+    which of ``names`` were imported when the home screen was first painted."""
     probe = (
-        "import json, sys, os, time\n"
+        "import json, sys, os\n"
         "import benchmarks.child as c\n"
-        "c._finish = lambda r: (print(json.dumps(sorted(m for m in ('sqlalchemy', 'alembic', "
-        "'reportlab', 'openpyxl', 'xlsxwriter', 'PySide6.QtMultimedia', 'PySide6.QtPdf', "
-        "'db.models', "
-        "'kiosk.content.loader', 'ui.screens.catalogue', 'ui.screens.step_player', "
-        "'ui.queue_desk', 'kiosk.content.model', 'kiosk.speech.worker', 'kiosk.speech.engine', "
-        "'kiosk.clock', 'zoneinfo') if m in sys.modules))), sys.stdout.flush(), "
-        "os._exit(0))\n"
+        f"names = {names!r}\n"
+        "c._finish = lambda r: (print(json.dumps(sorted(m for m in names "
+        "if m in sys.modules))), sys.stdout.flush(), os._exit(0))\n"
         f"c.kiosk_start(__import__('pathlib').Path({str(data)!r}))\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
            "BENCH_SPAWNED_AT": "0"}
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True,
                          capture_output=True, text=True, timeout=120).stdout
-    assert json.loads(out.strip().splitlines()[-1]) == []
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_nothing_of_the_database_or_the_features_is_loaded_before_the_first_paint(
+        tmp_path: Path) -> None:
+    """Only a real speaker, a visit, a record or a feature's screen needs those modules. The
+    icons of the first start are drawn (QtSvg) and kept; a restart reads them back."""
+    from benchmarks.assemble import prepare_data_dir
+
+    data = tmp_path / "data"
+    prepare_data_dir(data)
+    first = _loaded_at_first_paint(data, NOT_BEFORE_PAINT)
+    assert first == ["PySide6.QtSvg"]
+    assert _loaded_at_first_paint(data, NOT_BEFORE_PAINT) == []
+
+
+def test_each_feature_declares_the_screens_it_adds(make_kiosk: MakeKiosk) -> None:
+    """Home shows its tiles from these declarations before any feature is imported."""
+    core = set(make_kiosk(features=[], show=False).screens)
+    for feature in FEATURE_MODULES:
+        added = set(make_kiosk(features=[feature.install], show=False).screens) - core
+        assert {sid.name for sid in added} == set(feature.screens), feature.name
+
+
+def test_a_feature_screen_opens_before_the_features_were_installed(
+        make_kiosk: MakeKiosk, store: Store) -> None:
+    """A tile touched before the start-up work ran installs every feature first: the ticket
+    screen opens from Home and the staff screen has every feature's tab."""
+    kiosk = make_kiosk(store=lambda: store, catalogue=load_catalogue([SAMPLE_CONTENT]),
+                       start_later=True)
+    home = kiosk.screens[ScreenId.HOME]
+    assert set(home.tiles) == {"ticket", "learn", "print", "scam"}
+    home.tiles["ticket"].click()
+    assert kiosk.nav.current_id is ScreenId.TAKE_TICKET
+    assert kiosk.nav.currentWidget().isVisible()
+
+    kiosk.finish_start()  # the features' own start-up jobs run too, once
+    staff = kiosk.screens[ScreenId.STAFF]
+    staff.build_pending_tabs()  # what opening it does
+    names = [staff.tabs.tabText(i) for i in range(staff.tabs.count())]
+    assert "Hàng đợi" in names and "Đồng bộ" in names and "Thôn/tổ dân phố" in names
+    assert {ScreenId.HOME_VISITS, ScreenId.QUICK_LOG, ScreenId.VOLUNTEER} <= set(kiosk.screens)
+    for sid in (ScreenId.SCAM_CHECK, ScreenId.RESUME_ENTRY, ScreenId.SHEET_PREVIEW):
+        kiosk.nav.go_to(sid, **({"tutorial_id": kiosk.catalogue.tutorials[0].id}
+                                if sid is ScreenId.SHEET_PREVIEW else {}))
+        assert kiosk.nav.current_id is sid
+
+
+def test_a_feature_that_leaves_itself_out_after_the_paint_loses_its_tile(
+        make_kiosk: MakeKiosk, store: Store, monkeypatch) -> None:
+    import ui.features.scam_check as feature
+    from kiosk.scam_check import ScamListError
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise ScamListError("Danh sách kiểm tra tin nhắn lạ không dùng được.")
+
+    monkeypatch.setattr(feature, "load_scam_kinds", refuse)
+    kiosk = make_kiosk(store=lambda: store, catalogue=load_catalogue([SAMPLE_CONTENT]),
+                       start_later=True)
+    assert "scam" in kiosk.screens[ScreenId.HOME].tiles  # declared: shown at the first paint
+    kiosk.finish_start()
+    assert not kiosk.nav.has(ScreenId.SCAM_CHECK)
+    assert "scam" not in kiosk.screens[ScreenId.HOME].tiles
+    kiosk.nav.go_to(ScreenId.SCAM_CHECK)  # a stale link goes Home instead of failing
+    assert kiosk.nav.current_id is ScreenId.HOME

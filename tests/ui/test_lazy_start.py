@@ -62,7 +62,7 @@ NOT_BEFORE_PAINT = (
     "ui.screens.step_player", "ui.queue_desk", "kiosk.content.model", "kiosk.speech.worker",
     "kiosk.speech.engine", "kiosk.clock", "zoneinfo",
     *(feature.name for feature in FEATURE_MODULES), "kiosk.scam_check", "kiosk.disk",
-    "ui.ops", "ui.voice", "PySide6.QtSvg")
+    "ui.voice", "PySide6.QtSvg")
 
 
 def _loaded_at_first_paint(data: Path, names: tuple[str, ...]) -> list[str]:

@@ -4,6 +4,7 @@
     python -m benchmarks.child kiosk-start DATA_DIR
     python -m benchmarks.child kiosk-memory DATA_DIR CYCLES
     python -m benchmarks.child content-rss
+    python -m benchmarks.child content-load DATA_DIR
     python -m benchmarks.child libraries
     python -m benchmarks.child speech-stall TMP TEXTS
 
@@ -137,6 +138,84 @@ def kiosk_start(data_dir: Path, cycles: int = 0) -> None:
     del keep
 
 
+def content_load(data_dir: Path) -> None:
+    """The kiosk started as ``help-kiosk`` starts it, then: how long the window stops
+    answering while the content is read (the longest gap between ticks of a 5 ms timer, from
+    the call of ``finish_start`` until the content is in use), how long the read takes, the
+    catalogue's first open and its biggest category's open (each with a repaint), and how
+    many cards that category made. Works with kiosks that read the content on the GUI thread
+    (before session 4): then the gap is the whole read."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.assemble import build_kiosk, show_full_screen
+    from ui.navigator import ScreenId
+
+    app = QApplication(sys.argv[:1])
+    kiosk = build_kiosk(data_dir, start_later=True)
+    result: dict[str, Any] = {}
+    last = [0.0]
+    gaps: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(5)
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    ticker.timeout.connect(tick)
+
+    def loaded() -> bool:
+        swap = getattr(kiosk, "content", None)
+        return not swap.loading if swap is not None else bool(kiosk.catalogue.tutorials)
+
+    def measure_screens() -> None:
+        ticker.stop()
+        result["stall_ms"] = max(gaps) if gaps else float("nan")
+        # The first gap is finish_start itself (the database opened, the start-up jobs; and
+        # the content read, where that is still on the GUI thread); the rest, the read after.
+        result["finish_start_ms"] = gaps[0] if gaps else float("nan")
+        result["stall_after_ms"] = max(gaps[1:], default=0.0)
+        result["load_ms"] = (time.perf_counter() - start[0]) * 1000
+        result["tutorials"] = len(kiosk.catalogue.tutorials)
+        t0 = time.perf_counter()
+        kiosk.nav.go_to(ScreenId.CATALOGUE)
+        kiosk.window.repaint()
+        result["first_open_ms"] = (time.perf_counter() - t0) * 1000
+        sizes = {c.id: len(kiosk.catalogue.in_category(c.id))
+                 for c in kiosk.catalogue.categories}
+        biggest = max(sizes, key=lambda c: sizes[c])
+        t0 = time.perf_counter()
+        kiosk.nav.go_to(ScreenId.CATALOGUE, category=biggest)
+        kiosk.window.repaint()
+        result["big_category_ms"] = (time.perf_counter() - t0) * 1000
+        result["big_category_tutorials"] = sizes[biggest]
+        grid = kiosk.screens[ScreenId.CATALOGUE].grid
+        result["cards_made"] = len(grid.items)
+        _finish(result)
+
+    def wait() -> None:
+        if loaded():
+            measure_screens()
+        else:
+            QTimer.singleShot(20, wait)
+
+    start = [0.0]
+
+    def painted() -> None:
+        last[0] = start[0] = time.perf_counter()
+        ticker.start()
+        kiosk.finish_start()  # what ui.app.run does after the first paint
+        tick()  # a read on the GUI thread shows here as one long gap
+        wait()
+
+    keep = _after_first_paint(kiosk.nav.screen(ScreenId.HOME), painted)
+    show_full_screen(kiosk)
+    app.exec()
+    del keep
+
+
 def _rss_mb() -> float:
     """Current resident set size (Linux /proc)."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])
@@ -259,6 +338,8 @@ def main(argv: list[str]) -> None:
         kiosk_start(Path(argv[1]))
     elif mode == "content-rss":
         content_rss()
+    elif mode == "content-load":
+        content_load(Path(argv[1]))
     elif mode == "libraries":
         libraries()
     elif mode == "speech-stall":

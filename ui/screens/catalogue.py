@@ -96,10 +96,11 @@ class CatalogueScreen(BaseScreen):
         query = _fold(self.search.text().strip()) if self.search.isVisible() else ""
         self.resume_btn.set_label(self.tr("Tiếp tục bài đang học"),
                                   self.tr("Nhập mã 4 số để học tiếp từ bước đã dừng."))
-        self.resume_btn.setVisible(self.mode != "print" and self.category is None and not query
-                                   and self.nav.has(ScreenId.RESUME_ENTRY))
         lang = self._lang()
         loading = self.catalogue.loading
+        # Not while loading: a code opens a tutorial, and there is none yet.
+        self.resume_btn.setVisible(self.mode != "print" and self.category is None and not query
+                                   and not loading and self.nav.has(ScreenId.RESUME_ENTRY))
         self.loading_label.setVisible(loading)
         self.grid.setVisible(not loading)
         # One (kind, item) per tile; the tiles themselves are made page by page.

@@ -79,9 +79,9 @@ def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,
         return Store.open(data_dir)
 
     def load_content() -> Any:
-        from kiosk.content.loader import load_catalogue
+        from kiosk.content.packs import load_content  # as ui.app.open_kiosk reads it
 
-        return load_catalogue(content_roots(config))
+        return load_content(data_dir, content_roots(config))
 
     return make_kiosk(open_store, data_dir, size=(SCREEN_W, SCREEN_H), show=False,
                       config=config, tasks=tasks, printer=None,

@@ -341,10 +341,12 @@ class Kiosk(OpensLater):
         # Before any page image or PDF buffer: those must go back to the system when freed.
         return_big_blocks_to_the_system()
         self.stores.get()
-        if self.content is not None:
-            self.content.start()
         while self.started_jobs:
             self.started_jobs.pop(0)()
+        # Last: the read shares the interpreter with this thread, so the jobs above would
+        # take longer with it running.
+        if self.content is not None:
+            self.content.start()
 
     def shutdown(self) -> None:
         """Stop timers, threads and filters first; delete the window last."""

@@ -122,11 +122,18 @@ def current_pack(data_dir: Path) -> tuple[str, Path] | None:
 
 def load_content(data_dir: Path, roots: list[Path]) -> Catalogue:
     """The catalogue this kiosk shows: the active pack first (its tutorials replace those
-    with the same id), then ``roots`` (the content shipped with the kiosk, extra folders)."""
+    with the same id), then ``roots`` (the content shipped with the kiosk, extra folders).
+    Unchanged files are not parsed again (``kiosk.content.parsed``); all are checked."""
+    from kiosk.content.parsed import ParsedToml
+
+    parsed = ParsedToml.open(data_dir)
     active = current_pack(data_dir)
     if active is None:
-        return load_catalogue(roots)
-    return load_catalogue([active[1], *roots], first_overrides=True)
+        catalogue = load_catalogue(roots, parsed=parsed)
+    else:
+        catalogue = load_catalogue([active[1], *roots], first_overrides=True, parsed=parsed)
+    parsed.save()
+    return catalogue
 
 
 def install_pack(data_dir: Path, data: bytes, version: str, signature_b64: str,

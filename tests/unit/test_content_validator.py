@@ -152,3 +152,23 @@ def test_tables_reports_each_bad_entry_and_skips_it(tmp_path) -> None:
         ("term[1]", "mỗi thuật ngữ là một bảng [[term]]"),
         ("term[2].colour", "mục lạ “colour”"),
         ("phrase", "cần các bảng [[phrase]] (mỗi câu một bảng)")]
+
+
+def test_a_picture_path_may_not_lead_out_of_the_tutorial_folder(tmp_path: Path) -> None:
+    from kiosk.content.loader import safe_child
+
+    folder = tmp_path / "tut"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "a.svg").write_text("<svg/>", encoding="utf-8")
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "b.svg").write_text("<svg/>", encoding="utf-8")
+    (folder / "images" / "link.svg").symlink_to(outside / "b.svg")
+    (folder / "linked").symlink_to(outside)
+    (folder / "images" / "inner.svg").symlink_to(folder / "images" / "a.svg")
+    assert safe_child(folder, "images/a.svg") == folder / "images" / "a.svg"
+    assert safe_child(folder, "images/inner.svg") == folder / "images" / "inner.svg"
+    assert safe_child(folder, "images/link.svg") is None
+    assert safe_child(folder, "linked/b.svg") is None
+    for bad in ("../secret/b.svg", "/etc/passwd", "C:/x.svg", "", "images/../../secret/b.svg"):
+        assert safe_child(folder, bad) is None, bad

@@ -3,8 +3,10 @@
 PostgreSQL (``postgresql+psycopg://…``) is the real store; SQLite in the data dir is the
 embedded default and is opened with the kiosk's own pragmas (WAL, ``synchronous=FULL``,
 ``BEGIN IMMEDIATE``). Either way ``hide_parameters=True``: a database error quoted in a log
-would otherwise carry names, phone numbers and notes. PostgreSQL connections are pre-pinged,
-so a restarted server costs one retry, not a failed request.
+would otherwise carry names, phone numbers and notes. A PostgreSQL connection that sat idle
+in the pool for :data:`PING_AFTER_IDLE_S` is pinged before use, so a restarted server costs
+one retry, not a failed request; one in steady use is not (under load every batch paid a
+round trip for it), and the ingest retries a batch whose connection died under it.
 
 Migrations live in ``hub/migrations`` with their own version table ``hub_alembic_version``
 (the kiosk's ``alembic_version`` is left alone, should the two ever share a database). On
@@ -14,10 +16,12 @@ PostgreSQL two hub processes starting at once take an advisory lock, so only one
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import models as kiosk_models
@@ -50,12 +54,41 @@ def kiosk_tables() -> list[Table]:
     return [meta.tables[name] for name in KIOSK_TABLES]
 
 
+#: A pooled PostgreSQL connection idle longer than this is pinged before it is handed out.
+PING_AFTER_IDLE_S = 10.0
+
+
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``: the kiosk's SQLite setup, or a pre-pinged PostgreSQL pool."""
+    """An engine for ``url``: the kiosk's SQLite setup, or a PostgreSQL pool whose idle
+    connections are pinged before use."""
     if url.startswith("sqlite"):
         return make_kiosk_engine(url)
-    return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_size=10,
-                         max_overflow=10)
+    engine = create_engine(url, hide_parameters=True, pool_size=10, max_overflow=10)
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pessimistic disconnect handling, only for connections that sat idle:
+    raising DisconnectionError at checkout makes the pool replace the connection."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(dbapi_connection: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return  # new, or in steady use
+        try:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+        except Exception as exc:
+            raise sa_exc.DisconnectionError() from exc
 
 
 def alembic_config(url: str) -> AlembicConfig:

@@ -16,11 +16,14 @@ Called from the API's worker threads; any number at once (the database arbitrate
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+import msgspec
+from sqlalchemy import Table, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -31,7 +34,12 @@ from hub.models import DailyCount, Device, IngestLog
 from kiosk.identity import remember_team
 from kiosk.sync.batch import OpenedBatch, open_batch, refuse_revoked
 from kiosk.sync.errors import BatchRefused
-from kiosk.sync.merge import merge_payload, validate_payload
+from kiosk.sync.merge import (
+    DAILY_COUNT_KEYS,
+    DAILY_COUNT_MORE,
+    merge_payload,
+    validate_payload,
+)
 
 log = logging.getLogger(__name__)
 
@@ -82,33 +90,101 @@ class _Devices:
         return device.commune_code if device is not None else None
 
 
+#: The daily counts' columns a batch sets, besides who and when.
+_COUNT_VALUES = (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE, "detail")
+
+
 def _upsert_counts(session: Session, opened: OpenedBatch, counts: list[dict[str, Any]],
-                   reported_at: datetime) -> None:
-    """Whole-day totals: the newest report per (help point, day) wins, a replay cannot undo."""
+                   reported_at: datetime) -> list[dict[str, Any]]:
+    """Whole-day totals: the newest report per (help point, day) wins, a replay cannot undo.
+
+    Returns the days' counts that were stored AND differ from what was there: only those
+    need their summary rows written again (a kiosk re-sends its last seven days in every
+    batch, nearly always unchanged). What was there is read first in one SELECT; the upsert
+    says which days it really wrote (RETURNING), so a concurrent newer report is never
+    overwritten in the summary either."""
     if not counts:
-        return
+        return []
     m = opened.manifest
-    rows = [{"help_point_id": m["help_point_id"] or opened.device_id,
-             "device_id": opened.device_id, "team_id": m["team_id"],
-             "commune_code": m["commune_code"], "reported_at": reported_at, **c}
-            for c in counts]
+    hp = m["help_point_id"] or opened.device_id
+    c = DailyCount.__table__.c
+    have: dict[date, tuple[Any, ...]] = {}
+    days = [x["day"] for x in counts]
+    for start in range(0, len(days), 500):
+        have.update((row[0], tuple(row[1:])) for row in session.execute(
+            select(c.day, c.reported_at, c.team_id, c.commune_code,
+                   *(c[k] for k in _COUNT_VALUES))
+            .where(c.help_point_id == hp, c.day.in_(days[start:start + 500]))))
+    newer: list[dict[str, Any]] = []
+    differ: set[date] = set()
+    for x in counts:
+        old = have.get(x["day"])
+        if old is not None and _as_naive(old[0]) > reported_at:
+            continue  # an older report than the one stored: nothing to do
+        newer.append(x)
+        if old is None or old[1:] != (m["team_id"], m["commune_code"],
+                                      *(x[k] for k in _COUNT_VALUES)):
+            differ.add(x["day"])
+    if not newer:
+        return []
+    rows = [{"help_point_id": hp, "device_id": opened.device_id, "team_id": m["team_id"],
+             "commune_code": m["commune_code"], "reported_at": reported_at, **x}
+            for x in newer]
+    columns = tuple(rows[0])
+    result: Any
+    if session.get_bind().dialect.name == "postgresql":
+        # One json parameter (as the merge's records): a catch-up batch carries 62 days.
+        result = session.connection().exec_driver_sql(
+            _postgresql_counts_upsert(session.get_bind().dialect, columns),
+            {"rows": msgspec.json.encode(rows).decode()})
+    else:
+        result = session.execute(_counts_upsert(_dialect_insert(session, DailyCount),
+                                                columns).returning(c.day), rows)
+    written = {_as_date(day) for day in result.scalars()}
+    return [x for x in newer if x["day"] in differ and x["day"] in written]
+
+
+def _counts_upsert(stmt: Any, columns: tuple[str, ...]) -> Any:
+    """The newest report per (help point, day) wins: THE rule for both databases."""
+    return stmt.on_conflict_do_update(
+        index_elements=["help_point_id", "day"],
+        set_={col: stmt.excluded[col] for col in columns if col not in ("help_point_id", "day")},
+        where=DailyCount.reported_at <= stmt.excluded.reported_at)
+
+
+@functools.lru_cache(maxsize=4)
+def _postgresql_counts_upsert(dialect: Any, columns: tuple[str, ...]) -> str:
+    from sqlalchemy import JSON, bindparam, cast, column, func, literal_column
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    table: Table = DailyCount.__table__  # type: ignore[assignment]
+    rows = func.json_populate_recordset(literal_column(f"NULL::{table.name}"),
+                                        cast(bindparam("rows"), JSON))
+    stmt = pg_insert(table).from_select(
+        list(columns), select(*[column(c) for c in columns]).select_from(rows.alias("r")),
+        include_defaults=False)
+    return str(_counts_upsert(stmt, columns).returning(table.c.day).compile(dialect=dialect))
+
+
+def _as_naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _dialect_insert(session: Session, model: Any) -> Any:
     dialect = session.get_bind().dialect.name
-    stmt: Any
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        stmt = pg_insert(DailyCount)
-    elif dialect == "sqlite":
+        return pg_insert(model)
+    if dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        stmt = sqlite_insert(DailyCount)
-    else:  # pragma: no cover - the hub runs on these two
-        raise RuntimeError(f"daily counts need PostgreSQL or SQLite, not {dialect}")
-    updated = {col: getattr(stmt.excluded, col) for col in rows[0] if col not in (
-        "help_point_id", "day")}
-    session.execute(stmt.on_conflict_do_update(
-        index_elements=["help_point_id", "day"], set_=updated,
-        where=DailyCount.reported_at <= stmt.excluded.reported_at), rows)
+        return sqlite_insert(model)
+    raise RuntimeError(f"the hub needs PostgreSQL or SQLite, not {dialect}")  # pragma: no cover
 
 
 def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
@@ -116,13 +192,13 @@ def _ingest_once(hub: HubContext, blob: bytes, now: datetime) -> IngestResult:
         devices = _Devices(s)
         opened = open_batch(blob, hub.keys(), devices.verify_key_for, now,
                             expected_commune_for=devices.commune_for)
-        valid = validate_payload(s, opened.payload, now, any_service=True)
-        touched = daily_summary.before_merge(s, valid)
+        valid = validate_payload(s, opened.for_validation(), now, any_service=True)
         summary = merge_payload(s, valid, unverified=False, now=now)
         m = opened.manifest
         created = _created(m)
-        _upsert_counts(s, opened, valid.daily_counts, created)
-        daily_summary.after_merge(s, valid, touched, m["help_point_id"] or opened.device_id)
+        counts = _upsert_counts(s, opened, valid.daily_counts, created)
+        daily_summary.after_ingest(s, summary.changed, counts, (
+            m["help_point_id"] or opened.device_id, m["commune_code"], m["team_id"]))
         device = devices.get(opened.device_id)
         assert device is not None  # open_batch found its key
         device.last_seen_at = now
@@ -171,6 +247,13 @@ def ingest_batch(hub: HubContext, blob: bytes) -> IngestResult:
             if attempt == RETRIES:
                 raise
             log.info("batch collided with a concurrent one; trying again (%d)", attempt)
+            continue
+        except sa_exc.DBAPIError as exc:
+            # A pooled connection that died under the batch (a restarted server): the pool
+            # drops it, nothing was written, the batch goes again on a fresh one.
+            if not exc.connection_invalidated or attempt == RETRIES:
+                raise
+            log.info("database connection lost; trying the batch again (%d)", attempt)
             continue
         log.info("batch %s/%s accepted: %d added, %d updated, %d skipped", result.device_id,
                  result.seq, result.added, result.updated, result.skipped)

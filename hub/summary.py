@@ -11,11 +11,12 @@ rows and the days at either end from the daily rows, then hands the totals to th
 the labels, sorting and averages are the kiosk dashboard's, so one help point's numbers agree
 exactly on both (``tests/hub_web/test_summary.py``).
 
-The rows are written in SQL inside the database (one INSERT … SELECT per run of days), by
-:func:`refresh` inside the ingest transaction, for only the (help point, days) a batch touched
-(the days its records had before and after the merge, so an edit that moves a record to
-another day, or a soft delete, is counted right), and by :func:`rebuild` for existing data
-(``help-kiosk-hub rebuild-summary``, and hub migration ``h0006``).
+The rows are written by :func:`after_ingest` inside the ingest transaction, for only what a
+batch changed: the records' rows of the days its changed records had before and after the
+merge (so an edit that moves a record to another day, or a soft delete, is counted right),
+counted in SQL inside the database (one INSERT … SELECT per run of days), and the rows of the
+daily counts that changed, from their values; a replay writes nothing. :func:`rebuild`
+counts existing data (``help-kiosk-hub rebuild-summary``, and hub migration ``h0006``).
 
 The counting rules are the kiosk's (``kiosk.reports.figures``): soft-deleted records are left
 out; a record listing a service or volunteer twice counts once under it; a record's day is
@@ -36,6 +37,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    and_,
     cast,
     delete,
     false,
@@ -43,6 +45,7 @@ from sqlalchemy import (
     insert,
     literal,
     literal_column,
+    or_,
     select,
     true,
     union_all,
@@ -63,7 +66,7 @@ from kiosk.reports.figures import (
 )
 from kiosk.reports.periods import Period
 from kiosk.reports.waits import BINS
-from kiosk.sync.merge import DAILY_COUNT_KEYS, DAILY_COUNT_MORE, ValidPayload
+from kiosk.sync.merge import DAILY_COUNT_KEYS, DAILY_COUNT_MORE
 
 log = logging.getLogger(__name__)
 
@@ -158,82 +161,153 @@ _IN_CHUNK = 500
 # -- writing ---------------------------------------------------------------------------------
 
 
-def touched(session: Session, record_uuids: Sequence[str]) -> set[tuple[str, date]]:
-    """(help point, local day) of these records as the database holds them now.
-
-    Called before the merge (the days they had) and after it (the days they have): both
-    need counting again."""
-    a = Assistance.__table__.c
-    out: set[tuple[str, date]] = set()
-    uuids = list(record_uuids)
-    for start in range(0, len(uuids), _IN_CHUNK):
-        for hp, started in session.execute(select(a.help_point_id, a.started_at).where(
-                a.uuid.in_(uuids[start:start + _IN_CHUNK]))):
-            out.add((hp or "", local_day(started)))
+def local_days(hours: Iterable[datetime]) -> dict[datetime, tuple[date, ...]]:
+    """The local day(s) of each UTC start hour: one, unless the hour spans local midnight
+    (a zone with a half-hour offset), then both (counting a day too many again is harmless).
+    """
+    out: dict[datetime, tuple[date, ...]] = {}
+    for hour in hours:
+        if hour not in out:
+            first, last = local_day(hour), local_day(hour + _HOUR_END)
+            out[hour] = (first,) if first == last else (first, last)
     return out
 
 
-def before_merge(session: Session, valid: ValidPayload) -> set[tuple[str, date]]:
-    """The (help point, day) pairs the batch's records have before the merge."""
-    return touched(session, [r["uuid"] for r in valid.records])
+_HOUR_END = timedelta(hours=1, microseconds=-1)
 
 
-def after_merge(session: Session, valid: ValidPayload, before: set[tuple[str, date]],
-                counts_help_point_id: str) -> None:
-    """Count again every (help point, day) the merged batch touched: its records' days before
-    and after (an edited start time or help point moves a record), its activity days', and
-    the days of its daily counts (stored under ``counts_help_point_id``)."""
-    pairs = before | touched(session, [r["uuid"] for r in valid.records])
-    pairs |= {(d.get("help_point_id") or "", d["day"]) for d in valid.activity_days}
-    pairs |= {(counts_help_point_id, c["day"]) for c in valid.daily_counts}
-    refresh_touched(session, pairs)
+def after_ingest(session: Session, changed: Iterable[tuple[str, str, datetime]],
+                 counts: Sequence[Mapping[str, Any]], counts_at: tuple[str, str, str]) -> None:
+    """Count again what one batch changed, in the ingest's transaction, after the merge and
+    the daily counts' upsert.
+
+    ``changed`` is the merge's (help point, commune, UTC start hour) of every record version
+    it wrote or replaced (:attr:`kiosk.sync.merge.MergeSummary.changed`): the records'
+    dimensions of those days are counted again from the records (an edit that moves a
+    record to another day or help point, or a soft delete, counts right). ``counts`` are the
+    daily counts the batch stored that differ from what was there, kept under
+    ``counts_at`` = (help point, commune, team): their rows are written from the values
+    themselves. A replay changes nothing and costs nothing here. Activity days from a batch
+    are never demo, so they never change a summary row.
+
+    Per help point: one DELETE, one INSERT … SELECT per run of days for the records, one
+    INSERT of the counts' rows, the touched months again (a DELETE and an INSERT … SELECT),
+    and one statement marking the communes' rows stale (:func:`settle`)."""
+    record_days: dict[str, set[date]] = {}
+    stale: set[tuple[str, date]] = set()
+    changed = list(changed)
+    days_of = local_days(hour for _hp, _commune, hour in changed)
+    for hp, commune, hour in changed:
+        record_days.setdefault(hp or "", set()).update(days_of[hour])
+        stale.update((commune or "", day) for day in days_of[hour])
+    count_hp, count_commune, count_team = counts_at
+    count_days = {c["day"] for c in counts}
+    stale.update((count_commune, day) for day in count_days)
+    points = set(record_days) | ({count_hp} if count_days else set())
+    for hp in sorted(points):
+        rdays = sorted(record_days.get(hp, ()))
+        cdays = sorted(count_days) if hp == count_hp else []
+        _delete_days(session, hp, rdays, cdays)
+        for first, last in _runs(rdays):
+            _insert_days(session, first, last, hp)
+        if cdays:
+            _write_counts(session, counts, count_hp, count_commune, count_team)
+        _roll_up_months(session, hp, {day.replace(day=1) for day in (*rdays, *cdays)})
+    by_commune: dict[str, set[date]] = {}
+    for commune, day in stale:
+        by_commune.setdefault(commune, set()).add(day)
+    _mark_stale_pairs(session, by_commune)
 
 
-def refresh(session: Session, help_point_id: str, days: Iterable[date]) -> None:
-    """Count ``days`` of one help point again from its records and daily counts, in the
-    caller's transaction.
+#: The dimensions counted from the records (and demo activity days) of a day.
+RECORD_DIMENSIONS = DIMENSIONS
 
-    The ingest calls this after the merge for the (help point, days) a batch touched: a few
-    hundred rows written, whatever the size of the database."""
-    wanted = sorted(set(days))
-    if not wanted:
-        return
+
+def _delete_days(session: Session, hp: str, record_days: Sequence[date],
+                 count_days: Sequence[date]) -> None:
+    """One DELETE: the records' rows of ``record_days``, the counts' of ``count_days``."""
     d = DAILY
-    communes = _communes_of(session, help_point_id, wanted)
-    for start in range(0, len(wanted), _IN_CHUNK):
-        session.execute(delete(d).where(d.c.help_point_id == help_point_id,
-                                        d.c.day.in_(wanted[start:start + _IN_CHUNK])))
-    for first, last in _runs(wanted):
-        _insert_days(session, first, last, help_point_id)
-    for start in range(0, len(wanted), _IN_CHUNK):
-        _insert_counts(session, help_point_id, wanted[start:start + _IN_CHUNK])
-    communes |= _communes_of(session, help_point_id, wanted)
-    _roll_up(session, {day.replace(day=1) for day in wanted}, help_point_id)
-    _mark_stale(session, communes, wanted)
+    parts: list[Any] = []
+    for days, dims in ((record_days, RECORD_DIMENSIONS), (count_days, COUNT_DIMENSIONS)):
+        for start in range(0, len(days), _IN_CHUNK):
+            parts.append(and_(d.c.day.in_(list(days[start:start + _IN_CHUNK])),
+                              d.c.dim.in_(dims)))
+    if parts:
+        session.execute(delete(d).where(d.c.help_point_id == hp, or_(*parts)))
 
 
-def _mark_stale(session: Session, communes: set[str], days: Sequence[date]) -> None:
-    """Note that these communes' rows of these days need adding up again (:func:`settle`).
+def count_rows(count: Mapping[str, Any], hp: str, commune: str, team: str
+               ) -> list[dict[str, Any]]:
+    """The summary rows of one day's counts (as ``kiosk.sync.merge`` validated them)."""
+    base = {"help_point_id": hp, "commune_code": commune, "team_id": team,
+            "day": count["day"]}
+    rows = [{**base, "dim": QUEUE, "key": key, "n": count[key]}
+            for key in QUEUE_KEYS if count.get(key)]
+    rows.extend({**base, "dim": dim, "key": key, "n": n}
+                for dim, key, n in detail_rows(count.get("detail") or {}) if n)
+    return rows
 
-    Not done here: batches of two help points of one commune would both rewrite the
-    commune's rows and wait on (or collide with) each other. A marker is a commune row of
-    its own (dimension ``stale``) inserted with ON CONFLICT DO NOTHING, which never
-    collides."""
-    if not communes:
+
+def _write_counts(session: Session, counts: Sequence[Mapping[str, Any]], hp: str,
+                  commune: str, team: str) -> None:
+    rows = [row for c in counts for row in count_rows(c, hp, commune, team)]
+    if not rows:
         return
+    if session.get_bind().dialect.name == "postgresql":
+        # One json parameter read by the server into the table's row type (as the merge).
+        import msgspec
+
+        cols = ", ".join(_COLUMNS)
+        session.connection().exec_driver_sql(
+            f"INSERT INTO {DAILY.name} ({cols}) SELECT {cols} FROM "
+            f"json_populate_recordset(NULL::{DAILY.name}, %(rows)s::json)",
+            {"rows": msgspec.json.encode(rows).decode()})
+        return
+    session.execute(insert(DAILY), rows)
+
+
+def _month_of(day: Any, dialect: str) -> Any:
+    if dialect == "sqlite":
+        return func.date(day, "start of month")
+    return cast(func.date_trunc("month", day), Date)
+
+
+def _roll_up_months(session: Session, hp: str, months: set[date]) -> None:
+    """One help point's monthly rows of ``months`` again from its daily rows: one DELETE
+    and one INSERT … SELECT for all of them."""
+    if not months:
+        return
+    d, m = DAILY, MONTHLY
+    wanted = sorted(months)
+    session.execute(delete(m).where(m.c.help_point_id == hp, m.c.month.in_(wanted)))
+    month = _month_of(d.c.day, session.get_bind().dialect.name)
+    session.execute(insert(m).from_select(
+        ["help_point_id", "commune_code", "team_id", "month", "dim", "key", "n"],
+        select(d.c.help_point_id, d.c.commune_code, d.c.team_id, month, d.c.dim, d.c.key,
+               func.sum(d.c.n))
+        .where(d.c.help_point_id == hp, d.c.dim != STALE,
+               or_(*(and_(d.c.day >= first, d.c.day < _next_month(first))
+                     for first in wanted)))
+        .group_by(d.c.help_point_id, d.c.commune_code, d.c.team_id, month, d.c.dim,
+                  d.c.key)))
+
+
+def _mark_stale_pairs(session: Session, by_commune: Mapping[str, set[date]]) -> None:
     rows = [{"help_point_id": ALL, "commune_code": c, "team_id": ALL, "day": day,
-             "dim": STALE, "key": "", "n": 1} for c in sorted(communes) for day in days]
-    dialect = session.get_bind().dialect.name
-    stmt: Any
-    if dialect == "postgresql":
+             "dim": STALE, "key": "", "n": 1}
+            for c in sorted(by_commune) for day in sorted(by_commune[c])]
+    if rows:
+        session.execute(_insert_of(session).on_conflict_do_nothing(), rows)
+
+
+def _insert_of(session: Session) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        stmt = pg_insert(DAILY)
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        return pg_insert(DAILY)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        stmt = sqlite_insert(DAILY)
-    session.execute(stmt.on_conflict_do_nothing(), rows)
+    return sqlite_insert(DAILY)
 
 
 #: An arbitrary constant of this module: the PostgreSQL advisory lock one settle holds.
@@ -263,15 +337,6 @@ def settle(session: Session) -> int:
     return len(stale)
 
 
-def _communes_of(session: Session, hp: str, days: Sequence[date]) -> set[str]:
-    d = DAILY
-    out: set[str] = set()
-    for start in range(0, len(days), _IN_CHUNK):
-        out.update(session.scalars(select(d.c.commune_code).distinct().where(
-            d.c.help_point_id == hp, d.c.day.in_(list(days[start:start + _IN_CHUNK])))))
-    return out
-
-
 def _commune_rows(session: Session, communes: set[str] | None,
                   days: Sequence[date] | None) -> None:
     """The communes' rows (help point "*") of ``days`` again from their help points' rows
@@ -294,15 +359,6 @@ def _commune_rows(session: Session, communes: set[str] | None,
             d.c.dim, d.c.key, func.sum(d.c.n))
             .where(*where_points, *in_days)
             .group_by(d.c.commune_code, d.c.day, d.c.dim, d.c.key)))
-
-
-def refresh_touched(session: Session, pairs: Iterable[tuple[str, date]]) -> None:
-    """:func:`refresh` for each help point among (help point, day) pairs."""
-    per_point: dict[str, set[date]] = {}
-    for hp, day in pairs:
-        per_point.setdefault(hp, set()).add(day)
-    for hp in sorted(per_point):
-        refresh(session, hp, per_point[hp])
 
 
 def rebuild(session: Session, help_point_ids: Sequence[str] | None = None) -> int:

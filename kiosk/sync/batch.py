@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import io
 import json
@@ -68,8 +69,11 @@ from kiosk.sync.merge import (
     PAYLOAD_KEYS_V2,
     PAYLOAD_KEYS_V2_VISITS,
     REFUSED,
+    carries_contacts,
     day_out,
+    decode_payload,
     dt_out,
+    is_v2,
     load_json,
     parse_dt,
     record_out,
@@ -115,11 +119,25 @@ class IdentityLike(Protocol):
 
 @dataclass(frozen=True)
 class OpenedBatch:
-    """A batch whose seal, signature and digest checked out; payload not yet validated."""
+    """A batch whose seal, signature and digest checked out; payload not yet validated.
+
+    ``decoded`` is the payload already decoded into the validator's schema
+    (:func:`kiosk.sync.merge.decode_payload`) when it fit it, else None: pass
+    :meth:`for_validation` to :func:`~kiosk.sync.merge.validate_payload`. ``payload`` (the
+    plain dict) is read from the bytes only when asked for."""
 
     manifest: dict[str, Any]
-    payload: dict[str, Any]
+    payload_json: bytes
     device_id: str
+    decoded: Any = None
+
+    @functools.cached_property
+    def payload(self) -> dict[str, Any]:
+        return load_json(self.payload_json)  # type: ignore[no-any-return]
+
+    def for_validation(self) -> Any:
+        """What :func:`~kiosk.sync.merge.validate_payload` should check."""
+        return self.decoded if self.decoded is not None else self.payload
 
 
 #: The English of each refusal (the kiosk's staff screens can be in English; the hub's API
@@ -348,6 +366,11 @@ def open_batch(blob: bytes, recipient: DeviceKeys,
             raise _refused("wrong_commune", "Gói dữ liệu ghi một xã/phường khác với xã/phường "
                            "mà máy gửi đã được ghép nối.",
                            "Hãy kiểm tra mã xã/phường trong cài đặt của máy gửi.")
+    decoded = decode_payload(data[PAYLOAD_NAME])
+    if decoded is not None and is_v2(decoded):
+        if not manifest["contacts"] and carries_contacts(decoded):
+            raise _invalid("contacts")  # a hub variant must not carry what it says it does not
+        return OpenedBatch(manifest, data[PAYLOAD_NAME], device_id, decoded)
     try:
         payload = load_json(data[PAYLOAD_NAME])
     except ValueError as exc:
@@ -360,7 +383,9 @@ def open_batch(blob: bytes, recipient: DeviceKeys,
             isinstance(r, dict) and any(r.get(k) is not None for k in CONTACT_KEYS)
             for r in records)):
         raise _invalid("contacts")  # a hub variant must not carry what it says it does not
-    return OpenedBatch(manifest, payload, device_id)
+    opened = OpenedBatch(manifest, data[PAYLOAD_NAME], device_id)
+    opened.__dict__["payload"] = payload  # read already (cached_property's own slot)
+    return opened
 
 
 # -- what changed ----------------------------------------------------------------------------

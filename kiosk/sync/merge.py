@@ -178,6 +178,10 @@ class MergeSummary:
     volunteers_added: int = 0
     home_visits_added: int = 0
     home_visits_updated: int = 0
+    #: (help point, commune, start hour in UTC) of every record version the merge added,
+    #: replaced or replaced away: where counts kept per day (the hub's daily summary) must
+    #: be counted again. Empty when nothing changed (a replay).
+    changed: frozenset[tuple[str, str, datetime]] = frozenset()
 
     def __add__(self, other: MergeSummary) -> MergeSummary:
         return MergeSummary(self.added + other.added, self.updated + other.updated,
@@ -185,7 +189,8 @@ class MergeSummary:
                             self.activity_days_added + other.activity_days_added,
                             self.volunteers_added + other.volunteers_added,
                             self.home_visits_added + other.home_visits_added,
-                            self.home_visits_updated + other.home_visits_updated)
+                            self.home_visits_updated + other.home_visits_updated,
+                            self.changed | other.changed)
 
 
 # -- bytes from outside ----------------------------------------------------------------------
@@ -450,6 +455,39 @@ class _PayloadIn(msgspec.Struct, forbid_unknown_fields=True):
     home_visits: list[Any] | msgspec.UnsetType = msgspec.UNSET
 
 
+_PAYLOAD_DECODER = msgspec.json.Decoder(_PayloadIn)
+
+
+def decode_payload(blob: bytes) -> _PayloadIn | None:
+    """The payload bytes decoded straight into the schema, when they fit it whole and carry
+    no home visits; None otherwise (the caller then reads them with :func:`load_json`, and
+    :func:`validate_payload` names the first bad field, as for any dict).
+
+    The fast path of a batch (hub ingest): one pass in C instead of a generic decode, a
+    depth count on the text and a conversion; the schema's types bound the nesting, so no
+    depth count is needed. :func:`validate_payload` takes what this returns as it takes a
+    dict."""
+    try:
+        decoded = _PAYLOAD_DECODER.decode(blob)
+    except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError
+        return None
+    if decoded.home_visits is not msgspec.UNSET:
+        return None
+    return decoded
+
+
+def carries_contacts(decoded: _PayloadIn) -> bool:
+    """Whether any record of a decoded payload has a contact field set."""
+    return any(r.contact_name is not None or r.contact_phone is not None
+               or r.contact_consent_at is not None or r.contact_consent_purpose is not None
+               for r in decoded.records)
+
+
+def is_v2(decoded: _PayloadIn) -> bool:
+    """A batch's payload (version 2): daily counts and status, both."""
+    return decoded.daily_counts is not msgspec.UNSET and decoded.status is not msgspec.UNSET
+
+
 #: ``$.records[3].volunteer_uuids[0]`` -> ("records", 3, "volunteer_uuids")
 _ERROR_PATH = re.compile(r"at `\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
@@ -478,9 +516,11 @@ _SOURCES = frozenset(ACTIVITY_SOURCES)
 
 
 def _naive(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
+    if value is None or value.tzinfo is None:
+        return value
+    if value.tzinfo is UTC:  # "…Z", as every kiosk writes them: no conversion needed
+        return value.replace(tzinfo=None)
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 class _Ids:
@@ -739,12 +779,15 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
     if now.tzinfo is not None:
         now = now.astimezone(UTC).replace(tzinfo=None)
     try:
-        if not isinstance(payload, dict):
+        if isinstance(payload, _PayloadIn):  # decode_payload's: checked while decoded
+            p = payload
+        elif not isinstance(payload, dict):
             raise _Invalid("(cấu trúc)")
-        try:
-            p = msgspec.convert(payload, _PayloadIn)
-        except msgspec.ValidationError as exc:
-            raise _schema_error(exc, at) from exc
+        else:
+            try:
+                p = msgspec.convert(payload, _PayloadIn)
+            except msgspec.ValidationError as exc:
+                raise _schema_error(exc, at) from exc
         if (p.daily_counts is msgspec.UNSET) != (p.status is msgspec.UNSET) or (
                 p.home_visits is not msgspec.UNSET and p.status is msgspec.UNSET):
             raise _Invalid("(cấu trúc)")  # v1 has neither, v2 both (and maybe visits)
@@ -869,14 +912,19 @@ def _newer_wins(insert_stmt: Any, columns: tuple[str, ...]) -> Any:
     )
 
 
+def _hour(at: datetime) -> datetime:
+    return at.replace(minute=0, second=0, microsecond=0)
+
+
 @functools.lru_cache(maxsize=8)
 def _postgresql_upsert(dialect: Any, columns: tuple[str, ...]) -> str:
     """PostgreSQL: the rows travel as ONE json parameter (``json_populate_recordset`` reads
-    it into the table's own row type, in C), so a day's batch is one short statement that
-    psycopg prepares once, not 1,240 bound parameters parsed on every call; and the same
-    statement counts what it added and replaced (``before`` sees the table as it was when
-    the statement began), so no second round trip asks what was there. Compiled once:
-    SQLAlchemy does not cache ``ON CONFLICT`` statements."""
+    it into the table's own row type, in C), so a batch is one short statement that psycopg
+    prepares once, not 1,240 bound parameters parsed on every call. The same statement
+    answers what it did (``before`` sees the table as it was when the statement began): its
+    first row counts what it added and replaced, the others are the distinct (help point,
+    commune, start hour) of every version it wrote or replaced, so no second round trip asks
+    what was there. Compiled once: SQLAlchemy does not cache ``ON CONFLICT`` statements."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
     table = _ASSISTANCE
@@ -885,45 +933,70 @@ def _postgresql_upsert(dialect: Any, columns: tuple[str, ...]) -> str:
     stmt = pg_insert(table).from_select(
         list(columns), select(*[column(c) for c in columns]).select_from(text("r")),
         include_defaults=False)  # every value comes from the rows, none from Python
-    upsert = str(_newer_wins(stmt, columns).returning(table.c.uuid).compile(dialect=dialect))
+    c = table.c
+    upsert = str(_newer_wins(stmt, columns).returning(
+        c.uuid, c.help_point_id, c.commune_code, c.started_at).compile(dialect=dialect))
     source = str(select(text("*")).select_from(rows).compile(dialect=dialect))
     return (f"WITH r AS ({source}), "
-            f"before AS (SELECT uuid FROM {table.name} WHERE uuid IN (SELECT uuid FROM r)), "
+            f"before AS (SELECT uuid, help_point_id, commune_code, started_at "
+            f"FROM {table.name} WHERE uuid IN (SELECT uuid FROM r)), "
             f"w AS ({upsert}) "
-            "SELECT count(*) FILTER (WHERE w.uuid NOT IN (SELECT uuid FROM before)), "
-            "count(*) FILTER (WHERE w.uuid IN (SELECT uuid FROM before)) FROM w")
+            "SELECT count(*) FILTER (WHERE b.uuid IS NULL), "
+            "count(*) FILTER (WHERE b.uuid IS NOT NULL), NULL, NULL, NULL "
+            "FROM w LEFT JOIN before b ON b.uuid = w.uuid "
+            "UNION ALL SELECT DISTINCT NULL::bigint, NULL::bigint, t.help_point_id, "
+            "t.commune_code, date_trunc('hour', t.started_at) FROM ("
+            "SELECT help_point_id, commune_code, started_at FROM w UNION ALL "
+            "SELECT b.help_point_id, b.commune_code, b.started_at "
+            "FROM w JOIN before b ON b.uuid = w.uuid) AS t")
 
 
-def _upsert_records(session: Session, rows: list[dict[str, Any]]) -> tuple[int, int]:
+def _upsert_records(session: Session, rows: list[dict[str, Any]]
+                    ) -> tuple[int, int, set[tuple[str, str, datetime]]]:
     """Write records by :func:`_newer_wins`, one statement per set of columns; (added,
-    replaced). SQLite (one writer at a time) counts by looking first."""
+    replaced, changed: see :attr:`MergeSummary.changed`). SQLite (one writer at a time)
+    counts by looking first."""
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:  # v1 bundles may lack the optional identity columns
         by_columns.setdefault(tuple(row), []).append(row)
     dialect = session.get_bind().dialect
     added = updated = 0
+    changed: set[tuple[str, str, datetime]] = set()
     for columns, group in by_columns.items():
         if dialect.name == "postgresql":
-            counted = session.connection().exec_driver_sql(
+            result = session.connection().exec_driver_sql(
                 _postgresql_upsert(dialect, columns),
-                {"rows": msgspec.json.encode(group).decode()}).one()
-            added += counted[0]
-            updated += counted[1]
+                {"rows": msgspec.json.encode(group).decode()}).all()
+            for new, replaced, hp, commune, hour in result:
+                if new is not None:
+                    added += new
+                    updated += replaced
+                else:
+                    changed.add((hp, commune, hour))
             continue
-        before: dict[str, datetime] = {}
+        a = Assistance.__table__.c
+        before: dict[str, tuple[datetime, str, str, datetime]] = {}
         uuids = [r["uuid"] for r in group]
         for start in range(0, len(uuids), _IN_CHUNK):
-            before.update((uuid, at) for uuid, at in session.execute(
-                select(Assistance.uuid, Assistance.updated_at).where(
-                    Assistance.uuid.in_(uuids[start:start + _IN_CHUNK]))))
+            before.update((uuid, (at, hp, commune, started)) for uuid, at, hp, commune, started
+                          in session.execute(select(
+                              a.uuid, a.updated_at, a.help_point_id, a.commune_code,
+                              a.started_at).where(a.uuid.in_(uuids[start:start + _IN_CHUNK]))))
         for r in group:
             here = before.get(r["uuid"])
             if here is None:
                 added += 1
-            elif r["updated_at"] > here:
+                old_hp = old_commune = ""
+            elif r["updated_at"] > here[0]:
                 updated += 1
+                old_hp, old_commune = here[1], here[2]
+                changed.add((old_hp, old_commune, _hour(here[3])))
+            else:
+                continue
+            changed.add((r.get("help_point_id", old_hp), r.get("commune_code", old_commune),
+                         _hour(r["started_at"])))
         session.execute(_newer_wins(_insert_for(session)(_ASSISTANCE), columns), group)
-    return added, updated
+    return added, updated, changed
 
 
 def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
@@ -953,13 +1026,18 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
                 insert_(vt).on_conflict_do_nothing(index_elements=[vt.c.uuid])
                 .returning(vt.c.uuid), new_volunteers).all())
         rows: list[dict[str, Any]] = []
+        fits: dict[frozenset[str], bool] = {}
         for rec in valid.records:
-            values = {k: v for k, v in rec.items() if k in columns}
+            keys = frozenset(rec)
+            if keys not in fits:  # a batch's records carry one or two sets of keys
+                fits[keys] = keys <= columns
+            values = dict(rec) if fits[keys] else {
+                k: v for k, v in rec.items() if k in columns}
             if "unverified" in columns:
                 values["unverified"] = unverified or bool(rec.get("unverified"))
             values["is_demo"] = False
             rows.append(values)
-        added, updated = _upsert_records(session, rows) if rows else (0, 0)
+        added, updated, changed = _upsert_records(session, rows) if rows else (0, 0, set())
         skipped = len(rows) - added - updated
         days = valid.activity_days
         have_days: set[tuple[str, Any, str]] = set()
@@ -995,7 +1073,7 @@ def merge_payload(session: Session, valid: ValidPayload, *, unverified: bool,
         visits_added, visits_updated = _merge_visits(session, valid.home_visits)
     session.flush()
     return MergeSummary(added, updated, skipped, days_added, volunteers_added, visits_added,
-                        visits_updated)
+                        visits_updated, frozenset(changed))
 
 
 def _merge_visits(session: Session, visits: list[dict[str, Any]]) -> tuple[int, int]:

@@ -288,3 +288,62 @@ def test_malformed_json_from_a_paired_device_is_refused(hub_app: Any, hub_client
     assert r.json()["message"]
     assert count(hub_app) == 0
     assert log_results(hub_app) == ["invalid_field"]
+
+
+def test_a_batch_on_a_connection_the_server_dropped_is_taken_on_a_fresh_one(
+        hub_app: Any, hub_client: Any, kiosk: SimKiosk) -> None:
+    """Pooled connections in steady use are not pinged (a round trip a batch under load):
+    one the server dropped meanwhile (a restart, an administrator) fails the batch's first
+    statement, and the ingest runs the batch again on a fresh connection."""
+    hub = hub_app.state.hub
+    if hub.engine.dialect.name != "postgresql":
+        pytest.skip("a server dropping connections: PostgreSQL")
+    first = kiosk.record(HUB_NOW - timedelta(hours=2))
+    assert post(hub_client, kiosk.batch(kiosk.payload([first]), created=HUB_NOW)
+                ).status_code == 200
+    with hub.engine.connect() as conn:  # drops every other connection of the hub's pool
+        conn.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    second = kiosk.record(HUB_NOW - timedelta(hours=1))
+    r = post(hub_client, kiosk.batch(kiosk.payload([second]), created=HUB_NOW))
+    assert r.status_code == 200, r.text
+    assert count(hub_app) == 2
+    assert log_results(hub_app) == ["accepted", "accepted"]
+
+
+def test_a_replayed_batch_writes_no_summary_rows(hub_app: Any, hub_client: Any,
+                                                 kiosk: SimKiosk) -> None:
+    """The daily summary is counted again only for what a batch changed: the same batch
+    again (its records and counts unchanged) leaves every summary row as it was."""
+    from hub import summary
+
+    start = HUB_NOW - timedelta(hours=2)
+    records = [kiosk.record(start + timedelta(minutes=20 * i)) for i in range(3)]
+    counts = [{"day": "2026-03-10", "tickets_issued": 9, "tickets_served": 8, "no_shows": 1,
+               "tutorials_opened": 4, "tutorials_finished": 3, "sheets_printed": 2}]
+    blob = kiosk.batch(kiosk.payload(records, counts), created=HUB_NOW)
+    assert post(hub_client, blob).status_code == 200
+    hub = hub_app.state.hub
+
+    def rows() -> list[Any]:
+        with hub.sessions() as s:
+            return sorted(s.execute(select(summary.DAILY)).tuples().all())
+
+    before = rows()
+    assert ("q", "tickets_issued", 9) in {(r[4], r[5], r[6]) for r in before}
+    assert (summary.PEOPLE, "", 3) in {(r[4], r[5], r[6]) for r in before}
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    def seen(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(hub.engine, "before_cursor_execute", seen)
+    try:
+        again = kiosk.batch(kiosk.payload(records, counts), created=HUB_NOW)
+        assert post(hub_client, again).json()["skipped"] == 3
+    finally:
+        event.remove(hub.engine, "before_cursor_execute", seen)
+    assert rows() == before
+    assert not [st for st in statements if "daily_summary" in st or "monthly_summary" in st]

@@ -63,7 +63,7 @@ from kiosk.reports.periods import Period
 from kiosk.scam_check import scam_labels, tally_in
 from kiosk.store import Store
 from kiosk.usage import KINDS as TUTORIAL_KINDS
-from kiosk.usage import PRACTICE_KINDS
+from kiosk.usage import PRACTICE_KINDS, run_events
 
 log = logging.getLogger(__name__)
 
@@ -282,11 +282,8 @@ def kiosk_counts(s: Any, period: Period, titles: Mapping[str, str],
                  scope: FigureScope | None) -> CountFigures:
     """Queue, tutorial and print figures from the kiosk's own tables."""
     utc_from, utc_to = period.utc_bounds()
-    events = s.execute(
-        select(TutorialEvent.run_id, TutorialEvent.tutorial_id, TutorialEvent.kind,
-               TutorialEvent.step, TutorialEvent.is_demo)
-        .where(TutorialEvent.at >= utc_from, TutorialEvent.at < utc_to,
-               *_where(scope, TutorialEvent))).all()
+    # Runs counted on the day they started, with all their events (kiosk.usage.run_events).
+    events = run_events(s, utc_from, utc_to, _where(scope, TutorialEvent))
     demo_tickets = s.scalar(select(func.count()).select_from(Ticket).where(
         Ticket.is_demo.is_(True), Ticket.day >= period.start, Ticket.day <= period.end,
         *_where(scope, Ticket)))

@@ -420,6 +420,7 @@ def daily_counts(session: Session, first: date | None,
     from kiosk.reports.figures import count_tutorial_runs
     from kiosk.reports.waits import BINS, wait_bin
     from kiosk.usage import KINDS as TUTORIAL_KINDS
+    from kiosk.usage import run_events
 
     counts: dict[date, dict[str, Any]] = defaultdict(_empty_day)
     if first is not None and last is not None:
@@ -427,20 +428,15 @@ def daily_counts(session: Session, first: date | None,
             counts[first + timedelta(days=i)] = _empty_day()
     tickets = select(Ticket.day, Ticket.status, Ticket.priority, Ticket.issued_at,
                      Ticket.called_at).where(Ticket.is_demo.is_(False))
-    events = select(TutorialEvent.at, TutorialEvent.run_id, TutorialEvent.tutorial_id,
-                    TutorialEvent.kind, TutorialEvent.step).where(
-        TutorialEvent.is_demo.is_(False))
     prints = select(PrintEvent.day, func.sum(PrintEvent.sheets)).where(
         PrintEvent.ok.is_(True), PrintEvent.kind.in_(COUNTED)).group_by(PrintEvent.day)
     scams = select(ScamCheckCount.day, ScamCheckCount.kind, ScamCheckCount.count)
     if first is not None:
         tickets = tickets.where(Ticket.day >= first)
-        events = events.where(TutorialEvent.at >= local_midnight_utc(first))
         prints = prints.where(PrintEvent.day >= first)
         scams = scams.where(ScamCheckCount.day >= first)
     if last is not None:
         tickets = tickets.where(Ticket.day <= last)
-        events = events.where(TutorialEvent.at < local_midnight_utc(last + timedelta(days=1)))
         prints = prints.where(PrintEvent.day <= last)
         scams = scams.where(ScamCheckCount.day <= last)
     for day, status, priority, issued_at, called_at in session.execute(tickets):
@@ -462,8 +458,14 @@ def daily_counts(session: Session, first: date | None,
                 c["wait_histogram"] = [0] * BINS
             c["wait_histogram"][wait_bin((called_at - issued_at).total_seconds() / 60.0)] += 1
     per_day_events: dict[date, list[Any]] = defaultdict(list)
-    for row in session.execute(events):
-        day = local_day(row.at)
+    # A run counts on the day it started, all of it (kiosk.usage.run_events: one rule with the
+    # dashboard), so a run across midnight is not half on each day.
+    events = run_events(session,
+                        local_midnight_utc(first) if first is not None else None,
+                        local_midnight_utc(last + timedelta(days=1)) if last is not None
+                        else None, [TutorialEvent.is_demo.is_(False)])
+    for row in events:
+        day = local_day(row.started)
         per_day_events[day].append(row)
         if row.kind in ("opened", "finished"):
             counts[day][f"tutorials_{row.kind}"] += 1

@@ -252,3 +252,46 @@ def test_queue_and_printed_sheets_come_from_their_tables(store: Store, staff: Ac
 def test_figures_need_staff(store: Store, volunteer: Actor) -> None:
     with pytest.raises(PermissionDenied):
         compute_figures(volunteer, store, MARCH)
+
+
+def test_a_tutorial_run_across_midnight_counts_once_on_the_day_it_started(
+        store: Store, staff: Actor, clock: FakeClock) -> None:
+    """Opened at 23:58 and finished at 00:02: one run, opened and finished on the day it
+    started (like a record, counted on the day it started), nothing on the next day; not a
+    run "stopped" on the first day plus a run "finished" without opening on the second. The
+    hub's daily counts say the same."""
+    from kiosk.sync.batch import daily_counts
+    from kiosk.usage import UsageRecorder
+
+    usage = UsageRecorder(store)
+    clock.set(utc(datetime(2026, 3, 10, 23, 58)))
+    run = usage.new_run("vneid-install")
+    usage.record(run, "opened")
+    usage.record(run, "step", 1)
+    clock.advance(minutes=1)
+    usage.record(run, "step", 2)
+    clock.advance(minutes=2)  # 00:01 on 11 March
+    usage.record(run, "step", 3)
+    usage.record(run, "finished")
+    # Another citizen on the 11th, stopped at step 2.
+    other = usage.new_run("vneid-install")
+    usage.record(other, "opened")
+    usage.record(other, "step", 2)
+    usage.record(other, "abandoned", 2)
+
+    def table(day: date) -> list[tuple[str, int, int, int]]:
+        f = compute_figures(staff, store, Period(day, day))
+        return [(t.tutorial_id, t.opened, t.finished, t.stopped_runs) for t in f.tutorials]
+
+    assert table(date(2026, 3, 10)) == [("vneid-install", 1, 1, 0)]
+    assert table(date(2026, 3, 11)) == [("vneid-install", 1, 0, 1)]
+    march = compute_figures(staff, store, MARCH).tutorials
+    assert [(t.opened, t.finished, t.stopped_runs) for t in march] == [(2, 1, 1)]
+    with store.read() as s:
+        days = {d["day"]: d for d in daily_counts(s, date(2026, 3, 10), date(2026, 3, 11))}
+    assert (days["2026-03-10"]["tutorials_opened"], days["2026-03-10"]["tutorials_finished"]) \
+        == (1, 1)
+    assert (days["2026-03-11"]["tutorials_opened"], days["2026-03-11"]["tutorials_finished"]) \
+        == (1, 0)
+    assert days["2026-03-10"]["tutorials"]["vneid-install"]["stopped"] == 0
+    assert days["2026-03-11"]["tutorials"]["vneid-install"]["stops"] == {"2": 1}

@@ -136,6 +136,14 @@ def test_the_biggest_category_makes_one_page_of_cards_and_pages_by_touch(
         assert layout_rule.problems(k.window, "catalogue page 1") == []
         qtbot.mouseClick(k.window.findChild(type(grid.next_btn), "catalogueGridNext"), LEFT)
         assert grid.page_label.text() == f"Trang 2/{grid.pages}"
+        if text_size == 2:  # voice mode says the new page's cards and where it is
+            k.state.set_voice(True)
+            grid.show_page(2)
+            said = k.speaker.history[-1][0]
+            assert said.endswith(f"Trang 3/{grid.pages}."), said
+            assert all(b.text().split("\n")[0] in said for b in grid.visible_items())
+            k.state.set_voice(False)
+            grid.show_page(1)
         names = [b.objectName() for b in grid.visible_items()]
         assert names == tiles[per_page:2 * per_page]  # the cards that come next
         assert len(grid.items) == per_page  # page 1's cards went

@@ -62,6 +62,7 @@ class CatalogueScreen(BaseScreen):
         # Cards are made page by page: a category of 427 tutorials costs one page of them.
         self.grid = PagedGrid("catalogueGrid", 3, self)
         self.outer.addWidget(self.grid, 1)
+        self.grid.page_changed.connect(self._on_grid_page_changed)
 
     @property
     def buttons(self) -> list[BigButton]:
@@ -190,6 +191,11 @@ class CatalogueScreen(BaseScreen):
             self.nav.go_to(ScreenId.SHEET_PREVIEW, tutorial_id=tutorial_id)
         else:
             self.nav.go_to(ScreenId.STEP, tutorial_id=tutorial_id, step=0)
+
+    def _on_grid_page_changed(self, _page: int) -> None:
+        # Voice mode: "Xem thêm" brings new cards; say them and where we are, as on entering.
+        if self.state.voice_on:
+            self.speaker.say(self.announcement())
 
     def announcement(self) -> str:
         if self.catalogue.loading:

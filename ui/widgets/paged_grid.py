@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui import theme
@@ -32,6 +32,8 @@ class PagedGrid(QWidget):
     row height, so every page holds the same number of tiles and the page count is true.
     ``set_items(items)`` lays out tiles already made.
     """
+
+    page_changed = Signal(int)  # another page is on show (voice mode says it)
 
     def __init__(self, object_name: str, columns: int = 3,
                  parent: QWidget | None = None) -> None:
@@ -105,8 +107,11 @@ class PagedGrid(QWidget):
         return b
 
     def show_page(self, page: int) -> None:
+        before = self.page
         self.page = max(0, min(page, self.pages - 1))
         self._place()
+        if self.page != before:
+            self.page_changed.emit(self.page)
 
     def visible_items(self) -> list[BigButton]:
         return [b for b in self.items if b.isVisibleTo(self)]

@@ -113,21 +113,39 @@ def head_revisions() -> set[str]:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the hub schema to head, in one transaction (PostgreSQL: DDL is transactional).
+    """Bring the hub schema to head, in one transaction (PostgreSQL: DDL is transactional),
+    then (PostgreSQL) give the BI role its views again (:mod:`hub.bi`).
 
     Alembic is imported only when a migration is due (it costs most of a second).
     """
     heads = head_revisions()
-    if len(heads) == 1 and current_revision(engine) in heads:
-        return
-    from alembic import command
+    if len(heads) != 1 or current_revision(engine) not in heads:
+        from alembic import command
 
-    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+        with engine.begin() as conn:
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    if engine.dialect.name == "postgresql":
+        _regrant_bi(engine)
+
+
+def _regrant_bi(engine: Engine) -> None:
+    """The BI role's grants again (hub.bi): a migration that re-created a view dropped them,
+    and an older hub may have lost them already. A refusal (the hub's login does not own the
+    views) is logged, never a reason not to start."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hub.bi import grant_bi_reader
+
+    try:
+        with engine.begin() as conn:
+            grant_bi_reader(conn)
+    except SQLAlchemyError as exc:
+        log.warning("could not grant the BI role its views (%s); run hub/sql/bi_readonly.sql "
+                    "as the database owner", type(exc).__name__)
 
 
 def open_hub_database(url: str, data_dir: Path | None = None

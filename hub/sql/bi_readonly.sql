@@ -10,7 +10,9 @@
 --
 --     CREATE ROLE metabase LOGIN PASSWORD '…' IN ROLE hub_bi_reader;
 --
--- Safe to run again (after a hub upgrade adds views, run it again).
+-- Safe to run again. You need not run it after an upgrade: a migration that re-creates a
+-- view drops that view's grants, so the hub grants hub_bi_reader these views again itself
+-- each time it starts (hub/bi.py BI_VIEWS, the same list as below; test_views.py checks both).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hub_bi_reader') THEN

@@ -83,3 +83,73 @@ def test_bi_role_reads_views_and_no_table(hub_app: Any, hub_db_url: str,
     finally:
         with psycopg.connect(**admin, user=url.username, autocommit=True) as conn:
             conn.execute(f'DROP ROLE "{login}"')  # type: ignore[arg-type]
+
+
+def _bi_login(url: Any) -> tuple[dict[str, Any], str]:
+    import psycopg
+
+    admin = {"host": url.host, "port": url.port, "dbname": url.database}
+    login = "bi_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(**admin, user=url.username, autocommit=True) as conn:
+        conn.execute(SQL.read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        conn.execute(f'CREATE ROLE "{login}" LOGIN IN ROLE hub_bi_reader')  # type: ignore[arg-type]
+    return admin, login
+
+
+def _reads_every_view(admin: dict[str, Any], login: str) -> None:
+    import psycopg
+
+    from hub.bi import BI_VIEWS
+
+    with psycopg.connect(**admin, user=login, autocommit=True) as bi:
+        for view in BI_VIEWS:
+            bi.execute(f"SELECT count(*) FROM {view}")  # type: ignore[arg-type]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            bi.execute("SELECT * FROM assistance LIMIT 1")
+
+
+@pytest.mark.parametrize("hub_db_url", ["postgresql"], indirect=True)
+def test_bi_grants_survive_a_migration_that_recreates_the_views(hub_app: Any, hub_db_url: str,
+                                                                tmp_path: Path) -> None:
+    """h0006 dropped and re-created the views, and their grants went with them: the BI
+    tool got "permission denied" after the upgrade. The hub now grants again itself."""
+    import psycopg
+    from alembic import command
+    from sqlalchemy.engine import make_url
+
+    from hub.db import alembic_config, migrate
+
+    _synced(hub_app, tmp_path)
+    engine = hub_app.state.hub.engine
+    admin, login = _bi_login(make_url(hub_db_url))
+    try:
+        _reads_every_view(admin, login)
+        # An upgrade that re-creates the views (h0006 again), as a hub start-up runs it.
+        cfg = alembic_config(hub_db_url)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "h0008_pair_team")
+        migrate(engine)
+        _reads_every_view(admin, login)
+        # A hub upgraded before this fix lost them already: its next start gives them back.
+        with psycopg.connect(**admin, user=make_url(hub_db_url).username,
+                             autocommit=True) as conn:
+            conn.execute("REVOKE SELECT ON hub_daily_help_point, hub_daily_queue "
+                         "FROM hub_bi_reader")
+        migrate(engine)
+        _reads_every_view(admin, login)
+    finally:
+        with psycopg.connect(**admin, user=make_url(hub_db_url).username,
+                             autocommit=True) as conn:
+            conn.execute(f'DROP ROLE "{login}"')  # type: ignore[arg-type]
+
+
+def test_the_bi_script_grants_exactly_the_views_the_hub_grants_again() -> None:
+    import re
+
+    from hub.bi import BI_ROLE, BI_VIEWS
+
+    script = SQL.read_text(encoding="utf-8")
+    granted = re.search(r"GRANT SELECT ON (.+?) TO " + BI_ROLE, script, re.DOTALL)
+    assert granted is not None
+    assert sorted(v.strip() for v in granted.group(1).split(",")) == sorted(BI_VIEWS)

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 from hub.models import HubBase
 from kiosk.clock import Clock, SystemClock
 from kiosk.errors import KioskError
+from kiosk.plain_text import check_plain
 
 log = logging.getLogger(__name__)
 
@@ -267,6 +268,7 @@ class AccountService:
                                "20194).", en="A commune officer needs the commune's code.")
         if hub_role is not HubRole.COMMUNE:
             code = ""
+        check_plain(display_name, "Tên hiển thị", "The display name", AccountError)
         with self._tx() as s:
             if s.scalar(select(Account.id).where(Account.username == name)) is not None:
                 raise AccountError(f"Tên đăng nhập “{name}” đã có. Hãy chọn tên khác.",

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from hub import pairing
 from hub.context import HubContext, get_hub
 from hub.errors import HubRefused
+from kiosk.plain_text import has_control
 from kiosk.sync.errors import BatchRefused
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,16 @@ class PairBody(BaseModel):
     @classmethod
     def _name(cls, v: str) -> str:
         v = v.strip()
-        if not v or any(ord(ch) < 32 for ch in v):
+        if not v or has_control(v):
             raise ValueError("help_point_name")
+        return v
+
+    @field_validator("code", "commune_code", "app_version")
+    @classmethod
+    def _plain(cls, v: str) -> str:
+        # kiosk.plain_text: PostgreSQL cannot store a NUL (a 500 before this check).
+        if has_control(v):
+            raise ValueError("control character")
         return v
 
 

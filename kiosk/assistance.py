@@ -50,6 +50,7 @@ from kiosk.errors import KioskError
 from kiosk.files import PRIVATE_MODE, write_atomic
 from kiosk.identity import columns_of, stamp
 from kiosk.places import match_commune, match_place, place_info
+from kiosk.plain_text import check_plain
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PrivacyError,
@@ -71,6 +72,11 @@ OUTCOME_LABELS_VI = {"done": "Đã xong", "partial": "Xong một phần",
                      "referred": "Chuyển nơi khác", "follow_up": "Cần hỗ trợ tiếp"}
 CHANNEL_LABELS_VI = {"help_point": "Tại điểm hỗ trợ", "home_visit": "Đến tận nhà",
                      "phone": "Qua điện thoại"}
+#: The same in English (the hub's English pages; kiosk.reports.figures.labels_for).
+OUTCOME_LABELS_EN = {"done": "Done", "partial": "Partly done", "referred": "Referred elsewhere",
+                     "follow_up": "Needs more help"}
+CHANNEL_LABELS_EN = {"help_point": "At the help point", "home_visit": "Home visit",
+                     "phone": "By phone"}
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 MAX_DURATION = timedelta(hours=12)
@@ -230,7 +236,7 @@ def _text(value: Any, limit: int, what: str) -> str:
                               "Hãy viết ngắn lại.",
                               en=f"{_en_label(what)} is {len(text)} characters long; at most "
                                  f"{limit}. Please shorten it.")
-    return text
+    return check_plain(text, what, _en_label(what), AssistanceError)
 
 
 class AssistanceService:

@@ -28,6 +28,7 @@ from kiosk import audit
 from kiosk.actors import CITIZEN, Actor, KeypadActor, Role
 from kiosk.clock import monotonic
 from kiosk.errors import KioskError
+from kiosk.plain_text import check_plain
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ class AuthService:
         if not name or len(name) > 80:
             raise AuthError("Tên phải có từ 1 đến 80 ký tự.",
                             en="A name has 1 to 80 characters.")
+        check_plain(name, "Tên", "The name", AuthError)
         if role is Role.CITIZEN:
             raise AuthError("Không thể tạo tài khoản cho công dân.",
                             en="Citizens do not get an account.")

@@ -53,6 +53,7 @@ from kiosk.auth import Actor, PermissionDenied, Role, require
 from kiosk.errors import KioskError
 from kiosk.identity import stamp
 from kiosk.places import vi_sort_key
+from kiosk.plain_text import check_plain
 from kiosk.privacy import (
     CONTACT_PURPOSE_VI,
     PrivacyError,
@@ -180,7 +181,7 @@ def _text(value: Any, limit: int, what: str) -> str:
                              "ngắn lại.",
                              en=f"{_EN.get(what, what)} is {len(text)} characters long; at "
                                 f"most {limit}. Please shorten it.")
-    return text
+    return check_plain(text, what, _EN.get(what, what), HomeVisitError)
 
 
 def _free_text(value: Any, limit: int, what: str) -> str:

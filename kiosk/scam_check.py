@@ -221,10 +221,11 @@ def tally(store: Store, start: date, end: date) -> Counter[str]:
         return tally_in(s, start, end)
 
 
-def scam_labels() -> dict[str, str]:
-    """Vietnamese names of the bundled kinds for report tables; {} if the list is refused
-    (the report then shows the stored ids, and ``content check`` names the problem)."""
+def scam_labels(lang: str = "vi") -> dict[str, str]:
+    """Names of the bundled kinds in ``lang`` (Vietnamese where a kind has no such name) for
+    report tables; {} if the list is refused (the report then shows the stored ids, and
+    ``content check`` names the problem)."""
     try:
-        return {k.id: k.choice["vi"] for k in load_scam_kinds()}
+        return {k.id: k.choice.get(lang) or k.choice["vi"] for k in load_scam_kinds()}
     except ScamListError:
         return {}

@@ -180,6 +180,7 @@ EN: dict[str, str] = {
         "with the hub's key; kiosks verify the signature and check again before use.",
     # errors
     "Không được phép": "Not allowed",
+    "Không hợp lệ": "Not valid",
     "Không tìm thấy": "Not found",
     "Về trang tổng quan": "Back to the overview",
     "Biểu mẫu đã cũ hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.":

@@ -137,12 +137,13 @@ class HubReports:
     def __init__(self, hub: HubContext, accounts: AccountService) -> None:
         self.hub = hub
         self.accounts = accounts
-        self._titles: dict[str, str] | None = None
+        self._titles: dict[str, dict[str, str]] = {}
 
-    def titles(self) -> dict[str, str]:
-        if self._titles is None:
-            self._titles = tutorial_titles()
-        return self._titles
+    def titles(self, lang: str = "vi") -> dict[str, str]:
+        """Tutorial titles in ``lang`` (the Vietnamese title where a tutorial has no other)."""
+        if lang not in self._titles:
+            self._titles[lang] = tutorial_titles(lang)
+        return self._titles[lang]
 
     # ------------------------------------------------------------ scopes
 
@@ -182,12 +183,14 @@ class HubReports:
 
     # ------------------------------------------------------------ figures
 
-    def figures(self, officer: Officer, scope: Scope, period: Period) -> Figures:
+    def figures(self, officer: Officer, scope: Scope, period: Period,
+                lang: str = "vi") -> Figures:
+        """The scope's figures, labelled in ``lang`` (the page's language)."""
         self._recheck(officer, scope)
         self._settle()
         with self.hub.sessions() as s:
-            return figures_from(s, period, self.titles(), scope.figure_scope, hub_counts,
-                                summary_records)
+            return figures_from(s, period, self.titles(lang), scope.figure_scope, hub_counts,
+                                summary_records, lang=lang)
 
     def _settle(self) -> None:
         """Bring the communes' summary rows up to the latest batches (hub.summary.settle)."""

@@ -28,6 +28,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 from starlette.background import BackgroundTask
@@ -43,6 +44,8 @@ from hub.web.i18n import pick_lang, tr
 from hub.web.reports import HubReports, NotFound, commune_label
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
+from kiosk.numbers import fmt_dec, fmt_int
+from kiosk.plain_text import control_problem, has_control
 from kiosk.reports.periods import PeriodError, PeriodKind, for_kind, parse_day
 
 log = logging.getLogger(__name__)
@@ -105,8 +108,14 @@ class WebRoute(APIRoute):
             too_big = _body_refusal(request)
             if too_big is not None:
                 return too_big
+            response: Response
             try:
-                response = await handler(request)
+                bad = await _control_field(request)
+                if bad is not None:
+                    response = _error_page(request, 400, tr("Không hợp lệ", lang),
+                                           control_problem(*bad).message(lang))
+                else:
+                    response = await handler(request)
             except NeedsSignIn:
                 target = request.url.path + (f"?{request.url.query}" if request.url.query
                                              else "")
@@ -149,6 +158,22 @@ def _body_refusal(request: Request) -> Response | None:
     if int(length) > limit:
         return Response("Nội dung gửi lên quá lớn.", status_code=413,
                         media_type="text/plain; charset=utf-8")
+    return None
+
+
+async def _control_field(request: Request) -> tuple[str, str] | None:
+    """The first field of the request (the address, the query, a posted form) holding a
+    control character, or None. One check for every page (kiosk.plain_text): a NUL reached
+    PostgreSQL from the sign-in and pairing forms and failed there with a database error."""
+    if has_control(request.url.path):
+        return "Địa chỉ trang", "The page address"
+    fields: list[tuple[str, Any]] = list(request.query_params.multi_items())
+    if request.method == "POST" and not request.url.path.startswith("/api/"):
+        fields += list((await request.form()).multi_items())
+    for key, value in fields:
+        if has_control(key) or (isinstance(value, str) and has_control(value)):
+            name = key[:40].encode("ascii", "replace").decode()
+            return f"Mục “{name}”", f"The field “{name}”"
     return None
 
 
@@ -304,7 +329,7 @@ def _dashboard(request: Request, kind: str, key: str) -> Response:
     reports = reports_of(hub)
     scope = reports.scope(info.officer, kind, key)
     (period, period_kind), problem = _period(request, hub)
-    figures = reports.figures(info.officer, scope, period)
+    figures = reports.figures(info.officer, scope, period, _lang(request))
     return _page(request, "dashboard.html", scope=scope, period=period,
                  period_kind=period_kind, period_problem=problem, f=figures,
                  places=reports.places(info.officer, scope, period),
@@ -545,6 +570,24 @@ def day_text(value: date) -> str:
 
 templates.env.filters["local_time"] = local_time
 templates.env.filters["day"] = day_text
+
+
+@pass_context
+def num_text(context: Any, value: int) -> str:
+    """A count in the page's language: 1.234 (vi), 1,234 (en) (kiosk.numbers)."""
+    return fmt_int(value, context.get("lang", "vi"))
+
+
+@pass_context
+def dec_text(context: Any, value: float, digits: int = 1) -> str:
+    """A decimal in the page's language: 4,5 (vi), 4.5 (en) (kiosk.numbers)."""
+    return fmt_dec(value, digits, context.get("lang", "vi"))
+
+
+# Numbers people read go through these; numbers in SVG attributes never do (they are CSS
+# pixels and viewBox units, always with a full stop).
+templates.env.filters["num"] = num_text
+templates.env.filters["dec"] = dec_text
 
 
 # ---------------------------------------------------------------- content packs, kiosk side

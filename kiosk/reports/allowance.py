@@ -55,6 +55,7 @@ from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
 from kiosk.errors import KioskError
 from kiosk.identity import is_unknown_team, load_identity, team_name_for, team_names
+from kiosk.numbers import fmt_int
 from kiosk.paths import resource_path
 from kiosk.places import vi_sort_key
 from kiosk.reports.periods import Period, fmt_day, month_end
@@ -75,8 +76,8 @@ class PolicyError(KioskError, ValueError):
 
 
 def count(n: int) -> str:
-    """Counts written like money, with a dot every three digits: 1.800."""
-    return f"{n:,}".replace(",", ".")
+    """Counts written like money, with a dot every three digits: 1.800 (kiosk.numbers)."""
+    return fmt_int(n)
 
 
 #: The amount fields' names in English, for the English form of a refusal.
@@ -85,7 +86,7 @@ _EN_AMOUNTS = {"Mức hỗ trợ mỗi ngày": "The daily rate", "Mức tối đ
 
 def vnd(amount: int) -> str:
     """Vietnamese money style: 3.000.000 đ."""
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return fmt_int(amount) + " đ"
 
 
 @dataclass(frozen=True)

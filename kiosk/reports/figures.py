@@ -53,7 +53,13 @@ from db.models import (
     TutorialEvent,
     Volunteer,
 )
-from kiosk.assistance import CHANNEL_LABELS_VI, OUTCOME_LABELS_VI
+from kiosk.assistance import (
+    CHANNEL_LABELS_EN,
+    CHANNEL_LABELS_VI,
+    GENDERS,
+    OUTCOME_LABELS_EN,
+    OUTCOME_LABELS_VI,
+)
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day, to_local
 from kiosk.home_visits import HomeVisitFigures, visit_figures_in
@@ -77,11 +83,28 @@ CHANNEL_LABELS = dict(CHANNEL_LABELS_VI)
 GENDER_LABELS = {"nam": "Nam", "nu": "Nữ", "khac": "Khác"}
 AGE_LABELS = {"<18": "Dưới 18", "18-39": "18–39", "40-59": "40–59", "60-74": "60–74",
               "75+": "75 trở lên"}
+#: The same fixed lists in English (the hub's English pages; the kiosk's own screens say
+#: the same words through Qt's translation). One table per language, here, for every front end.
+UNKNOWN_EN = "Unknown"
+GENDER_LABELS_EN = {"nam": "Male", "nu": "Female", "khac": "Other"}
+AGE_LABELS_EN = {"<18": "Under 18", "18-39": "18–39", "40-59": "40–59", "60-74": "60–74",
+                 "75+": "75 and over"}
+_LABELS = {
+    "vi": {"outcome": OUTCOME_LABELS, "channel": CHANNEL_LABELS, "gender": GENDER_LABELS,
+           "age": AGE_LABELS},
+    "en": {"outcome": dict(OUTCOME_LABELS_EN), "channel": dict(CHANNEL_LABELS_EN),
+           "gender": GENDER_LABELS_EN, "age": AGE_LABELS_EN},
+}
 
 
-def label_of(table: Mapping[str, str], key: str | None) -> str:
+def labels_for(lang: str) -> dict[str, dict[str, str]]:
+    """The label tables (outcome, channel, gender, age) in ``lang``; Vietnamese otherwise."""
+    return _LABELS.get(lang, _LABELS["vi"])
+
+
+def label_of(table: Mapping[str, str], key: str | None, lang: str = "vi") -> str:
     if not key:
-        return UNKNOWN
+        return UNKNOWN_EN if lang == "en" else UNKNOWN
     return table.get(key, key)
 
 
@@ -189,8 +212,8 @@ class Figures:
     @property
     def genders(self) -> tuple[tuple[str, str], ...]:
         seen = {r.gender: r.gender_label for r in self.by_age_gender}
-        order = {label: i for i, label in enumerate(("Nam", "Nữ", "Khác", UNKNOWN))}
-        return tuple(sorted(seen.items(), key=lambda kv: (order.get(kv[1], 9), kv[1])))
+        order = {key: i for i, key in enumerate((*GENDERS, ""))}  # in either language
+        return tuple(sorted(seen.items(), key=lambda kv: (order.get(kv[0], 9), kv[1])))
 
     def age_gender_count(self, age_band: str, gender: str) -> int:
         for r in self.by_age_gender:
@@ -267,13 +290,17 @@ def compute_figures(actor: Actor, store: Store, period: Period,
         return figures_from(s, period, titles or {})
 
 
-def _printed_row_label(titles: Mapping[str, str]) -> Callable[[str], str]:
+def _printed_row_label(titles: Mapping[str, str], lang: str = "vi") -> Callable[[str], str]:
     """The report label of a printed-paper row: the tutorial's title, the take-home slips'
     row, or "other" for prints without a tutorial."""
+    en = lang == "en"
+
     def label(key: str) -> str:
         if key == SUMMARY_ROW:
-            return "Phiếu “Hôm nay đã làm”"
-        return titles.get(key, key) if key else "Khác (không theo bài)"
+            return "“What we did today” slip" if en else "Phiếu “Hôm nay đã làm”"
+        if not key:
+            return "Other (no tutorial)" if en else "Khác (không theo bài)"
+        return titles.get(key, key)
 
     return label
 
@@ -409,8 +436,13 @@ def kiosk_records(s: Any, period: Period, scope: FigureScope | None) -> RecordCo
 def figures_from(s: Any, period: Period, titles: Mapping[str, str],
                  scope: FigureScope | None = None,
                  counts: CountSource | None = None,
-                 records: RecordSource | None = None) -> Figures:
+                 records: RecordSource | None = None, lang: str = "vi") -> Figures:
     """The figures of ``period`` on an open session, for the rows in ``scope``.
+
+    ``lang`` picks the labels of the fixed lists (outcome, channel, age band, gender, scam
+    kind, a service's English name where it has one): "en" for the hub's English pages.
+    ``titles`` are given in the language wanted (:func:`tutorial_titles`). Files (CSV, XLSX,
+    PDF) stay Vietnamese.
 
     The one computation behind the kiosk's dashboard, its XLSX/PDF reports and the hub's
     pages: ``records`` says where the records' counts come from (default: the kiosk's
@@ -418,7 +450,11 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
     the kiosk's own tables).
     """
     rc = (records or kiosk_records)(s, period, scope)
-    service_names = dict(s.execute(select(Service.code, Service.name_vi)).tuples().all())
+    en = lang == "en"
+    unknown = UNKNOWN_EN if en else UNKNOWN
+    labels = labels_for(lang)
+    service_names = {code: (name_en if en and name_en else name_vi) for code, name_vi, name_en
+                     in s.execute(select(Service.code, Service.name_vi, Service.name_en))}
     volunteer_names = dict(
         s.execute(select(Volunteer.uuid, Volunteer.display_name)).tuples().all())
     count_figures = (counts or kiosk_counts)(s, period, titles, scope)
@@ -431,30 +467,33 @@ def figures_from(s: Any, period: Period, titles: Mapping[str, str],
         distribution=tuple(CountRow(str(k), str(k), ratings[k]) for k in sorted(ratings)))
 
     age_gender = sorted(
-        (AgeGenderRow(a, label_of(AGE_LABELS, a), g, label_of(GENDER_LABELS, g), n)
+        (AgeGenderRow(a, label_of(labels["age"], a, lang), g,
+                      label_of(labels["gender"], g, lang), n)
          for (a, g), n in rc.by_age_gender.items() if n),
         key=lambda x: (_age_sort_key(x.age_band), x.gender_label))
 
     printed_by_tutorial = Counter(count_figures.printed_by_tutorial)
     scam_counts = Counter(count_figures.scam_checks or {})
-    scam_names = scam_labels() if scam_counts else {}
+    scam_names = scam_labels(lang) if scam_counts else {}
     return Figures(
         period=period,
         citizens_helped=rc.people,
         by_service=_count_rows(_nonzero(rc.by_service),
-                               lambda c: service_names.get(c, c or UNKNOWN)),
-        by_outcome=_count_rows(_nonzero(rc.by_outcome), lambda c: label_of(OUTCOME_LABELS, c)),
-        by_channel=_count_rows(_nonzero(rc.by_channel), lambda c: label_of(CHANNEL_LABELS, c)),
-        by_village=_count_rows(_nonzero(rc.by_village), lambda c: c or UNKNOWN),
+                               lambda c: service_names.get(c, c or unknown)),
+        by_outcome=_count_rows(_nonzero(rc.by_outcome),
+                               lambda c: label_of(labels["outcome"], c, lang)),
+        by_channel=_count_rows(_nonzero(rc.by_channel),
+                               lambda c: label_of(labels["channel"], c, lang)),
+        by_village=_count_rows(_nonzero(rc.by_village), lambda c: c or unknown),
         by_age_gender=tuple(age_gender),
         by_volunteer=_count_rows(_nonzero(rc.by_volunteer), lambda u: volunteer_names.get(
-            u, f"Thành viên không rõ ({u[:8]})")),
+            u, f"{'Unknown member' if en else 'Thành viên không rõ'} ({u[:8]})")),
         daily=tuple(DayCount(d, int(rc.per_day.get(d, 0))) for d in period.each_day()),
         queue=count_figures.queue,
         tutorials=count_figures.tutorials,
         printed_sheets=sum(printed_by_tutorial.values()),
         printed_by_tutorial=_count_rows(
-            printed_by_tutorial, _printed_row_label(titles)),
+            printed_by_tutorial, _printed_row_label(titles, lang)),
         satisfaction=satisfaction,
         includes_demo=bool(rc.demo_records or rc.demo_activity_days
                            or count_figures.includes_demo),
@@ -603,8 +642,11 @@ def practice_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
     return tuple(out)
 
 
-def tutorial_titles() -> dict[str, str]:
-    """Vietnamese titles of the bundled tutorials, for report tables; {} if unreadable.
+def tutorial_titles(lang: str = "vi") -> dict[str, str]:
+    """Titles of the bundled tutorials in ``lang``, for report tables; {} if unreadable.
+
+    A tutorial without a title in ``lang`` keeps its Vietnamese one (never a made-up
+    translation).
 
     The content loader logs every problem it finds; a report is not the place for those
     (``help-kiosk content check`` is), so they are kept quiet here.
@@ -617,7 +659,7 @@ def tutorial_titles() -> dict[str, str]:
     loader_log.setLevel(logging.ERROR)
     try:
         cat = load_catalogue([resource_path("tutorials")])
-        return {t.id: t.title.get("vi") for t in cat.tutorials}
+        return {t.id: t.title.get(lang) for t in cat.tutorials}
     except Exception:  # titles are a nicety; the ids still identify the tutorials
         log.warning("tutorial titles not available for the report")
         return {}

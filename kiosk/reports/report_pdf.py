@@ -44,6 +44,7 @@ from reportlab.platypus import (
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import to_local
 from kiosk.files import atomic_output
+from kiosk.numbers import fmt_dec
 from kiosk.pdf import FONT, FONT_BOLD, register_fonts
 from kiosk.reports.allowance import Allowance, TeamAllowance, compute_allowance, count, vnd
 from kiosk.reports.export_csv import (
@@ -145,8 +146,8 @@ def _pct(n: int, total: int) -> str:
 
 
 def _dec(value: float, digits: int = 1) -> str:
-    """Vietnamese decimal comma: 4,5."""
-    return f"{value:.{digits}f}".replace(".", ",")
+    """Vietnamese decimal comma: 4,5 (kiosk.numbers)."""
+    return fmt_dec(value, digits)
 
 
 def _short(text: str, limit: int) -> str:

@@ -57,11 +57,13 @@ from db.models import (
 from kiosk.auth import Role
 from kiosk.clock import local_day, local_midnight_utc
 from kiosk.identity import columns_of, is_team_id
+from kiosk.plain_text import has_control
 from kiosk.printing_quota import COUNTED
 from kiosk.sync.errors import REFUSAL_CODES, BatchRefused
 from kiosk.sync.keys import DeviceKeys, public_key_from_b64
 from kiosk.sync.merge import (
     CONTACT_KEYS,
+    CONTROL_ADVICE,
     DAILY_COUNT_KEYS,
     DAILY_COUNT_MORE,
     HOME_VISITS,
@@ -275,9 +277,20 @@ def _invalid(field: str) -> BatchRefused:
                        "Nothing was written. Update the sending kiosk, then send again.")
 
 
+def _control(field: str) -> BatchRefused:
+    return _refused("invalid_field", f"Phần mô tả của gói dữ liệu có ký tự điều khiển (ví dụ "
+                    f"ký tự NUL) ở mục “{field}”.", CONTROL_ADVICE,
+                    en=f"The data bundle's description has a control character (such as NUL) "
+                       f"in field “{field}”. Nothing was written. Correct that field on the "
+                       "sending computer, then send again.")
+
+
 def _check_manifest(m: dict[str, Any]) -> None:
     if not MANIFEST_KEYS <= set(m) <= MANIFEST_KEYS | {"team_name"}:
         raise _invalid("(cấu trúc)")
+    for key in ("help_point_name", "team_name", "created"):
+        if isinstance(m.get(key), str) and has_control(m[key]):
+            raise _control(key)
     if not isinstance(m.get("team_name", ""), str) or len(m.get("team_name", "")) > 120:
         raise _invalid("team_name")
     for key in ("help_point_id", "team_id"):
@@ -338,6 +351,8 @@ def open_batch(blob: bytes, recipient: DeviceKeys,
     device_id = manifest.get("device_id")
     if not isinstance(device_id, str) or not 1 <= len(device_id) <= 36:
         raise _invalid("device_id")
+    if has_control(device_id):  # a NUL would reach the database in the look-up below
+        raise _control("device_id")
     key_b64 = verify_key_for(device_id)
     if key_b64 is None:
         raise _refused("unknown_device", "Gói dữ liệu đến từ một máy chưa được ghép nối.",

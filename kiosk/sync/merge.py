@@ -66,6 +66,7 @@ from kiosk.auth import Role
 from kiosk.home_visits import BEST_TIME_MAX, HOUSEHOLD_MAX, NEEDS_MAX, STATUSES
 from kiosk.home_visits import PURPOSE_MAX as VISIT_PURPOSE_MAX
 from kiosk.identity import is_team_id
+from kiosk.plain_text import NO_CONTROL_PATTERN, has_control
 from kiosk.privacy import (
     NOTE_MAX_CHARS,
     PhoneNumberError,
@@ -89,6 +90,7 @@ MAX_DAILY_COUNT = 1_000_000
 
 REFUSED = "Không có gì được ghi vào máy này."
 ADVICE = "Hãy xuất lại gói từ máy của tổ lưu động."
+CONTROL_ADVICE = "Hãy sửa mục đó trên máy gửi rồi gửi lại."
 
 _ROLES = (Role.VOLUNTEER.value, Role.STAFF.value)
 #: The keys every record carries (the v1 bundle's record).
@@ -282,9 +284,12 @@ def day_out(d: ActivityDay) -> dict[str, Any]:
 
 
 class _Invalid(Exception):
-    def __init__(self, field: str) -> None:
+    """The first bad field; ``control``: bad because it holds a control character."""
+
+    def __init__(self, field: str, *, control: bool = False) -> None:
         super().__init__(field)
         self.field = field
+        self.control = control
 
 
 def refuse(problem: str, advice: str = ADVICE, code: str = "invalid_field", *,
@@ -316,24 +321,27 @@ def parse_dt(value: Any) -> datetime | None:
 # structure error, as before.
 
 
-_Str8 = Annotated[str, msgspec.Meta(max_length=8)]
-_Str16 = Annotated[str, msgspec.Meta(max_length=16)]
-_Str20 = Annotated[str, msgspec.Meta(max_length=20)]
-_Str32 = Annotated[str, msgspec.Meta(max_length=32)]
-_Str36 = Annotated[str, msgspec.Meta(max_length=36)]
-_Str40 = Annotated[str, msgspec.Meta(max_length=40)]
-_Str64 = Annotated[str, msgspec.Meta(max_length=64)]
-_Str80 = Annotated[str, msgspec.Meta(max_length=80)]
-_Place = Annotated[str, msgspec.Meta(max_length=PLACE_MAX)]
-_Name = Annotated[str, msgspec.Meta(max_length=NAME_MAX)]
-_Ethnic = Annotated[str, msgspec.Meta(max_length=ETHNIC_MAX)]
-_Purpose = Annotated[str, msgspec.Meta(max_length=PURPOSE_MAX)]
-_Note = Annotated[str, msgspec.Meta(max_length=NOTE_MAX_CHARS)]
+# Every text is one line without control characters (kiosk.plain_text): PostgreSQL cannot
+# store a NUL, and the hub failed on one with a database error instead of a refusal.
+_PLAIN = NO_CONTROL_PATTERN
+_Str8 = Annotated[str, msgspec.Meta(max_length=8, pattern=_PLAIN)]
+_Str16 = Annotated[str, msgspec.Meta(max_length=16, pattern=_PLAIN)]
+_Str20 = Annotated[str, msgspec.Meta(max_length=20, pattern=_PLAIN)]
+_Str32 = Annotated[str, msgspec.Meta(max_length=32, pattern=_PLAIN)]
+_Str36 = Annotated[str, msgspec.Meta(max_length=36, pattern=_PLAIN)]
+_Str40 = Annotated[str, msgspec.Meta(max_length=40, pattern=_PLAIN)]
+_Str64 = Annotated[str, msgspec.Meta(max_length=64, pattern=_PLAIN)]
+_Str80 = Annotated[str, msgspec.Meta(max_length=80, pattern=_PLAIN)]
+_Place = Annotated[str, msgspec.Meta(max_length=PLACE_MAX, pattern=_PLAIN)]
+_Name = Annotated[str, msgspec.Meta(max_length=NAME_MAX, pattern=_PLAIN)]
+_Ethnic = Annotated[str, msgspec.Meta(max_length=ETHNIC_MAX, pattern=_PLAIN)]
+_Purpose = Annotated[str, msgspec.Meta(max_length=PURPOSE_MAX, pattern=_PLAIN)]
+_Note = Annotated[str, msgspec.Meta(max_length=NOTE_MAX_CHARS, pattern=_PLAIN)]
 
 
 class _RecordIn(msgspec.Struct, forbid_unknown_fields=True):
     uuid: uuid_mod.UUID
-    device_id: Annotated[str, msgspec.Meta(min_length=1, max_length=36)]
+    device_id: Annotated[str, msgspec.Meta(min_length=1, max_length=36, pattern=_PLAIN)]
     created_at: datetime
     updated_at: datetime
     started_at: datetime
@@ -492,9 +500,11 @@ def is_v2(decoded: _PayloadIn) -> bool:
 _ERROR_PATH = re.compile(r"at `\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
 
-def _schema_error(exc: msgspec.ValidationError, at: dict[str, Any]) -> _Invalid:
+def _schema_error(exc: msgspec.ValidationError, at: dict[str, Any], payload: dict[str, Any]
+                  ) -> _Invalid:
     """Where msgspec found the first bad value, in the words of the refusal: the section,
-    the item's number and the field, or "(cấu trúc)" for a missing or unknown key."""
+    the item's number and the field, or "(cấu trúc)" for a missing or unknown key; and
+    whether it was a control character (its own, plainer refusal)."""
     found = _ERROR_PATH.search(str(exc))
     if found is None:  # the payload itself: a missing or unknown section
         return _Invalid("(cấu trúc)")
@@ -502,10 +512,26 @@ def _schema_error(exc: msgspec.ValidationError, at: dict[str, Any]) -> _Invalid:
     at["section"] = section if section in _SECTIONS else "payload"
     at["index"] = int(index) + 1 if index is not None else 0
     if name is not None:
-        return _Invalid(name)
+        return _Invalid(name, control="matching regex" in str(exc)
+                        and _holds_control(payload, section, index, name))
     if index is None and section != "status":
         return _Invalid("(danh sách)")
     return _Invalid("(cấu trúc)")
+
+
+def _holds_control(payload: dict[str, Any], section: str, index: str | None,
+                   name: str) -> bool:
+    """Whether the value msgspec refused (``payload[section][index][name]``, a text or a
+    list of texts) holds a control character: read again only on a refusal."""
+    try:
+        item = payload[section]
+        if index is not None:
+            item = item[int(index)]
+        value = item[name]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return False
+    texts = value if isinstance(value, list) else [value]
+    return any(isinstance(t, str) and has_control(t) for t in texts)
 
 
 _OUTCOMES = frozenset(OUTCOMES)
@@ -644,6 +670,8 @@ def _str(value: Any, field: str, limit: int, optional: bool = False) -> str | No
         return None
     if not isinstance(value, str) or len(value) > limit:
         raise _Invalid(field)
+    if has_control(value):
+        raise _Invalid(field, control=True)
     return value
 
 
@@ -787,7 +815,7 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
             try:
                 p = msgspec.convert(payload, _PayloadIn)
             except msgspec.ValidationError as exc:
-                raise _schema_error(exc, at) from exc
+                raise _schema_error(exc, at, payload) from exc
         if (p.daily_counts is msgspec.UNSET) != (p.status is msgspec.UNSET) or (
                 p.home_visits is not msgspec.UNSET and p.status is msgspec.UNSET):
             raise _Invalid("(cấu trúc)")  # v1 has neither, v2 both (and maybe visits)
@@ -855,6 +883,13 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
             hint = " (có thể đồng hồ của máy kia bị sai)"
         where_en = _SECTIONS_EN[at["section"]] + (f" no. {at['index']}" if at["index"] else "")
         hint_en = " (the other computer's clock may be wrong)" if hint else ""
+        if bad.control:
+            raise refuse(
+                f"Gói dữ liệu có ký tự điều khiển (ví dụ ký tự NUL) ở {where}{number}, mục "
+                f"“{bad.field}”.", CONTROL_ADVICE,
+                en=f"The data bundle has a control character (such as NUL) in {where_en}, "
+                   f"field “{bad.field}”. Nothing was written. Correct that field on the "
+                   "sending computer, then send again.") from bad
         raise refuse(f"Gói dữ liệu có giá trị sai ở {where}{number}, mục “{bad.field}”{hint}.",
                      en=f"The data bundle has a wrong value in {where_en}, field "
                         f"“{bad.field}”{hint_en}. Nothing was written. Export the bundle again "

@@ -435,6 +435,45 @@ def test_queue_waits_tutorial_stops_and_scam_checks_on_the_pages(page: Any, hub:
     shoot(page, hub, "help-point-counts-en-phone", PHONE)
 
 
+#: Elements wider than their box (a table the page scrolls sideways), with their widths.
+OVERFLOW_JS = """() => [...document.querySelectorAll('body, main, .table-wrap, table')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.id || e.className || e.tagName) + ' ' + e.scrollWidth + '>' + e.clientWidth)"""
+
+
+def test_tutorials_table_fits_a_phone_without_losing_a_number(page: Any, hub: Hub) -> None:
+    """At 390 px the six-column tutorials table made the page scroll sideways (608 px wide in
+    English). On a phone each tutorial is now its title and its five numbers, each labelled."""
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    page.locator(".places li").first.locator("a").click()
+    page.wait_for_url(re.compile(r"/help-point/"))
+    for lang in ("Tiếng Việt", "English"):
+        if lang == "English":
+            page.get_by_role("link", name="English").click()
+            page.wait_for_load_state()
+        page.set_viewport_size(PHONE)
+        assert page.evaluate(OVERFLOW_JS) == [], lang
+        first = page.locator("#tutorials-table tbody tr").first
+        # Each number shows with its column's name before it (CSS ::before on a phone).
+        shown = first.locator("td").evaluate_all(
+            "tds => tds.map(td => [getComputedStyle(td, '::before').content, td.innerText,"
+            " td.getBoundingClientRect().width > 0])")
+        labels = (("Mở", "Xong", "Tỉ lệ xong", "Chưa xong", "Hay dừng ở bước")
+                  if lang != "English" else
+                  ("Opened", "Finished", "Finished (%)", "Not finished", "Most stop at step"))
+        assert [label in before for (before, _n, _v), label in zip(shown, labels, strict=True)
+                ] == [True] * 5, shown
+        assert all(visible and re.fullmatch(r"\d+%?|–", n.strip())
+                   for _b, n, visible in shown), shown
+        box = first.bounding_box()
+        assert box is not None and box["width"] <= PHONE["width"]
+        shoot(page, hub, "tutorials-phone" + ("-en" if lang == "English" else ""), PHONE)
+        page.set_viewport_size(DESKTOP)  # a table again, one row per tutorial
+        cells = page.locator("#tutorials-table tbody tr").first.locator("td")
+        tops = {round(c.bounding_box()["y"]) for c in cells.all()}
+        assert len(tops) == 1, tops
+
 def test_every_template_string_has_english() -> None:
     from hub.web.i18n import EN
 

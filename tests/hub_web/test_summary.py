@@ -78,7 +78,7 @@ def test_hub_page_figures_equal_the_kiosks_after_edits_and_deletes(
     accounts.add_account(None, "xa.a", PASSWORD, "commune", hp.commune_code)
     officer = accounts.sign_in("xa.a", PASSWORD).officer
     reports = HubReports(hub, accounts)
-    reports._titles = {}
+    reports._titles = {"vi": {}}  # no titles (per language): both sides show the ids
     today = clock.now().date()
     first_of_month = today.replace(day=1)
     periods = [Period(first_of_month - timedelta(days=20), today),   # odd days + a month
@@ -251,10 +251,11 @@ def test_a_kiosks_queue_tutorial_and_scam_counts_appear_on_the_hub_pages(
         assert "Kiểm tra tin nhắn lạ theo loại" in html and "Tin nhắn có đường link" in html
         # The tutorial's row: opened, finished, stopped runs and the step most stop at.
         assert (f'<th scope="row">{escape(tutorial.title)}</th>'
-                f'<td class="num">{tutorial.opened}</td>'
-                f'<td class="num">{tutorial.finished}</td>') in html
-        assert (f'<td class="num">{tutorial.stopped_runs}</td><td class="num">'
-                f'{tutorial.stop_step}</td>') in html
+                f'<td class="num" data-label="Mở">{tutorial.opened}</td>'
+                f'<td class="num" data-label="Xong">{tutorial.finished}</td>') in html
+        assert (f'<td class="num" data-label="Chưa xong">{tutorial.stopped_runs}</td>'
+                f'<td class="num" data-label="Hay dừng ở bước">{tutorial.stop_step}</td>'
+                ) in html
         # The median wait as a range of minutes that holds the kiosk's exact median.
         shown = re.search(r'id="kpi-wait">(\d+)–(\d+)<', html)
         assert shown is not None

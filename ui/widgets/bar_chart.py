@@ -30,10 +30,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk import numbers
+
 
 def fmt_int(n: int) -> str:
-    """Vietnamese thousands separator: 1.250."""
-    return f"{n:,}".replace(",", ".")
+    """Vietnamese thousands separator: 1.250 (the rule is kiosk.numbers)."""
+    return numbers.fmt_int(n)
 
 
 @dataclass(frozen=True)

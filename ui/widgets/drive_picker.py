@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import to_local
 from kiosk.drives import Drive, DriveFile, files_on, within
+from kiosk.numbers import fmt_dec
 from ui.widgets.big_button import BigButton
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ ROLE = Qt.ItemDataRole.UserRole
 
 def _size(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{fmt_dec(n / (1024 * 1024), 1)} MB"
     return f"{max(1, n // 1024)} KB"
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import numbers
 from kiosk.errors import KioskError, user_message
 from kiosk.reports.allowance import (
     vnd,
@@ -32,11 +33,8 @@ from ui.widgets.text import label
 # -- small pure helpers ----------------------------------------------------------------------
 
 def fmt_dec(value: float, digits: int = 1) -> str:
-    """Vietnamese decimal comma: 12,5 (and 12 rather than 12,0)."""
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """Vietnamese decimal comma: 12,5 (and 12 rather than 12,0); the rule is kiosk.numbers."""
+    return numbers.fmt_dec(value, digits, trim=True)
 
 
 def money(amount: int) -> str:

@@ -112,6 +112,7 @@ def tutorials(tmp: Path, counts: list[int], cold_runs: int) -> list[Row]:
         # As the kiosk reads it at its next start: unchanged files come from the parse cache
         # in the data dir (kiosk.content.parsed), every table still checked.
         cache_dir = tmp / f"parsed-{count}"
+        cache_dir.mkdir(exist_ok=True)
         load_content(cache_dir, [root])
         again_ms = median(time_ms(lambda r=root, d=cache_dir: load_content(d, [r]), 1))
         env = {**offscreen_env(tmp), "BENCH_EXTRA_CONTENT": str(root)}

@@ -70,8 +70,8 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 class ParsedToml:
     """Parsed tables of content files, by path, good while mtime and size are unchanged."""
 
-    def __init__(self, file: Path | None = None) -> None:
-        self.file = file
+    def __init__(self, file: Path | None = None, data_dir: Path | None = None) -> None:
+        self.file, self.data_dir = file, data_dir
         # path -> (mtime_ns, size, the table as JSON text): each table is decoded when it is
         # asked for, in its own short call, so a reader thread never holds the interpreter
         # for the whole cache at once (the window keeps answering while content loads).
@@ -82,7 +82,7 @@ class ParsedToml:
     @classmethod
     def open(cls, data_dir: Path) -> ParsedToml:
         """The cache of this data dir (empty if there is none or it is not right)."""
-        cache = cls(data_dir.joinpath(*CACHE_FILE))
+        cache = cls(data_dir.joinpath(*CACHE_FILE), data_dir)
         cache._old = _read(cache.file)
         return cache
 
@@ -121,6 +121,8 @@ class ParsedToml:
         """Write what this load used (files gone are forgotten); nothing if unchanged."""
         if self.file is None or (not self.misses and self._used.keys() == self._old.keys()):
             return
+        if self.data_dir is None or not self.data_dir.is_dir():
+            return  # a command run where there is no kiosk: make no data dir for a cache
         files = {key: list(entry) for key, entry in self._used.items()}
         from kiosk.files import write_atomic
 

@@ -99,3 +99,10 @@ def test_an_unreadable_entry_is_parsed_from_the_file_again(data_dir: Path, conte
     data["files"][key][2] = entry
     cache_file(data_dir).write_text(json.dumps(data), encoding="utf-8")
     assert load_content(data_dir, [content]) == load_catalogue([content])
+
+
+def test_no_data_dir_is_made_for_the_cache(tmp_path: Path, content: Path) -> None:
+    """``help-kiosk sheet`` on a machine with no kiosk: the content is read, nothing made."""
+    missing = tmp_path / "no-kiosk-here"
+    assert load_content(missing, [content]) == load_catalogue([content])
+    assert not missing.exists()

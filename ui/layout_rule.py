@@ -8,7 +8,8 @@ On every citizen and volunteer screen:
 2. every visible label with words lies inside the window and its scroll areas too, unless it
    sits in a scroll area marked ``reading`` (long reading text may scroll; actions never);
 3. no text is clipped: a label's required size (``heightForWidth`` for wrapped text, the size
-   hint for one line) fits the size it is shown at;
+   hint for one line) fits the size it is shown at, and a drop-down (not editable) shows each
+   of its options whole in its box (:func:`_combo_clip`);
 4. no two actions lie on top of each other (a layout squeezed below its minimum piles them).
 
 :func:`problems` returns one human sentence per breach, naming the widget's objectName and
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -119,6 +122,25 @@ def _label_clip(label: QLabel) -> int:
                hint.height() - (label.height() - cr.height()) - cr.height() - 4)
 
 
+def _combo_clip(combo: QComboBox) -> tuple[int, str]:
+    """Pixels of the longest option that do not fit the box's text area, and that option
+    (a drop-down shows one option at a time: each one chosen must read whole; the home-visit
+    form's cut "Tài khoản định dan…" at the largest text). Editable boxes scroll their text."""
+    if combo.isEditable() or not combo.count():
+        return 0, ""
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    metrics = combo.fontMetrics()
+    worst, text = 0, ""
+    for i in range(combo.count()):
+        over = metrics.horizontalAdvance(combo.itemText(i)) - field.width()
+        if over > worst:
+            worst, text = over, combo.itemText(i)
+    return worst, text
+
+
 def _in_overlay(widget: QWidget) -> bool:
     p: QWidget | None = widget
     while p is not None:
@@ -171,6 +193,11 @@ def problems(window: QWidget, screen: str) -> list[str]:
             over, what = _where(w, window, allow_reading=True)
             if over > TOLERANCE_PX:
                 found.append(f"{screen}: label {name} is {over}px outside {what}")
+        if isinstance(w, QComboBox):
+            clip, option = _combo_clip(w)
+            if clip > TOLERANCE_PX:
+                found.append(f"{screen}: combo box {name} cuts {clip}px of its option "
+                             f"{option[:30]!r}")
         if isinstance(w, QLabel) and not _inside_scroll_bar(w):
             clip = _label_clip(w)
             if clip > TOLERANCE_PX:

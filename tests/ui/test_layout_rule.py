@@ -248,3 +248,18 @@ def test_a_form_reached_after_smaller_text_still_fits_at_the_largest(
             settle(qtbot, k)
             found += layout_rule.problems(k.window, f"home-visits-form text {text_size}")
         assert found == [], "\n".join(found)
+
+
+def test_the_rule_catches_a_drop_down_that_cuts_an_option(qtbot, tmp_path: Path) -> None:
+    """The checker itself: the home-visit form's service box squeezed the way it was when it
+    shared its row ("Tài khoản định dan…") is named, with the option it cuts."""
+    for k in make_kiosk(qtbot, tmp_path, SIZES["1366x768"]):
+        k.state.set_text_size(2)
+        tour.scenes(k)["home-visits-form"]()
+        settle(qtbot, k)
+        assert layout_rule.problems(k.window, "form") == []
+        combo = k.screens[ScreenId.HOME_VISITS].f_service
+        combo.setFixedWidth(combo.width() // 2)
+        settle(qtbot, k)
+        found = layout_rule.problems(k.window, "form")
+        assert any("combo box hvService cuts" in f for f in found), found

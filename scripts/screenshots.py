@@ -54,9 +54,14 @@ def run_loop_until_steady(k: Kiosk, timeout_ms: int = 5000) -> None:
 
 
 def staff_tab_names(k: Kiosk) -> list[str]:
-    """A file-name word for each staff tab (the tab page's objectName, else its number)."""
+    """A file-name word for each staff tab (the tab page's objectName, else its number).
+
+    The staff screen is opened first: a feature's tab is built the first time it opens
+    (``StaffScreen.add_tab``), so before that only the screen's own four tabs exist."""
     from PySide6.QtWidgets import QScrollArea
 
+    staff_tab(k, 0)
+    tour.reset(k)
     tabs = k.screens[ScreenId.STAFF].tabs
     names = []
     for i in range(tabs.count()):

@@ -634,6 +634,7 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
 
     window.home_btn.clicked.connect(go_home_cleanly)
     window.staff_gesture.connect(lambda: nav.go_to(ScreenId.PIN, next=ScreenId.HOME))
+    ctx.after_start(window.add_staff_shortcut)
 
     def restyle() -> None:
         p = theme.palette(state.high_contrast)
@@ -703,7 +704,8 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     if state.language != "vi":
         # Widgets were built (and set their texts) before this translator existed.
         retranslate(state.language)
-    restyle()
+    # No restyle() here: the look was set before the first widget (apply_theme) and every
+    # button took its colours when it was made; restyle() is for changes of look.
     nav.home()
     if config.voice_mode:
         state.set_voice(True)

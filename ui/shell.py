@@ -8,14 +8,13 @@ button sits in the same place on every screen and needs no reading.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,11 @@ from ui import icons
 from ui.navigator import Navigator, ScreenId
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
+
+if TYPE_CHECKING:
+    # Loaded when first used (a message, a key), not before the first paint.
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -174,10 +178,16 @@ class KioskWindow(QMainWindow):
         state.voice_changed.connect(self._on_voice_changed)
         state.actor_changed.connect(lambda _a: self.retranslate())
         _LongPress(self.logo).triggered.connect(self.staff_gesture)
-        QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=self.staff_gesture.emit)
         nav.screen_changed.connect(self._on_screen_changed)
         nav.chrome_changed.connect(self._refresh_back)
         self.retranslate()
+
+    def add_staff_shortcut(self) -> None:
+        """Ctrl+Alt+K opens the staff PIN pad too (the composition root adds it once the
+        kiosk has started: nobody types before the first paint)."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Ctrl+Alt+K"), self, activated=self.staff_gesture.emit)
 
     # -- look ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -277,6 +287,8 @@ class KioskWindow(QMainWindow):
 
     def show_message(self, text: str, title: str = "") -> QMessageBox:
         """A calm, non-blocking message (never a traceback)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("calmMessage")
         box.setWindowTitle(title or self.tr("Thông báo"))

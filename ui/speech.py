@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.paths import resource_path
 
@@ -141,6 +141,8 @@ class Speaker(QObject):
         self._chime = QSoundEffect(self)
         chime = resource_path("sounds", "chime.wav")
         if chime.exists():
+            from PySide6.QtCore import QUrl
+
             self._chime.setSource(QUrl.fromLocalFile(str(chime)))
 
     def _on_outputs_changed(self) -> None:
@@ -275,6 +277,8 @@ class Speaker(QObject):
         if self._player is None:
             self._give_up_playback("no audio output")
             return
+        from PySide6.QtCore import QUrl
+
         self._player.setSource(QUrl.fromLocalFile(str(path)))
         if position_ms:
             self._player.setPosition(position_ms)

@@ -21,7 +21,9 @@ class HomeScreen(BaseScreen):
         self.rebuild()
 
     def _tile(self, key: str, icon_name: str, target: ScreenId, **ctx: Any) -> BigButton:
-        b = BigButton("", icon_name, object_name=f"homeTile_{key}", role="tile", icon_px=128)
+        # Made inside Home: not restyled again when the grid takes it.
+        b = BigButton("", icon_name, object_name=f"homeTile_{key}", role="tile", icon_px=128,
+                      parent=self)
         b.setMaximumHeight(self.tile_max_height)
         b.clicked.connect(lambda: self.nav.go_to(target, **ctx))
         self.tiles[key] = b

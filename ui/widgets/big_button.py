@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons, theme
-from ui.widgets.fit import fit_height, keep_text_visible
+from ui.widgets.fit import fit_height
 
 
 class _FitLabel(QLabel):
@@ -92,7 +92,6 @@ class BigButton(QPushButton):
         self.set_label(text, what_it_does)
         self.apply_palette(theme.current())
         self.toggled.connect(lambda _on: self._restyle_label())
-        keep_text_visible(self)
 
     # -- words -------------------------------------------------------------------------------
     def text(self) -> str:  # type: ignore[override]
@@ -164,6 +163,9 @@ class BigButton(QPushButton):
             self._label.setStyleSheet(sheet)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        # Keep the words visible at the new width (what ui.widgets.fit's filter does for
+        # other widgets; here without a Python call for every event the button gets).
+        fit_height(self)
         super().resizeEvent(event)
         # The inner layout (icon + words) does not always follow a resize made by a minimum
         # height raised from heightForWidth; stale, it would cut the second line of words.

@@ -19,6 +19,7 @@ GUI thread only.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,28 @@ if TYPE_CHECKING:
     from ui.app import Once
 
 log = logging.getLogger(__name__)
+
+
+def _without_full_collections(read: Callable[[], Catalogue]) -> Catalogue:
+    """``read()`` with the cycle collector off, its result then moved out of the
+    collector's sight (``gc.freeze``).
+
+    The content lives as long as the kiosk and holds no reference cycles, yet every
+    collection walks all of it while holding the interpreter: with 1,525 tutorials the full
+    collections during the read took 190-380 ms each at load 10, and so did the first one
+    after it, stopping the window for as long (docs/benchmarks.md, session 4); later full
+    collections would walk it again for the kiosk's whole run. Reference counting still
+    frees everything else the read makes.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        catalogue = read()
+        gc.freeze()
+        return catalogue
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class ContentSwap(QObject):
@@ -62,7 +85,8 @@ class ContentSwap(QObject):
         if read is None:
             return
         self._catalogues.get()  # the empty "loading" catalogue the screens already hold
-        Op(read).success(self.offer).failure(self._failed).run(self.tasks)
+        Op(lambda: _without_full_collections(read)).success(self.offer) \
+            .failure(self._failed).run(self.tasks)
 
     def offer(self, catalogue: Catalogue) -> None:
         """New content read off the GUI thread: in use now if nothing is shown yet, else

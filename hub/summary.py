@@ -59,9 +59,12 @@ from kiosk.queue import QueueFigures
 from kiosk.reports.figures import (
     CountFigures,
     FigureScope,
+    PracticeCounts,
+    PracticeFigures,
     RecordCounts,
     TutorialCounts,
     TutorialFigures,
+    practice_figures_from,
     tutorial_figures_from,
 )
 from kiosk.reports.periods import Period
@@ -94,8 +97,12 @@ T_STOPPED = "t_stopped"
 T_ASKS = "t_asks"
 T_STOP = "t_stop"  # key "<tutorial id>|<step>": unfinished runs that stopped at that step
 SCAM = "scam"  # key: kind of scam check
+P_STARTED = "p_started"  # key: practice id (issue #22's practices)
+P_FINISHED = "p_finished"
+P_WRONG = "p_wrong"  # key "<practice id>|<screen>": wrong touches on that screen
 STALE = "stale"  # a commune's rows of that day await :func:`settle`
-COUNT_DIMENSIONS = (QUEUE, WAIT, T_OPENED, T_FINISHED, T_STOPPED, T_ASKS, T_STOP, SCAM)
+COUNT_DIMENSIONS = (QUEUE, WAIT, T_OPENED, T_FINISHED, T_STOPPED, T_ASKS, T_STOP, SCAM,
+                    P_STARTED, P_FINISHED, P_WRONG)
 QUEUE_KEYS = (*DAILY_COUNT_KEYS, *DAILY_COUNT_MORE)
 _TUTORIAL_DIMS = {"opened": T_OPENED, "finished": T_FINISHED, "stopped": T_STOPPED,
                   "asks": T_ASKS}
@@ -571,6 +578,11 @@ def detail_rows(detail: Any) -> Iterable[tuple[str, str, int]]:
             yield T_STOP, f"{tutorial_id}|{int(step)}", int(n)
     for kind, n in (detail.get("scam_checks") or {}).items():
         yield SCAM, kind, int(n)
+    for practice_id, p in (detail.get("practices") or {}).items():
+        yield P_STARTED, practice_id, int(p.get("started", 0))
+        yield P_FINISHED, practice_id, int(p.get("finished", 0))
+        for screen, n in (p.get("wrong") or {}).items():
+            yield P_WRONG, f"{practice_id}|{int(screen)}", int(n)
 
 
 def _roll_up(session: Session, months: set[date], hp: str | None,
@@ -698,7 +710,23 @@ def summary_counts(s: Any, period: Period, titles: Mapping[str, str],
     return CountFigures(queue=queue, tutorials=table,
                         printed_by_tutorial={"": sheets} if sheets else {},
                         scam_checks=dict(by[SCAM]),
+                        practices=_practices(by, titles),
                         wait_histogram=hist if any(hist) else ())
+
+
+def _practices(by: Mapping[str, Counter[str]], titles: Mapping[str, str]
+               ) -> tuple[PracticeFigures, ...]:
+    """The practices' rows from their dimensions, by the kiosk's own rule."""
+    counts: dict[str, PracticeCounts] = {}
+    for practice_id, n in by[P_STARTED].items():
+        counts.setdefault(practice_id, PracticeCounts()).started += n
+    for practice_id, n in by[P_FINISHED].items():
+        counts.setdefault(practice_id, PracticeCounts()).finished += n
+    for key, n in by[P_WRONG].items():
+        practice_id, _sep, screen = key.rpartition("|")
+        if screen.isdigit():
+            counts.setdefault(practice_id, PracticeCounts()).wrong[int(screen)] += n
+    return practice_figures_from(counts, titles)
 
 
 def _sum_by_key(parts: list[Any]) -> Any:

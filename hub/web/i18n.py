@@ -100,6 +100,17 @@ EN: dict[str, str] = {
     "Số lượt": "Checks",
     "Chỉ đếm số lượt; không lưu tin nhắn hay số điện thoại.":
         "Counts only; no message or phone number is kept.",
+    # practices (issue #22)
+    "Tập thử trên điện thoại tập": "Practice on the pretend phone",
+    "Bài tập": "Practice",
+    "Bắt đầu": "Started",
+    "Tập xong": "Finished",
+    "Tỉ lệ": "Rate",
+    "Màn hay bấm sai nhất": "Screen most often wrong",
+    "lần": "times",
+    "Lượt tập trên điện thoại giả của kiosk; không tính là lượt học bài hướng dẫn. Kiosk cũ "
+    "chưa gửi số này.": "Runs on the kiosk's pretend phone; not counted as tutorial runs. "
+                        "Older kiosks do not send these yet.",
     # exports
     "Xuất tệp": "Export",
     "Định dạng": "Format",

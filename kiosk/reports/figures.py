@@ -266,7 +266,7 @@ class CountFigures:
     includes_demo: bool = False
     #: Scam checks per kind ("Kiểm tra tin nhắn lạ").
     scam_checks: Mapping[str, int] | None = None
-    #: Practices ("Tập thử") per tutorial; the hub receives none yet.
+    #: Practices ("Tập thử") per tutorial; on the hub from the daily counts' ``practices``.
     practices: tuple[PracticeFigures, ...] = ()
     #: Waits as counts per bin of :mod:`kiosk.reports.waits` (the hub's only view of waits).
     wait_histogram: tuple[int, ...] = ()
@@ -613,29 +613,49 @@ def tutorial_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
     return tutorial_figures_from(count_tutorial_runs(events), titles)
 
 
+@dataclass
+class PracticeCounts:
+    """One practice's counts (a day's, or a period's once added up): runs started and
+    finished, wrong touches per screen of the pretend phone. What the kiosk sends the hub."""
+
+    started: int = 0
+    finished: int = 0
+    wrong: Counter[int] = field(default_factory=Counter)
+
+
+def count_practice_runs(events: Iterable[Any]) -> dict[str, PracticeCounts]:
+    """Per practice id, from rows with ``tutorial_id, kind, step`` of the practice kinds."""
+    out: dict[str, PracticeCounts] = defaultdict(PracticeCounts)
+    for e in events:
+        if e.kind == "practice_open":
+            out[e.tutorial_id].started += 1
+        elif e.kind == "practice_done":
+            out[e.tutorial_id].finished += 1
+        elif e.kind == "practice_wrong" and e.step is not None:
+            out[e.tutorial_id].wrong[int(e.step)] += 1
+    return dict(out)
+
+
 def practice_figures(events: Iterable[Any], titles: Mapping[str, str]) -> tuple[
         PracticeFigures, ...]:
     """Per practice: runs started and finished, wrong touches, the screen wrong most.
 
     ``events`` are rows with ``run_id, tutorial_id, kind, step`` of the practice kinds.
     """
-    started: Counter[str] = Counter()
-    finished: Counter[str] = Counter()
-    wrong: dict[str, Counter[int]] = defaultdict(Counter)
-    for e in events:
-        if e.kind == "practice_open":
-            started[e.tutorial_id] += 1
-        elif e.kind == "practice_done":
-            finished[e.tutorial_id] += 1
-        elif e.kind == "practice_wrong" and e.step is not None:
-            wrong[e.tutorial_id][int(e.step)] += 1
+    return practice_figures_from(count_practice_runs(events), titles)
+
+
+def practice_figures_from(counts: Mapping[str, PracticeCounts], titles: Mapping[str, str]
+                          ) -> tuple[PracticeFigures, ...]:
+    """The practices' table rows from their counts (the kiosk's events or the hub's daily
+    counts): one rule for "the screen wrong most" (the lowest screen number on a tie)."""
     out = []
-    for tid in set(started) | set(finished) | set(wrong):
-        per_screen = wrong.get(tid, Counter())
+    for tid, c in counts.items():
+        per_screen = c.wrong
         worst = min(per_screen, key=lambda n: (-per_screen[n], n)) if per_screen else None
         out.append(PracticeFigures(
-            tutorial_id=tid, title=titles.get(tid, tid), started=started[tid],
-            finished=finished[tid], wrong_touches=sum(per_screen.values()),
+            tutorial_id=tid, title=titles.get(tid, tid), started=c.started,
+            finished=c.finished, wrong_touches=sum(per_screen.values()),
             most_wrong_screen=worst,
             most_wrong_count=per_screen[worst] if worst is not None else 0))
     out.sort(key=lambda p: (-p.started, p.title))

@@ -432,10 +432,10 @@ def daily_counts(session: Session, first: date | None,
     listed, zeros too: the receiver replaces a day's counts, so a day whose counts went to zero
     must say so.
     """
-    from kiosk.reports.figures import count_tutorial_runs
+    from kiosk.reports.figures import count_practice_runs, count_tutorial_runs
     from kiosk.reports.waits import BINS, wait_bin
     from kiosk.usage import KINDS as TUTORIAL_KINDS
-    from kiosk.usage import run_events
+    from kiosk.usage import PRACTICE_KINDS, run_events
 
     counts: dict[date, dict[str, Any]] = defaultdict(_empty_day)
     if first is not None and last is not None:
@@ -485,6 +485,12 @@ def daily_counts(session: Session, first: date | None,
         if row.kind in ("opened", "finished"):
             counts[day][f"tutorials_{row.kind}"] += 1
     for day, rows in per_day_events.items():
+        practices = count_practice_runs(e for e in rows if e.kind in PRACTICE_KINDS)
+        if practices:  # only then: a hub from before this key refuses it (HUB-SPEC)
+            counts[day]["practices"] = {
+                tutorial_id: {"started": p.started, "finished": p.finished,
+                              "wrong": {str(screen): n for screen, n in sorted(p.wrong.items())}}
+                for tutorial_id, p in sorted(practices.items())}
         rows = [e for e in rows if e.kind in TUTORIAL_KINDS]  # practice runs are not runs
         counts[day]["tutorials"] = {
             tutorial_id: {"opened": t.opened, "finished": t.finished, "stopped": t.stopped,

@@ -407,6 +407,14 @@ class _TutorialDayIn(msgspec.Struct, forbid_unknown_fields=True):
     stops: Annotated[dict[_Step, _Count], msgspec.Meta(max_length=MAX_DAY_STOPS)]
 
 
+class _PracticeDayIn(msgspec.Struct, forbid_unknown_fields=True):
+    """One practice's runs on one day (kiosk.reports.figures.count_practice_runs)."""
+
+    started: _Count
+    finished: _Count
+    wrong: Annotated[dict[_Step, _Count], msgspec.Meta(max_length=MAX_DAY_STOPS)]
+
+
 class _CountIn(msgspec.Struct, forbid_unknown_fields=True):
     day: date
     tickets_issued: _Count
@@ -427,6 +435,11 @@ class _CountIn(msgspec.Struct, forbid_unknown_fields=True):
         msgspec.field(default_factory=dict))
     scam_checks: Annotated[dict[_ScamKind, _Count], msgspec.Meta(max_length=MAX_DAY_SCAM_KINDS)
                            ] = msgspec.field(default_factory=dict)
+    # Optional (issue #22's practices, hubpolish 00:30): a hub from before refuses it, so
+    # hubs are updated before their kiosks (HUB-SPEC "Changes").
+    practices: Annotated[dict[_TutorialId, _PracticeDayIn],
+                         msgspec.Meta(max_length=MAX_DAY_TUTORIALS)] = (
+        msgspec.field(default_factory=dict))
 
 
 def _count_out(c: _CountIn) -> dict[str, Any]:
@@ -441,6 +454,9 @@ def _count_out(c: _CountIn) -> dict[str, Any]:
         "wait_histogram": list(c.wait_histogram),
         "tutorials": {tid: msgspec.structs.asdict(t) for tid, t in c.tutorials.items()},
         "scam_checks": dict(c.scam_checks)}
+    if c.practices:  # issue #22; kept out otherwise, so a day's detail is as before
+        out["detail"]["practices"] = {tid: msgspec.structs.asdict(p)
+                                      for tid, p in c.practices.items()}
     return out
 
 
@@ -496,8 +512,9 @@ def is_v2(decoded: _PayloadIn) -> bool:
     return decoded.daily_counts is not msgspec.UNSET and decoded.status is not msgspec.UNSET
 
 
-#: ``$.records[3].volunteer_uuids[0]`` -> ("records", 3, "volunteer_uuids")
-_ERROR_PATH = re.compile(r"at `\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
+#: ``$.records[3].volunteer_uuids[0]`` -> ("records", 3, "volunteer_uuids"); also a bad
+#: dict key ("at `key` in `$.daily_counts[0].practices[...].wrong`").
+_ERROR_PATH = re.compile(r"`\$\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
 
 def _schema_error(exc: msgspec.ValidationError, at: dict[str, Any], payload: dict[str, Any]

@@ -47,6 +47,8 @@ def _same(on_hub: Figures, kiosk: Figures) -> None:
     # Tutorials per tutorial, with where unfinished runs stop; scam checks per kind.
     assert on_hub.tutorials == kiosk.tutorials
     assert on_hub.scam_checks == kiosk.scam_checks
+    # Practices (issue #22): started, finished, the screen wrong most, as the kiosk counts.
+    assert on_hub.practices == kiosk.practices
     # Waits: the hub's range holds the kiosk's exact median and 90th percentile.
     for q, exact in ((0.5, kiosk.queue.median_wait_minutes),
                      (0.9, kiosk.queue.p90_wait_minutes)):
@@ -106,6 +108,7 @@ def test_hub_page_figures_equal_the_kiosks_after_edits_and_deletes(
         assert kiosk.queue.median_wait_minutes is not None and kiosk.queue.no_shows
         assert any(t.stop_step is not None for t in kiosk.tutorials)
         assert dict((r.key, r.count) for r in kiosk.scam_checks)["sms-link"] >= 2
+        assert any(p.most_wrong_screen is not None for p in kiosk.practices)
         assert sync_demo_kiosk(hub, hp, store, kiosk_dir, clock) > 0
         check()
 
@@ -256,6 +259,12 @@ def test_a_kiosks_queue_tutorial_and_scam_counts_appear_on_the_hub_pages(
         assert (f'<td class="num" data-label="Chưa xong">{tutorial.stopped_runs}</td>'
                 f'<td class="num" data-label="Hay dừng ở bước">{tutorial.stop_step}</td>'
                 ) in html
+        # Practices: each one's started and finished runs, as on the kiosk's dashboard.
+        assert "Tập thử trên điện thoại tập" in html
+        practice = kiosk.practices[0]
+        assert (f'<th scope="row">{escape(practice.title)}</th>'
+                f'<td class="num" data-label="Bắt đầu">{practice.started}</td>'
+                f'<td class="num" data-label="Tập xong">{practice.finished}</td>') in html
         # The median wait as a range of minutes that holds the kiosk's exact median.
         shown = re.search(r'id="kpi-wait">(\d+)–(\d+)<', html)
         assert shown is not None

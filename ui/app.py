@@ -227,9 +227,28 @@ class FeatureModule:
 
     @property
     def install(self) -> Feature:
-        import importlib
+        return _feature_modules()[self.name].install  # type: ignore[no-any-return]
 
-        return importlib.import_module(self.name).install  # type: ignore[no-any-return]
+
+def _feature_modules() -> dict[str, Any]:
+    """Every feature's module, by plain import statements: PyInstaller follows them (nothing
+    of ours is loaded by name, see help-kiosk.spec). Called once the features are installed,
+    after the first paint."""
+    from ui.features import (
+        assistance,
+        disk_watch,
+        home_visits,
+        places,
+        queue,
+        reports,
+        resume,
+        scam_check,
+        sheets,
+        sync,
+    )
+
+    return {m.__name__: m for m in (assistance, disk_watch, home_visits, places, queue,
+                                    reports, resume, scam_check, sheets, sync)}
 
 
 # Features that add screens and staff tabs, in order. The running kiosk imports and installs

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.plain_text import has_control
+
 log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.toml"
@@ -50,7 +52,11 @@ def _one_of(*allowed: str) -> Callable[[Any], str | None]:
 
 
 def _max_len(n: int) -> Callable[[Any], str | None]:
+    """At most ``n`` characters, one line, no control character (kiosk.plain_text): the
+    names go into every sync batch, where the hub refuses one."""
     def check(value: Any) -> str | None:
+        if has_control(value):
+            return "có ký tự điều khiển (ví dụ ký tự NUL hoặc dấu xuống dòng)"
         return None if len(value) <= n else f"dài quá {n} ký tự"
 
     return check

@@ -112,3 +112,14 @@ def test_the_validator_keeps_its_plain_refusal_for_other_wrong_values(services: 
     with services.write() as s, pytest.raises(BatchRefused) as err:
         validate_payload(s, p, NOW)
     assert "mục “outcome”" in str(err.value) and "ký tự điều khiển" not in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["help_point_name", "team_name", "commune", "village"])
+def test_a_setting_with_a_control_character_is_refused(name: str) -> None:
+    """The names travel in every batch's manifest (and on every printed sheet): a NUL typed
+    or pasted into settings would get every batch of the help point refused by the hub."""
+    from kiosk.config import check_value
+
+    assert check_value(name, "Điểm hỗ trợ số Hòa Khánh") is None
+    problem = check_value(name, "Điểm\x00 hỗ trợ")
+    assert problem is not None and "ký tự điều khiển" in problem and name in problem

@@ -76,3 +76,37 @@ def test_the_number_filters_follow_the_page_language() -> None:
     page = templates.env.from_string("{{ 1234 | num }} · {{ 4.5 | dec }} · {{ 1234.5 | dec }}")
     assert page.render(lang="vi") == "1.234 · 4,5 · 1.234,5"
     assert page.render(lang="en") == "1,234 · 4.5 · 1,234.5"
+
+
+@pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)
+def test_exports_keep_numbers_as_numbers_in_either_language(hub_app: Any, client_for: Any,
+                                                            tmp_path: Path) -> None:
+    """The page language changes how the pages write numbers, never the files: an XLSX
+    holds numbers as numbers and a CSV plain digits, from a Vietnamese or English page."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    hp = _synced(hub_app, tmp_path)
+    city = client_for("thanhpho")
+    path = f"/help-point/{hp.help_point_id}?period=year"
+    formatted = re.compile(r"^-?\d{1,3}([.,]\d{3})+$|^-?\d+,\d+$")  # 1.234, 1,234 or 4,5
+    for lang in ("vi", "en"):
+        city.cookies.set("hk_lang", lang)
+        page = city.get(path).text
+        form = {name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1)  # type: ignore[union-attr]
+                for name in ("csrf_token", "scope_kind", "scope_key", "from", "to")}
+        xlsx = city.post("/export", data={**form, "period": "custom", "fmt": "xlsx",
+                                          "what": "summary"})
+        assert xlsx.status_code == 200, xlsx.text[:300]
+        book = load_workbook(io.BytesIO(xlsx.content), read_only=True)
+        values = [v for ws in book.worksheets for row in ws.iter_rows(values_only=True)
+                  for v in row if v is not None]
+        assert any(isinstance(v, int) and v >= 100 for v in values), lang
+        assert not [v for v in values if isinstance(v, str) and formatted.match(v)], lang
+        records = city.post("/export", data={**form, "period": "custom", "fmt": "csv",
+                                             "what": "records"})
+        rows = list(csv.reader(io.StringIO(records.content.decode("utf-8-sig"))))
+        assert len(rows) > 100
+        assert not [v for row in rows for v in row if formatted.match(v)], lang

@@ -108,13 +108,13 @@ def _upsert_counts(session: Session, opened: OpenedBatch, counts: list[dict[str,
     m = opened.manifest
     hp = m["help_point_id"] or opened.device_id
     c = DailyCount.__table__.c
-    have: dict[date, tuple[Any, ...]] = {}
+    # The days' span, not an IN list of them (a statement psycopg keeps prepared).
     days = [x["day"] for x in counts]
-    for start in range(0, len(days), 500):
-        have.update((row[0], tuple(row[1:])) for row in session.execute(
+    have: dict[date, tuple[Any, ...]] = {
+        _as_date(row[0]): tuple(row[1:]) for row in session.execute(
             select(c.day, c.reported_at, c.team_id, c.commune_code,
                    *(c[k] for k in _COUNT_VALUES))
-            .where(c.help_point_id == hp, c.day.in_(days[start:start + 500]))))
+            .where(c.help_point_id == hp, c.day >= min(days), c.day <= max(days)))}
     newer: list[dict[str, Any]] = []
     differ: set[date] = set()
     for x in counts:

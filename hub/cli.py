@@ -58,6 +58,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
           f"thư mục dữ liệu: {settings.data_dir}). Dừng: Ctrl+C.")
     workers = max(1, int(getattr(args, "workers", 1) or 1))
     if workers == 1:
+        from hub.app import tune_gc
+
+        tune_gc()
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="info",
                     proxy_headers=True, server_header=False)
         return 0

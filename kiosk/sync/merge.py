@@ -318,7 +318,8 @@ def parse_dt(value: Any) -> datetime | None:
 # per-field Python on the hub; benchmarks/hub_load.py). What a type cannot say (one date
 # after another, a known volunteer, a note without an ID number, consent for a contact) is
 # checked in :func:`_check_record` and friends below. A missing or unknown key is a
-# structure error, as before.
+# structure error, as before. ``gc=False``: decoded JSON can hold no reference cycle, so
+# the collector need not track thousands of structs a batch (msgspec's own advice).
 
 
 # Every text is one line without control characters (kiosk.plain_text): PostgreSQL cannot
@@ -339,7 +340,7 @@ _Purpose = Annotated[str, msgspec.Meta(max_length=PURPOSE_MAX, pattern=_PLAIN)]
 _Note = Annotated[str, msgspec.Meta(max_length=NOTE_MAX_CHARS, pattern=_PLAIN)]
 
 
-class _RecordIn(msgspec.Struct, forbid_unknown_fields=True):
+class _RecordIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     uuid: uuid_mod.UUID
     device_id: Annotated[str, msgspec.Meta(min_length=1, max_length=36, pattern=_PLAIN)]
     created_at: datetime
@@ -373,7 +374,7 @@ class _RecordIn(msgspec.Struct, forbid_unknown_fields=True):
     unverified: bool | msgspec.UnsetType = msgspec.UNSET
 
 
-class _DayIn(msgspec.Struct, forbid_unknown_fields=True):
+class _DayIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     uuid: uuid_mod.UUID
     volunteer_uuid: uuid_mod.UUID
     day: date
@@ -383,7 +384,7 @@ class _DayIn(msgspec.Struct, forbid_unknown_fields=True):
     commune_code: _Str8 | msgspec.UnsetType = msgspec.UNSET
 
 
-class _VolunteerIn(msgspec.Struct, forbid_unknown_fields=True):
+class _VolunteerIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     uuid: uuid_mod.UUID
     display_name: _Str80
     role: _Str16
@@ -397,7 +398,7 @@ _ScamKind = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
 _Step = Annotated[str, msgspec.Meta(pattern=r"^(0|[1-9][0-9]{0,3})$")]
 
 
-class _TutorialDayIn(msgspec.Struct, forbid_unknown_fields=True):
+class _TutorialDayIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     """One tutorial's runs on one day (kiosk.reports.figures.count_tutorial_runs)."""
 
     opened: _Count
@@ -407,7 +408,7 @@ class _TutorialDayIn(msgspec.Struct, forbid_unknown_fields=True):
     stops: Annotated[dict[_Step, _Count], msgspec.Meta(max_length=MAX_DAY_STOPS)]
 
 
-class _PracticeDayIn(msgspec.Struct, forbid_unknown_fields=True):
+class _PracticeDayIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     """One practice's runs on one day (kiosk.reports.figures.count_practice_runs)."""
 
     started: _Count
@@ -415,7 +416,7 @@ class _PracticeDayIn(msgspec.Struct, forbid_unknown_fields=True):
     wrong: Annotated[dict[_Step, _Count], msgspec.Meta(max_length=MAX_DAY_STOPS)]
 
 
-class _CountIn(msgspec.Struct, forbid_unknown_fields=True):
+class _CountIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     day: date
     tickets_issued: _Count
     tickets_served: _Count
@@ -460,7 +461,7 @@ def _count_out(c: _CountIn) -> dict[str, Any]:
     return out
 
 
-class _StatusIn(msgspec.Struct, forbid_unknown_fields=True):
+class _StatusIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     app_version: _Str40 | None | msgspec.UnsetType = msgspec.UNSET
     content_version: _Str40 | None | msgspec.UnsetType = msgspec.UNSET
     printer_ok: bool | None | msgspec.UnsetType = msgspec.UNSET
@@ -469,7 +470,7 @@ class _StatusIn(msgspec.Struct, forbid_unknown_fields=True):
         msgspec.UNSET)
 
 
-class _PayloadIn(msgspec.Struct, forbid_unknown_fields=True):
+class _PayloadIn(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     volunteers: list[_VolunteerIn]
     records: list[_RecordIn]
     activity_days: list[_DayIn]

@@ -21,6 +21,7 @@ from kiosk.assistance import AssistanceService
 from kiosk.auth import Actor, AuthService, Role
 from kiosk.bundles import BundleService
 from kiosk.clock import FakeClock
+from kiosk.plain_text import has_control
 from kiosk.queue import seed_default_services
 from kiosk.reports.export_csv import export_csv
 from kiosk.reports.export_xlsx import export_xlsx
@@ -40,12 +41,15 @@ PAYLOADS = [
     "\tghi chú",
 ]
 RUNS = ("=", "+", "-", "@", "\t", "\r")
+#: What can arrive in a bundle: a text with a control character (the tab) is refused whole
+#: by the one validator (kiosk.plain_text), so it never reaches the other machine's files.
+TRAVELLING = [p for p in PAYLOADS if not has_control(p)]
 
 
-def fill(store: Store) -> None:
+def fill(store: Store, payloads: list[str] = PAYLOADS) -> None:
     seed_default_services(store)
     hung = add_member(store, "Tình nguyện viên Hùng")
-    for day, note in enumerate(PAYLOADS, start=2):
+    for day, note in enumerate(payloads, start=2):
         add_record(store, datetime(2026, 3, day, 9, 0), note=note,
                    contact=(note, PHONE), village=note, volunteers=(hung,))
 
@@ -63,9 +67,9 @@ def cells_of(path: Path) -> Iterator[str]:
             yield from row
 
 
-def assert_no_formula(path: Path) -> None:
+def assert_no_formula(path: Path, payloads: list[str] = PAYLOADS) -> None:
     cells = list(cells_of(path))
-    for payload in PAYLOADS:
+    for payload in payloads:
         carrying = [c for c in cells if payload.strip() in c]
         assert carrying, f"{payload!r} missing from {path.name}"
         for cell in carrying:
@@ -103,7 +107,7 @@ def second_kiosk(tmp_path: Path, clock: FakeClock) -> Iterator[tuple[Store, Acto
 
 def test_exports_after_a_bundle_merge_carry_no_formula(
         store: Store, staff: Actor, second_kiosk: tuple[Store, Actor], tmp_path: Path) -> None:
-    fill(store)
+    fill(store, TRAVELLING)
     bundle = tmp_path / "bundle.zip"
     hub, hub_staff = second_kiosk
     sender = BundleService(store)
@@ -113,4 +117,4 @@ def test_exports_after_a_bundle_merge_carry_no_formula(
     BundleService(hub).import_bundle(hub_staff, bundle,
                                      trust_key=sender.keys().verify_key_b64())
     for path in write_every_file(hub, hub_staff, tmp_path / "hub-out"):
-        assert_no_formula(path)
+        assert_no_formula(path, TRAVELLING)

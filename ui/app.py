@@ -787,7 +787,9 @@ def run(args: argparse.Namespace) -> int:
     opened.after_start.append(lambda: _schedule_housekeeping(kiosk, data_dir, handle))
     opened.after_start.append(kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
-        opened.after_start.append(kiosk.app.quit)
+        # exit(0), not quit(): Qt 6's quit() first asks every window to close, and the kiosk
+        # mode window refuses, so the process waited for ever.
+        opened.after_start.append(lambda: kiosk.app.exit(0))
     code = app.exec()
     if opened.kiosk is None:  # the database failed to open after the first paint
         handle.release()

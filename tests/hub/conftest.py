@@ -223,3 +223,13 @@ def hub_client(hub_app: Any) -> Iterator[Any]:
 
     with TestClient(hub_app) as client:
         yield client
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path, hub_app: Any, hub_client: Any) -> Any:
+    """One simulated kiosk (``tests.hub.kiosks.SimKiosk``) paired with the test's hub."""
+    from tests.hub.kiosks import SimKiosk, pair
+
+    k = SimKiosk(tmp_path / "kiosk-a")
+    pair(hub_client, hub_app, k)
+    return k

@@ -18,16 +18,9 @@ from sqlalchemy import func, select
 from db.models import Assistance, Volunteer
 from hub.models import Device, IngestLog
 from tests.hub.conftest import HUB_NOW
-from tests.hub.kiosks import SimIdentity, SimKiosk, pair
+from tests.hub.kiosks import SimIdentity, SimKiosk
 
 OCTET = {"content-type": "application/octet-stream"}
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path, hub_app: Any, hub_client: Any) -> SimKiosk:
-    k = SimKiosk(tmp_path / "kiosk-a")
-    pair(hub_client, hub_app, k)
-    return k
 
 
 def _count(hub_app: Any, model: Any) -> int:

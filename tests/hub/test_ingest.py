@@ -13,16 +13,9 @@ from db.models import Assistance
 from hub.models import DailyCount, Device, IngestLog
 from hub.pairing import revoke
 from tests.hub.conftest import HUB_NOW
-from tests.hub.kiosks import SimKiosk, pair
+from tests.hub.kiosks import SimKiosk
 
 OCTET = {"content-type": "application/octet-stream"}
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path, hub_app: Any, hub_client: Any) -> SimKiosk:
-    k = SimKiosk(tmp_path / "kiosk-a")
-    pair(hub_client, hub_app, k)
-    return k
 
 
 def post(client: Any, blob: bytes) -> Any:

@@ -36,6 +36,7 @@ from sqlalchemy import (
     Date,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     String,
     Table,
     and_,
@@ -120,26 +121,29 @@ class DailySummary(HubBase):
 
     __tablename__ = "daily_summary"
     __table_args__ = (
-        # Reads lead with the help point ("*" for a commune's rows); covering on PostgreSQL,
-        # so a page's sums are index-only scans.
-        Index("ix_daily_summary_read", "help_point_id", "day", "dim",
-              postgresql_include=["key", "commune_code", "n"]),
-        # The people-per-day chart: one row per help point (or commune) and day.
+        # One index for writing and reading (hub migration h0009_ingest): the key leads with
+        # what the pages filter on (help point, "*" for a commune's rows; day; dimension) and
+        # carries the count, so a page's sums are index-only scans on PostgreSQL, and every
+        # summary row an ingest writes maintains one wide index instead of two (a separate
+        # read index cost about a fifth of the summary's PostgreSQL time, hub_load.py).
+        PrimaryKeyConstraint("help_point_id", "day", "dim", "key", "commune_code", "team_id",
+                             postgresql_include=["n"]),
         # Communes' days awaiting settle (few rows).
         Index("ix_daily_summary_stale", "commune_code", "day",
               postgresql_where=literal_column("dim = 'stale'"),
               sqlite_where=literal_column("dim = 'stale'")),
+        # The people-per-day chart: one row per help point (or commune) and day.
         Index("ix_daily_summary_people", "help_point_id", "day",
               postgresql_where=literal_column("dim = 'people'"),
               sqlite_where=literal_column("dim = 'people'"),
               postgresql_include=["commune_code", "n"]),
     )
-    help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    commune_code: Mapped[str] = mapped_column(String(8), primary_key=True)
-    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(KEY_MAX), primary_key=True)
+    help_point_id: Mapped[str] = mapped_column(String(36))
+    day: Mapped[date] = mapped_column(Date)
+    commune_code: Mapped[str] = mapped_column(String(8))
+    team_id: Mapped[str] = mapped_column(String(36))
+    dim: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(KEY_MAX))
     n: Mapped[int] = mapped_column(Integer)
 
 
@@ -148,15 +152,16 @@ class MonthlySummary(HubBase):
 
     __tablename__ = "monthly_summary"
     __table_args__ = (
-        Index("ix_monthly_summary_read", "help_point_id", "month", "dim",
-              postgresql_include=["key", "commune_code", "n"]),
+        # As the daily rows: one covering index for writing and reading.
+        PrimaryKeyConstraint("help_point_id", "month", "dim", "key", "commune_code",
+                             "team_id", postgresql_include=["n"]),
     )
-    help_point_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    month: Mapped[date] = mapped_column(Date, primary_key=True)
-    commune_code: Mapped[str] = mapped_column(String(8), primary_key=True)
-    team_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
-    key: Mapped[str] = mapped_column(String(KEY_MAX), primary_key=True)
+    help_point_id: Mapped[str] = mapped_column(String(36))
+    month: Mapped[date] = mapped_column(Date)
+    commune_code: Mapped[str] = mapped_column(String(8))
+    team_id: Mapped[str] = mapped_column(String(36))
+    dim: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(KEY_MAX))
     n: Mapped[int] = mapped_column(Integer)
 
 

@@ -138,11 +138,10 @@ class CatalogueScreen(BaseScreen):
                 self.tr("Hãy nhờ cán bộ xã/phường kiểm tra nội dung."))
             self.loading_label.setVisible(True)
         words = [self._words(kind, item) for kind, item in entries]
-        tallest = max(range(len(words)), key=lambda i: len(words[i])) if words else None
-        self.grid.set_source(len(entries), lambda i: self._tile(*entries[i]), tallest)
+        self.grid.set_source(len(entries), lambda i: self._tile(*entries[i]), words)
 
     def _words(self, kind: str, item: Any) -> str:
-        """What a tile says (the longest one is measured for the row height)."""
+        """What a tile says (each tile's height is measured from its words)."""
         lang = self._lang()
         if kind == "category":
             return str(item[0].title.get(lang))

@@ -5,12 +5,16 @@ A citizen does not know that a list scrolls; a half-cut second row of cards (the
 there are more tiles, shows "Trang trước" / "Xem thêm" with the page number between them.
 Tiles may be made page by page (``set_source``): a long list costs one page of tiles.
 
+Rows: every tile of a row has the same height (the row's tallest words), and the space left on
+a page evens the rows out (shorter rows grow first). One tall card ("Tập thử: …" on four
+lines at 1920×1080 with the largest text) no longer sets the height of every row of every page,
+which had left one row per page and a band of empty space above the page buttons.
+
 Thread: GUI thread only.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt, Signal
@@ -20,16 +24,65 @@ from ui import theme
 from ui.widgets.big_button import BigButton
 
 SPACING = 24
+# Between the last row and the page buttons: a row of three-line cards fits twice above them
+# at 1920×1080 with the largest text (with 24 px it missed by 9 px and every page held one).
+BAR_GAP = 12
 MAX_TILE_HEIGHT = 380
+# Up to this many tiles each one's words are measured (about 60 µs a tile); a longer list
+# (a category of hundreds, found by the volunteer's search box anyway) takes every row as
+# tall as its longest words, so a category of 1,500 still opens in one page's time.
+MEASURE_EACH_MAX = 120
+
+
+def plan_pages(row_needs: list[int], room: int, spacing: int = SPACING) -> list[range]:
+    """Rows per page, in order: each page takes whole rows while their heights (and the
+    spacing between them) fit ``room``; a row taller than ``room`` gets a page of its own."""
+    pages: list[range] = []
+    start, used = 0, 0
+    for r, need in enumerate(row_needs):
+        if r > start and used + spacing + need > room:
+            pages.append(range(start, r))
+            start, used = r, 0
+        used = need if r == start else used + spacing + need
+    if row_needs:
+        pages.append(range(start, len(row_needs)))
+    return pages
+
+
+def even_rows(needs: list[int], room: int, spacing: int = SPACING,
+              cap: int = MAX_TILE_HEIGHT) -> list[int]:
+    """Row heights for one page: each at least its need; the room left goes to the shortest
+    rows first (as even as the room allows), no row grown past ``cap``."""
+    if not needs:
+        return []
+    left = room - sum(needs) - spacing * (len(needs) - 1)
+    heights = list(needs)
+    if left <= 0:
+        return heights
+    # Water filling: find the level L with sum(max(need, min(L, cap)) - need) == left.
+    level = min(needs)
+    for top in sorted({*needs, cap}):
+        if top <= level:
+            continue
+        lower = [n for n in needs if n <= level]
+        cost = (top - level) * len(lower)
+        if cost >= left or top >= cap:
+            level += min(left, cost) // max(1, len(lower))
+            break
+        left -= cost
+        level = top
+    level = min(level, cap)
+    return [max(n, level) for n in needs]
 
 
 class PagedGrid(QWidget):
     """Lays out tiles in ``columns`` columns, one screenful per page.
 
-    ``set_source(count, make, tallest)``: only the tiles of the page on show are made
+    ``set_source(count, make, words)``: only the tiles of the page on show are made
     (``make(i)``), so a category of 427 tutorials costs one page of cards, not 427 (issue #18
-    item 6). The tile ``tallest`` (the one with the most words) is made once to measure the
-    row height, so every page holds the same number of tiles and the page count is true.
+    item 6). The tile with the most words is made once, never shown, and each tile's height
+    is measured on it with that tile's ``words`` (the tiles of one source differ only in
+    their words), so the pages are planned, and their count is true, before any is made.
     ``set_items(items)`` lays out tiles already made.
     """
 
@@ -44,6 +97,8 @@ class PagedGrid(QWidget):
         self._make: Callable[[int], BigButton] = lambda i: BigButton("", "")
         self._built: dict[int, BigButton] = {}
         self._probe: BigButton | None = None
+        self._words: list[str] = []
+        self._heights: tuple[object, list[int]] = ((), [])  # (what they were measured at, …)
         self._made_here = True
         self.page = 0
         self.pages = 1
@@ -76,13 +131,16 @@ class PagedGrid(QWidget):
         self._place()
 
     def set_source(self, count: int, make: Callable[[int], BigButton],
-                   tallest: int | None = None) -> None:
-        """``count`` tiles; ``make(i)`` builds tile ``i`` when its page is first shown."""
+                   words: list[str] | None = None) -> None:
+        """``count`` tiles; ``make(i)`` builds tile ``i`` when its page is first shown;
+        ``words[i]`` is what tile ``i`` says (its height is measured from them)."""
         self._clear()
         self._made_here = True
         self.count, self._make = count, make
-        if count and tallest is not None and 0 <= tallest < count:
-            self._probe = make(tallest)
+        self._words = list(words or [])
+        if count and len(self._words) == count:
+            longest = max(range(count), key=lambda i: len(self._words[i]))
+            self._probe = make(longest)
             # Only measured, never shown: it must not be found for the card it copies.
             self._probe.setObjectName(f"{self.objectName()}Probe")
             self._adopt(self._probe)
@@ -94,6 +152,7 @@ class PagedGrid(QWidget):
             old.hide()
             old.deleteLater()
         self._built, self._probe = {}, None
+        self._heights = ((), [])
 
     def _adopt(self, b: BigButton) -> None:
         b.setParent(self)
@@ -133,13 +192,36 @@ class PagedGrid(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         self._place()
 
-    def _tile_height(self, width: int) -> int:
-        measured = [self._probe] if self._probe is not None else []
+    def _tile_heights(self, width: int) -> list[int]:
+        """Each tile's height at ``width`` (kept until the width, the words or the look
+        change)."""
+        floor = theme.current_target()
         if not self._made_here:  # tiles given all at once: measure them all
-            measured = self.items
-        return max([theme.current_target()] +
-                   [max(b.heightForWidth(width), b.minimumSizeHint().height())
-                    for b in measured])
+            return [max(floor, b.heightForWidth(width), b.minimumSizeHint().height())
+                    for b in self.items]
+        probe = self._probe
+        if probe is None:
+            return [floor] * self.count
+        key = (width, probe.font().toString(), theme.current_padding(), self._words)
+        if self._heights[0] == key:
+            return self._heights[1]
+        keep = probe.text()
+
+        def measure(text: str) -> int:
+            probe.set_label(text)
+            return max(floor, probe.heightForWidth(width), probe.minimumSizeHint().height())
+
+        if self.count <= MEASURE_EACH_MAX:
+            seen: dict[str, int] = {}
+            for text in self._words:
+                if text not in seen:
+                    seen[text] = measure(text)
+            heights = [seen[text] for text in self._words]
+        else:
+            heights = [measure(keep)] * self.count
+        probe.set_label(keep)
+        self._heights = (key, heights)
+        return heights
 
     def _place(self) -> None:
         n = self.count
@@ -152,36 +234,36 @@ class PagedGrid(QWidget):
             return
         cols = max(1, min(self.columns, n))
         cell_w = (w - (cols - 1) * SPACING) // cols
-        need = self._tile_height(cell_w)
-        rows_all = math.ceil(n / cols)
-        rows_fit = max(1, (h + SPACING) // (need + SPACING))
-        paged = rows_all > rows_fit
+        heights = self._tile_heights(cell_w)
+        row_needs = [max(heights[r:r + cols]) for r in range(0, n, cols)]
+        paged = sum(row_needs) + SPACING * (len(row_needs) - 1) > h
         bar_h = 0
         if paged:
             third = (w - 2 * SPACING) // 3
             bar_h = max(self.prev_btn.heightForWidth(third),
                         self.next_btn.heightForWidth(third), theme.current_target())
-            rows_fit = max(1, (h - bar_h - SPACING + SPACING) // (need + SPACING))
-        per_page = rows_fit * cols
-        self.pages = max(1, math.ceil(n / per_page))
+        area_h = h - (bar_h + BAR_GAP if paged else 0)
+        plan = plan_pages(row_needs, area_h)
+        self.pages = len(plan)
         self.page = min(self.page, self.pages - 1)
-        on_page = range(self.page * per_page, min(n, (self.page + 1) * per_page))
+        rows = plan[self.page]
+        on_page = range(rows.start * cols, min(n, rows.stop * cols))
         if self._made_here:  # a page turned: the tiles of the other pages go
             for i in [i for i in self._built if i not in on_page]:
                 gone = self._built.pop(i)
                 gone.hide()
                 gone.deleteLater()
         shown = [self._tile(i) for i in on_page]
-        rows = min(rows_fit, math.ceil(len(shown) / cols)) if shown else 1
-        area_h = h - (bar_h + SPACING if paged else 0)
-        row_h = min(MAX_TILE_HEIGHT, max(need, (area_h - (rows - 1) * SPACING) // rows))
+        row_h = even_rows([row_needs[r] for r in rows], area_h)
         for i, b in self._built.items():
             if i not in on_page:
                 b.hide()
-        for i, b in enumerate(shown):
-            r, c = divmod(i, cols)
-            b.setGeometry(QRect(c * (cell_w + SPACING), r * (row_h + SPACING), cell_w, row_h))
-            b.show()
+        y = 0
+        for r, height in enumerate(row_h):
+            for c, b in enumerate(shown[r * cols:(r + 1) * cols]):
+                b.setGeometry(QRect(c * (cell_w + SPACING), y, cell_w, height))
+                b.show()
+            y += height + SPACING
         for x in (self.prev_btn, self.next_btn, self.page_label):
             x.setVisible(paged)
         if paged:

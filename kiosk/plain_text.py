@@ -19,6 +19,9 @@ from kiosk.errors import KioskError
 
 #: C0 control characters (NUL, tab, line breaks, escape, …) and DEL.
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: The control characters that are spacing in disguise (tab, line feed, vertical tab, form
+#: feed, carriage return): a line break pasted into a one-line field separates two words.
+_SPACING = re.compile(r"[\t\n\v\f\r]+")
 #: The same rule as a whole-string pattern, for msgspec (``Meta(pattern=…)``) and HTML
 #: ``pattern`` attributes: ``\Z``, not ``$``, which would let a final line break through.
 NO_CONTROL_PATTERN = r"^[^\x00-\x1f\x7f]*\Z"
@@ -31,6 +34,17 @@ class ControlCharacterError(KioskError, ValueError):
 def has_control(text: str) -> bool:
     """True when ``text`` holds a control character (see the module docstring)."""
     return CONTROL.search(text) is not None
+
+
+def strip_control(text: str) -> str:
+    """``text`` with its control characters gone, every visible character kept: a run of
+    tabs or line breaks becomes one space (it separated words), any other control character
+    (NUL, bell, escape, DEL: nothing a person can see or meant) is removed, and the result is
+    trimmed as every form trims what it saves. The one repair of old stored text
+    (:mod:`kiosk.text_cleanup`); forms and batches keep refusing, never repairing."""
+    if not has_control(text):
+        return text
+    return CONTROL.sub("", _SPACING.sub(" ", text)).strip()
 
 
 def control_problem(what: str, what_en: str = "",

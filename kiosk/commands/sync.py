@@ -1,9 +1,10 @@
-"""``help-kiosk sync pair|unpair|now|status``: the hub connection without a screen.
+"""``help-kiosk sync pair|unpair|now|status|clean-text``: the hub connection without a screen.
 
 ``pair`` and ``unpair`` need a staff PIN (``KIOSK_STAFF_PIN`` or asked without echo), like
 the staff panel. ``now`` pushes what is waiting and fetches a newer content pack; it needs no
 PIN (it sends only what the hub is owed), so a scheduled task can run it. ``status`` says
-what the staff panel says.
+what the staff panel says. ``clean-text`` (staff PIN) removes control characters from old
+stored text the hub would refuse (:mod:`kiosk.text_cleanup`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def register(sub: Any) -> None:
     n.set_defaults(handler=run_now)
     s = ssub.add_parser("status", help="xem tình trạng đồng bộ")
     s.set_defaults(handler=run_status)
+    c = ssub.add_parser("clean-text", help="xóa ký tự ẩn (như NUL) khỏi dữ liệu cũ để gửi "
+                                           "được lên hub (cần PIN cán bộ)")
+    c.set_defaults(handler=run_clean_text)
 
 
 def run_pair(args: argparse.Namespace) -> int:
@@ -78,6 +82,25 @@ def run_now(args: argparse.Namespace) -> int:
         say(f"Đã nhận nội dung mới, phiên bản {report.pack_version}: dùng từ lần mở kiosk tới.")
     if report.pack_problem:
         say(report.pack_problem)
+    return 0
+
+
+def run_clean_text(args: argparse.Namespace) -> int:
+    from kiosk.sync import outbox
+
+    with open_store(args.data_dir) as store:
+        actor = sign_in_staff(store)
+        try:
+            cleaned = outbox.clean_text(actor, store)
+        except PermissionDenied as exc:
+            raise CliError(str(exc)) from exc
+    if not cleaned:
+        say("Không có dữ liệu nào chứa ký tự ẩn.")
+        return 0
+    say(f"Đã xóa ký tự ẩn ở {len(cleaned)} mục (chữ nhìn thấy được giữ nguyên):")
+    for line in cleaned:
+        say(f"  - {line}")
+    say("Chạy “help-kiosk sync now” để gửi lên hub.")
     return 0
 
 

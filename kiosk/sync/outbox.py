@@ -42,7 +42,16 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.models import ActivityDay, Assistance, Meta, PrintEvent, Ticket, TutorialEvent, Volunteer
+from db.models import (
+    ActivityDay,
+    Assistance,
+    Meta,
+    PrintEvent,
+    Service,
+    Ticket,
+    TutorialEvent,
+    Volunteer,
+)
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_day
@@ -51,6 +60,12 @@ from kiosk.errors import KioskError
 from kiosk.store import Store
 from kiosk.sync.batch import daily_counts
 from kiosk.sync.merge import record_out
+from kiosk.text_cleanup import (
+    StoredText,
+    clean_control_text,
+    describe,
+    first_in_payload,
+)
 
 if TYPE_CHECKING:
     # httpx (and the CLI libraries it loads when present) only when the kiosk talks to a hub:
@@ -81,13 +96,16 @@ LAST_OK = "sync_last_ok"
 LAST_ERROR = "sync_last_error"
 LAST_ERROR_MESSAGE = "sync_last_error_message"
 LAST_ERROR_AT = "sync_last_error_at"
+LAST_ERROR_MESSAGE_EN = "sync_last_error_message_en"  # when the message names a record
 FAILURES = "sync_failures"
 CONTENT_VERSION = "content_version"
 CONTENT_REFUSED = "content_refused"  # "<version>|<UTC ISO>": not fetched again for a while
 CONTENT_REFUSED_MESSAGE = "content_refused_message"
 REFUSED_PACK_PAUSE = timedelta(hours=6)
 PROGRESS_KEYS = (MARK_RECORDS, COUNT_RECORDS, MARK_ACTIVITY, COUNTS_FROM)
-ERROR_KEYS = (LAST_ERROR, LAST_ERROR_MESSAGE, LAST_ERROR_AT, FAILURES)
+ERROR_KEYS = (LAST_ERROR, LAST_ERROR_MESSAGE, LAST_ERROR_AT, FAILURES, LAST_ERROR_MESSAGE_EN)
+#: The error code of a batch the kiosk would not send: a record holds control characters.
+CONTROL_TEXT = "control_text"
 
 
 class NotPaired(KioskError):
@@ -121,6 +139,7 @@ class SyncStatus:
     waiting_days: int              # activity days the hub has not acknowledged
     content_version: str           # "" = the content shipped with the kiosk
     content_problem: str = ""      # why the last pack from the hub was refused
+    last_error_message_en: str = ""  # the English form, kept when it names a record
 
     @property
     def paired(self) -> bool:
@@ -326,7 +345,8 @@ def status(store: Store) -> SyncStatus:
                           meta.get(LAST_ERROR_MESSAGE, ""), _dt(meta.get(LAST_ERROR_AT)),
                           _int(meta.get(FAILURES)), *waiting_parts(s),
                           meta.get(CONTENT_VERSION, ""),
-                          meta.get(CONTENT_REFUSED_MESSAGE, ""))
+                          meta.get(CONTENT_REFUSED_MESSAGE, ""),
+                          meta.get(LAST_ERROR_MESSAGE_EN, ""))
 
 
 # -- one batch -------------------------------------------------------------------------------
@@ -415,8 +435,37 @@ def _record_failure(store: Store, exc: KioskError, now: datetime) -> None:
     with store.write() as s:
         failures = _int(read_meta(s, (FAILURES,)).get(FAILURES)) + 1
         write_meta(s, {LAST_ERROR: code, LAST_ERROR_MESSAGE: str(exc)[:MAX_MESSAGE],
+                       LAST_ERROR_MESSAGE_EN: exc.en[:MAX_MESSAGE] or None,
                        LAST_ERROR_AT: _iso(now), FAILURES: str(failures)})
     log.warning("sync failed: %s (failure %d in a row)", code, failures)
+
+
+def _control_text_error(s: Session, found: StoredText) -> KioskError:
+    from kiosk.sync.client import SyncError
+
+    names = {sv.code: sv.name_vi for sv in s.scalars(select(Service))}
+    return SyncError(
+        f"{describe(found, names)} có ký tự ẩn (như NUL, do dán chữ) nên chưa gửi lên hub "
+        "được. Hãy bấm “Làm sạch ký tự ẩn” hoặc chạy “help-kiosk sync clean-text”, rồi đồng "
+        "bộ lại.", code=CONTROL_TEXT, retry=False,
+        en=f"{describe(found, names, 'en')} has hidden control characters (such as NUL, from "
+           "pasted text), so nothing was sent. Press “Clean hidden characters” or run "
+           "“help-kiosk sync clean-text”, then sync again.")
+
+
+def clean_text(actor: Actor, store: Store) -> list[str]:
+    """Clean stored text holding control characters (:mod:`kiosk.text_cleanup`): staff only,
+    audited with counts (never the text). Returns what was cleaned, named for staff."""
+    require(actor, Role.STAFF)
+    with store.write() as s:
+        cleaned = clean_control_text(s.connection(), store.clock.now())
+        names = {sv.code: sv.name_vi for sv in s.scalars(select(Service))}
+        if cleaned:
+            counts: dict[str, int] = {}
+            for found in cleaned:
+                counts[found.table] = counts.get(found.table, 0) + 1
+            audit.record(s, store, actor.audit_name, "sync.clean_text", **counts)
+    return [describe(found, names) for found in cleaned]
 
 
 def sync_now(store: Store, config: Config, data_dir: Path, *,
@@ -462,6 +511,11 @@ def sync_now(store: Store, config: Config, data_dir: Path, *,
                         CONTENT_VERSION, ""),
                     "printer_ok": (device_status or {}).get("printer_ok"),
                     "voice_ok": (device_status or {}).get("voice_ok")})
+                found = first_in_payload(batch.payload)
+                if found is not None:
+                    # The hub would refuse the whole batch ("bản ghi số N", which staff
+                    # cannot find): say which record it is and how to clean it, send nothing.
+                    raise _control_text_error(s, found)
             try:
                 blob = build_batch(batch.payload, identity, keys, seq, paired.hub_box_public,
                                    False, created=now.replace(tzinfo=UTC))

@@ -3017,6 +3017,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>{r} records, {d} activity days</translation>
     </message>
     <message>
+        <source>Làm sạch ký tự ẩn</source>
+        <translation>Clean hidden characters</translation>
+    </message>
+    <message>
         <source>Cán bộ xã tạo mã ghép nối trên hub (dùng một lần, trong 24 giờ). Nhập địa chỉ hub và mã đó.</source>
         <translation>The commune officer makes a pairing code on the hub (single use, within 24 hours). Enter the hub address and that code.</translation>
     </message>
@@ -3057,6 +3061,18 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>New content received (version {v}); the kiosk uses it from the next return to the home screen.</translation>
     </message>
     <message>
+        <source>Chưa đồng bộ được (xem lý do bên trái).</source>
+        <translation>Not synced (see the reason on the left).</translation>
+    </message>
+    <message>
+        <source>Đang làm sạch…</source>
+        <translation>Cleaning…</translation>
+    </message>
+    <message>
+        <source>Đã xóa ký tự ẩn ở {n} mục (chữ nhìn thấy được giữ nguyên); đang gửi lại.</source>
+        <translation>Removed hidden characters from {n} items (all visible text kept); sending again.</translation>
+    </message>
+    <message>
         <source>Hãy nhập cả địa chỉ hub và mã ghép nối.</source>
         <translation>Enter both the hub address and the pairing code.</translation>
     </message>
@@ -3089,7 +3105,7 @@ The kiosk will go back to the start in {n} seconds.</translation>
     </message>
     <message>
         <source>Bước trước</source>
-        <extracomment>(tutorial id, 0-based step index, the resume code it was opened with or None): the citizen pressed Home midway (ui.features.resume offers a code to come back with).</extracomment>
+        <extracomment>(tutorial id, 0-based step index, the resume code it was opened with or None): the citizen pressed Home midway (ui.features.resume offers a code to come back with). The step a resume code was clamped to (the tutorial got shorter), while the citizen is on it: the notice above the words says so (kiosk.resume.shortened_notice).</extracomment>
         <translation>Previous step</translation>
     </message>
     <message>

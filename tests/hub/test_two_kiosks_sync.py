@@ -222,3 +222,50 @@ def test_a_code_for_the_same_team_puts_a_second_computer_in_that_team(
         on_hub = s.scalar(select(Assistance.team_id).where(Assistance.uuid == laptop_before))
         device_team = s.get(Device, laptop.store.device_id).team_id
     assert teams == {point.store.team_id} and on_hub == device_team == point.store.team_id
+
+
+def _poison(k: Kiosk, uuid: str, note: str) -> None:
+    """Write a note as a kiosk from before the control-character rule could (pasted text)."""
+    from sqlalchemy import update
+
+    with k.store.write() as s:
+        s.execute(update(Assistance).where(Assistance.uuid == uuid).values(note=note))
+
+
+def test_a_record_with_a_nul_is_named_by_time_and_service_then_cleaned_and_sent(
+        hub_app: Any, hub_url: str, kiosks: list[Kiosk]) -> None:
+    """A kiosk database that already holds a NUL: before, every batch came back refused as
+    "bản ghi số N" (no one can find that record) for ever. Now the kiosk names the record by
+    its local time and service, sends nothing, and after ``clean_text`` the batch lands with
+    every visible character kept."""
+    from kiosk.clock import to_local
+
+    k = kiosks[0]
+    outbox.pair(k.staff, k.store, k.config, k.data_dir, hub_url, pair_code(hub_app))
+    good = k.log_help(90)
+    bad = k.log_help(30)
+    _poison(k, bad, "Đã cài VNeID\x00 cho bà\nHoa")
+    with k.store.read() as s:
+        started = to_local(s.get(Assistance, bad).started_at)
+    with pytest.raises(SyncError) as refused:
+        outbox.sync_now(k.store, k.config, k.data_dir)
+    message = str(refused.value)
+    assert f"lúc {started:%H:%M} ngày {started:%d/%m/%Y}" in message
+    service = QueueService(k.store).services()[0].name_vi
+    assert f"ngày {started:%d/%m/%Y} ({service[:40]}" in message
+    assert "“Ghi chú”" in message and "help-kiosk sync clean-text" in message
+    assert "Hoa" not in message and "bản ghi số" not in message
+    assert refused.value.en.startswith(f"The help record of {started:%H:%M}")
+    st = outbox.status(k.store)
+    assert (st.last_error_code, st.last_error_message) == ("control_text", message)
+    assert st.last_error_message_en == refused.value.en
+    assert hub_records(hub_app) == {}  # nothing sent, nothing half-stored
+
+    cleaned = outbox.clean_text(k.staff, k.store)
+    assert len(cleaned) == 1 and cleaned[0].startswith(f"Bản ghi hỗ trợ lúc {started:%H:%M}")
+    report = outbox.sync_now(k.store, k.config, k.data_dir)
+    assert report.added == 2 and report.waiting == 0
+    assert set(hub_records(hub_app)) == {good, bad}
+    with hub_app.state.hub.sessions() as s:
+        assert s.get(Assistance, bad).note == "Đã cài VNeID cho bà Hoa"
+    assert outbox.status(k.store).last_error_code == ""

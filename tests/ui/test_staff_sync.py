@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from sqlalchemy import select
 
 from kiosk.assistance import AssistanceDraft, AssistanceService
 from kiosk.auth import Actor
@@ -221,3 +222,36 @@ def test_the_timer_looks_after_start_then_every_5_minutes_or_backs_off_after_a_f
     scheduler.timer.timeout.emit()  # the next one works: every 5 minutes again
     assert scheduler.timer.interval() == 300_000
     assert outbox.status(store).last_error_code == ""
+
+
+def test_a_record_with_hidden_characters_is_named_and_cleaned_from_the_panel(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path,
+        volunteer: Actor) -> None:
+    """A database from before the control-character rule: the panel names the record by its
+    time and service (not "bản ghi số 1"), offers "Làm sạch ký tự ẩn", and after it the
+    record reaches the hub."""
+    from sqlalchemy import update
+
+    from db.models import Assistance
+
+    outbox.pair(staff, store, store.config, data_dir, hub.url, GOOD_CODE)
+    seed_hub_services(hub, store)
+    log_help(store, volunteer)
+    with store.write() as s:
+        s.execute(update(Assistance).values(note="Bà Hoa\x00"))
+    panel = open_panel(qtbot, make_kiosk(staff=True, size=(1366, 768)))
+    assert not panel.clean_btn.isVisible()
+    click(qtbot, panel.sync_btn)
+    error = text(panel, "syncError")
+    assert "Bản ghi hỗ trợ lúc 09:30 ngày 10/03/2026" in error and "“Ghi chú”" in error
+    assert "Bà Hoa" not in error and hub.record_count() == 0
+    assert panel.clean_btn.isVisible()
+    panel.state.set_language("en")
+    assert "The help record of 09:30 on 10/03/2026" in text(panel, "syncError")
+    assert panel.clean_btn.text() == "Clean hidden characters"
+    panel.state.set_language("vi")
+    click(qtbot, panel.clean_btn)
+    assert hub.record_count() == 1  # cleaned, then sent at once
+    assert text(panel, "syncError") == "" and not panel.clean_btn.isVisible()
+    with store.read() as s:
+        assert s.scalar(select(Assistance.note)) == "Bà Hoa"

@@ -159,6 +159,19 @@ class SyncScheduler(QObject):
         Op(lambda: outbox.pair(actor, store, config, data_dir, url, code)).on("sync") \
             .success(ok).problem(on_problem).run(self.tasks)
 
+    def clean_text(self, actor: Actor, on_ok: Callable[[list[str]], None],
+                   on_problem: Callable[[KioskError], None]) -> None:
+        """Clean stored text the hub would refuse (kiosk.text_cleanup), then sync again."""
+        from kiosk.sync import outbox
+
+        def ok(cleaned: list[str]) -> None:
+            on_ok(cleaned)
+            self.refresh()
+            self.run_now()
+
+        Op(lambda: outbox.clean_text(actor, self.store)).on("db").success(ok) \
+            .problem(on_problem).run(self.tasks)
+
     def unpair(self, actor: Actor, on_ok: Callable[[Any], None],
                on_problem: Callable[[KioskError], None]) -> None:
         from kiosk.sync import outbox

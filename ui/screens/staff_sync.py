@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import to_local
 from kiosk.errors import KioskError
-from kiosk.sync.outbox import SyncReport, SyncStatus
+from kiosk.sync.outbox import CONTROL_TEXT, SyncReport, SyncStatus
 from ui.layout_rule import mark_reading
 from ui.state import KioskState
 from ui.widgets.ask_dialog import ask
@@ -82,8 +82,13 @@ class StaffSyncTab(QWidget):
                                   icon_px=40, parent=self)
         self.unpair_btn = BigButton("", "no", object_name="syncUnpair", role="secondary",
                                     beside=True, icon_px=40, parent=self)
+        # Only while the last sync stopped on stored text with control characters.
+        self.clean_btn = BigButton("", "shield", object_name="syncCleanText", beside=True,
+                                   icon_px=40, parent=self)
+        self.clean_btn.hide()
         self.message = self._label("syncMessage", "tip")
         self.message.hide()
+        right.addWidget(self.clean_btn)
         right.addWidget(self.sync_btn)
         right.addWidget(self.unpair_btn)
         right.addWidget(self.message)
@@ -127,6 +132,7 @@ class StaffSyncTab(QWidget):
         col.addStretch(1)
 
         self.sync_btn.clicked.connect(self.sync_now)
+        self.clean_btn.clicked.connect(self.clean_text)
         self.pair_btn.clicked.connect(self.pair)
         self.code.returnPressed.connect(self.pair)
         self.unpair_btn.clicked.connect(self.unpair)
@@ -160,6 +166,7 @@ class StaffSyncTab(QWidget):
     def retranslate(self) -> None:
         self.sync_btn.set_label(self.tr("Đồng bộ ngay"))
         self.unpair_btn.set_label(self.tr("Bỏ ghép nối"))
+        self.clean_btn.set_label(self.tr("Làm sạch ký tự ẩn"))
         self.pair_hint.setText(self.tr(
             "Cán bộ xã tạo mã ghép nối trên hub (dùng một lần, trong 24 giờ). Nhập địa chỉ hub "
             "và mã đó."))
@@ -201,7 +208,7 @@ class StaffSyncTab(QWidget):
             from kiosk.sync.client import english_for  # httpx: not for reading the status
 
             host = urlsplit(st.pairing.hub_url).netloc if st.pairing else ""
-            error = english_for(st.last_error_code, host) or error
+            error = english_for(st.last_error_code, host) or st.last_error_message_en or error
         problems = [p for p in (error, st.content_problem) if p]
         if error and st.last_error_at:
             when = to_local(st.last_error_at).strftime("%H:%M %d/%m/%Y")
@@ -211,6 +218,7 @@ class StaffSyncTab(QWidget):
         self.error_area.setVisible(bool(problems))
         self._fit_error()
         self.sync_btn.setVisible(paired)
+        self.clean_btn.setVisible(st.last_error_code == CONTROL_TEXT)
         self.unpair_btn.setVisible(paired)
         self.pair_box.setVisible(not paired)
         self.facts["last_ok"].setVisible(paired or st.last_ok is not None)
@@ -224,7 +232,7 @@ class StaffSyncTab(QWidget):
         self.top.setStretch(1, 1 if paired else 0)
         shown = not self.message.isHidden()  # a new parent hides a widget: keep it as it was
         if paired and self.message.parentWidget() is not self:
-            self.right.insertWidget(2, self.message)
+            self.right.insertWidget(3, self.message)
         elif not paired and self.message.parentWidget() is not self.pair_box:
             self.pair_col.addWidget(self.message)
         self.message.setVisible(shown)
@@ -261,8 +269,19 @@ class StaffSyncTab(QWidget):
                                       "dung này từ lần về màn hình chính tới.").replace(
                     "{v}", outcome.pack_version)
             self._say(text)
+        elif isinstance(outcome, KioskError) and getattr(outcome, "code", ""):
+            # Kept by the outbox and shown in full beside the facts: not twice.
+            self._say(self.tr("Chưa đồng bộ được (xem lý do bên trái)."), "warning")
         elif isinstance(outcome, KioskError):
             self._say(outcome.message(self.state.language), "warning")
+
+    def clean_text(self) -> None:
+        self._say(self.tr("Đang làm sạch…"))
+        self.scheduler.clean_text(self.state.actor, self._cleaned, self._problem)
+
+    def _cleaned(self, cleaned: list[str]) -> None:
+        self._say(self.tr("Đã xóa ký tự ẩn ở {n} mục (chữ nhìn thấy được giữ nguyên); đang "
+                          "gửi lại.").replace("{n}", str(len(cleaned))))
 
     def pair(self) -> None:
         url, code = self.url.text(), self.code.text()

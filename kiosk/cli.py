@@ -17,37 +17,49 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import kiosk
 from kiosk import files
-from kiosk.commands import (
-    backup,
-    bundle,
-    content,
-    demo,
-    export,
-    identity,
-    members,
-    places,
-    queue,
-    records,
-    sheet,
-    sync,
-    visits,
-)
 from kiosk.errors import CliError as CliError  # re-exported: commands raise it from here
 from kiosk.errors import KioskError
 from kiosk.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 Handler = Callable[[argparse.Namespace], int]
 StartGui = Callable[[argparse.Namespace], int]
 PrinterProbe = Callable[[], list[str]]
 
-# Modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
-# ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
-COMMAND_MODULES = (content, sheet, places, bundle, records, members, queue, export, demo, backup,
-                   sync, identity, visits)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """The modules that add sub-commands, in the order ``help-kiosk -h`` lists them: each has
+    ``register(subparsers) -> None`` and sets ``handler`` on its parsers.
+
+    Imported only when the command line is more than the kiosk window's own options
+    (:func:`parse`): between them they load SQLAlchemy, the models, the reports and the
+    content loader, 800 modules that the window's start must not wait for (issue #18).
+    Plain import statements, so PyInstaller follows them.
+    """
+    from kiosk.commands import (
+        backup,
+        bundle,
+        content,
+        demo,
+        export,
+        identity,
+        members,
+        places,
+        queue,
+        records,
+        sheet,
+        sync,
+        visits,
+    )
+
+    return (content, sheet, places, bundle, records, members, queue, export, demo, backup,
+            sync, identity, visits)
 
 DATA_DIR_HELP = "thư mục dữ liệu (mặc định: KIOSK_DATA_DIR hoặc thư mục dữ liệu của máy)"
 
@@ -129,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="help-kiosk", top=True,
         description="Điểm hỗ trợ số — kiosk cho Tổ Công nghệ số cộng đồng. "
                     "Không có lệnh con: mở kiosk.")
+    _add_window_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="Lệnh")
+    for module in command_modules():
+        module.register(sub)
+    return parser
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The top-level options besides ``-h`` and ``--data-dir``: the kiosk window's own."""
     parser.add_argument("--version", action=_VersionAction, help="xem phiên bản rồi thoát")
     parser.add_argument("--windowed", action="store_true",
                         help="mở trong cửa sổ (để phát triển), không toàn màn hình")
@@ -140,15 +161,44 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-paint", action="store_true",
                         help="thoát (mã 0) ngay khi màn hình chính đã vẽ xong: để đo thời "
                              "gian khởi động (hyperfine, đồng hồ bấm giờ)")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="Lệnh")
-    for module in COMMAND_MODULES:
-        module.register(sub)
-    return parser
+
+
+class _NotTheWindow(Exception):
+    """The command line is not the kiosk window's alone: parse it with every sub-command."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    """Only the kiosk window's options (no ``-h``, no sub-commands), so that starting the
+    kiosk imports none of the commands' modules. Anything it does not know, or an error,
+    sends the command line to the full parser, which says what is wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(prog="help-kiosk", add_help=False)
+        self.add_argument("--data-dir", default=None)
+        _add_window_options(self)
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def _parse_window_start(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The namespace the full parser would give when ``argv`` names no sub-command and no
+    ``-h``; None when it does (or is wrong), for the full parser to handle."""
+    try:
+        args, rest = _WindowParser().parse_known_args(argv)
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse ``argv`` (exits with code 2 and a Vietnamese message on a usage error)."""
-    args = build_parser().parse_args(argv)
+    args = _parse_window_start(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     args.data_dir = resolve_data_dir(args.data_dir)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -83,10 +83,10 @@ def _phone(value: Any) -> str | None:
 def _sqlite_url(value: Any) -> str | None:
     """Empty, or an SQLite URL: the kiosk keeps its data in SQLite on the help point's PC;
     sharing goes through the commune hub (help-kiosk-hub), whose store is PostgreSQL."""
+    if value == "":  # the usual case: no SQLAlchemy on the way to the first paint
+        return None
     from db.engine import is_sqlite_url
 
-    if value == "":
-        return None
     if len(value) > 500:
         return "dài quá 500 ký tự"
     if is_sqlite_url(value):
@@ -97,7 +97,7 @@ def _sqlite_url(value: Any) -> str | None:
 
 
 def _commune_code(value: Any) -> str | None:
-    from kiosk.identity import check_commune_code
+    from kiosk.commune_code import check_commune_code
 
     return check_commune_code(value)
 

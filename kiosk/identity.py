@@ -42,6 +42,8 @@ from db.models import (
     Ticket,
     TutorialEvent,
 )
+from kiosk.commune_code import COMMUNE_CODE as COMMUNE_CODE  # re-exported
+from kiosk.commune_code import check_commune_code as check_commune_code  # re-exported
 from kiosk.config import Config
 from kiosk.errors import KioskError
 
@@ -58,7 +60,6 @@ META_CODE_STAMPED = "commune_code_stamped"
 IDENTITY_FIELDS = ("help_point_id", "team_id", "commune_code")
 #: The tables whose rows carry the identity fields.
 STAMPED_MODELS = (Assistance, ActivityDay, Ticket, TutorialEvent, PrintEvent, HomeVisit)
-COMMUNE_CODE = re.compile(r"[0-9]{5}")
 UNKNOWN_PREFIX = "unknown-"
 UNKNOWN_ID = re.compile(UNKNOWN_PREFIX + "[0-9a-f]{28}")
 TEAM_WORDS = "Tổ CNSCĐ"
@@ -128,13 +129,6 @@ def stamp(store: Store) -> dict[str, str]:
     uses (``Model(..., **stamp(store))``). Reads the live settings the store was opened with,
     so a commune code set in *Quản lý* applies to the next row."""
     return load_identity(store, store.config).stamp()
-
-
-def check_commune_code(value: str) -> str | None:
-    """None when ``value`` is "" or 5 digits, else a Vietnamese reason (for the config)."""
-    if value == "" or COMMUNE_CODE.fullmatch(value):
-        return None
-    return "phải là mã 5 chữ số của xã/phường/đặc khu (ví dụ 20194), hoặc để trống"
 
 
 def unknown_team_id(device_id: str) -> str:

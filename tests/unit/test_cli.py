@@ -118,3 +118,40 @@ def test_staff_commands_through_the_launcher_never_load_qt(data_dir: Path) -> No
                          text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     assert "Các dịch vụ của hàng chờ" in run.stdout
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--windowed"], ["--demo", "--windowed", "--exit-after-paint", "--data-dir", "d"],
+    ["-v", "--self-test"], ["--data-dir=d", "--verbose"], ["--win"],
+])
+def test_the_window_start_is_parsed_as_the_full_parser_parses_it(argv: list[str]) -> None:
+    """Starting the kiosk parses without the sub-commands (``_parse_window_start``); the
+    result must be the full parser's, option for option."""
+    from kiosk.cli import _parse_window_start, build_parser
+
+    assert vars(_parse_window_start(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["records", "purge"], ["--data-dir"],
+                                  ["--windowed", "nothing-like-this"], ["--he"]])
+def test_anything_more_than_the_window_goes_to_the_full_parser(argv: list[str]) -> None:
+    from kiosk.cli import _parse_window_start
+
+    assert _parse_window_start(argv) is None
+
+
+def test_starting_the_window_loads_no_command_module(data_dir: Path) -> None:
+    """``help-kiosk`` with no sub-command opens the window: the commands' modules (and with
+    them SQLAlchemy, the models and the reports, 800 modules) must not slow that start
+    (issue #18 item 1)."""
+    code = ("import sys; from kiosk import cli; "
+            "seen = []; "
+            f"rc = cli.main(['--windowed', '--data-dir', {str(data_dir)!r}], "
+            "start_gui=lambda args: seen.append(args.windowed) or 0); "
+            "assert rc == 0 and seen == [True], (rc, seen); "
+            "loaded = sorted(m for m in sys.modules if m.startswith(('kiosk.commands.', "
+            "'sqlalchemy', 'db.'))); "
+            "assert not loaded, loaded")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr

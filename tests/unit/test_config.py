@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,25 @@ def test_desk_keypads_act_unsigned_only_when_turned_on() -> None:
     assert not desk_keypads_active(cfg, helper_signed_in=False)
     assert desk_keypads_active(cfg, helper_signed_in=True)
     assert desk_keypads_active(cfg.replace(desk_keypads=True), helper_signed_in=False)
+
+
+def test_reading_the_settings_loads_no_database_library(data_dir: Path) -> None:
+    """``config.toml`` is read before the kiosk's first paint: checking a commune code or an
+    empty database URL must not load SQLAlchemy or the models (issue #18 item 1)."""
+    save_config(data_dir, defaults().replace(commune_code="20194", help_point_name="Tà Lang"))
+    code = ("import sys; from pathlib import Path; from kiosk.config import load_config; "
+            f"cfg, problem = load_config(Path({str(data_dir)!r})); "
+            "assert problem is None and cfg.commune_code == '20194', problem; "
+            "loaded = sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'db'))); "
+            "assert not loaded, loaded")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
+
+
+def test_a_wrong_commune_code_is_still_refused_with_its_reason(data_dir: Path) -> None:
+    (data_dir / "config.toml").write_text('commune_code = "2019"\n', encoding="utf-8")
+    cfg, problem = load_config(data_dir)
+    assert cfg.commune_code == ""
+    assert problem is not None and "mã 5 chữ số" in problem.message

@@ -2835,6 +2835,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>Activity log</translation>
     </message>
     <message>
+        <source>Đang tải bài học…</source>
+        <translation>Loading the lessons…</translation>
+    </message>
+    <message>
         <source>Nội dung có {n} cảnh báo. Sửa tệp được nêu rồi chạy “help-kiosk content check”:</source>
         <translation>The content has {n} warnings. Fix the files named, then run “help-kiosk content check”:</translation>
     </message>
@@ -2856,6 +2860,10 @@ The kiosk will go back to the start in {n} seconds.</translation>
     <message>
         <source>Tờ hướng dẫn</source>
         <translation>How-to sheets</translation>
+    </message>
+    <message>
+        <source>Đang tải bài học…</source>
+        <translation>Loading the lessons…</translation>
     </message>
     <message>
         <source>Chọn bài hướng dẫn:</source>

@@ -7,12 +7,36 @@ Adds three staff tabs that share one chosen period: "Báo cáo" (key figures and
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from kiosk.content.model import Catalogue
     from ui.app import BuildContext
+
+
+class TutorialTitles(Mapping[str, str]):
+    """Tutorial id → Vietnamese title, read from the kiosk's one catalogue when asked: the
+    tabs may be made while the content is still read (an empty catalogue then), and a pack
+    swapped in later renames tutorials. The tabs copy it (GUI thread) before handing it to
+    a lane."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+
+    def __getitem__(self, tutorial_id: str) -> str:
+        t = self._catalogue.by_id(tutorial_id)
+        if t is None:
+            raise KeyError(tutorial_id)
+        return str(t.title.get("vi"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([t.id for t in self._catalogue.tutorials])
+
+    def __len__(self) -> int:
+        return len(self._catalogue.tutorials)
 
 
 def install(ctx: BuildContext) -> None:
@@ -26,7 +50,7 @@ def install(ctx: BuildContext) -> None:
         from ui.screens.reports import AllowanceTab, ExportTab, ReportPeriod, ReportsTab
 
         period = ReportPeriod(ctx.store.clock)
-        titles = {t.id: t.title.get("vi") for t in ctx.catalogue.tutorials}
+        titles = TutorialTitles(ctx.catalogue)
         tabs["reports"] = ReportsTab(ctx.state, ctx.tasks, ctx.store, period, titles)
         tabs["allowance"] = AllowanceTab(ctx.state, ctx.tasks, ctx.store, period)
         tabs["export"] = ExportTab(ctx.state, ctx.tasks, ctx.store, period, ctx.config, titles)

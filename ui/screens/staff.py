@@ -322,12 +322,10 @@ class StaffScreen(BaseScreen):
         self.content = QPlainTextEdit(self)
         _named(self.content, "contentProblems", "Cảnh báo nội dung")
         self.content.setReadOnly(True)
-        problems = catalogue.problems
         self.content.setPlainText(self._content_text())
         self.audit = QPlainTextEdit(self)
         _named(self.audit, "auditLog", "Nhật ký hoạt động")
         self.audit.setReadOnly(True)
-        self._problems = len(problems)
         self._tab_sources: list[str] = []
         for page in (scrolled(self.members), scrolled(self.settings), self.content, self.audit):
             self.tabs.addTab(page, "")
@@ -352,9 +350,11 @@ class StaffScreen(BaseScreen):
         self._tab_sources.append(label)  # translated again on a language change
 
     def _retranslate_tabs(self) -> None:
+        # Counted now, not when the screen was made: the content may have arrived since.
+        problems = len(self.catalogue.problems)
         own = [self.tr("Thành viên"), self.tr("Cài đặt"),
-               self.tr("Nội dung ({n} cảnh báo)").replace("{n}", str(self._problems))
-               if self._problems else self.tr("Nội dung"), self.tr("Nhật ký")]
+               self.tr("Nội dung ({n} cảnh báo)").replace("{n}", str(problems))
+               if problems else self.tr("Nội dung"), self.tr("Nhật ký")]
         for i, source in enumerate(self._tab_sources):
             self.tabs.setTabText(i, own[i] if i < len(own) else _translated(source))
 
@@ -362,7 +362,9 @@ class StaffScreen(BaseScreen):
         """The content check as staff read it; the problems are quoted as the validator wrote
         them (for whoever edits the Vietnamese files), the rest in the kiosk's language."""
         problems = [*self.catalogue.problems, *self.phrase_problems]
-        if problems:
+        if self.catalogue.loading:  # opened just after start-up, before the content arrived
+            lines = [self.tr("Đang tải bài học…")]
+        elif problems:
             lines = [self.tr("Nội dung có {n} cảnh báo. Sửa tệp được nêu rồi chạy "
                              "“help-kiosk content check”:").replace("{n}", str(len(problems)))]
             lines += [str(p) for p in problems]
@@ -381,6 +383,17 @@ class StaffScreen(BaseScreen):
             inner = page.widget() if isinstance(page, QScrollArea) else page
             if inner is not None and hasattr(inner, "retranslate"):
                 inner.retranslate()
+
+    def content_changed(self) -> None:
+        """The content arrived (or a pack was swapped in) while this screen is on show: the
+        count, the warnings and every tab that lists tutorials follow it."""
+        self._retranslate_tabs()
+        self.content.setPlainText(self._content_text())
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            if inner is not None and hasattr(inner, "content_changed"):
+                inner.content_changed()
 
     def build_pending_tabs(self) -> None:
         pending, self._pending = self._pending, []

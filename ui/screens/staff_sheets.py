@@ -89,14 +89,7 @@ class StaffSheetsTab(QWidget):
         self.list.setWordWrap(True)
         # A box a finger can see; the whole row toggles anyway (no colours set here).
         self.list.setStyleSheet("QListView::indicator { width: 28px; height: 28px; }")
-        for t in catalogue.tutorials:
-            item = QListWidgetItem(t.title.get("vi"))
-            # The whole row toggles (a bigger target than the box); see _on_item_clicked.
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setData(Qt.ItemDataRole.UserRole, t.id)
-            item.setToolTip(t.id)
-            self.list.addItem(item)
+        self._fill_list()
         self.list.itemClicked.connect(self._on_item_clicked)
         left.addWidget(self.list, 1)
         self.all_btn = BigButton("", "done", object_name="sheetsSelectAll", role="secondary",
@@ -175,13 +168,38 @@ class StaffSheetsTab(QWidget):
             lambda _on: self.large.apply_palette(theme.palette(self.state.high_contrast)))
         self.retranslate()
 
+    def _fill_list(self) -> None:
+        """One row per tutorial of the catalogue as it is now (ticks kept by id)."""
+        ticked = {i.data(Qt.ItemDataRole.UserRole) for i in self._items()
+                  if i.checkState() == Qt.CheckState.Checked}
+        self.list.clear()
+        for t in self.catalogue.tutorials:
+            item = QListWidgetItem(t.title.get(self.state.language))
+            # The whole row toggles (a bigger target than the box); see _on_item_clicked.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Checked if t.id in ticked
+                               else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setToolTip(t.id)
+            self.list.addItem(item)
+
+    def content_changed(self) -> None:
+        """The content was read (or a pack swapped in) after this tab was made: list it."""
+        self._fill_list()
+        self.retranslate()
+
     # -- strings -----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        for i, t in enumerate(self.catalogue.tutorials):
+        tutorials = self.catalogue.tutorials
+        if self.list.count() != len(tutorials):  # made while the content was still read
+            self._fill_list()
+        for i, t in enumerate(tutorials):
             item = self.list.item(i)
             if item is not None:  # the title in the screen's language (Vietnamese if none)
                 item.setText(t.title.get(self.state.language))
-        self.list_label.setText(self.tr("Chọn bài hướng dẫn:"))
+        # Made while the content is still read (just after start-up): say so, not "none".
+        self.list_label.setText(self.tr("Đang tải bài học…") if self.catalogue.loading
+                                else self.tr("Chọn bài hướng dẫn:"))
         self.size_label.setText(self.tr("Khổ giấy"))
         self.lang_label.setText(self.tr("Ngôn ngữ"))
         self.mode_label.setText(self.tr("Cách xuất"))

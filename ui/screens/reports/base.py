@@ -106,6 +106,12 @@ class ReportTab(QWidget):
         if not self.state.is_staff:  # signed out or idle: nothing stays on screen
             self.reset()
 
+    def content_changed(self) -> None:
+        """The content arrived after start-up (or a pack renamed tutorials): figures on show
+        name the tutorials again; a hidden tab refreshes when it is shown."""
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         """Start the background work for the period on screen (subclasses)."""
 

@@ -68,7 +68,8 @@ class ReportsTab(ReportTab):
     def __init__(self, state: KioskState, tasks: TaskRunner, store: Store,
                  model: ReportPeriod, titles: Mapping[str, str] | None = None) -> None:
         super().__init__("reports", state, tasks, store, model)
-        self.titles = dict(titles or {})
+        # Kept, not copied: the features pass a live view of the content.
+        self.titles: Mapping[str, str] = titles if titles is not None else {}
         self.figures: Figures | None = None
         self.empty = label(self, "reportsEmpty", "tip")
         self.empty.hide()
@@ -181,7 +182,7 @@ class ReportsTab(ReportTab):
         if not self.state.is_staff:
             return
         actor, store, period, titles = self.state.actor, self.store, self.model.period, \
-            self.titles
+            dict(self.titles)  # as the content is now, copied before it goes to a lane
         self.period_label.setText(period_text(period, self.state.language))
         self._start(lambda: compute_figures(actor, store, period, titles), self.show_figures)
 

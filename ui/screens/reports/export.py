@@ -71,7 +71,8 @@ class ExportTab(ReportTab):
                  save_targets: Callable[[], list[Path]] | None = None) -> None:
         super().__init__("export", state, tasks, store, model)
         self.config = config
-        self.titles = dict(titles or {})
+        # Kept, not copied: the features pass a live view of the content.
+        self.titles: Mapping[str, str] = titles if titles is not None else {}
         if save_targets is None:
             from ui.printing import save_targets as default_targets
 
@@ -340,7 +341,7 @@ class ExportTab(ReportTab):
             return
         actor, store, cfg = self.state.actor, self.store, self.config
         period, request = self.model.period, self.request
-        titles, folder = self.titles, self.folder
+        titles, folder = dict(self.titles), self.folder  # the content as it is now
         name = file_name(request, period)
         usb = folder in self.usb
         usb_gone = self.tr("USB đã bị rút hoặc không còn ghi được. Hãy cắm lại USB rồi bấm "

@@ -33,7 +33,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Date,
+    DateTime,
     Index,
     Integer,
     PrimaryKeyConstraint,
@@ -205,8 +207,13 @@ def after_ingest(session: Session, changed: Iterable[tuple[str, str, datetime]],
     are never demo, so they never change a summary row.
 
     Per help point: one DELETE, one INSERT … SELECT per run of days for the records, one
-    INSERT of the counts' rows, the touched months again (a DELETE and an INSERT … SELECT),
-    and one statement marking the communes' rows stale (:func:`settle`)."""
+    INSERT of the counts' rows, and one statement marking the communes' rows stale
+    (:func:`settle`). The monthly rows follow the daily rows: on PostgreSQL each of those
+    statements adds what it removed or wrote to the months in the same statement (the
+    daily rows it changed, added up per month, ``ON CONFLICT … n + excluded.n``), so a
+    month is never counted again from its days and always equals their sum, whatever
+    other batches do meanwhile; months left at 0 go. SQLite (one writer) counts the
+    touched months again from their days (a DELETE and an INSERT … SELECT)."""
     record_days: dict[str, set[date]] = {}
     stale: set[tuple[str, date]] = set()
     changed = list(changed)
@@ -218,15 +225,20 @@ def after_ingest(session: Session, changed: Iterable[tuple[str, str, datetime]],
     count_days = {c["day"] for c in counts}
     stale.update((count_commune, day) for day in count_days)
     points = set(record_days) | ({count_hp} if count_days else set())
+    follow = session.get_bind().dialect.name == "postgresql"
     for hp in sorted(points):
         rdays = sorted(record_days.get(hp, ()))
         cdays = sorted(count_days) if hp == count_hp else []
-        _delete_days(session, hp, rdays, cdays)
+        removed = _delete_days(session, hp, rdays, cdays, months=follow)
         for first, last in _runs(rdays):
-            _insert_days(session, first, last, hp)
+            _insert_days(session, first, last, hp, months=follow)
         if cdays:
             _write_counts(session, counts, count_hp, count_commune, count_team)
-        _roll_up_months(session, hp, {day.replace(day=1) for day in (*rdays, *cdays)})
+        months = {day.replace(day=1) for day in (*rdays, *cdays)}
+        if not follow:
+            _roll_up_months(session, hp, months)
+        elif removed:
+            _drop_empty_months(session, hp, months)
     by_commune: dict[str, set[date]] = {}
     for commune, day in stale:
         by_commune.setdefault(commune, set()).add(day)
@@ -238,8 +250,11 @@ RECORD_DIMENSIONS = DIMENSIONS
 
 
 def _delete_days(session: Session, hp: str, record_days: Sequence[date],
-                 count_days: Sequence[date]) -> None:
-    """One DELETE: the records' rows of ``record_days``, the counts' of ``count_days``."""
+                 count_days: Sequence[date], *, months: bool = False) -> bool:
+    """One DELETE: the records' rows of ``record_days``, the counts' of ``count_days``.
+
+    ``months`` (PostgreSQL): the same statement takes what it deleted off the monthly rows
+    (:func:`_follow_months`); returns whether it deleted anything."""
     d = DAILY
     parts: list[Any] = []
     for days, dims in ((record_days, RECORD_DIMENSIONS), (count_days, COUNT_DIMENSIONS)):
@@ -247,8 +262,14 @@ def _delete_days(session: Session, hp: str, record_days: Sequence[date],
         # statement's text is the same from batch to batch and psycopg keeps it prepared.
         for first, last in _plain_runs(days):
             parts.append(and_(d.c.day >= first, d.c.day <= last, d.c.dim.in_(dims)))
-    if parts:
-        session.execute(delete(d).where(d.c.help_point_id == hp, or_(*parts)))
+    if not parts:
+        return False
+    stmt = delete(d).where(d.c.help_point_id == hp, or_(*parts))
+    if not months:
+        session.execute(stmt)
+        return False
+    gone = stmt.returning(*(d.c[name] for name in _COLUMNS)).cte("gone")
+    return session.execute(_follow_months(gone, -1)).first() is not None
 
 
 def count_rows(count: Mapping[str, Any], hp: str, commune: str, team: str
@@ -265,13 +286,64 @@ def count_rows(count: Mapping[str, Any], hp: str, commune: str, team: str
 
 def _write_counts(session: Session, counts: Sequence[Mapping[str, Any]], hp: str,
                   commune: str, team: str) -> None:
+    """The counts' rows; on PostgreSQL added to the months in the same statement."""
     rows = [row for c in counts for row in count_rows(c, hp, commune, team)]
     if not rows:
         return
-    if session.get_bind().dialect.name == "postgresql":
-        _json_insert(session, rows)
+    dialect = session.get_bind().dialect
+    if dialect.name == "postgresql":
+        import msgspec
+
+        session.connection().exec_driver_sql(_counts_rows_sql(dialect),
+                                             {"rows": msgspec.json.encode(rows).decode()})
         return
     session.execute(insert(DAILY), rows)
+
+
+@functools.lru_cache(maxsize=2)
+def _counts_rows_sql(dialect: Any) -> str:
+    """PostgreSQL: daily rows from ONE json parameter (read by the server into the table's
+    row type; a short statement psycopg prepares once), added to the months as well."""
+    rows = func.json_populate_recordset(literal_column(f"NULL::{DAILY.name}"),
+                                        cast(bindparam("rows"), JSON)).alias("j")
+    written = insert(DAILY).from_select(
+        list(_COLUMNS),
+        select(*(literal_column(f"j.{name}") for name in _COLUMNS)).select_from(rows),
+    ).returning(*(DAILY.c[name] for name in _COLUMNS)).cte("written")
+    return str(_follow_months(written, 1).compile(dialect=dialect))
+
+
+def _follow_months(rows: Any, sign: int) -> Any:
+    """PostgreSQL: add (``sign`` 1) or take off (-1) the daily rows ``rows`` (a CTE of a
+    statement that wrote or deleted them) to or from their months' rows: one INSERT …
+    ON CONFLICT DO UPDATE SET n = n + excluded.n, in the same statement as the change, so
+    the months always equal the sum of their days. Rows go in key order: two batches adding
+    to the same months take their row locks in the same order (no deadlock)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    m = MONTHLY
+    # The day as a timestamp: date_trunc of a bare date goes through the session's zone.
+    month = cast(func.date_trunc(literal_column("'month'"), cast(rows.c.day, DateTime)), Date)
+    total = func.sum(rows.c.n)
+    keys = (rows.c.help_point_id, rows.c.commune_code, rows.c.team_id, month, rows.c.dim,
+            rows.c.key)
+    stmt = pg_insert(m).from_select(
+        ["help_point_id", "commune_code", "team_id", "month", "dim", "key", "n"],
+        select(*keys, total if sign > 0 else -total).group_by(*keys).order_by(
+            rows.c.help_point_id, month, rows.c.dim, rows.c.key, rows.c.commune_code,
+            rows.c.team_id))
+    return stmt.on_conflict_do_update(
+        index_elements=[m.c.help_point_id, m.c.month, m.c.dim, m.c.key, m.c.commune_code,
+                        m.c.team_id],
+        set_={"n": m.c.n + stmt.excluded.n}).returning(m.c.n)
+
+
+def _drop_empty_months(session: Session, hp: str, months: set[date]) -> None:
+    """PostgreSQL: monthly rows a batch's deletions left at 0 (the roll-up never wrote
+    those: a month without the records has no row, on both databases)."""
+    m = MONTHLY
+    session.execute(delete(m).where(m.c.help_point_id == hp, m.c.month.in_(sorted(months)),
+                                    m.c.n == 0))
 
 
 def _month_of(day: Any, dialect: str) -> Any:
@@ -486,13 +558,16 @@ def _runs_of_range(first: date, last: date) -> list[tuple[date, date]]:
     return out
 
 
-def _insert_days(session: Session, first: date, last: date, hp: str | None) -> None:
+def _insert_days(session: Session, first: date, last: date, hp: str | None, *,
+                 months: bool = False) -> None:
     """INSERT … SELECT the daily rows of first..last (one help point, or all) in the server.
 
     The statement is built once per shape (one day or a run, one help point or all, the
     zone's offset) with the dates and the help point as parameters. On PostgreSQL it is
     compiled once, too, and sent as text: building and keying the twelve-part statement
-    for every batch was a third of the hub's CPU for a day's batch."""
+    for every batch was a third of the hub's CPU for a day's batch. ``months``
+    (PostgreSQL): the same statement adds the rows it wrote to the months
+    (:func:`_follow_months`)."""
     single = first == last
     minutes = 0 if single else int(_offset(first).total_seconds() // 60)
     dialect = session.get_bind().dialect
@@ -500,17 +575,20 @@ def _insert_days(session: Session, first: date, last: date, hp: str | None) -> N
               "utc_to": local_midnight_utc(last + timedelta(days=1)),
               "first": first, "last": last, "hp": hp}
     if dialect.name == "postgresql":
-        sql, defaults = _insert_days_sql(dialect, single, minutes, hp is None)
+        sql, defaults = _insert_days_sql(dialect, single, minutes, hp is None, months)
         session.connection().exec_driver_sql(sql, {**defaults, **params})
         return
     session.execute(_insert_days_stmt(dialect.name, single, minutes, hp is None), params)
 
 
 @functools.lru_cache(maxsize=16)
-def _insert_days_sql(dialect: Any, single: bool, minutes: int, all_points: bool
-                     ) -> tuple[str, dict[str, Any]]:
-    compiled = _insert_days_stmt(dialect.name, single, minutes, all_points).compile(
-        dialect=dialect)
+def _insert_days_sql(dialect: Any, single: bool, minutes: int, all_points: bool,
+                     months: bool = False) -> tuple[str, dict[str, Any]]:
+    stmt = _insert_days_stmt(dialect.name, single, minutes, all_points)
+    if months:
+        stmt = _follow_months(
+            stmt.returning(*(DAILY.c[name] for name in _COLUMNS)).cte("written"), 1)
+    compiled = stmt.compile(dialect=dialect)
     return str(compiled), dict(compiled.params)
 
 

@@ -76,10 +76,71 @@ def check(qtbot, tmp_path: Path, size_name: str, lang: str, text_sizes: tuple[in
         assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_largest_text_at_1366_keeps_every_action_on_screen(qtbot, tmp_path: Path,
-                                                           lang: str) -> None:
-    check(qtbot, tmp_path, "1366x768", lang, (2,), (False,))
+@pytest.mark.parametrize(("size_name", "lang"), [("1366x768", "vi"), ("1366x768", "en"),
+                                              ("1920x1080", "en")])
+def test_largest_text_keeps_every_action_on_screen(qtbot, tmp_path: Path, size_name: str,
+                                                   lang: str) -> None:
+    """English is the longest at the largest text: it runs at both sizes."""
+    check(qtbot, tmp_path, size_name, lang, (2,), (False,))
+
+
+def _bar_problems(k: Kiosk, where: str) -> list[str]:
+    """Breaches that concern the top or bottom bar: an action of a bar cut, outside its bar
+    or the window, or its words cut."""
+    names = {w.objectName() for bar in (k.window.top, k.window.bottom)
+             for w in bar.findChildren(QWidget) if w.objectName()}
+    names.discard("")
+    return [p for p in layout_rule.problems(k.window, where)
+            if any(f" {n} " in p or f"of {n} " in p or f"label {n} " in p for n in names)]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_the_bars_stay_whole_on_every_screen_at_the_largest_text(
+        qtbot, tmp_path: Path, size_name: str, lang: str) -> None:
+    """The bars on every screen, staff tabs included (the walk above covers the citizen
+    and volunteer screens only): the language button, A−, the level, A+, "Đổi màu", the
+    speaker, Back, Sign out and Home each whole, inside its bar and the window, with the
+    longest help point name and a staff member's name shown."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.app import DEMO_STAFF_PIN
+
+    for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
+        k.window.name_label.setText("Điểm hỗ trợ số thôn Tà Lang, xã Hòa Bắc, thành phố Đà Nẵng")
+        k.state.set_language(lang)
+        k.state.set_text_size(2)
+        found: list[str] = []
+        for name, go in tour.scenes(k).items():
+            tour.reset(k)
+            go()
+            settle(qtbot, k)
+            found += _bar_problems(k, f"{name} {size_name} {lang}")
+        k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+        k.nav.go_to(ScreenId.STAFF)
+        tabs = k.screens[ScreenId.STAFF].tabs
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle(qtbot, k)
+            page = tabs.widget(i)
+            inner = page.widget() if isinstance(page, QScrollArea) else page
+            found += _bar_problems(k, f"staff {inner.objectName()} {size_name} {lang}")
+        assert k.window.lang_btn.isVisible() and k.window.signout_btn.isVisible()
+        assert found == [], "\n".join(found)
+
+
+def test_the_bar_check_catches_a_language_button_outside_the_bar(qtbot,
+                                                                 tmp_path: Path) -> None:
+    """The checker itself: the language button pushed past the bar's edge is named."""
+    for k in make_kiosk(qtbot, tmp_path, SIZES["1366x768"]):
+        k.state.set_language("en")
+        k.state.set_text_size(2)
+        settle(qtbot, k)
+        assert _bar_problems(k, "home") == []
+        btn = k.window.lang_btn
+        btn.move(btn.x(), k.window.top.height() - btn.height() + 39)
+        found = _bar_problems(k, "home")
+        assert any("languageButton" in f and "39px outside" in f for f in found), found
 
 
 @pytest.mark.slow

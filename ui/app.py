@@ -844,7 +844,7 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
         from ui.screens.recovery import recovery_window
 
         log.error("database unavailable: %s", exc)
-        apply_theme(app, config, _screen_size(app))
+        apply_theme(app, config, _layout_size(app, windowed))
         window = recovery_window(data_dir, str(exc), config, windowed=windowed)
         show_window(app, window, windowed)
         return window
@@ -852,15 +852,16 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
     catalogue = build_kwargs.pop("catalogue", None) or load_content
     if lazy:
         kiosk = build(store=open_store, config=config, data_dir=data_dir, catalogue=catalogue,
-                      kiosk_mode=not windowed, screen_size=_screen_size(app), start_later=True,
-                      **build_kwargs)
+                      kiosk_mode=not windowed, screen_size=_layout_size(app, windowed),
+                      start_later=True, **build_kwargs)
     else:
         try:
             store = open_store()
         except Exception as exc:  # the database is never overwritten: show recovery instead
             return Opened(recovery(exc), None)
         kiosk = build(store=store, config=config, data_dir=data_dir, catalogue=catalogue,
-                      kiosk_mode=not windowed, screen_size=_screen_size(app), **build_kwargs)
+                      kiosk_mode=not windowed, screen_size=_layout_size(app, windowed),
+                      **build_kwargs)
     opened = Opened(kiosk.window, kiosk)
 
     def finish() -> None:
@@ -890,6 +891,18 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
     show(kiosk, windowed=windowed)
     after_first_paint(kiosk, started)
     return opened
+
+
+WINDOWED_SIZE = (1366, 768)
+
+
+def _layout_size(app: Any, windowed: bool) -> tuple[int, int]:
+    """What the kiosk lays itself out for: the screen in kiosk mode (full screen); with
+    ``--windowed`` the window (1366×768, no bigger than the screen). Laid out for a
+    1920×1080 screen, a 1366×768 window cut Home's tiles and a hundred more words."""
+    width, height = _screen_size(app)
+    return (min(width, WINDOWED_SIZE[0]), min(height, WINDOWED_SIZE[1])) if windowed \
+        else (width, height)
 
 
 def _screen_size(app: Any) -> tuple[int, int]:
@@ -977,7 +990,7 @@ def show_window(app: Any, window: Any, windowed: bool) -> None:
     from PySide6.QtCore import Qt
 
     if windowed:
-        window.resize(1366, 768)
+        window.resize(*WINDOWED_SIZE)
         window.show()
         return
     screen = app.primaryScreen()

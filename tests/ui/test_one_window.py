@@ -136,3 +136,29 @@ def test_database_recovery_is_a_screen_of_the_kiosk_window(
     assert o.window.close() is False and o.window.isVisible()
     o.window.nav.home()
     assert o.window.nav.current_id == ScreenId.RECOVERY
+
+
+def test_a_windowed_kiosk_on_a_big_screen_is_laid_out_for_its_window(
+        qtbot, tmp_path: Path, opened: list[Opened], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``help-kiosk --windowed`` on a 1920×1080 display (a trainer's PC, Xvfb): the window is
+    1366×768, and so must be the layout; laid out for the screen, Home's tiles at the
+    largest text ran 29 px off the window and overlapped."""
+    import ui.app
+    from ui import layout_rule
+
+    monkeypatch.setattr(ui.app, "_screen_size", lambda _app: (1920, 1080))
+    data_dir = tmp_path / "data"
+    store = Store.open(data_dir)
+    AuthService(store).add_member(None, "Cán bộ Lan", Role.STAFF, STAFF_PIN)
+    store.close()
+    config, problem = load_config(data_dir)
+    config = config.replace(setup_done=True, text_size=2, language="en")
+    o = open_kiosk(QApplication.instance(), data_dir, config, problem, windowed=True,
+                   speaker=FakeSpeaker(), tasks=SyncTaskRunner(), printer=FakePrinter(),
+                   catalogue=load_catalogue([SAMPLE_CONTENT]))
+    opened.append(o)
+    qtbot.waitExposed(o.window)
+    assert o.kiosk is not None and o.kiosk.nav.current_id == ScreenId.HOME
+    qtbot.waitUntil(layout_rule.Steady(o.window), timeout=5000)
+    assert o.window.size().toTuple() == (1366, 768)
+    assert layout_rule.problems(o.window, "home windowed") == []

@@ -896,10 +896,19 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
     except _Invalid as bad:
         where = _SECTIONS[at["section"]]
         number = f" số {at['index']}" if at["index"] else ""
+        number_en = f" no. {at['index']}" if at["index"] else ""
+        started = _record_started(payload, at["index"]) if at["section"] == "records" else None
+        if started is not None:
+            # "bản ghi số 2" alone is not something staff can find; its local start is.
+            from kiosk.clock import to_local
+
+            local = to_local(started)
+            number += f" (lúc {local:%H:%M} ngày {local:%d/%m/%Y})"
+            number_en += f" (started {local:%H:%M} on {local:%d/%m/%Y})"
         hint = ""
         if bad.field in ("created_at", "updated_at", "started_at", "ended_at"):
             hint = " (có thể đồng hồ của máy kia bị sai)"
-        where_en = _SECTIONS_EN[at["section"]] + (f" no. {at['index']}" if at["index"] else "")
+        where_en = _SECTIONS_EN[at["section"]] + number_en
         hint_en = " (the other computer's clock may be wrong)" if hint else ""
         if bad.control:
             raise refuse(
@@ -914,6 +923,23 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
                         "from the mobile team's computer.") from bad
     return ValidPayload(records, days, volunteers, counts, status,
                         frozenset(here & sent), visits)
+
+
+def _record_started(payload: Any, index: int) -> datetime | None:
+    """When record no. ``index`` (from 1) of a refused payload started (naive UTC), or None
+    when that cannot be read: read again only to name the record in the refusal."""
+    if index < 1:
+        return None
+    try:
+        if isinstance(payload, _PayloadIn):
+            value: Any = payload.records[index - 1].started_at
+        else:
+            value = payload["records"][index - 1]["started_at"]
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+    return parse_dt(value)
 
 
 # -- merging ---------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ allowed by pytest).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -73,3 +74,28 @@ def client_for(hub_app: Any, officers: dict[str, str]) -> Iterator[Any]:
     yield make
     for client in made:
         client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def synced_demo(hub_app: Any, tmp_path: Path) -> Callable[..., tuple[Any, Any]]:
+    """``synced_demo(i, on_kiosk=None)``: demo help point ``i``'s kiosk (its own demo data,
+    ``hub.web.demo``) paired with the test's hub and sent in one real signed batch. Returns
+    (the DemoHelpPoint, what ``on_kiosk(store)`` returned: run on the kiosk before sending,
+    e.g. to add data or read the kiosk's own figures)."""
+    from hub.web.demo import demo_help_points, make_demo_kiosk, sync_demo_kiosk
+
+    hub = hub_app.state.hub
+
+    def sync(index: int = 1, on_kiosk: Callable[[Any], Any] | None = None
+             ) -> tuple[Any, Any]:
+        hp = demo_help_points()[index]
+        kiosk_dir = tmp_path / f"kiosk-{index}"
+        store = make_demo_kiosk(hp, kiosk_dir, hub.clock)
+        try:
+            seen = on_kiosk(store) if on_kiosk is not None else None
+            sync_demo_kiosk(hub, hp, store, kiosk_dir, hub.clock)
+        finally:
+            store.close()
+        return hp, seen
+
+    return sync

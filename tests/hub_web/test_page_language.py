@@ -7,26 +7,13 @@ stayed Vietnamese in English."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hub.web.demo import demo_help_points, make_demo_kiosk, sync_demo_kiosk
 from hub.web.routes import templates
 from kiosk.reports.figures import tutorial_titles
 from kiosk.scam_check import scam_labels
-
-
-def _synced(hub_app: Any, tmp_path: Path) -> Any:
-    hub = hub_app.state.hub
-    hp = demo_help_points()[1]
-    store = make_demo_kiosk(hp, tmp_path / "kiosk", hub.clock)
-    try:
-        sync_demo_kiosk(hub, hp, store, tmp_path / "kiosk", hub.clock)
-    finally:
-        store.close()
-    return hp
 
 
 def _text(html: str) -> str:
@@ -34,9 +21,8 @@ def _text(html: str) -> str:
 
 
 @pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)
-def test_numbers_and_lists_in_each_language(hub_app: Any, client_for: Any,
-                                            tmp_path: Path) -> None:
-    hp = _synced(hub_app, tmp_path)
+def test_numbers_and_lists_in_each_language(client_for: Any, synced_demo: Any) -> None:
+    hp, _ = synced_demo()
     city = client_for("thanhpho")
     path = f"/help-point/{hp.help_point_id}?period=year"
     vi = city.get(path)
@@ -79,8 +65,8 @@ def test_the_number_filters_follow_the_page_language() -> None:
 
 
 @pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)
-def test_exports_keep_numbers_as_numbers_in_either_language(hub_app: Any, client_for: Any,
-                                                            tmp_path: Path) -> None:
+def test_exports_keep_numbers_as_numbers_in_either_language(client_for: Any,
+                                                            synced_demo: Any) -> None:
     """The page language changes how the pages write numbers, never the files: an XLSX
     holds numbers as numbers and a CSV plain digits, from a Vietnamese or English page."""
     import csv
@@ -88,7 +74,7 @@ def test_exports_keep_numbers_as_numbers_in_either_language(hub_app: Any, client
 
     from openpyxl import load_workbook
 
-    hp = _synced(hub_app, tmp_path)
+    hp, _ = synced_demo()
     city = client_for("thanhpho")
     path = f"/help-point/{hp.help_point_id}?period=year"
     formatted = re.compile(r"^-?\d{1,3}([.,]\d{3})+$|^-?\d+,\d+$")  # 1.234, 1,234 or 4,5

@@ -156,17 +156,15 @@ def test_hub_page_figures_equal_the_kiosks_after_edits_and_deletes(
         store.close()
 
 
-def test_places_read_the_summary(hub_app: Any, tmp_path: Path) -> None:
+def test_places_read_the_summary(hub_app: Any, synced_demo: Any) -> None:
     hub = hub_app.state.hub
-    hp = demo_help_points()[0]
-    store = make_demo_kiosk(hp, tmp_path / "k", hub.clock)
-    try:
-        sync_demo_kiosk(hub, hp, store, tmp_path / "k", hub.clock)
-        period = Period(date(2026, 1, 1), hub.clock.now().date())
+    period = Period(date(2026, 1, 1), hub.clock.now().date())
+
+    def people_on_the_kiosk(store: Any) -> int:
         with store.read() as s:
-            people = figures_from(s, period, {}).citizens_helped
-    finally:
-        store.close()
+            return figures_from(s, period, {}).citizens_helped
+
+    hp, people = synced_demo(0, people_on_the_kiosk)
     with hub.sessions() as s:  # the help point's rows are written by the ingest itself
         assert summary.people_per_place(s, period, "help_point_id",
                                         commune_code=hp.commune_code) == {
@@ -224,23 +222,21 @@ def test_rebuild_summary_command_counts_existing_data_again(
 
 
 def test_a_kiosks_queue_tutorial_and_scam_counts_appear_on_the_hub_pages(
-        hub_app: Any, tmp_path: Path, client_for: Any) -> None:
+        hub_app: Any, synced_demo: Any, client_for: Any) -> None:
     """Counts made on a kiosk travel in a real signed batch and show on the help point's,
     the commune's and the city's page; another commune's officer still gets 403."""
 
     hub = hub_app.state.hub
-    hp = demo_help_points()[1]
-    store = make_demo_kiosk(hp, tmp_path / "k", hub.clock)
-    try:
+    today = hub.clock.now().date()
+    period = Period(today - timedelta(days=59), today)
+
+    def checks_then_figures(store: Any) -> Any:
         for kind in ("sms-link", "sms-link", "otp-request"):
             record_check(store, kind)
-        today = hub.clock.now().date()
-        period = Period(today - timedelta(days=59), today)
         with store.read() as s:
-            kiosk = figures_from(s, period, tutorial_titles())
-        sync_demo_kiosk(hub, hp, store, tmp_path / "k", hub.clock)
-    finally:
-        store.close()
+            return figures_from(s, period, tutorial_titles())
+
+    hp, kiosk = synced_demo(1, checks_then_figures)
     AccountService(hub.sessions, hub.clock).add_account(None, "xa.demo1", PASSWORD, "commune",
                                                         hp.commune_code)
     query = f"?period=custom&from={period.start.isoformat()}&to={period.end.isoformat()}"

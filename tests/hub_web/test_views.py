@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from hub.web.demo import demo_help_points, make_demo_kiosk, sync_demo_kiosk
 from hub.web.reports import hub_counts
 from kiosk.reports.figures import FigureScope, figures_from
 from kiosk.reports.periods import Period
@@ -18,21 +17,11 @@ from kiosk.reports.periods import Period
 SQL = Path(__file__).resolve().parents[2] / "hub" / "sql" / "bi_readonly.sql"
 
 
-def _synced(hub_app: Any, tmp_path: Path) -> tuple[Any, Period]:
+def test_views_agree_with_the_figures(hub_app: Any, synced_demo: Any) -> None:
+    hp, _ = synced_demo()
     hub = hub_app.state.hub
-    hp = demo_help_points()[1]
-    store = make_demo_kiosk(hp, tmp_path / "kiosk", hub.clock)
-    try:
-        sync_demo_kiosk(hub, hp, store, tmp_path / "kiosk", hub.clock)
-    finally:
-        store.close()
     today = hub.clock.now().date()
-    return hp, Period(today.replace(day=1), today)
-
-
-def test_views_agree_with_the_figures(hub_app: Any, tmp_path: Path) -> None:
-    hp, period = _synced(hub_app, tmp_path)
-    hub = hub_app.state.hub
+    period = Period(today.replace(day=1), today)
     with hub.sessions() as s:
         figures = figures_from(s, period, {}, FigureScope(help_point_ids=(hp.help_point_id,)),
                                hub_counts)
@@ -58,11 +47,11 @@ def test_views_agree_with_the_figures(hub_app: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("hub_db_url", ["postgresql"], indirect=True)
 def test_bi_role_reads_views_and_no_table(hub_app: Any, hub_db_url: str,
-                                          tmp_path: Path) -> None:
+                                          synced_demo: Any) -> None:
     import psycopg
     from sqlalchemy.engine import make_url
 
-    _synced(hub_app, tmp_path)
+    synced_demo()
     url = make_url(hub_db_url)
     admin = {"host": url.host, "port": url.port, "dbname": url.database}
     login = "bi_" + uuid.uuid4().hex[:8]
@@ -110,7 +99,7 @@ def _reads_every_view(admin: dict[str, Any], login: str) -> None:
 
 @pytest.mark.parametrize("hub_db_url", ["postgresql"], indirect=True)
 def test_bi_grants_survive_a_migration_that_recreates_the_views(hub_app: Any, hub_db_url: str,
-                                                                tmp_path: Path) -> None:
+                                                                synced_demo: Any) -> None:
     """h0006 dropped and re-created the views, and their grants went with them: the BI
     tool got "permission denied" after the upgrade. The hub now grants again itself."""
     import psycopg
@@ -119,7 +108,7 @@ def test_bi_grants_survive_a_migration_that_recreates_the_views(hub_app: Any, hu
 
     from hub.db import alembic_config, migrate
 
-    _synced(hub_app, tmp_path)
+    synced_demo()
     engine = hub_app.state.hub.engine
     admin, login = _bi_login(make_url(hub_db_url))
     try:

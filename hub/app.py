@@ -11,11 +11,16 @@ import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hub import api
 from hub.context import open_hub
@@ -60,6 +65,7 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
                              "lỗi, báo cho cán bộ xã."}, status_code=400)
 
     app.include_router(api.router)
+    web: Any = None
     try:
         web = importlib.import_module("hub.web.routes")
     except ModuleNotFoundError as exc:
@@ -68,6 +74,25 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
         log.info("hub web pages not installed; API only")
     else:
         app.include_router(web.router)
+
+    def is_page(request: Request) -> bool:
+        return web is not None and not request.url.path.startswith("/api/")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        # An address no page has: the pages' own 404 (menu, way home), not {"detail": …}.
+        if is_page(request) and exc.status_code in (404, 405):
+            return web.not_found_page(request)
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _failed(request: Request, exc: Exception) -> Response:
+        # Logged by the server with its traceback; the officer or the kiosk gets a calm answer.
+        if is_page(request):
+            return web.server_error_page(request)
+        return JSONResponse({"error": "hub_error", "message": "Hub gặp lỗi khi xử lý yêu cầu; "
+                             "dữ liệu vẫn được giữ trên kiosk và sẽ được gửi lại."},
+                            status_code=500)
 
     return app
 

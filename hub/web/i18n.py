@@ -47,6 +47,8 @@ EN: dict[str, str] = {
     "Từ ngày": "From",
     "Đến ngày": "To",
     "Xem": "Show",
+    "Ngày viết theo ngày/tháng/năm, ví dụ 01/03/2026.":
+        "Dates are day/month/year, e.g. 01/03/2026 for 1 March 2026.",
     "Người được hỗ trợ": "People helped",
     "Lần đầu đến": "First visits",
     "Số thứ tự đã phát": "Queue numbers issued",
@@ -197,6 +199,32 @@ EN: dict[str, str] = {
     "Biểu mẫu đã cũ hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.":
         "This form is out of date or invalid. Reload the page and try again.",
     "Trang này không có.": "This page does not exist.",
+    "Không tìm thấy trang": "Page not found",
+    "Không có trang nào ở địa chỉ này.": "There is no page at this address.",
+    "Hub gặp lỗi": "The hub had a problem",
+    "Hub gặp lỗi khi mở trang này. Dữ liệu đã lưu không bị ảnh hưởng.":
+        "The hub had a problem opening this page. Saved data is not affected.",
+    "Không lưu được": "Not saved",
+    "Địa chỉ không hợp lệ": "Address not valid",
+    "Đến trang đăng nhập": "Go to sign-in",
+    "Hãy quay lại trang trước hoặc chọn trang từ menu, rồi thử lại.":
+        "Go back to the previous page or choose a page from the menu, then try again.",
+    "Hãy chọn trang của mình từ menu. Nếu cần quyền xem trang này, hãy nhờ quản trị hub.":
+        "Choose your own page from the menu. If you need access to this page, ask the hub "
+        "administrator.",
+    "Địa chỉ có thể gõ sai hoặc đã cũ. Hãy chọn trang từ menu hoặc về trang tổng quan.":
+        "The address may be mistyped or out of date. Choose a page from the menu or go back "
+        "to the overview.",
+    "Hãy thử lại sau ít phút. Nếu vẫn lỗi, hãy báo quản trị hub (lỗi đã được ghi lại).":
+        "Try again in a few minutes. If it keeps failing, tell the hub administrator (the "
+        "error was logged).",
+    "Hãy quay lại biểu mẫu, sửa mục đó rồi gửi lại.":
+        "Go back to the form, correct that field and send it again.",
+    "Hãy chọn trang từ menu hoặc về trang tổng quan; đừng dán địa chỉ có ký tự lạ.":
+        "Choose the page from the menu or go back to the overview; do not paste an address "
+        "with odd characters.",
+    "Hãy tải lại trang (phím F5) rồi gửi lại biểu mẫu.":
+        "Reload the page (F5 key), then send the form again.",
     # audit
     "Nhật ký hub": "Hub audit log",
     "Người": "Who",

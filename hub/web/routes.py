@@ -93,8 +93,54 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
     return response
 
 
-def _error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
-    return _page(request, "error.html", status=status, title=title, message=message)
+#: What to do after each kind of error page (Vietnamese; English in hub.web.i18n).
+ADVICE = {
+    400: "Hãy quay lại trang trước hoặc chọn trang từ menu, rồi thử lại.",
+    403: "Hãy chọn trang của mình từ menu. Nếu cần quyền xem trang này, hãy nhờ quản trị hub.",
+    404: "Địa chỉ có thể gõ sai hoặc đã cũ. Hãy chọn trang từ menu hoặc về trang tổng quan.",
+    405: "Địa chỉ có thể gõ sai hoặc đã cũ. Hãy chọn trang từ menu hoặc về trang tổng quan.",
+    500: "Hãy thử lại sau ít phút. Nếu vẫn lỗi, hãy báo quản trị hub (lỗi đã được ghi lại).",
+}
+
+
+def _error_page(request: Request, status: int, title: str, message: str,
+                advice: str | None = None, *, back: str | None = None) -> HTMLResponse:
+    """The one error page: what happened, what to do, the menu and a way home.
+
+    The menu needs the officer: a refusal before the handler ran (a control character in the
+    address) or a page that does not exist has not looked the session up yet, so it is
+    looked up here, quietly (a broken database must not turn a 500 page into another)."""
+    if getattr(request.state, "session_info", None) is None:
+        try:
+            info = accounts_of(_hub(request)).session_for(request.cookies.get(SESSION_COOKIE))
+        except Exception:
+            log.debug("no session for the error page", exc_info=True)
+            info = None
+        request.state.session_info = info
+    lang = _lang(request)
+    where = {"path": back, "query": ""} if back is not None else {}
+    return _page(request, "error.html", status=status, title=title, message=message,
+                 advice=tr(advice if advice is not None else ADVICE.get(status, ADVICE[400]),
+                           lang), **where)
+
+
+def not_found_page(request: Request) -> HTMLResponse:
+    """404 for an address no page has (mounted by hub.app for every non-API path)."""
+    lang = _lang(request)
+    response = _error_page(request, 404, tr("Không tìm thấy trang", lang),
+                           tr("Không có trang nào ở địa chỉ này.", lang))
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def server_error_page(request: Request) -> HTMLResponse:
+    """500 for a page that failed (the exception is logged by hub.app, never shown)."""
+    lang = _lang(request)
+    response = _error_page(request, 500, tr("Hub gặp lỗi", lang),
+                           tr("Hub gặp lỗi khi mở trang này. Dữ liệu đã lưu không bị ảnh "
+                              "hưởng.", lang))
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 class WebRoute(APIRoute):
@@ -112,8 +158,7 @@ class WebRoute(APIRoute):
             try:
                 bad = await _control_field(request)
                 if bad is not None:
-                    response = _error_page(request, 400, tr("Không hợp lệ", lang),
-                                           control_problem(*bad).message(lang))
+                    response = _control_page(request, *bad)
                 else:
                     response = await handler(request)
             except NeedsSignIn:
@@ -127,10 +172,10 @@ class WebRoute(APIRoute):
             except BadForm:
                 response = _error_page(request, 403, tr("Không được phép", lang), tr(
                     "Biểu mẫu đã cũ hoặc không hợp lệ. Hãy tải lại trang rồi thử lại.",
-                    lang))
+                    lang), "Hãy tải lại trang (phím F5) rồi gửi lại biểu mẫu.")
             except NotFound:
-                response = _error_page(request, 404, tr("Không tìm thấy", lang),
-                                       tr("Trang này không có.", lang))
+                response = _error_page(request, 404, tr("Không tìm thấy trang", lang),
+                                       tr("Không có trang nào ở địa chỉ này.", lang))
             for key, value in SECURITY_HEADERS.items():
                 response.headers.setdefault(key, value)
             return response
@@ -162,19 +207,41 @@ def _body_refusal(request: Request) -> Response | None:
 
 
 async def _control_field(request: Request) -> tuple[str, str] | None:
-    """The first field of the request (the address, the query, a posted form) holding a
-    control character, or None. One check for every page (kiosk.plain_text): a NUL reached
-    PostgreSQL from the sign-in and pairing forms and failed there with a database error."""
+    """Where the request holds a control character: ("address", "") for the path,
+    ("address", name) for a query field, ("form", name) for a posted field; None when
+    nowhere. One check for every page (kiosk.plain_text): a NUL reached PostgreSQL from the
+    sign-in and pairing forms and failed there with a database error."""
     if has_control(request.url.path):
-        return "Địa chỉ trang", "The page address"
-    fields: list[tuple[str, Any]] = list(request.query_params.multi_items())
+        return "address", ""
+    fields: list[tuple[str, str, Any]] = [("address", k, v)
+                                          for k, v in request.query_params.multi_items()]
     if request.method == "POST" and not request.url.path.startswith("/api/"):
-        fields += list((await request.form()).multi_items())
-    for key, value in fields:
+        fields += [("form", k, v) for k, v in (await request.form()).multi_items()]
+    for where, key, value in fields:
         if has_control(key) or (isinstance(value, str) and has_control(value)):
-            name = key[:40].encode("ascii", "replace").decode()
-            return f"Mục “{name}”", f"The field “{name}”"
+            return where, key[:40].encode("ascii", "replace").decode()
     return None
+
+
+def _control_page(request: Request, where: str, name: str) -> HTMLResponse:
+    """400 for a control character: in a form, the form's own advice ("gõ lại rồi lưu");
+    in the address, nothing to save: the page cannot open, choose it from the menu."""
+    lang = _lang(request)
+    if where == "form":
+        return _error_page(request, 400, tr("Không lưu được", lang),
+                           control_problem(f"Mục “{name}”", f"The field “{name}”")
+                           .message(lang), "Hãy quay lại biểu mẫu, sửa mục đó rồi gửi lại.")
+    if lang == "en":
+        what = "The page address" + (f" (field “{name}”)" if name else "")
+        message = (f"{what} has a control character (such as NUL), so the hub cannot open "
+                   "this page.")
+    else:
+        what = "Địa chỉ trang" + (f" (mục “{name}”)" if name else "")
+        message = f"{what} có ký tự điều khiển (ví dụ ký tự NUL) nên hub không mở trang này."
+    # The language links would carry the bad address along and be refused in turn.
+    return _error_page(request, 400, tr("Địa chỉ không hợp lệ", lang), message,
+                       "Hãy chọn trang từ menu hoặc về trang tổng quan; đừng dán địa chỉ có "
+                       "ký tự lạ.", back="/")
 
 
 # ---------------------------------------------------------------- services per app
@@ -310,7 +377,7 @@ def _period(request: Request, hub: HubContext) -> tuple[Any, str]:
         end = parse_day(q["to"]) if q.get("to") else None
         period = for_kind(kind, hub.clock, start, end)
     except (PeriodError, ValueError) as exc:
-        problem = str(exc)
+        problem = exc.message(_lang(request)) if isinstance(exc, PeriodError) else str(exc)
         period = for_kind(PeriodKind.THIS_MONTH, hub.clock)
         kind = PeriodKind.THIS_MONTH.value
     return (period, kind), problem

@@ -221,6 +221,78 @@ def test_commune_officer_is_refused_another_commune(page: Any, hub: Hub) -> None
     assert any(r.actor == "xa.demo" and r.detail.get("commune") == "20209" for r in denied)
 
 
+def test_error_pages_say_what_happened_and_keep_the_menu(page: Any, hub: Hub) -> None:
+    """404, and 400 for a bad address, in both languages: the menu stays, the way home works,
+    and nothing tells the officer to "save" an address."""
+    response = page.goto(hub.url + "/khong-co-trang-nay")
+    assert response.status == 404
+    assert page.get_by_role("heading", name="Không tìm thấy trang").is_visible()
+    assert page.get_by_role("link", name="Đến trang đăng nhập").is_visible()
+    sign_in(page, hub, "xa.demo")
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    response = page.goto(hub.url + "/commune/20242/khong-co")
+    assert response.status == 404
+    menu = page.get_by_role("navigation", name="Menu chính")
+    assert menu.get_by_role("link", name="Tình trạng").is_visible()
+    shoot(page, hub, "error-404-desktop", DESKTOP)
+    response = page.goto(hub.url + "/help-point/abc%00def")
+    assert response.status == 400
+    assert page.get_by_role("heading", name="Địa chỉ không hợp lệ").is_visible()
+    text = page.locator("main").inner_text()
+    assert "ký tự điều khiển" in text and "rồi lưu" not in text
+    assert menu.is_visible()
+    shoot(page, hub, "error-400-phone", PHONE)
+    page.set_viewport_size(DESKTOP)
+    page.get_by_role("link", name="English").click()  # back to a good page, in English
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    assert page.get_by_role("heading", name="By service").is_visible()
+    page.goto(hub.url + "/city?period=month%00")
+    assert page.get_by_role("heading", name="Address not valid").is_visible()
+    assert "(field “period”)" in page.locator("main").inner_text()
+    assert page.get_by_role("navigation", name="Main menu").is_visible()
+    shoot(page, hub, "error-400-en-desktop", DESKTOP)
+    page.get_by_role("link", name="Back to the overview").click()
+    page.wait_for_url(re.compile(r"/commune/20242"))
+    page.get_by_role("link", name="Tiếng Việt").click()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "vi-VN"])
+def test_dates_are_day_month_year_whatever_the_browsers_locale(browser: Any, hub: Hub,
+                                                               locale: str) -> None:
+    """A date input follows the browser's locale: an officer on an English browser saw
+    mm/dd/yyyy on a Vietnamese page and 05/03 could mean May. The fields now show and take
+    day/month/year, with the format written beside them, in both page languages."""
+    context = browser.new_context(viewport=DESKTOP, locale=locale)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    try:
+        sign_in(page, hub, "xa.demo")
+        page.wait_for_url(re.compile(r"/commune/20242"))
+        assert page.get_by_label("Từ ngày").input_value() == "01/03/2026"
+        assert page.get_by_label("Đến ngày").input_value() == "31/03/2026"
+        assert "ngày/tháng/năm, ví dụ 01/03/2026" in page.locator(".period-picker").inner_text()
+        page.locator("select#period").select_option("custom")
+        page.get_by_label("Từ ngày").fill("05/03/2026")
+        page.get_by_label("Đến ngày").fill("10/03/2026")
+        page.get_by_role("button", name="Xem").click()
+        page.wait_for_url(re.compile(r"period=custom"))
+        assert "05/03/2026 – 10/03/2026" in page.locator("h1").inner_text()  # 5 March
+        assert page.get_by_label("Từ ngày").input_value() == "05/03/2026"
+        shoot(page, hub, f"dates-{locale}-desktop", DESKTOP)
+        shoot(page, hub, f"dates-{locale}-phone", PHONE)
+        page.set_viewport_size(DESKTOP)
+        page.get_by_role("link", name="English").click()
+        assert "05/03/2026 – 10/03/2026" in page.locator("h1").inner_text()
+        assert "day/month/year" in page.locator(".period-picker").inner_text()
+        page.get_by_label("From").fill("3/5/2026x")
+        page.get_by_role("button", name="Show").click()
+        assert "Cannot read the date" in page.get_by_role("alert").inner_text()
+        shoot(page, hub, f"dates-{locale}-en-desktop", DESKTOP)
+        page.get_by_role("link", name="Tiếng Việt").click()
+    finally:
+        context.close()
+
+
 def test_a_form_without_its_csrf_token_is_refused(page: Any, hub: Hub) -> None:
     sign_in(page, hub, "xa.demo")
     page.goto(hub.url + "/pairing")

@@ -13,6 +13,7 @@ import logging
 import re
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -122,6 +123,16 @@ def _too_big(limit: int) -> BatchRefused:
                         "phần mềm kiosk.", "too_big")
 
 
+def _ingest_slots(request: Request, hub: Any) -> anyio.CapacityLimiter:
+    """At most ``settings.ingest_slots`` batches of this process in the database at once;
+    the others wait here, in the event loop, for a slot (made on first use, in the loop)."""
+    limiter: anyio.CapacityLimiter | None = getattr(request.app.state, "ingest_slots", None)
+    if limiter is None:
+        limiter = anyio.CapacityLimiter(max(1, hub.settings.ingest_slots))
+        request.app.state.ingest_slots = limiter
+    return limiter
+
+
 @router.post("/batches")
 async def batches(request: Request, hub: Hub) -> dict[str, Any]:
     """Ingest one sealed batch (``application/octet-stream``, at most 16 MB).
@@ -148,7 +159,8 @@ async def batches(request: Request, hub: Hub) -> dict[str, Any]:
             await run_in_threadpool(log_refusal, hub, refused, size=len(body))
             raise HubRefused(refused.code, str(refused), 413)
     try:
-        result = await run_in_threadpool(ingest_batch, hub, bytes(body))
+        result = await anyio.to_thread.run_sync(ingest_batch, hub, bytes(body),
+                                                limiter=_ingest_slots(request, hub))
     except BatchRefused as refused:
         raise HubRefused(refused.code, str(refused), STATUS_FOR.get(refused.code, 400)
                          ) from refused

@@ -23,7 +23,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hub.context import HubContext, open_hub
-from hub.settings import ENV_DATA_DIR, ENV_DATABASE_URL, HubSettings, default_data_dir
+from hub.settings import (
+    ENV_DATA_DIR,
+    ENV_DATABASE_URL,
+    ENV_INGEST_SLOTS,
+    HubSettings,
+    default_data_dir,
+)
 from kiosk.clock import LOCAL_TZ, SystemClock
 from kiosk.errors import KioskError
 
@@ -35,7 +41,9 @@ def _settings(args: argparse.Namespace) -> HubSettings:
     return HubSettings(data_dir=data_dir, database_url=args.database_url or None,
                        demo=bool(getattr(args, "demo", False)),
                        host=getattr(args, "host", None) or "127.0.0.1",
-                       port=getattr(args, "port", None) or 8800)
+                       port=getattr(args, "port", None) or 8800,
+                       **({"ingest_slots": args.ingest_slots}
+                          if getattr(args, "ingest_slots", None) else {}))
 
 
 def _context(settings: HubSettings) -> HubContext:
@@ -71,6 +79,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app.state.hub.engine.dispose()
     os.environ[ENV_DATA_DIR] = str(settings.data_dir)
     os.environ[ENV_DATABASE_URL] = settings.resolved_database_url()
+    os.environ[ENV_INGEST_SLOTS] = str(settings.ingest_slots)
     uvicorn.run("hub.app:app_from_env", factory=True, workers=workers, host=settings.host,
                 port=settings.port, log_level="info", proxy_headers=True, server_header=False)
     return 0
@@ -207,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8800)
     p.add_argument("--workers", type=int, default=1,
                    help="số tiến trình (mặc định 1; máy chủ thật: bằng số lõi CPU)")
+    p.add_argument("--ingest-slots", type=int, metavar="N",
+                   help="số gói dữ liệu mỗi tiến trình ghi vào cơ sở dữ liệu cùng lúc "
+                        "(mặc định: 3 × số lõi CPU; các gói khác chờ đến lượt)")
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("pair-code", parents=[common], help="tạo mã ghép nối dùng một lần")
     p.add_argument("--commune", required=True, help="mã số xã/phường, ví dụ 20194")

@@ -1,8 +1,8 @@
 """The hub's settings: one frozen value built by the CLI (or a test) and handed to the app.
 
 The data dir holds the hub's keys (mode 0600), its embedded SQLite database when no URL is
-given, and nothing else. ``HUB_DATA_DIR`` / ``HUB_DATABASE_URL`` override the defaults so a
-systemd unit can set them without a command line.
+given, and nothing else. ``HUB_DATA_DIR`` / ``HUB_DATABASE_URL`` (and ``HUB_INGEST_SLOTS``)
+override the defaults so a systemd unit can set them without a command line.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ APP_NAME = "HelpPointHub"
 APP_AUTHOR = "ToCNSCD"
 ENV_DATA_DIR = "HUB_DATA_DIR"
 ENV_DATABASE_URL = "HUB_DATABASE_URL"
+ENV_INGEST_SLOTS = "HUB_INGEST_SLOTS"
 DB_FILE = "hub.sqlite3"
 
 #: A sealed batch is at most this many bytes (kiosk.sync.batch.MAX_BATCH_BYTES); the API
@@ -29,6 +30,14 @@ def default_data_dir() -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_ingest_slots() -> int:
+    """``HUB_INGEST_SLOTS``, else three per CPU core (see :attr:`HubSettings.ingest_slots`)."""
+    env = os.environ.get(ENV_INGEST_SLOTS, "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return 3 * (os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,12 @@ class HubSettings:
     pair_window_seconds: int = 15 * 60
     #: Pairing codes are valid this long after they are made.
     pair_code_hours: int = 24
+    #: Batches one hub process ingests at once; more wait (in the event loop, holding no
+    #: thread or connection) for a slot. Three per core keep the hub's Python and the
+    #: database's backends busy together; twenty at once on two cores made PostgreSQL and
+    #: the hub spend about a fifth more CPU a record fighting over locks, buffers and the
+    #: GIL (benchmarks/hub_load.py, docs/benchmarks.md "session 5").
+    ingest_slots: int = field(default_factory=default_ingest_slots)
 
     def resolved_database_url(self) -> str:
         """The URL in force: the setting, then ``HUB_DATABASE_URL``, then SQLite in data_dir."""

@@ -19,6 +19,7 @@ import logging
 import secrets
 import tempfile
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -368,19 +369,39 @@ def static(name: str) -> Response:
 # ---------------------------------------------------------------- dashboards
 
 
-def _period(request: Request, hub: HubContext) -> tuple[Any, str]:
+@dataclass(frozen=True)
+class PeriodAsked:
+    """The period a dashboard shows, and what the officer typed when it could not be read:
+    the fields keep their text (marked invalid) so only the wrong date needs typing again."""
+
+    period: Any
+    kind: str
+    problem: str = ""
+    typed: dict[str, str] = field(default_factory=dict)   # "from"/"to" -> the text typed
+    bad: frozenset[str] = frozenset()                      # which of them is not a date
+
+
+def _period(request: Request, hub: HubContext) -> PeriodAsked:
     q = request.query_params
     kind = q.get("period") or PeriodKind.THIS_MONTH.value
-    problem = ""
     try:
         start = parse_day(q["from"]) if q.get("from") else None
         end = parse_day(q["to"]) if q.get("to") else None
-        period = for_kind(kind, hub.clock, start, end)
+        return PeriodAsked(for_kind(kind, hub.clock, start, end), kind)
     except (PeriodError, ValueError) as exc:
-        problem = exc.message(_lang(request)) if isinstance(exc, PeriodError) else str(exc)
-        period = for_kind(PeriodKind.THIS_MONTH, hub.clock)
-        kind = PeriodKind.THIS_MONTH.value
-    return (period, kind), problem
+        typed = {k: q.get(k, "")[:20] for k in ("from", "to")}
+        bad = set()
+        for key, text in typed.items():
+            try:
+                if text:
+                    parse_day(text)
+            except PeriodError:
+                bad.add(key)
+        return PeriodAsked(
+            for_kind(PeriodKind.THIS_MONTH, hub.clock),
+            kind if kind in {k.value for k in PeriodKind} else PeriodKind.THIS_MONTH.value,
+            exc.message(_lang(request)) if isinstance(exc, PeriodError) else str(exc),
+            typed, frozenset(bad))
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -395,10 +416,12 @@ def _dashboard(request: Request, kind: str, key: str) -> Response:
     hub = _hub(request)
     reports = reports_of(hub)
     scope = reports.scope(info.officer, kind, key)
-    (period, period_kind), problem = _period(request, hub)
+    asked = _period(request, hub)
+    period = asked.period
     figures = reports.figures(info.officer, scope, period, _lang(request))
     return _page(request, "dashboard.html", scope=scope, period=period,
-                 period_kind=period_kind, period_problem=problem, f=figures,
+                 period_kind=asked.kind, period_problem=asked.problem, typed=asked.typed,
+                 bad_dates=asked.bad, f=figures,
                  places=reports.places(info.officer, scope, period),
                  health=reports.health(info.officer, scope),
                  unverified=figures.unverified_records,

@@ -287,6 +287,12 @@ def test_dates_are_day_month_year_whatever_the_browsers_locale(browser: Any, hub
         page.get_by_label("From").fill("3/5/2026x")
         page.get_by_role("button", name="Show").click()
         assert "Cannot read the date" in page.get_by_role("alert").inner_text()
+        # What was typed stays, the wrong field marked, so only that date is typed again.
+        assert page.get_by_label("From").input_value() == "3/5/2026x"
+        assert page.get_by_label("From").get_attribute("aria-invalid") == "true"
+        assert page.locator("#to").input_value() == "10/03/2026"
+        assert page.locator("#to").get_attribute("aria-invalid") is None
+        assert page.locator("select#period").input_value() == "custom"
         shoot(page, hub, f"dates-{locale}-en-desktop", DESKTOP)
         page.get_by_role("link", name="Tiếng Việt").click()
     finally:

@@ -173,9 +173,11 @@ def content_load(data_dir: Path) -> None:
     def measure_screens() -> None:
         ticker.stop()
         result["stall_ms"] = max(gaps) if gaps else float("nan")
-        # The first gap is finish_start itself (the database opened, the start-up jobs; and
-        # the content read, where that is still on the GUI thread); the rest, the read after.
-        result["finish_start_ms"] = gaps[0] if gaps else float("nan")
+        # The first gap is finish_start itself (the start-up jobs, before session 5 the
+        # database opened too; and the content read, where that is still on the GUI thread);
+        # the rest, the read after. Since session 5 finish_start runs once the database has
+        # opened on its lane: its gap is the one that ends when it returns.
+        result.setdefault("finish_start_ms", gaps[0] if gaps else float("nan"))
         result["stall_after_ms"] = max(gaps[1:], default=0.0)
         result["load_ms"] = (time.perf_counter() - start[0]) * 1000
         result["tutorials"] = len(kiosk.catalogue.tutorials)
@@ -203,12 +205,22 @@ def content_load(data_dir: Path) -> None:
 
     start = [0.0]
 
+    def failed(exc: BaseException) -> None:
+        raise exc
+
+    def started() -> None:
+        tick()  # a read on the GUI thread shows here as one long gap
+        result["finish_start_ms"] = gaps[-1]  # the gap that ends here: finish_start
+        wait()
+
     def painted() -> None:
         last[0] = start[0] = time.perf_counter()
         ticker.start()
-        kiosk.finish_start()  # what ui.app.run does after the first paint
-        tick()  # a read on the GUI thread shows here as one long gap
-        wait()
+        if hasattr(kiosk, "open_then_start"):  # the database opened on a lane (session 5)
+            kiosk.open_then_start(started, failed)  # what ui.app.run does after the paint
+        else:
+            kiosk.finish_start()
+            started()
 
     keep = _after_first_paint(kiosk.nav.screen(ScreenId.HOME), painted)
     show_full_screen(kiosk)

@@ -367,6 +367,22 @@ class Kiosk(OpensLater):
         if self.content is not None:
             self.content.start()
 
+    def open_then_start(self, then: Callable[[], Any],
+                        failed: Callable[[BaseException], Any]) -> None:
+        """What ``help-kiosk`` does after the first paint: the database is opened on the db
+        lane (SQLAlchemy's import, the engine, the migration check and the demo accounts
+        held the window still for about half a second on the GUI thread), then
+        :meth:`finish_start` and ``then`` run on the GUI thread; ``failed(exc)`` instead if
+        it cannot be opened. A screen that needs the store meanwhile waits for it
+        (``Once``)."""
+        from ui.ops import Op
+
+        def opened(_store: Any) -> None:
+            self.finish_start()
+            then()
+
+        Op(self.stores.get).on("db").success(opened).failure(failed).run(self.tasks)
+
     def shutdown(self) -> None:
         """Stop timers, threads and filters first; delete the window last."""
         self.idle.stop()
@@ -564,11 +580,14 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
     def data_chores() -> None:
         # Once, on the db lane before any screen reads: places seeded, expired contacts
         # erased (kiosk.startup; whichever features this help point uses).
-        from kiosk.startup import prepare_data
         from ui.ops import Op
 
-        Op(lambda: prepare_data(stores.get(), config)).on("db") \
-            .or_log("start-up data chores").run(tasks)
+        def chores() -> None:
+            from kiosk.startup import prepare_data  # imported on the lane too
+
+            prepare_data(stores.get(), config)
+
+        Op(chores).on("db").or_log("start-up data chores").run(tasks)
 
     ctx.after_start(data_chores)
     later: LaterFeatures | None = None
@@ -876,17 +895,18 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
         show(kiosk, windowed=windowed)
         return opened
 
-    def started() -> None:
-        try:
-            kiosk.stores.get()
-        except Exception as exc:  # the database is never overwritten: show recovery instead
-            kiosk.shutdown()
-            opened.window, opened.kiosk = recovery(exc), None
-            return
-        kiosk.finish_start()
+    def store_failed(exc: BaseException) -> None:
+        # The database is never overwritten: show recovery instead.
+        kiosk.shutdown()
+        opened.window, opened.kiosk = recovery(exc), None
+
+    def store_opened() -> None:
         finish()
         for then in opened.after_start:
             then()
+
+    def started() -> None:
+        kiosk.open_then_start(store_opened, store_failed)
 
     show(kiosk, windowed=windowed)
     after_first_paint(kiosk, started)

@@ -6,13 +6,14 @@ point without a PIN)."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 
@@ -162,3 +163,72 @@ def test_a_windowed_kiosk_on_a_big_screen_is_laid_out_for_its_window(
     qtbot.waitUntil(layout_rule.Steady(o.window), timeout=5000)
     assert o.window.size().toTuple() == (1366, 768)
     assert layout_rule.problems(o.window, "home windowed") == []
+
+
+def _slow_store(monkeypatch: pytest.MonkeyPatch, gate: threading.Event,
+                threads: list[str]) -> None:
+    """The database takes as long as the test holds ``gate`` to open (at most 10 s)."""
+    real = Store.open_configured.__func__  # type: ignore[attr-defined]
+
+    def held(cls: type[Store], *args: Any, **kwargs: Any) -> Store:
+        threads.append(threading.current_thread().name)
+        gate.wait(10)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "open_configured", classmethod(held))
+
+
+def _open_lazily(qtbot, made: list[Opened], data_dir: Path) -> Opened:
+    from ui.app import demo_config
+    from ui.tasks import TaskRunner
+
+    o = open_kiosk(QApplication.instance(), data_dir, demo_config(defaults()), None,
+                   windowed=True, demo=True, lazy=True, speaker=FakeSpeaker(),
+                   tasks=TaskRunner(), printer=FakePrinter(),
+                   catalogue=load_catalogue([SAMPLE_CONTENT]))
+    made.append(o)
+    qtbot.waitExposed(o.window)
+    return o
+
+
+def test_the_window_keeps_turning_while_the_database_opens_after_the_first_paint(
+        qtbot, tmp_path: Path, opened: list[Opened], monkeypatch: pytest.MonkeyPatch) -> None:
+    """help-kiosk's lazy start (``open_kiosk(lazy=True)``, as ``ui.app.run`` does): the
+    store (SQLAlchemy, the engine, the migration check) opens on the db lane, not on the
+    GUI thread, which answered nothing for about half a second after the first paint."""
+    gate, threads = threading.Event(), []
+    _slow_store(monkeypatch, gate, threads)
+    try:
+        o = _open_lazily(qtbot, opened, tmp_path / "data")
+        kiosk = o.kiosk
+        assert kiosk is not None
+        started: list[bool] = []
+        o.after_start.append(lambda: started.append(True))
+        ticks: list[int] = []
+        timer = QTimer(o.window)
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start()
+        qtbot.waitUntil(lambda: bool(threads), timeout=10000)  # painted; the open has begun
+        qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)  # and the loop turns
+        assert not kiosk.stores.ready and not started
+        assert threads[0] != threading.main_thread().name
+        assert kiosk.nav.current_id == ScreenId.HOME  # Home answers meanwhile
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: bool(started), timeout=20000)
+    timer.stop()
+    assert kiosk.stores.ready and AuthService(kiosk.store).has_staff()  # the demo accounts
+    assert kiosk.nav.current_id == ScreenId.HOME
+
+
+def test_a_database_that_fails_to_open_after_the_paint_shows_the_recovery_screen(
+        qtbot, tmp_path: Path, opened: list[Opened]) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kiosk.sqlite3").write_bytes(b"not a database " * 500)
+    o = _open_lazily(qtbot, opened, data)
+    assert o.kiosk is not None  # Home is painted first
+    qtbot.waitUntil(lambda: o.kiosk is None, timeout=20000)
+    _only_the_kiosk_window(o.window)
+    assert o.window.nav.current_id == ScreenId.RECOVERY

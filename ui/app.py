@@ -356,7 +356,11 @@ class Kiosk(OpensLater):
         the features adds). The content is read on a task lane and swapped in when ready:
         the window never waits for it."""
         from kiosk.memory import return_big_blocks_to_the_system
+        from ui import first_paint
 
+        # What waited for Qt's namespace (a cursor, the window's flags as the widget records
+        # them) first: every later job may use it.
+        first_paint.release()
         # Before any page image or PDF buffer: those must go back to the system when freed.
         return_big_blocks_to_the_system()
         self.stores.get()
@@ -385,6 +389,9 @@ class Kiosk(OpensLater):
 
     def shutdown(self) -> None:
         """Stop timers, threads and filters first; delete the window last."""
+        from ui import first_paint
+
+        first_paint.release()  # nothing held for widgets of this kiosk outlives it
         self.idle.stop()
         if self.guide is not None:
             self.app.removeEventFilter(self.guide)
@@ -1007,8 +1014,6 @@ def show(kiosk: Kiosk, windowed: bool) -> None:
 
 def show_window(app: Any, window: Any, windowed: bool) -> None:
     """The kiosk window: 1366×768 when windowed, else frameless full screen on top."""
-    from PySide6.QtCore import Qt
-
     if windowed:
         window.resize(*WINDOWED_SIZE)
         window.show()
@@ -1017,8 +1022,29 @@ def show_window(app: Any, window: Any, windowed: bool) -> None:
     if screen is not None:
         # Xvfb and some kiosks have no window manager: size the window to the screen first.
         window.setGeometry(screen.geometry())
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+    kiosk_window_flags(window)
     window.showFullScreen()
+
+
+KIOSK_FLAGS = "Window|FramelessWindowHint|WindowStaysOnTopHint"
+
+
+def kiosk_window_flags(window: Any) -> None:
+    """Frameless and always on top, set before the window is shown.
+
+    ``setWindowFlags`` takes only ``Qt.WindowType``, whose namespace costs a fifth of a bare
+    window's start (ui.first_paint). The native window's ``flags`` property is set by name
+    instead: it is what the platform reads when the window is shown (xcb: no decorations,
+    _NET_WM_STATE_ABOVE; Windows: WS_POPUP, HWND_TOPMOST), the same flags ``setWindowFlags``
+    would hand it. ``windowFlags()`` is told afterwards (``overrideWindowFlags`` changes
+    nothing on screen), just after the first paint.
+    """
+    from ui.first_paint import after_paint, set_enum
+
+    window.winId()  # the native window, with the widget's own flags so far
+    handle = window.windowHandle()
+    set_enum(handle, "flags", KIOSK_FLAGS)
+    after_paint(window, lambda: window.overrideWindowFlags(handle.flags()))
 
 
 def _tell_staff_about_config(kiosk: Kiosk, problem: ConfigProblem) -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.first_paint import after_paint, set_enum
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
 
@@ -29,12 +31,14 @@ class IdleWarning(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("Overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Hidden until the idle timeout: its background may wait for the first paint.
+        after_paint(self, lambda: self.setAttribute(
+            QtCore.Qt.WidgetAttribute.WA_StyledBackground, True))
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
         self.label.setObjectName("idleCountdownLabel")
         self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.label, "alignment", "AlignCenter")
         self.label.setProperty("role", "title")
         self.button = BigButton("", "repeat", object_name="idleMoreTime", beside=True)
         self.retranslate()

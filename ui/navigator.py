@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator, MutableMapping
 from enum import Enum, auto
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.first_paint import set_enum
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +111,7 @@ class Navigator(QStackedWidget):
             area = QScrollArea(self)
             area.setFrameShape(QFrame.Shape.NoFrame)
             area.setWidgetResizable(True)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            set_enum(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
             area.setWidget(widget)
             holder = area
         else:

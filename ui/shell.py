@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons
+from ui.first_paint import after_paint, qt_namespace_built, set_enum
 from ui.navigator import Navigator, ScreenId
 from ui.state import KioskState
 from ui.widgets.big_button import BigButton
@@ -56,6 +58,14 @@ class _LongPress(QObject):
         return False
 
 
+def _styled_background(bar: QWidget) -> None:
+    """The bar paints its style sheet background. Qt's style sheet already does this for a
+    plain QWidget with a background rule (ours has one for both bars) when it polishes it;
+    set explicitly, after the first paint, so it holds whatever the style sheet says."""
+    after_paint(bar, lambda: bar.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground,
+                                              True))
+
+
 class ElidedLabel(QLabel):
     """One line; ends with "…" when there is not room for the whole text."""
 
@@ -77,8 +87,16 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                              max(10, self.width()))
+        width = max(10, self.width())
+        fm = self.fontMetrics()
+        if fm.horizontalAdvance(self._full) <= width or (
+                not qt_namespace_built() and not self.isVisible()):
+            # Text that fits is shown whole (what elidedText returns too). Before the first
+            # paint a label not shown yet keeps it whole until its first resize, at its real
+            # width, which comes before anything is painted: no Qt namespace (ui.first_paint).
+            shown = self._full
+        else:
+            shown = fm.elidedText(self._full, QtCore.Qt.TextElideMode.ElideRight, width)
         super().setText(shown)
 
 
@@ -101,7 +119,7 @@ class KioskWindow(QMainWindow):
 
         self.top = QWidget(central)
         self.top.setObjectName("TopBar")
-        self.top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        _styled_background(self.top)
         top = QHBoxLayout(self.top)
         self.logo = QLabel(self.top)
         self.logo.setObjectName("logo")
@@ -126,7 +144,7 @@ class KioskWindow(QMainWindow):
                                   parent=self.top)
         self.size_level = QLabel(self.top)
         self.size_level.setObjectName("textSizeLevel")
-        self.size_level.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.size_level, "alignment", "AlignCenter")
         self.contrast_btn = BigButton("", "contrast", object_name="contrastButton", icon_px=40,
                                       beside=True, parent=self.top)
         self.speaker_btn = BigButton("", "speaker", object_name="speakerButton", icon_px=56,
@@ -149,7 +167,7 @@ class KioskWindow(QMainWindow):
 
         self.bottom = QWidget(central)
         self.bottom.setObjectName("BottomBar")
-        self.bottom.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        _styled_background(self.bottom)
         bottom = QHBoxLayout(self.bottom)
         self.back_btn = BigButton("", "back", object_name="backButton", beside=True,
                                   parent=self.bottom)
@@ -161,7 +179,7 @@ class KioskWindow(QMainWindow):
         bottom.addWidget(self.who_label, 1)
         bottom.addWidget(self.signout_btn)
         bottom.addWidget(self.home_btn)
-        self.who_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_enum(self.who_label, "alignment", "AlignRight|AlignVCenter")
         root.addWidget(self.bottom)
         self.setCentralWidget(central)
 
@@ -280,10 +298,11 @@ class KioskWindow(QMainWindow):
     def _is_escape_key(self, event: QKeyEvent) -> bool:
         if self.allow_close:
             return False
-        if event.key() == Qt.Key.Key_Escape:
+        qt = QtCore.Qt  # a key press comes after the first paint (ui.first_paint)
+        if event.key() == qt.Key.Key_Escape:
             return True
-        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-        return bool(alt and event.key() == Qt.Key.Key_F4)
+        alt = event.modifiers() & qt.KeyboardModifier.AltModifier
+        return bool(alt and event.key() == qt.Key.Key_F4)
 
     def show_message(self, text: str, title: str = "") -> QMessageBox:
         """A calm, non-blocking message (never a traceback)."""

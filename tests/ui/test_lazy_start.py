@@ -95,6 +95,50 @@ def test_nothing_of_the_database_or_the_features_is_loaded_before_the_first_pain
     assert _loaded_at_first_paint(data, NOT_BEFORE_PAINT) == []
 
 
+def _real_start_at_first_paint(data: Path, names: tuple[str, ...],
+                               *options: str) -> dict[str, object]:
+    """Start the kiosk as ``help-kiosk --data-dir DATA`` starts it (the command line, the
+    settings file, the real speaker); at the home screen's first paint, say which of
+    ``names`` were imported and whether Qt's ``Qt`` namespace had been built."""
+    probe = (
+        "import json, os, sys\n"
+        "import ui.app as app\n"
+        f"names = {names!r}\n"
+        "first = app.after_first_paint\n"
+        "def report():\n"
+        "    import PySide6.QtCore as C\n"
+        "    print(json.dumps({'qt': 'Qt' in vars(C), 'loaded': sorted(\n"
+        "        m for m in sys.modules if m in names or m.startswith('kiosk.commands.'))}))\n"
+        "    sys.stdout.flush(); os._exit(0)\n"
+        "app.after_first_paint = lambda kiosk, then: first(kiosk, report)\n"
+        "from ui.launcher import main\n"
+        f"main(['--data-dir', {str(data)!r}, *{list(options)!r}])\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "KIOSK_SUPERVISED": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True, timeout=120).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_a_real_start_paints_home_without_the_database_the_commands_or_qts_namespace(
+        tmp_path: Path) -> None:
+    """``help-kiosk`` itself (not only ``ui.app.build``): its command line, its settings
+    file and its real speaker load none of the database, the commands or the features, and
+    nothing builds PySide6's ``Qt`` namespace (ui.first_paint), in kiosk mode and windowed."""
+    from benchmarks.assemble import prepare_data_dir
+
+    data = tmp_path / "data"
+    prepare_data_dir(data)
+    _real_start_at_first_paint(data, ())  # a restart: the icons of the first start are kept
+    # The real start makes the speech worker (started after the paint) and checks the disk
+    # first (a full disk gets its own screen); the benchmark child does neither.
+    not_before = tuple(n for n in NOT_BEFORE_PAINT
+                       if n not in ("kiosk.speech.worker", "kiosk.speech.engine", "kiosk.disk"))
+    for options in ((), ("--windowed",)):
+        seen = _real_start_at_first_paint(data, not_before, *options)
+        assert seen == {"qt": False, "loaded": []}, options
+
+
 def test_each_feature_declares_the_screens_it_adds(make_kiosk: MakeKiosk) -> None:
     """Home shows its tiles from these declarations before any feature is imported."""
     core = set(make_kiosk(features=[], show=False).screens)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.first_paint import set_enum
 from ui.navigator import Navigator
 from ui.speech import FakeSpeaker, Speaker
 from ui.state import KioskState
@@ -38,7 +38,7 @@ class BaseScreen(QWidget):
         self.title.setObjectName(f"{object_name}Title")
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.title, "alignment", "AlignCenter")
         self.outer.addWidget(self.title)
         keep_text_visible(self.title)
 

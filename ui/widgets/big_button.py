@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons, theme
+from ui.first_paint import after_paint, qt_namespace_built, set_enum
 from ui.widgets.fit import fit_height
 
 
@@ -68,30 +70,56 @@ class BigButton(QPushButton):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self._icon = QLabel(self)
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self._icon, "alignment", "AlignCenter")
         # Tiles wrap long titles; side-by-side buttons keep one line while there is room.
         self._label = _FitLabel(self) if beside else QLabel(self)
         self._label.setWordWrap(True)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self._label, "alignment", "AlignCenter")
         self._label_sheet = ""  # set by apply_palette below
         for child in (self._icon, self._label):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             child.setObjectName(f"{object_name}_part")
+        # A touch or a pointer needs the window on screen: what only they need may wait
+        # for the first paint (ui.first_paint).
+        after_paint(self, self._take_pointer)
         if beside:
             # No spacers: the words get every pixel the icon leaves, and wrap only if short.
             layout.addWidget(self._icon, 0)
             layout.addWidget(self._label, 1)
         else:
             layout.addStretch(1)
-            layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignHCenter)
+            # Centred between two equal stretches laid out right to left, which puts an odd
+            # pixel on the right exactly as AlignHCenter does, without Qt's namespace before
+            # the first paint (ui.first_paint; tests/ui/test_big_button_layout.py).
+            row = QHBoxLayout()
+            row.setDirection(QBoxLayout.Direction.RightToLeft)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(0)
+            row.addStretch(1)
+            row.addWidget(self._icon)
+            row.addStretch(1)
+            layout.addLayout(row, 0)
             layout.addWidget(self._label, 0)
             layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "focusPolicy", "StrongFocus")
         self.set_label(text, what_it_does)
         self.apply_palette(theme.current())
         self.toggled.connect(lambda _on: self._restyle_label())
+
+    def _take_pointer(self) -> None:
+        """Presses go to the button, not to its icon or words; a hand over it."""
+        qt = QtCore.Qt
+        for child in (self._icon, self._label):
+            child.setAttribute(qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setCursor(qt.CursorShape.PointingHandCursor)
+
+    def _resize_due(self) -> bool:
+        """Qt's WA_PendingResizeEvent: this button has not had a resize for its size yet."""
+        if qt_namespace_built():
+            return self.testAttribute(QtCore.Qt.WidgetAttribute.WA_PendingResizeEvent)
+        # Before the first paint (ui.first_paint) the same answer without the flag: a shown
+        # widget gets its resizes at once, and nothing has been shown and hidden yet.
+        return not self.isVisible()
 
     # -- words -------------------------------------------------------------------------------
     def text(self) -> str:  # type: ignore[override]
@@ -103,7 +131,7 @@ class BigButton(QPushButton):
         # New words (a language switch) may need another line at the same width: no resize
         # comes to raise the minimum height then, so ask now. Not while a resize is still
         # due (a button not shown yet): that resize asks, at the width it really gets.
-        if not self.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+        if not self._resize_due():
             fit_height(self)
 
     def set_label(self, text: str, what_it_does: str = "") -> None:

@@ -51,7 +51,7 @@ from nacl.exceptions import CryptoError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import ActivityDay, Assistance, Meta, Volunteer
+from db.models import ActivityDay, Assistance, Meta, Service, Volunteer
 from kiosk import audit
 from kiosk.auth import Actor, Role, require
 from kiosk.clock import local_midnight_utc
@@ -79,6 +79,7 @@ from kiosk.sync.merge import (
     record_out,
     validate_payload,
 )
+from kiosk.text_cleanup import control_text_problem, first_in_payload
 
 log = logging.getLogger(__name__)
 
@@ -241,6 +242,17 @@ class BundleService:
         identity = load_identity(self.store, self.store.config)
         with self.store.read() as s:
             payload = collect_payload(s, identity, local_midnight_utc(since), contacts=True)
+            found = first_in_payload(payload)
+            if found is not None:
+                # The receiving kiosk would refuse the whole bundle: say which record here.
+                vi, en = control_text_problem(
+                    found, {sv.code: sv.name_vi for sv in s.scalars(select(Service))},
+                    stopped="chưa xuất gói được", stopped_en="no bundle was written",
+                    advice="Hãy chạy “help-kiosk sync clean-text” (cần PIN cán bộ) rồi xuất "
+                           "lại.",
+                    advice_en="Run “help-kiosk sync clean-text” (staff PIN), then export "
+                              "again.")
+                raise BundleError(vi, "invalid_field", en=en)
         try:
             blob = build_batch(payload, identity, keys, 0, recipient, contacts=True, created=now)
         except BatchRefused as exc:

@@ -63,6 +63,7 @@ from kiosk.sync.merge import record_out
 from kiosk.text_cleanup import (
     StoredText,
     clean_control_text,
+    control_text_problem,
     describe,
     first_in_payload,
 )
@@ -444,13 +445,13 @@ def _control_text_error(s: Session, found: StoredText) -> KioskError:
     from kiosk.sync.client import SyncError
 
     names = {sv.code: sv.name_vi for sv in s.scalars(select(Service))}
-    return SyncError(
-        f"{describe(found, names)} có ký tự ẩn (như NUL, do dán chữ) nên chưa gửi lên hub "
-        "được. Hãy bấm “Làm sạch ký tự ẩn” hoặc chạy “help-kiosk sync clean-text”, rồi đồng "
-        "bộ lại.", code=CONTROL_TEXT, retry=False,
-        en=f"{describe(found, names, 'en')} has hidden control characters (such as NUL, from "
-           "pasted text), so nothing was sent. Press “Clean hidden characters” or run "
-           "“help-kiosk sync clean-text”, then sync again.")
+    vi, en = control_text_problem(
+        found, names, stopped="chưa gửi lên hub được", stopped_en="nothing was sent",
+        advice="Hãy bấm “Làm sạch ký tự ẩn” hoặc chạy “help-kiosk sync clean-text”, rồi "
+               "đồng bộ lại.",
+        advice_en="Press “Clean hidden characters” or run “help-kiosk sync clean-text”, then "
+                  "sync again.")
+    return SyncError(vi, code=CONTROL_TEXT, retry=False, en=en)
 
 
 def clean_text(actor: Actor, store: Store) -> list[str]:

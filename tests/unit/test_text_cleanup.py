@@ -98,3 +98,27 @@ def test_clean_text_from_the_command_line_names_records_by_time_and_service(
 def test_only_staff_may_clean_text(store: Store, volunteer: Actor) -> None:
     with pytest.raises(PermissionDenied):
         outbox.clean_text(volunteer, store)
+
+
+def test_a_usb_bundle_export_names_the_record_instead_of_writing_a_refused_bundle(
+        store: Store, staff: Actor, tmp_path: Path) -> None:
+    """The receiving kiosk would refuse the whole bundle; the sending one says which record
+    and how to clean it, writes nothing, and exports once it is cleaned."""
+    from kiosk.bundles import BundleError, BundleService
+    from kiosk.sync.keys import DeviceKeys
+
+    dirty = _log(store, staff, 30)
+    _poison(store, dirty, village="Tổ\x0012")
+    with store.read() as s:
+        started = to_local(s.get(Assistance, dirty).started_at)
+    (tmp_path / "receiver").mkdir()
+    to_key = DeviceKeys.load_or_create(tmp_path / "receiver", "receiver").box_public_b64()
+    out = tmp_path / "goi.hkb"
+    bundles = BundleService(store)
+    with pytest.raises(BundleError) as refused:
+        bundles.export_bundle(staff, started.date(), out, to_key=to_key)
+    assert f"Bản ghi hỗ trợ lúc {started:%H:%M} ngày {started:%d/%m/%Y}" in str(refused.value)
+    assert "“Thôn/tổ”" in str(refused.value) and "help-kiosk sync clean-text" in str(refused.value)
+    assert "Village" in refused.value.message("en") and not out.exists()
+    outbox.clean_text(staff, store)
+    assert bundles.export_bundle(staff, started.date(), out, to_key=to_key).records == 1

@@ -82,7 +82,7 @@ def create_app(settings: HubSettings, clock: Clock | None = None) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         # An address no page has: the pages' own 404 (menu, way home), not {"detail": …}.
         if is_page(request) and exc.status_code in (404, 405):
-            return web.not_found_page(request)
+            return web.not_found_page(request, exc.status_code)
         return await http_exception_handler(request, exc)
 
     @app.exception_handler(Exception)

@@ -125,10 +125,11 @@ def _error_page(request: Request, status: int, title: str, message: str,
                            lang), **where)
 
 
-def not_found_page(request: Request) -> HTMLResponse:
-    """404 for an address no page has (mounted by hub.app for every non-API path)."""
+def not_found_page(request: Request, status: int = 404) -> HTMLResponse:
+    """404 for an address no page has (405: a page that takes no such request), mounted by
+    hub.app for every non-API path."""
     lang = _lang(request)
-    response = _error_page(request, 404, tr("Không tìm thấy trang", lang),
+    response = _error_page(request, status, tr("Không tìm thấy trang", lang),
                            tr("Không có trang nào ở địa chỉ này.", lang))
     response.headers.update(SECURITY_HEADERS)
     return response

@@ -32,6 +32,7 @@ def test_an_address_no_page_has_is_a_404_page_with_the_menu(client_for: Any) -> 
                  "Không có trang nào ở địa chỉ này.", "Hãy chọn trang từ menu", MENU,
                  'href="/">Về trang tổng quan')
     assert "detail" not in html
+    _page(officer.post("/health", data={}), 405, "Không tìm thấy trang", MENU)
     _page(client_for("quantri").get("/help-point/khong-co"), 404, "Không tìm thấy trang", MENU)
     officer.cookies.set("hk_lang", "en")
     _page(officer.get("/khong-co-trang-nay"), 404, "Page not found",

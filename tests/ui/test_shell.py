@@ -185,3 +185,28 @@ def test_places_are_seeded_by_the_root_and_one_queue_service_is_shared(
     full = make_kiosk()
     quick_log, console = full.screens[ScreenId.QUICK_LOG], full.screens[ScreenId.VOLUNTEER]
     assert quick_log.queue() is console.feature.queue  # one QueueService, shared
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_speaker_icon_stays_visible_when_voice_is_on(qtbot, kiosk: Kiosk,
+                                                         high_contrast: bool) -> None:
+    """Voice on (the speaker button checked): the bar's style kept the button's unchecked
+    background while the icon took the checked colour, so the speaker vanished into a blank
+    square (white on white; black on black in high contrast) the moment a citizen turned
+    the voice on."""
+    from PySide6.QtGui import QColor
+
+    from ui import theme
+
+    kiosk.state.set_high_contrast(high_contrast)
+    btn = kiosk.window.speaker_btn
+    for on in (False, True):
+        kiosk.state.set_voice(on)
+        qtbot.waitUntil(lambda on=on: btn.isChecked() is on)
+        image = btn.grab().toImage()
+        # Just inside the border, beside the icon: what the icon is drawn on.
+        inside = theme.BORDER_PX + 3
+        background = image.pixelColor(inside + 2, image.height() // 2).name()
+        icon = QColor(btn._colour).name()
+        ratio = theme.contrast_ratio(icon, background)
+        assert ratio >= 3, (on, icon, background, ratio)

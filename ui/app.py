@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -50,18 +50,43 @@ def display_available() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def setup_logging(data_dir: Path, verbose: bool = False) -> None:
     """A rotating log file in the data dir. Services never log personal data."""
-    import logging.handlers
+    start_logging(data_dir, verbose)
+    rotate_logging(data_dir)
 
+
+def start_logging(data_dir: Path, verbose: bool = False) -> None:
+    """The kiosk's log file, appended to by logging's plain FileHandler: the start's first
+    lines are kept without loading ``logging.handlers`` (socket, pickle, queue: 28 M
+    instructions) before the first paint; :func:`rotate_logging` hands the same file to the
+    rotating handler just after it (``run``)."""
     logs = data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(logs / "kiosk.log", maxBytes=2_000_000,
-                                                   backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler = logging.FileHandler(logs / "kiosk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def rotate_logging(data_dir: Path) -> None:
+    """From now on the log file rotates (2 MB, five old files kept)."""
+    import logging.handlers
+
+    path = data_dir / "logs" / "kiosk.log"
+    root = logging.getLogger()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root.addHandler(handler)
+    for plain in [h for h in root.handlers if type(h) is logging.FileHandler
+                  and Path(h.baseFilename) == path.resolve()]:
+        root.removeHandler(plain)
+        plain.close()
 
 
 def content_roots(cfg: Config) -> list[Path]:
@@ -462,9 +487,6 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
 
     catalogues: Once[Catalogue] = Once(pending if read is not None else catalogue)
     if speaker is None:
-        from kiosk.speech.engine import create_default_engine
-        from kiosk.speech.worker import SpeechWorker
-
         def pronouncer() -> Any:
             from kiosk.speech.pronounce import FollowingPronouncer
 
@@ -472,10 +494,16 @@ def build(*, store: Store | Callable[[], Store], config: Config, data_dir: Path,
             # first sentence is said.
             return FollowingPronouncer(lambda: catalogues.get().pronunciation)
 
-        worker = SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
-                              pronouncer, rate=config.speech_rate, voice=config.voice)
-        # Started after the first paint (run() calls speaker.start()); a text said before
-        # then waits in the worker's queue.
+        def worker() -> Any:
+            # Made (its engine, wave and queue modules loaded) the first time the speaker
+            # needs it: when it starts after the first paint, or a text said before then,
+            # which waits in the worker's queue.
+            from kiosk.speech.engine import create_default_engine
+            from kiosk.speech.worker import SpeechWorker
+
+            return SpeechWorker(create_default_engine, data_dir / "cache" / "speech",
+                                pronouncer, rate=config.speech_rate, voice=config.voice)
+
         speaker = Speaker(worker, config.language)
     tasks = tasks or TaskRunner()
     state = KioskState(config.language, config.text_size, config.high_contrast, kiosk_mode)
@@ -771,7 +799,6 @@ def run(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     from kiosk import instance
     from kiosk.disk import probe_data_dir
-    from kiosk.supervisor import EXIT_ALREADY_RUNNING, EXIT_RECOVERY
 
     disk_problem = probe_data_dir(data_dir)  # before the lock file, the log, the database
     if disk_problem is not None:
@@ -783,15 +810,15 @@ def run(args: argparse.Namespace) -> int:
 
         qapp = QApplication.instance() or QApplication(sys.argv[:1])
         if not wait_for_disk(qapp, disk_problem, windowed=args.windowed):  # type: ignore[arg-type]
-            return 1 if args.windowed else EXIT_RECOVERY
+            return 1 if args.windowed else _supervisor_code("EXIT_RECOVERY")
 
     handle = instance.acquire(data_dir)
     if handle is None:
         # One kiosk per data dir: ask the running one to come to the front, then leave.
         instance.request_front(data_dir)
         sys.stderr.write("Kiosk đang chạy rồi; đã đưa cửa sổ đó lên trước.\n")
-        return EXIT_ALREADY_RUNNING
-    setup_logging(data_dir, getattr(args, "verbose", False))
+        return _supervisor_code("EXIT_ALREADY_RUNNING")
+    start_logging(data_dir, getattr(args, "verbose", False))
     config, problem = load_config(data_dir)
     if args.demo and not config.setup_done:
         config = demo_config(config)
@@ -809,7 +836,9 @@ def run(args: argparse.Namespace) -> int:
     if kiosk is None:  # the recovery screen: until the process ends
         code = app.exec()
         handle.release()
-        return code if args.windowed else EXIT_RECOVERY
+        return code if args.windowed else _supervisor_code("EXIT_RECOVERY")
+    # The log rotates from just after the paint, whether the database opens or not.
+    after_first_paint(kiosk, lambda: rotate_logging(data_dir))
     opened.after_start.append(lambda: _schedule_housekeeping(kiosk, data_dir, handle))
     opened.after_start.append(kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
@@ -819,11 +848,19 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     if opened.kiosk is None:  # the database failed to open after the first paint
         handle.release()
-        return code if args.windowed else EXIT_RECOVERY
+        return code if args.windowed else _supervisor_code("EXIT_RECOVERY")
     kiosk.shutdown()
     kiosk.store.close()
     handle.release()
     return code
+
+
+def _supervisor_code(name: Literal["EXIT_RECOVERY", "EXIT_ALREADY_RUNNING"]) -> int:
+    """An exit code the watchdog acts on (kiosk.supervisor), looked up as the kiosk leaves:
+    the watchdog's own module (subprocess, signals) has no place in the start."""
+    from kiosk import supervisor
+
+    return int(getattr(supervisor, name))
 
 
 @dataclass

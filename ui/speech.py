@@ -73,11 +73,14 @@ class Speaker(QObject):
     _wav_ready = Signal(object, int)  # (path, ticket): from the worker thread
     _wav_failed = Signal(str, int)
 
-    def __init__(self, worker: SpeechWorker | None, lang: str = "vi",
-                 parent: QObject | None = None,
+    def __init__(self, worker: SpeechWorker | Callable[[], SpeechWorker] | None,
+                 lang: str = "vi", parent: QObject | None = None,
                  audio_outputs: Callable[[], Sequence[Any]] = system_audio_outputs) -> None:
+        """``worker`` may be a function that makes it: called the first time it is needed
+        (``start`` after the first paint, or a text said before then)."""
         super().__init__(parent)
-        self.worker = worker
+        self._make_worker = worker if callable(worker) else None
+        self._worker = None if callable(worker) else worker
         self.lang = lang
         self._announcements: deque[_Item] = deque()
         self._narration: _Item | None = None
@@ -94,6 +97,13 @@ class Speaker(QObject):
         self._watchdog.timeout.connect(self._on_watchdog)
         self._wav_ready.connect(self._on_wav_ready)
         self._wav_failed.connect(self._on_wav_failed)
+
+    @property
+    def worker(self) -> SpeechWorker | None:
+        if self._make_worker is not None:
+            make, self._make_worker = self._make_worker, None
+            self._worker = make()
+        return self._worker
 
     def start(self) -> None:
         """After the first paint: start the speech thread and the multimedia backend."""
@@ -212,8 +222,8 @@ class Speaker(QObject):
 
     def stop_narration(self) -> None:
         """Navigation, Home and idle reset: silence narration at once; calls keep going."""
-        if self.worker is not None:
-            self.worker.flush()
+        if self._worker is not None:  # a worker never made has nothing queued
+            self._worker.flush()
         self._narration = None
         if self._playing is not None and self._playing.channel == "narration":
             self._ticket += 1
@@ -350,8 +360,8 @@ class Speaker(QObject):
 
     def shutdown(self) -> None:
         self._stop_player()
-        if self.worker is not None:
-            self.worker.stop()
+        if self._worker is not None:
+            self._worker.stop()
 
 
 class FakeSpeaker(QObject):

@@ -246,7 +246,7 @@ class BundleService:
             if found is not None:
                 # The receiving kiosk would refuse the whole bundle: say which record here.
                 vi, en = control_text_problem(
-                    found, {sv.code: sv.name_vi for sv in s.scalars(select(Service))},
+                    found, {sv.code: (sv.name_vi, sv.name_en) for sv in s.scalars(select(Service))},
                     stopped="chưa xuất gói được", stopped_en="no bundle was written",
                     advice="Hãy chạy “help-kiosk sync clean-text” (cần PIN cán bộ) rồi xuất "
                            "lại.",

@@ -195,12 +195,14 @@ def describe(found: StoredText, service_names: Mapping[str, str], lang: str = "v
     return f"Other data, field {fields}" if en else f"Dữ liệu khác, mục {fields}"
 
 
-def control_text_problem(found: StoredText, service_names: Mapping[str, str], *,
-                         stopped: str, stopped_en: str, advice: str, advice_en: str
+def control_text_problem(found: StoredText, service_names: Mapping[str, tuple[str, str]],
+                         *, stopped: str, stopped_en: str, advice: str, advice_en: str
                          ) -> tuple[str, str]:
     """(Vietnamese, English) sentences for a row that stops a sync or an export: which row
-    (:func:`describe`), what it has, what did not happen (``stopped``) and what to do."""
-    return (f"{describe(found, service_names)} có ký tự ẩn (như NUL, do dán chữ) nên "
-            f"{stopped}. {advice}",
-            f"{describe(found, service_names, 'en')} has hidden control characters (such as "
-            f"NUL, from pasted text), so {stopped_en}. {advice_en}")
+    (:func:`describe`; ``service_names``: code -> (Vietnamese, English name)), what it has,
+    what did not happen (``stopped``) and what to do."""
+    vi = {code: names[0] for code, names in service_names.items()}
+    en = {code: names[1] or names[0] for code, names in service_names.items()}
+    return (f"{describe(found, vi)} có ký tự ẩn (như NUL, do dán chữ) nên {stopped}. {advice}",
+            f"{describe(found, en, 'en')} has hidden control characters (such as NUL, from "
+            f"pasted text), so {stopped_en}. {advice_en}")

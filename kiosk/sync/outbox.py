@@ -444,7 +444,7 @@ def _record_failure(store: Store, exc: KioskError, now: datetime) -> None:
 def _control_text_error(s: Session, found: StoredText) -> KioskError:
     from kiosk.sync.client import SyncError
 
-    names = {sv.code: sv.name_vi for sv in s.scalars(select(Service))}
+    names = {sv.code: (sv.name_vi, sv.name_en) for sv in s.scalars(select(Service))}
     vi, en = control_text_problem(
         found, names, stopped="chưa gửi lên hub được", stopped_en="nothing was sent",
         advice="Hãy bấm “Làm sạch ký tự ẩn” hoặc chạy “help-kiosk sync clean-text”, rồi "

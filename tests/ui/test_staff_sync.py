@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kiosk.assistance import AssistanceDraft, AssistanceService
 from kiosk.auth import Actor
 from kiosk.clock import FakeClock
+from kiosk.queue import QueueService
 from kiosk.store import Store
 from kiosk.sync import outbox
 from tests.fake_hub import GOOD_CODE, FakeHub
@@ -247,7 +248,10 @@ def test_a_record_with_hidden_characters_is_named_and_cleaned_from_the_panel(
     assert "Bà Hoa" not in error and hub.record_count() == 0
     assert panel.clean_btn.isVisible()
     panel.state.set_language("en")
-    assert "The help record of 09:30 on 10/03/2026" in text(panel, "syncError")
+    error = text(panel, "syncError")
+    assert "The help record of 09:30 on 10/03/2026" in error and "“Note”" in error
+    service = QueueService(store).services()[0]
+    assert f"({(service.name_en or service.name_vi)[:40]}" in error  # the English name
     assert panel.clean_btn.text() == "Clean hidden characters"
     panel.state.set_language("vi")
     click(qtbot, panel.clean_btn)

@@ -77,6 +77,28 @@ BANNER_MS = 5000
 ProblemFn = Callable[[str], None]
 
 
+def install_keypads(window: QWidget, desk_count: int, desk: Callable[[], QueueDesk],
+                    keys: dict[int, tuple[str, str]] | None = None) -> list[QShortcut]:
+    """The desk keypads' keys on ``window`` (each desk up to ``desk_count`` gets its pair).
+    ``desk()`` is asked for the shared desk when a key is pressed, not now: made at start-up
+    only for its keys, the desk (its service, printer and banner) was a third of the
+    window's pause after the first paint."""
+    made: list[QShortcut] = []
+    for n, (next_key, recall_key) in (keys or KEYPAD_KEYS).items():
+        if not 1 <= n <= desk_count:
+            continue
+        for key, what in ((next_key, "Next"), (recall_key, "Recall")):
+            sc = QShortcut(QKeySequence(key), window)
+            sc.setObjectName(f"queueKeypad{n}{what}")
+            sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            if what == "Next":
+                sc.activated.connect(lambda n=n: desk().keypad_next(n))
+            else:
+                sc.activated.connect(lambda n=n: desk().keypad_recall(n))
+            made.append(sc)
+    return made
+
+
 class QueueEvents(QObject):
     """What happened in the queue, for every screen and window that shows it."""
 
@@ -155,7 +177,6 @@ class QueueDesk:
         self.display: NowServingWindow | None = None
         self._make_display = make_display
         self.banner = DeskBanner(ctx.window)
-        self.shortcuts: list[QShortcut] = []
         self._printing = 0
         self.tickets_dir = Path(ctx.data_dir) / "cache" / "tickets"
         self.state.actor_changed.connect(self._on_state_actor_changed)
@@ -392,19 +413,6 @@ class QueueDesk:
                  on_problem)
 
     # -- desk keypads ------------------------------------------------------------------------
-    def install_keypads(self, keys: dict[int, tuple[str, str]] | None = None) -> None:
-        window = self.ctx.window
-        for desk, (next_key, recall_key) in (keys or KEYPAD_KEYS).items():
-            if not 1 <= desk <= self.desk_count:
-                continue
-            for key, what, slot in ((next_key, "Next", self.keypad_next),
-                                    (recall_key, "Recall", self.keypad_recall)):
-                sc = QShortcut(QKeySequence(key), window)
-                sc.setObjectName(f"queueKeypad{desk}{what}")
-                sc.setContext(Qt.ShortcutContext.ApplicationShortcut)
-                sc.activated.connect(lambda d=desk, fn=slot: fn(d))
-                self.shortcuts.append(sc)
-
     def keypads_active(self) -> bool:
         return desk_keypads_active(self.config, self.state.is_helper)
 

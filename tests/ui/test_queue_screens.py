@@ -426,6 +426,19 @@ def test_staff_turns_a_service_off_and_prints_a_test_ticket(qtbot, kiosk: Kiosk,
                                   "that the printer is on, has paper and is plugged in.")
 
 
+def test_the_desk_is_made_by_the_first_keypad_key_not_at_start(qtbot, kiosk: Kiosk,
+                                                                store: Store) -> None:
+    """The keypads' keys are there from the start, but the desk behind them (its service,
+    printer and banner) is made by the first key: made at start only for its keys it was a
+    third of the window's pause after the first paint."""
+    assert kiosk.window.findChild(QLabel, "queueBanner") is None  # no desk yet
+    kiosk.config.values["desk_keypads"] = True
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    banner = kiosk.window.findChild(QLabel, "queueBanner")
+    assert banner is not None and banner.isVisible()  # the desk answered the key
+    assert banner.text().startswith("Hiện không có ai chờ ở bàn số 1.")
+
+
 def test_keypad_keys_typed_into_a_text_field_stay_there(qtbot, kiosk: Kiosk) -> None:
     feature_of(kiosk).queue.issue("vneid")
     kiosk.state.sign_in(VOLUNTEER)

@@ -65,4 +65,10 @@ def install(ctx: BuildContext) -> None:
     ctx.staff.add_tab(staff_tab, QCoreApplication.translate("QueueFeature", "Hàng đợi"))
     ctx.ask_volunteer_hooks.append(lambda tutorial_id, step: desk().ask_volunteer(
         tutorial_id, step))
-    ctx.after_start(lambda: desk().install_keypads())
+
+    def keypads() -> None:
+        from ui.queue_desk import install_keypads
+
+        install_keypads(ctx.window, ctx.config.desk_count, desk)
+
+    ctx.after_start(keypads)

@@ -178,10 +178,9 @@ QAbstractButton[role="danger"] {{ background: {p.danger}; color: {p.on_danger};
     border: 3px solid {p.danger}; }}
 QAbstractButton[role="tile"] {{ background: {p.surface}; color: {p.text};
     border: 3px solid {p.muted}; font-size: {round(base * 1.1)}pt; }}
-QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
+QAbstractButton:checked, QWidget#TopBar QAbstractButton:checked,
+QWidget#BottomBar QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
     border: 5px solid {p.focus}; }}
-QWidget#TopBar QAbstractButton:checked, QWidget#BottomBar QAbstractButton:checked {{
-    background: {p.primary}; color: {p.on_primary}; border: 5px solid {p.focus}; }}
 QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
 QAbstractButton:disabled {{ background: {p.window}; color: {p.muted};
     border: 3px dashed {p.muted}; }}

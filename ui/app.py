@@ -404,8 +404,12 @@ class Kiosk(OpensLater):
         :meth:`finish_start` and ``then`` run on the GUI thread; ``failed(exc)`` instead if
         it cannot be opened. A screen that needs the store meanwhile waits for it
         (``Once``)."""
+        from ui import first_paint
         from ui.ops import Op
 
+        # What waited for the paint (the cursor, the buttons' mouse handling, the window's
+        # recorded flags) does not wait for the database too.
+        first_paint.release()
         def opened(_store: Any) -> None:
             self.finish_start()
             then()

@@ -71,3 +71,21 @@ def test_the_kiosk_window_is_frameless_on_top_and_says_so_after_the_release(
     assert window.windowFlags() & wanted == wanted
     assert window.windowFlags() == window.windowHandle().flags()
     assert window.isVisible() and window.isFullScreen()
+
+
+def test_what_waited_for_the_paint_runs_before_the_database_opens(
+        make_kiosk: MakeKiosk, store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """help-kiosk opens the database after the paint, on a lane, which may take half a
+    second: the cursor and the buttons' mouse handling must not wait for it."""
+    monkeypatch.setattr(first_paint, "qt_namespace_built", lambda: False)
+    events: list[str] = []
+
+    def open_store() -> object:
+        events.append("store")
+        return store
+
+    kiosk = make_kiosk(store=open_store, start_later=True, show=False)
+    first_paint.after_paint(kiosk.window, lambda: events.append("released"))
+    kiosk.open_then_start(lambda: events.append("started"), lambda exc: events.append("failed"))
+    kiosk.tasks.wait_all()
+    assert events[:2] == ["released", "store"] and "started" in events

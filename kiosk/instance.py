@@ -60,6 +60,10 @@ class InstanceHandle:
             return False
         return True
 
+    def write_pid(self) -> None:
+        """Name this process in the PID file (what a second start reads to say who runs)."""
+        write_atomic(self.data_dir / PID_FILE, f"{self.pid}\n", encoding="ascii")
+
     def release(self) -> None:
         if self._released:
             return
@@ -78,10 +82,14 @@ class InstanceHandle:
         self.release()
 
 
-def acquire(data_dir: Path) -> InstanceHandle | None:
+def acquire(data_dir: Path, *, write_pid: bool = True) -> InstanceHandle | None:
     """Become the one kiosk on ``data_dir``, or return None when another process already is.
 
-    Never waits. After ``None``, :func:`running_pid` names the other process.
+    Never waits. After ``None``, :func:`running_pid` names the other process. With
+    ``write_pid=False`` (the kiosk window, issue #18) a PID file left by an earlier run is
+    removed and this process names itself later (``handle.write_pid()``, just after the
+    first paint): the durable write (two fsyncs, ~10 ms) does not delay the home screen; a
+    second start in between finds the lock taken and says so without a PID.
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -91,12 +99,17 @@ def acquire(data_dir: Path) -> InstanceHandle | None:
     except Timeout:
         return None
     pid = os.getpid()
-    write_atomic(data_dir / PID_FILE, f"{pid}\n", encoding="ascii")
+    handle = InstanceHandle(data_dir, pid, lock)
+    if write_pid:
+        handle.write_pid()
+    else:
+        with contextlib.suppress(OSError):
+            (data_dir / PID_FILE).unlink()  # a dead process's number must not be read
     # A wake request left over from before this start is not meant for us.
     with contextlib.suppress(OSError):
         (data_dir / WAKE_FILE).unlink()
     log.info("kiosk instance lock taken (pid %d)", pid)
-    return InstanceHandle(data_dir, pid, lock)
+    return handle
 
 
 def running_pid(data_dir: Path) -> int | None:

@@ -816,7 +816,7 @@ def run(args: argparse.Namespace) -> int:
         if not wait_for_disk(qapp, disk_problem, windowed=args.windowed):  # type: ignore[arg-type]
             return 1 if args.windowed else _supervisor_code("EXIT_RECOVERY")
 
-    handle = instance.acquire(data_dir)
+    handle = instance.acquire(data_dir, write_pid=False)  # named just after the paint
     if handle is None:
         # One kiosk per data dir: ask the running one to come to the front, then leave.
         instance.request_front(data_dir)
@@ -841,8 +841,9 @@ def run(args: argparse.Namespace) -> int:
         code = app.exec()
         handle.release()
         return code if args.windowed else _supervisor_code("EXIT_RECOVERY")
-    # The log rotates from just after the paint, whether the database opens or not.
-    after_first_paint(kiosk, lambda: rotate_logging(data_dir))
+    # The log rotates, and the PID file names this kiosk, from just after the paint, whether
+    # the database opens or not.
+    after_first_paint(kiosk, lambda: (rotate_logging(data_dir), _name_instance(handle)))
     opened.after_start.append(lambda: _schedule_housekeeping(kiosk, data_dir, handle))
     opened.after_start.append(kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
@@ -857,6 +858,15 @@ def run(args: argparse.Namespace) -> int:
     kiosk.store.close()
     handle.release()
     return code
+
+
+def _name_instance(handle: Any) -> None:
+    from kiosk.files import OutputError
+
+    try:
+        handle.write_pid()
+    except OutputError as exc:  # a full disk: the lock still holds; only the name is missing
+        log.warning("could not write the kiosk's PID file: %s", exc)
 
 
 def _supervisor_code(name: Literal["EXIT_RECOVERY", "EXIT_ALREADY_RUNNING"]) -> int:

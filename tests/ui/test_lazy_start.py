@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from kiosk.content.loader import load_catalogue
 from kiosk.store import Store
@@ -65,6 +66,13 @@ NOT_BEFORE_PAINT = (
     "ui.voice", "PySide6.QtSvg")
 
 
+def _probe_json(probe: str, **env_extra: str) -> Any:
+    """Run ``probe`` in a fresh offscreen interpreter and return the JSON of its last line."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), **env_extra}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True, timeout=120).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
 def _loaded_at_first_paint(data: Path, names: tuple[str, ...]) -> list[str]:
     """Start the benchmark's cold start child (built as ``help-kiosk`` builds it) on ``data``;
     which of ``names`` were imported when the home screen was first painted."""
@@ -75,11 +83,7 @@ def _loaded_at_first_paint(data: Path, names: tuple[str, ...]) -> list[str]:
         "c._finish = lambda r: (print(json.dumps(sorted(m for m in names "
         "if m in sys.modules))), sys.stdout.flush(), os._exit(0))\n"
         f"c.kiosk_start(__import__('pathlib').Path({str(data)!r}))\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "BENCH_SPAWNED_AT": "0"}
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True, timeout=120).stdout
-    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return _probe_json(probe, BENCH_SPAWNED_AT="0")
 
 
 def test_nothing_of_the_database_or_the_features_is_loaded_before_the_first_paint(
@@ -113,11 +117,7 @@ def _real_start_at_first_paint(data: Path, names: tuple[str, ...],
         "app.after_first_paint = lambda kiosk, then: first(kiosk, report)\n"
         "from ui.launcher import main\n"
         f"main(['--data-dir', {str(data)!r}, *{list(options)!r}])\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "KIOSK_SUPERVISED": "1"}
-    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True, timeout=120).stdout
-    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return _probe_json(probe, KIOSK_SUPERVISED="1")
 
 
 def test_a_real_start_paints_home_without_the_database_the_commands_or_qts_namespace(

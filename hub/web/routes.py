@@ -83,11 +83,32 @@ def _lang(request: Request) -> str:
     return pick_lang(request.cookies.get(LANG_COOKIE))
 
 
+#: The menu's items (their addresses) and the addresses of the pages each one stands for
+#: (ending in "/": everything under it). The one rule for which item a page marks as current.
+MENU_PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("/", ("/", "/city", "/commune/", "/help-point/")),
+    ("/health", ("/health",)),
+    ("/pairing", ("/pairing", "/pairing/")),
+    ("/packs", ("/packs",)),
+    ("/audit", ("/audit",)),
+)
+
+
+def menu_current(path: str) -> str:
+    """The address of the menu item a page at ``path`` belongs to ("" for none)."""
+    for item, pages in MENU_PAGES:
+        if any(path == p or (p.endswith("/") and len(p) > 1 and path.startswith(p))
+               for p in pages):
+            return item
+    return ""
+
+
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     lang = _lang(request)
     info: SessionInfo | None = getattr(request.state, "session_info", None)
     context.setdefault("officer", info.officer if info else None)
     context.setdefault("csrf", info.csrf_token if info else "")
+    context.setdefault("current", menu_current(request.url.path))
     response = templates.TemplateResponse(
         request, name, {"lang": lang, "t": lambda s: tr(s, lang), "path": request.url.path,
                         "query": str(request.url.query), **context}, status_code=status)
@@ -120,7 +141,10 @@ def _error_page(request: Request, status: int, title: str, message: str,
         request.state.session_info = info
     lang = _lang(request)
     where = {"path": back, "query": ""} if back is not None else {}
+    # An error page is no menu item's page, even under a section's address (a 404 under
+    # /commune/… marked "Tổng quan" as current): the menu marks none.
     return _page(request, "error.html", status=status, title=title, message=message,
+                 current="",
                  advice=tr(advice if advice is not None else ADVICE.get(status, ADVICE[400]),
                            lang), **where)
 

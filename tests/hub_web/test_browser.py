@@ -230,10 +230,14 @@ def test_error_pages_say_what_happened_and_keep_the_menu(page: Any, hub: Hub) ->
     assert page.get_by_role("link", name="Đến trang đăng nhập").is_visible()
     sign_in(page, hub, "xa.demo")
     page.wait_for_url(re.compile(r"/commune/20242"))
+    menu = page.get_by_role("navigation", name="Menu chính")
+    current = menu.locator('[aria-current="page"]')
+    assert current.all_inner_texts() == ["Tổng quan"]
     response = page.goto(hub.url + "/commune/20242/khong-co")
     assert response.status == 404
-    menu = page.get_by_role("navigation", name="Menu chính")
     assert menu.get_by_role("link", name="Tình trạng").is_visible()
+    # No page here, so no menu item is the current one (it said "Tổng quan" before).
+    assert current.count() == 0
     shoot(page, hub, "error-404-desktop", DESKTOP)
     response = page.goto(hub.url + "/help-point/abc%00def")
     assert response.status == 400

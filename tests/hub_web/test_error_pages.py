@@ -40,6 +40,32 @@ def test_an_address_no_page_has_is_a_404_page_with_the_menu(client_for: Any) -> 
           "Back to the overview", '<nav aria-label="Main menu">')
 
 
+def test_an_error_page_claims_no_menu_item_as_current(client_for: Any) -> None:
+    """The 404 page under /commune/… marked "Tổng quan" as the current page (the menu chose
+    its item by the address's first part). An error page is no menu item's page: none is
+    marked, whatever the address; a real page still marks its own."""
+    officer = client_for("xa.a")
+    assert _current(officer.get("/commune/20194")) == ["/"]
+    assert _current(officer.get("/health")) == ["/health"]
+    assert _current(_page(officer.get("/commune/20194/khong-co"), 404)) == []
+    assert _current(_page(officer.get("/health/khong-co"), 404)) == []
+    assert _current(_page(officer.post("/health", data={}), 405)) == []
+    assert _current(_page(officer.get("/commune/20227"), 403)) == []
+    assert _current(_page(officer.get("/commune/20194%00"), 400)) == []
+    admin = client_for("quantri")
+    assert _current(admin.get("/packs")) == ["/packs"]
+    assert _current(_page(admin.get("/packs/khong-co"), 404)) == []
+    assert _current(_page(admin.get("/help-point/khong-co"), 404)) == []
+
+
+def _current(r: Any) -> list[str]:
+    """The menu links marked as the current page."""
+    import re
+
+    html = r if isinstance(r, str) else r.text
+    return re.findall(r'<a href="([^"]*)"[^>]*aria-current="page"', html)
+
+
 def test_a_404_before_sign_in_offers_the_sign_in_page(hub_client: Any) -> None:
     html = _page(hub_client.get("/khong-co-trang-nay"), 404, "Không tìm thấy trang",
                  'href="/sign-in">Đến trang đăng nhập')

@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--help-point", action="append", metavar="ID", dest="help_point",
                    help="chỉ điểm hỗ trợ này (help_point_id; lặp lại được)")
     p.add_argument("--from", dest="date_from", required=True, metavar="NGÀY",
-                   help="từ ngày (2026-03-01 hoặc 01/03/2026), tính cả ngày này")
+                   help="từ ngày (01/03/2026 hoặc 2026-03-01), tính cả ngày này")
     p.add_argument("--to", dest="date_to", required=True, metavar="NGÀY",
                    help="đến ngày, tính cả ngày này")
     p.add_argument("--format", dest="fmt", required=True, metavar="ĐỊNH_DẠNG",

@@ -522,7 +522,10 @@ def _period_from_form(form: Any, hub: HubContext) -> Any:
     try:
         return for_kind(kind, hub.clock, start, end)
     except ValueError as exc:  # an unknown kind
-        raise PeriodError(f"Không có kỳ báo cáo “{kind[:20]}”.") from exc
+        raise PeriodError(f"Không có kỳ báo cáo “{kind[:20]}”. Hãy chọn kỳ báo cáo trong danh "
+                          "sách rồi xuất lại.",
+                          en=f"There is no period “{kind[:20]}”. Choose a period from the "
+                             "list and export again.") from exc
 
 
 def _work_dir(hub: HubContext) -> Path:

@@ -167,12 +167,17 @@ def for_kind(kind: PeriodKind | str, clock: Clock, start: date | None = None,
 
 
 def parse_day(text: str) -> date:
-    """Accept ``2026-03-01`` (ISO) or ``01/03/2026`` (how Vietnamese staff write dates)."""
+    """Accept ``01/03/2026`` (how Vietnamese staff write dates) or ``2026-03-01`` (ISO).
+
+    The refusal names day/month/year first, as the hint beside the hub's date fields does;
+    ISO only second, for the command line."""
     text = text.strip()
     for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise PeriodError(f"Không hiểu ngày “{text}”. Hãy viết theo dạng 2026-03-01 hoặc 01/03/2026.",
-                      en=f"Cannot read the date “{text}”. Write it as 2026-03-01 or 01/03/2026.")
+    raise PeriodError(f"Không hiểu ngày “{text}”. Hãy viết theo dạng ngày/tháng/năm, ví dụ "
+                      "01/03/2026 (hoặc 2026-03-01).",
+                      en=f"Cannot read the date “{text}”. Write it as day/month/year, e.g. "
+                         "01/03/2026 (or 2026-03-01).")

@@ -290,7 +290,10 @@ def test_dates_are_day_month_year_whatever_the_browsers_locale(browser: Any, hub
         assert "day/month/year" in page.locator(".period-picker").inner_text()
         page.get_by_label("From").fill("3/5/2026x")
         page.get_by_role("button", name="Show").click()
-        assert "Cannot read the date" in page.get_by_role("alert").inner_text()
+        # The error says what the hint says: day/month/year first (ISO came first before).
+        assert page.get_by_role("alert").inner_text() == (
+            "Cannot read the date “3/5/2026x”. Write it as day/month/year, e.g. 01/03/2026 "
+            "(or 2026-03-01).")
         # What was typed stays, the wrong field marked, so only that date is typed again.
         assert page.get_by_label("From").input_value() == "3/5/2026x"
         assert page.get_by_label("From").get_attribute("aria-invalid") == "true"

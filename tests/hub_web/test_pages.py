@@ -125,3 +125,34 @@ def test_oversized_or_unmeasured_bodies_are_refused_before_reading(client_for: A
     unmeasured = client.post("/sign-in", content=chunks(),
                              headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert unmeasured.status_code == 411
+
+
+def test_a_date_that_cannot_be_read_names_day_month_year_first(client_for: Any) -> None:
+    """The hint beside the date fields says day/month/year (01/03/2026); the error named the
+    ISO form (2026-03-01) first, so an officer following the error wrote what the hint did
+    not say. Now the error says what the hint says, in both languages, on the dashboard and
+    on the export form (one parser: kiosk.reports.periods.parse_day)."""
+    import html as html_lib
+    import re
+
+    officer = client_for("xa.a")
+
+    def alert(r: Any) -> str:
+        found = re.search(r'<p class="notice bad" role="alert">([^<]*)</p>', r.text)
+        assert found, r.text[:300]
+        return html_lib.unescape(found.group(1))
+
+    bad = f"/commune/{COMMUNE_A}?period=custom&from=3/5/2026x&to=10/03/2026"
+    said = alert(officer.get(bad))
+    assert said == ("Không hiểu ngày “3/5/2026x”. Hãy viết theo dạng ngày/tháng/năm, ví dụ "
+                    "01/03/2026 (hoặc 2026-03-01).")
+    csrf = csrf_of(officer.get(f"/commune/{COMMUNE_A}").text)
+    export = officer.post("/export", data={
+        "csrf_token": csrf, "scope_kind": "commune", "scope_key": COMMUNE_A,
+        "period": "custom", "from": "01/03/2026", "to": "31-3-2026x", "fmt": "csv"})
+    assert export.status_code == 400
+    assert alert(export) == ("Không hiểu ngày “31-3-2026x”. Hãy viết theo dạng ngày/tháng/năm, "
+                             "ví dụ 01/03/2026 (hoặc 2026-03-01).")
+    officer.cookies.set("hk_lang", "en")
+    assert alert(officer.get(bad)) == ("Cannot read the date “3/5/2026x”. Write it as "
+                                       "day/month/year, e.g. 01/03/2026 (or 2026-03-01).")

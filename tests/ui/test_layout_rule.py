@@ -258,7 +258,7 @@ def test_the_sync_panel_fits_without_scrolling_unpaired_and_paired(
         assert panel.pair_btn.isVisible()
         found = [f for f in layout_rule.problems(k.window, "staff panel") if "sync" in f]
         panel.show_status(_long_sync_status())
-        panel._say(panel.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
+        panel._say(lambda p=panel: p.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
         settle(qtbot, k)
         assert panel.sync_btn.isVisible() and panel.error.isVisible()
         found += [f for f in layout_rule.problems(k.window, "staff panel paired")

@@ -259,3 +259,35 @@ def test_a_record_with_hidden_characters_is_named_and_cleaned_from_the_panel(
     assert text(panel, "syncError") == "" and not panel.clean_btn.isVisible()
     with store.read() as s:
         assert s.scalar(select(Assistance.note)) == "Bà Hoa"
+
+
+def test_the_message_beside_the_actions_follows_a_language_switch(
+        qtbot, make_kiosk, hub: FakeHub, store: Store, staff: Actor, data_dir: Path,
+        volunteer: Actor) -> None:
+    """The right-hand message ("Đã gửi 1 mục lên hub.", a refused pairing code, …) was set
+    once in the language of the moment and stayed Vietnamese after "English" was tapped,
+    while every other text of the panel changed."""
+    panel = open_panel(qtbot, make_kiosk(staff=True, size=(1366, 768)))
+    click(qtbot, panel.pair_btn)  # nothing typed: the kiosk asks for both
+    assert text(panel, "syncMessage") == "Hãy nhập cả địa chỉ hub và mã ghép nối."
+    panel.state.set_language("en")
+    assert text(panel, "syncMessage") == "Enter both the hub address and the pairing code."
+    panel.state.set_language("vi")
+    qtbot.keyClicks(panel.url, hub.url)
+    qtbot.keyClicks(panel.code, "wxyz-2345")
+    click(qtbot, panel.pair_btn)  # the hub refuses the code (a KioskError with two languages)
+    assert "Mã ghép nối không đúng" in text(panel, "syncMessage")
+    panel.state.set_language("en")
+    message = text(panel, "syncMessage")
+    assert message and "Mã ghép nối" not in message and "pairing code" in message.lower()
+    panel.state.set_language("vi")
+    panel.code.clear()
+    qtbot.keyClicks(panel.code, GOOD_CODE)
+    seed_hub_services(hub, store)
+    log_help(store, volunteer)
+    click(qtbot, panel.pair_btn)  # pairs, then sends at once
+    assert text(panel, "syncMessage") == "Đã gửi 2 mục lên hub."
+    panel.state.set_language("en")
+    assert text(panel, "syncMessage") == "Sent 2 items to the hub."
+    panel.state.set_language("vi")
+    assert text(panel, "syncMessage") == "Đã gửi 2 mục lên hub."

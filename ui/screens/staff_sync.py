@@ -10,6 +10,7 @@ GUI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,6 +89,8 @@ class StaffSyncTab(QWidget):
         self.clean_btn.hide()
         self.message = self._label("syncMessage", "tip")
         self.message.hide()
+        self._words: Callable[[], str] | None = None
+        self._words_role = "tip"
         right.addWidget(self.clean_btn)
         right.addWidget(self.sync_btn)
         right.addWidget(self.unpair_btn)
@@ -157,9 +160,17 @@ class StaffSyncTab(QWidget):
         label.style().unpolish(label)
         label.style().polish(label)
 
-    def _say(self, text: str, role: str = "tip") -> None:
+    def _say(self, words: Callable[[], str] | None, role: str = "tip") -> None:
+        """Show a message beside the actions. ``words`` makes the text in the language of the
+        moment and is kept, so a language switch says the same thing again in the other
+        language (a text set once stayed Vietnamese after "English" was tapped)."""
+        self._words, self._words_role = words, role
+        self._show_words()
+
+    def _show_words(self) -> None:
+        text = self._words() if self._words is not None else ""
         self.message.setText(text)
-        self._restyle(self.message, role)
+        self._restyle(self.message, self._words_role)
         self.message.setVisible(bool(text))
 
     # -- texts ---------------------------------------------------------------------------------
@@ -180,6 +191,8 @@ class StaffSyncTab(QWidget):
         self.pair_btn.set_label(self.tr("Ghép nối"))
         if self.status is not None:
             self.show_status(self.status)
+        if self._words is not None:
+            self._show_words()
 
     def show_status(self, st: SyncStatus) -> None:
         self.status = st
@@ -258,54 +271,60 @@ class StaffSyncTab(QWidget):
         self.sync_btn.setEnabled(not running and self.status is not None
                                  and self.status.paired)
         if running:
-            self._say(self.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
+            self._say(lambda: self.tr("Đang đồng bộ… Kiosk vẫn dùng được bình thường."))
 
     def _on_finished(self, outcome: object) -> None:
         if isinstance(outcome, SyncReport):
-            text = self.tr("Đã gửi {n} mục lên hub.").replace("{n}", str(outcome.sent)) \
-                if outcome.sent else self.tr("Hub đã nhận đủ; không còn gì chờ gửi.")
-            if outcome.pack_version:
-                text += " " + self.tr("Đã nhận nội dung mới (phiên bản {v}); kiosk dùng nội "
-                                      "dung này từ lần về màn hình chính tới.").replace(
-                    "{v}", outcome.pack_version)
-            self._say(text)
+            report = outcome
+
+            def sent() -> str:
+                text = self.tr("Đã gửi {n} mục lên hub.").replace("{n}", str(report.sent)) \
+                    if report.sent else self.tr("Hub đã nhận đủ; không còn gì chờ gửi.")
+                if report.pack_version:
+                    text += " " + self.tr("Đã nhận nội dung mới (phiên bản {v}); kiosk dùng "
+                                          "nội dung này từ lần về màn hình chính tới.").replace(
+                        "{v}", report.pack_version)
+                return text
+
+            self._say(sent)
         elif isinstance(outcome, KioskError) and getattr(outcome, "code", ""):
             # Kept by the outbox and shown in full beside the facts: not twice.
-            self._say(self.tr("Chưa đồng bộ được (xem lý do bên trái)."), "warning")
+            self._say(lambda: self.tr("Chưa đồng bộ được (xem lý do bên trái)."), "warning")
         elif isinstance(outcome, KioskError):
-            self._say(outcome.message(self.state.language), "warning")
+            self._problem(outcome)
 
     def clean_text(self) -> None:
-        self._say(self.tr("Đang làm sạch…"))
+        self._say(lambda: self.tr("Đang làm sạch…"))
         self.scheduler.clean_text(self.state.actor, self._cleaned, self._problem)
 
     def _cleaned(self, cleaned: list[str]) -> None:
-        self._say(self.tr("Đã xóa ký tự ẩn ở {n} mục (chữ nhìn thấy được giữ nguyên); đang "
-                          "gửi lại.").replace("{n}", str(len(cleaned))))
+        self._say(lambda: self.tr("Đã xóa ký tự ẩn ở {n} mục (chữ nhìn thấy được giữ "
+                                  "nguyên); đang gửi lại.").replace("{n}", str(len(cleaned))))
 
     def pair(self) -> None:
         url, code = self.url.text(), self.code.text()
         if not url.strip() or not code.strip():
-            self._say(self.tr("Hãy nhập cả địa chỉ hub và mã ghép nối."), "warning")
+            self._say(lambda: self.tr("Hãy nhập cả địa chỉ hub và mã ghép nối."), "warning")
             return
-        self._say(self.tr("Đang ghép nối…"))
+        self._say(lambda: self.tr("Đang ghép nối…"))
         self.scheduler.pair(self.state.actor, url, code, self._paired, self._problem)
 
     def _paired(self, _result: object) -> None:
         self.code.clear()
-        self._say(self.tr("Đã ghép nối. Kiosk sẽ tự gửi dữ liệu mỗi 5 phút khi có mạng."))
+        self._say(lambda: self.tr("Đã ghép nối. Kiosk sẽ tự gửi dữ liệu mỗi 5 phút khi có "
+                                  "mạng."))
 
     def _problem(self, exc: KioskError) -> None:
-        self._say(exc.message(self.state.language), "warning")
+        self._say(lambda: exc.message(self.state.language), "warning")
 
     def unpair(self) -> None:
         ask(self, "syncUnpairAsk", self.tr("Bỏ ghép nối?"),
             self.tr("Kiosk sẽ thôi gửi dữ liệu lên hub này. Dữ liệu trên máy vẫn còn nguyên. "
                     "Muốn gửi lại phải có mã ghép nối mới."),
             self.tr("Bỏ ghép nối"), lambda _reason: self.scheduler.unpair(
-                self.state.actor, lambda _v: self._say(self.tr("Đã bỏ ghép nối.")),
+                self.state.actor, lambda _v: self._say(lambda: self.tr("Đã bỏ ghép nối.")),
                 self._problem), danger=True)
 
     def reset(self) -> None:
         self.code.clear()
-        self._say("")
+        self._say(None)

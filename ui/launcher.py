@@ -32,10 +32,17 @@ def printer_names() -> list[str]:
     return list(QtPrinter().printer_names())
 
 
+def qt_platform_name() -> str:
+    """The Qt platform plugin ``QT_QPA_PLATFORM`` names: the part before its options
+    (``offscreen:configfile=screens.json`` is the ``offscreen`` platform); "" when unset."""
+    return os.environ.get("QT_QPA_PLATFORM", "").partition(":")[0]
+
+
 def start_gui(args: argparse.Namespace) -> int:
-    """Open the kiosk window; in kiosk mode, under the watchdog."""
+    """Open the kiosk window; in kiosk mode, under the watchdog (not on Qt's offscreen
+    platform, whatever its options: nothing there is shown or worth restarting)."""
     if not args.windowed and not os.environ.get(SUPERVISED_ENV) and \
-            os.environ.get("QT_QPA_PLATFORM") != "offscreen" and \
+            qt_platform_name() != "offscreen" and \
             not getattr(args, "exit_after_paint", False):
         from kiosk.supervisor import supervise
 

@@ -117,7 +117,7 @@ def _real_start_at_first_paint(data: Path, names: tuple[str, ...],
         "app.after_first_paint = lambda kiosk, then: first(kiosk, report)\n"
         "from ui.launcher import main\n"
         f"main(['--data-dir', {str(data)!r}, *{list(options)!r}])\n")
-    return _probe_json(probe, KIOSK_SUPERVISED="1")
+    return _probe_json(probe)  # offscreen: not under the watchdog (ui.launcher)
 
 
 def test_a_real_start_paints_home_without_the_database_the_commands_or_qts_namespace(

@@ -155,3 +155,33 @@ def test_starting_the_window_loads_no_command_module(data_dir: Path) -> None:
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize(("platform", "watched"), [
+    ("offscreen", False), ("offscreen:configfile=/tmp/screens.json", False),
+    ("offscreen:fontengine=freetype", False), ("xcb", True), ("xcb:foo=1", True),
+    ("", True), (None, True), ("offscreenx", True)])
+def test_the_watchdog_is_left_out_by_the_qt_platform_name_not_the_whole_setting(
+        monkeypatch: pytest.MonkeyPatch, platform: str | None, watched: bool) -> None:
+    """Kiosk mode runs under the watchdog except on Qt's offscreen platform, whatever its
+    options: ``offscreen:configfile=…`` (a 1920×1080 offscreen screen) was supervised
+    because the whole setting was compared with "offscreen"."""
+    import types
+
+    from kiosk import cli
+    from ui import launcher
+
+    seen: list[str] = []
+    monkeypatch.setitem(sys.modules, "ui.app",
+                        types.SimpleNamespace(run=lambda args: seen.append("window") or 0))
+    monkeypatch.setattr("kiosk.supervisor.supervise",
+                        lambda cmd: seen.append("watchdog") or 0)
+    monkeypatch.setenv(launcher.SUPERVISED_ENV, "")  # and put back as it was afterwards
+    if platform is None:
+        monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    else:
+        monkeypatch.setenv("QT_QPA_PLATFORM", platform)
+    assert launcher.start_gui(cli.parse([])) == 0
+    assert seen == (["watchdog"] if watched else ["window"])
+    assert launcher.start_gui(cli.parse(["--windowed"])) == 0  # never supervised
+    assert seen[-1] == "window"

@@ -181,7 +181,8 @@ QAbstractButton[role="tile"] {{ background: {p.surface}; color: {p.text};
 QAbstractButton:checked, QWidget#TopBar QAbstractButton:checked,
 QWidget#BottomBar QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
     border: 5px solid {p.focus}; }}
-QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
+QAbstractButton:focus, QWidget#TopBar QAbstractButton:focus,
+QWidget#BottomBar QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
 QAbstractButton:disabled {{ background: {p.window}; color: {p.muted};
     border: 3px dashed {p.muted}; }}
 QWidget#TopBar QAbstractButton:disabled, QWidget#BottomBar QAbstractButton:disabled {{

@@ -210,3 +210,38 @@ def test_the_speaker_icon_stays_visible_when_voice_is_on(qtbot, kiosk: Kiosk,
         icon = QColor(btn._colour).name()
         ratio = theme.contrast_ratio(icon, background)
         assert ratio >= 3, (on, icon, background, ratio)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_keyboard_focus_on_every_bar_button_shows_the_focus_ring(
+        qtbot, kiosk: Kiosk, high_contrast: bool) -> None:
+    """A keyboard or switch user must see which bar button has focus. The bars' style (an id
+    selector) outranked ':focus' as it had outranked ':checked' (the speaker, session 5):
+    a focused bar button kept its thin blue (white in high contrast) border."""
+    from PySide6.QtGui import QColor
+
+    from kiosk.auth import AuthService
+    from ui import theme
+
+    kiosk.state.set_high_contrast(high_contrast)
+    kiosk.state.sign_in(AuthService(kiosk.store).sign_in(DEMO_VOLUNTEER_PIN))  # "Đăng xuất"
+    kiosk.window.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.window.isActiveWindow())
+    focus = QColor(theme.palette(high_contrast).focus)
+    bars = (kiosk.window.top, kiosk.window.bottom)
+    buttons = [b for bar in bars for b in bar.findChildren(QAbstractButton) if b.isVisible()]
+    assert {b.objectName() for b in buttons} >= {
+        "languageButton", "textSmallerButton", "textLargerButton", "contrastButton",
+        "speakerButton", "backButton", "signOutButton", "homeButton"}
+    for speaker_on in (False, True):  # the checked look keeps the ring too
+        kiosk.state.set_voice(speaker_on)
+        for btn in buttons:
+            if not btn.isEnabled():
+                continue
+            btn.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(btn.hasFocus)
+            image = btn.grab().toImage()
+            # 1 px in from the left edge, half-way down (clear of the rounded corners): on
+            # the 5 px ring, on the 3 px plain border without it.
+            seen = image.pixelColor(1, image.height() // 2)
+            assert seen == focus, (btn.objectName(), speaker_on, seen.name(), focus.name())

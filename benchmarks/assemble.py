@@ -34,8 +34,18 @@ def kiosk_config() -> Config:
 
 
 def prepare_data_dir(data_dir: Path) -> None:
-    """A data dir as a running help point has it: settings, database, demo accounts."""
+    """A data dir as a help point has it when it starts again after a power cut: settings,
+    database, demo accounts, the output journal's folder (``kiosk.files``: made by the
+    first file a kiosk writes, its PID file) and a PID file naming a process that has
+    ended (a kiosk that lost power never removes it). Since session 6 the start reads both
+    before its first paint; a data dir without them would time a start no help point has.
+    """
+    import subprocess
+    import sys
+
     from kiosk.auth import AuthService
+    from kiosk.files import JOURNAL_DIR
+    from kiosk.instance import PID_FILE
     from kiosk.store import Store
     from ui.app import ensure_demo_members
 
@@ -46,6 +56,10 @@ def prepare_data_dir(data_dir: Path) -> None:
         ensure_demo_members(AuthService(store))
     finally:
         store.close()
+    (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True).stdout
+    (data_dir / PID_FILE).write_text(ended, encoding="ascii")
 
 
 def build_kiosk(data_dir: Path, *, speaker: Any = None, tasks: Any = None,

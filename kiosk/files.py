@@ -30,16 +30,19 @@ import json
 import logging
 import os
 import re
-import secrets
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    # Imported where a lock is taken: ``filelock`` (with decimal, inspect, platform and
+    # OpenSSL through secrets) was 12 % of a bare window's start before the home screen's
+    # first paint, which needs none of it (issue #18, docs/benchmarks.md).
+    from filelock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -90,12 +93,24 @@ def journal_dir() -> Path | None:
     return _journal
 
 
+def _has_entries(folder: Path) -> bool:
+    """Whether ``folder`` exists and holds anything (without loading the lock library: every
+    start sweeps, and the kiosk's first paint needs none of it)."""
+    try:
+        with os.scandir(folder) as it:
+            return any(True for _ in it)
+    except OSError:
+        return False
+
+
 def sweep_journal() -> list[Path]:
     """Delete the temp files of writes that died (their entry is there, its lock is free)."""
     folder = _journal
     removed: list[Path] = []
-    if folder is None or not folder.is_dir():
+    if folder is None or not _has_entries(folder):  # the usual start: nothing interrupted
         return removed
+    from filelock import FileLock, Timeout
+
     for entry in sorted(folder.glob("*.json")):
         lock = FileLock(str(entry.with_suffix(".lock")), timeout=0)
         try:
@@ -138,6 +153,12 @@ def sweep_journal() -> list[Path]:
     return removed
 
 
+def _random_hex(nbytes: int) -> str:
+    """A random name part: what ``secrets.token_hex`` returns (the OS's random bytes), without
+    importing ``secrets`` (hmac, hashlib, OpenSSL) into every process that may write a file."""
+    return os.urandom(nbytes).hex()
+
+
 @contextmanager
 def partial_file(path: Path) -> Iterator[Path]:
     """Create ``.NAME.XXXX.part`` beside ``path``, journaled while it exists; yields it.
@@ -152,7 +173,7 @@ def partial_file(path: Path) -> Iterator[Path]:
     while True:
         # The name is chosen and journaled *before* the file exists, so there is no moment
         # when a kill leaves a temp file nobody knows of.
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        tmp = path.parent / f".{path.name}.{_random_hex(4)}{TEMP_SUFFIX}"
         lock, entry = _journal_add(tmp)
         try:
             os.close(os.open(tmp, flags, 0o600))
@@ -186,7 +207,9 @@ def _journal_add(tmp: Path) -> tuple[FileLock | None, Path | None]:
     folder = _journal
     if folder is None:
         return None, None
-    entry = folder / f"{uuid.uuid4().hex}.json"
+    from filelock import FileLock, Timeout
+
+    entry = folder / f"{_random_hex(16)}.json"
     lock = FileLock(str(entry.with_suffix(".lock")), timeout=0)
     try:
         folder.mkdir(exist_ok=True)  # never parents: a data dir that is gone stays gone

@@ -59,29 +59,70 @@ def setup_logging(data_dir: Path, verbose: bool = False) -> None:
     rotate_logging(data_dir)
 
 
-def start_logging(data_dir: Path, verbose: bool = False) -> None:
+def start_logging(data_dir: Path, verbose: bool = False, *, hold: bool = False) -> None:
     """The kiosk's log file, appended to by logging's plain FileHandler: the start's first
     lines are kept without loading ``logging.handlers`` (socket, pickle, queue: 28 M
     instructions) before the first paint; :func:`rotate_logging` hands the same file to the
-    rotating handler just after it (``run``)."""
+    rotating handler just after it (``run``).
+
+    ``hold``: the one-kiosk lock is not held yet (``run`` takes it after the paint), so the
+    file may be another running kiosk's: the lines are kept in memory and written by
+    :func:`rotate_logging` once the lock is held, or dropped by :func:`drop_held_logging`
+    when this start hands over to the running kiosk, whose log it never opens."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    if hold:
+        root.addHandler(_HeldRecords())
+        return
     logs = data_dir / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(logs / "kiosk.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    root = logging.getLogger()
     root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+class _HeldRecords(logging.Handler):
+    """Log records kept in memory until the log file may be opened (a bounded number: the
+    start before the first paint logs a handful)."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def _take_held() -> list[logging.LogRecord]:
+    root = logging.getLogger()
+    records: list[logging.LogRecord] = []
+    for held in [h for h in root.handlers if isinstance(h, _HeldRecords)]:
+        root.removeHandler(held)
+        records += held.records
+    return records
+
+
+def drop_held_logging() -> None:
+    """This start hands over to the running kiosk: its held lines are not written."""
+    _take_held()
 
 
 def rotate_logging(data_dir: Path) -> None:
-    """From now on the log file rotates (2 MB, five old files kept)."""
+    """From now on the log file rotates (2 MB, five old files kept). Lines held since the
+    start (``start_logging(hold=True)``) are written first, in order."""
     import logging.handlers
 
     path = data_dir / "logs" / "kiosk.log"
+    path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
                                                    encoding="utf-8")
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    for record in _take_held():
+        handler.handle(record)
     root.addHandler(handler)
     for plain in [h for h in root.handlers if type(h) is logging.FileHandler
                   and Path(h.baseFilename) == path.resolve()]:
@@ -816,34 +857,58 @@ def run(args: argparse.Namespace) -> int:
         if not wait_for_disk(qapp, disk_problem, windowed=args.windowed):  # type: ignore[arg-type]
             return 1 if args.windowed else _supervisor_code("EXIT_RECOVERY")
 
-    handle = instance.acquire(data_dir, write_pid=False)  # named just after the paint
-    if handle is None:
-        # One kiosk per data dir: ask the running one to come to the front, then leave.
-        instance.request_front(data_dir)
-        sys.stderr.write("Kiosk đang chạy rồi; đã đưa cửa sổ đó lên trước.\n")
-        return _supervisor_code("EXIT_ALREADY_RUNNING")
-    start_logging(data_dir, getattr(args, "verbose", False))
+    # The one-kiosk lock (``filelock``: an eighth of a bare window's start) is taken just
+    # after the home screen's first paint, before anything touches the database, the log
+    # file, the PID file or the wake file. Only when the PID file names a live process is
+    # another kiosk (very likely) running: then the lock is tried now, as before, so a second
+    # start leaves without showing a window (kiosk.instance.may_be_running).
+    verbose = getattr(args, "verbose", False)
+    handle = None
+    if instance.may_be_running(data_dir):
+        handle = instance.acquire(data_dir, write_pid=False)  # named just after the paint
+        if handle is None:
+            return _already_running(data_dir)
+        start_logging(data_dir, verbose)
+    else:
+        start_logging(data_dir, verbose, hold=True)  # the file may be the running kiosk's
     config, problem = load_config(data_dir)
-    if args.demo and not config.setup_done:
+    save_demo = args.demo and not config.setup_done
+    if save_demo:
         config = demo_config(config)
-        save_config(data_dir, config)
 
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Điểm hỗ trợ số")
+    handed_over = False
+
+    def claim() -> bool:
+        """Just after the first paint: hold the lock (or hand over), then the log rotates
+        and the PID file names this kiosk, whether the database opens or not."""
+        nonlocal handle, handed_over
+        if handle is None:
+            handle = instance.acquire(data_dir, write_pid=False)
+            if handle is None:  # two starts raced, or the other one has not painted yet
+                handed_over = True
+                drop_held_logging()
+                app.exit(_already_running(data_dir))
+                return False
+        rotate_logging(data_dir)
+        _name_instance(handle)
+        if save_demo:
+            save_config(data_dir, config)
+        return True
+
     # The home screen is painted first; the database is opened, the content read and the
     # rest started just after it (issue #18: start like a bare window).
     opened = open_kiosk(app, data_dir, config, problem, windowed=args.windowed, demo=args.demo,
-                        lazy=True)
+                        lazy=True, claim=claim)
     kiosk = opened.kiosk
     if kiosk is None:  # the recovery screen: until the process ends
         code = app.exec()
-        handle.release()
+        if handle is not None:
+            handle.release()
         return code if args.windowed else _supervisor_code("EXIT_RECOVERY")
-    # The log rotates, and the PID file names this kiosk, from just after the paint, whether
-    # the database opens or not.
-    after_first_paint(kiosk, lambda: (rotate_logging(data_dir), _name_instance(handle)))
     opened.after_start.append(lambda: _schedule_housekeeping(kiosk, data_dir, handle))
     opened.after_start.append(kiosk.speaker.start)  # speech and multimedia: not before
     if getattr(args, "exit_after_paint", False):
@@ -851,13 +916,27 @@ def run(args: argparse.Namespace) -> int:
         # mode window refuses, so the process waited for ever.
         opened.after_start.append(lambda: kiosk.app.exit(0))
     code = app.exec()
+    if handed_over:  # the database was never opened: nothing of it to close
+        kiosk.shutdown()
+        return code
     if opened.kiosk is None:  # the database failed to open after the first paint
-        handle.release()
+        if handle is not None:
+            handle.release()
         return code if args.windowed else _supervisor_code("EXIT_RECOVERY")
     kiosk.shutdown()
     kiosk.store.close()
-    handle.release()
+    if handle is not None:
+        handle.release()
     return code
+
+
+def _already_running(data_dir: Path) -> int:
+    """One kiosk per data dir: ask the running one to come to the front; the exit code."""
+    from kiosk import instance
+
+    instance.request_front(data_dir, lock_taken=True)
+    sys.stderr.write("Kiosk đang chạy rồi; đã đưa cửa sổ đó lên trước.\n")
+    return _supervisor_code("EXIT_ALREADY_RUNNING")
 
 
 def _name_instance(handle: Any) -> None:
@@ -890,7 +969,7 @@ class Opened:
 
 def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem | None = None,
                *, windowed: bool, demo: bool = False, lazy: bool = False,
-               **build_kwargs: Any) -> Opened:
+               claim: Callable[[], bool] | None = None, **build_kwargs: Any) -> Opened:
     """Open the database and show the one kiosk window: the kiosk, with the first-run screen
     pinned in it for a new help point, or the recovery screen when the database cannot be
     opened. Never a second window (issue #16 item 4). ``build_kwargs`` go to :func:`build`
@@ -899,7 +978,8 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
     ``lazy`` (``run``): the window and its home screen are shown and painted first; the
     database is opened, the content read, the first-run screen pinned and ``after_start``
     run just after the first paint. A database that cannot be opened then swaps the kiosk
-    for the recovery screen (``kiosk`` becomes None).
+    for the recovery screen (``kiosk`` becomes None). ``claim`` (``run``: the one-kiosk
+    lock) is asked first, just after the paint; when it says no, nothing is opened.
     """
 
     def open_store() -> Store:
@@ -964,6 +1044,8 @@ def open_kiosk(app: Any, data_dir: Path, config: Config, problem: ConfigProblem 
             then()
 
     def started() -> None:
+        if claim is not None and not claim():
+            return
         kiosk.open_then_start(store_opened, store_failed)
 
     show(kiosk, windowed=windowed)

@@ -69,7 +69,9 @@ def _keep(pm: QPixmap, path: Path) -> None:
     or read-only disk) only means the icon is drawn again next time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_suffix(".part")
+        # Named per process: a second start that paints before it finds the one-kiosk lock
+        # taken may draw the same icon into the same folder at the same moment.
+        part = path.with_suffix(f".{os.getpid()}.part")
         if pm.save(str(part), "PNG"):
             os.replace(part, path)
         else:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, Index, MetaData, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -52,6 +52,35 @@ def kiosk_tables() -> list[Table]:
     """The :mod:`db.models` tables the hub stores, as the kiosk defines them today."""
     meta = kiosk_models.Base.metadata
     return [meta.tables[name] for name in KIOSK_TABLES]
+
+
+#: Indexes the hub's migrations add to the kiosk tables it keeps, which :mod:`db.models` does
+#: not declare (the kiosk has no use for them): name, table, columns.
+HUB_INDEXES_ON_KIOSK_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # A batch's summary refresh reads only its help point's days (migration h0006).
+    ("ix_assistance_help_point_started", "assistance", ("help_point_id", "started_at")),
+)
+
+
+def schema_metadata() -> list[MetaData]:
+    """The schema the hub's migrations make, as metadata: the hub's own tables (HubBase:
+    devices, accounts, packs, summaries) and a copy of the kiosk tables it keeps with the
+    hub's own indexes on them. Alembic compares a database against it
+    (``hub/migrations/env.py``; ``tests/hub/test_schema.py``: no difference on SQLite or
+    PostgreSQL). A copy: the migrations make the kiosk tables from :func:`kiosk_tables`
+    and add the indexes themselves."""
+    import hub.accounts
+    import hub.packs
+    import hub.summary  # noqa: F401  (each registers its tables on HubBase)
+    from hub.models import HubBase
+
+    kiosk_meta = MetaData()
+    for table in kiosk_tables():
+        table.to_metadata(kiosk_meta)
+    for name, table_name, columns in HUB_INDEXES_ON_KIOSK_TABLES:
+        table = kiosk_meta.tables[table_name]
+        Index(name, *(table.c[c] for c in columns))  # bound columns: joins their table
+    return [HubBase.metadata, kiosk_meta]
 
 
 #: A pooled PostgreSQL connection idle longer than this is pinged before it is handed out.

@@ -118,18 +118,42 @@ KEY_MAX = 120
 ALL = "*"  # the longest key: a village name (merge.PLACE_MAX) or a service code
 
 
-class DailySummary(HubBase):
+def _covering_key(period: str) -> PrimaryKeyConstraint:
+    """The one index of a summary table, for writing and reading (hub migration
+    h0009_ingest): it leads with what the pages filter on (help point, "*" for a commune's
+    rows; ``period``, the day or month; dimension) and carries the count, so a page's sums
+    are index-only scans on PostgreSQL, and every summary row an ingest writes maintains one
+    wide index instead of two (a separate read index cost about a fifth of the summary's
+    PostgreSQL time, hub_load.py)."""
+    return PrimaryKeyConstraint("help_point_id", period, "dim", "key", "commune_code",
+                                "team_id", postgresql_include=["n"])
+
+
+class _SummaryRow:
+    """The columns both summary tables share, declared once; each table adds its period
+    column (``day`` or ``month``) as the second.
+
+    The column order is the tables' as made by hub migration h0006 (from these classes) and
+    matters to the summary statements (``_COLUMNS``, ``json_populate_recordset`` over the
+    table's row type): ``sort_order`` puts the help point before the class's own period
+    column and the rest after it (SQLAlchemy puts a mixin's columns after the class's own
+    otherwise). ``tests/hub/test_schema.py`` checks both the order and that the models and
+    the migrations agree."""
+
+    help_point_id: Mapped[str] = mapped_column(String(36), sort_order=-1)
+    commune_code: Mapped[str] = mapped_column(String(8), sort_order=1)
+    team_id: Mapped[str] = mapped_column(String(36), sort_order=1)
+    dim: Mapped[str] = mapped_column(String(16), sort_order=1)
+    key: Mapped[str] = mapped_column(String(KEY_MAX), sort_order=1)
+    n: Mapped[int] = mapped_column(Integer, sort_order=1)
+
+
+class DailySummary(_SummaryRow, HubBase):
     """Records of one help point on one local day, counted per dimension and key."""
 
     __tablename__ = "daily_summary"
     __table_args__ = (
-        # One index for writing and reading (hub migration h0009_ingest): the key leads with
-        # what the pages filter on (help point, "*" for a commune's rows; day; dimension) and
-        # carries the count, so a page's sums are index-only scans on PostgreSQL, and every
-        # summary row an ingest writes maintains one wide index instead of two (a separate
-        # read index cost about a fifth of the summary's PostgreSQL time, hub_load.py).
-        PrimaryKeyConstraint("help_point_id", "day", "dim", "key", "commune_code", "team_id",
-                             postgresql_include=["n"]),
+        _covering_key("day"),
         # Communes' days awaiting settle (few rows).
         Index("ix_daily_summary_stale", "commune_code", "day",
               postgresql_where=literal_column("dim = 'stale'"),
@@ -140,31 +164,15 @@ class DailySummary(HubBase):
               sqlite_where=literal_column("dim = 'people'"),
               postgresql_include=["commune_code", "n"]),
     )
-    help_point_id: Mapped[str] = mapped_column(String(36))
     day: Mapped[date] = mapped_column(Date)
-    commune_code: Mapped[str] = mapped_column(String(8))
-    team_id: Mapped[str] = mapped_column(String(36))
-    dim: Mapped[str] = mapped_column(String(16))
-    key: Mapped[str] = mapped_column(String(KEY_MAX))
-    n: Mapped[int] = mapped_column(Integer)
 
 
-class MonthlySummary(HubBase):
+class MonthlySummary(_SummaryRow, HubBase):
     """The daily rows of one calendar month added up (``month`` = its first day)."""
 
     __tablename__ = "monthly_summary"
-    __table_args__ = (
-        # As the daily rows: one covering index for writing and reading.
-        PrimaryKeyConstraint("help_point_id", "month", "dim", "key", "commune_code",
-                             "team_id", postgresql_include=["n"]),
-    )
-    help_point_id: Mapped[str] = mapped_column(String(36))
+    __table_args__ = (_covering_key("month"),)
     month: Mapped[date] = mapped_column(Date)
-    commune_code: Mapped[str] = mapped_column(String(8))
-    team_id: Mapped[str] = mapped_column(String(36))
-    dim: Mapped[str] = mapped_column(String(16))
-    key: Mapped[str] = mapped_column(String(KEY_MAX))
-    n: Mapped[int] = mapped_column(Integer)
 
 
 #: The two tables as Core tables (for INSERT … SELECT and DELETE in the server).

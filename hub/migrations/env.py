@@ -1,29 +1,13 @@
 """Alembic environment for the hub: its own version table, the connection hub.db hands over."""
 
 from alembic import context
-from sqlalchemy import MetaData, create_engine
+from sqlalchemy import create_engine
 
-import hub.models  # noqa: F401  (registers the hub tables)
-from hub.db import VERSION_TABLE, kiosk_tables
-from hub.models import HubBase
+from hub.db import VERSION_TABLE, schema_metadata
 
 config = context.config
-
-
-def _hub_web_tables() -> None:
-    # The web front end's tables live on HubBase too; import them when they exist.
-    for name in ("hub.accounts", "hub.packs", "hub.summary"):
-        try:
-            __import__(name)
-        except ImportError:
-            pass
-
-
-_hub_web_tables()
-kiosk_meta = MetaData()
-for table in kiosk_tables():
-    table.to_metadata(kiosk_meta)
-target_metadata = [HubBase.metadata, kiosk_meta]
+# The hub's tables and the kiosk tables it keeps, as its migrations make them.
+target_metadata = schema_metadata()
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]

@@ -428,6 +428,31 @@ def test_wrong_passwords_lock_the_name(page: Any, hub: Hub) -> None:
     shoot(page, hub, "locked-phone", PHONE)
 
 
+def test_the_audit_logs_cells_line_up_in_their_rows(page: Any, hub: Hub) -> None:
+    """The audit log's "Chi tiết" cells were drawn as blocks beside the table (the small-text
+    class set display: block on them), their lines out of step with the rows'. Every cell
+    of a row now spans the row, in both languages, at both desktop sizes."""
+    sign_in(page, hub, "quantri.demo")
+    page.wait_for_url(re.compile(r"/city"))
+    for lang, size in (("Tiếng Việt", DESKTOP), ("English", {"width": 1920, "height": 1080})):
+        page.goto(hub.url + "/audit")
+        page.get_by_role("link", name=lang).click()
+        page.wait_for_url(re.compile(r"/audit"))
+        page.set_viewport_size(size)
+        rows = page.locator("table.data tbody tr")
+        assert rows.count() > 0
+        for i in range(min(rows.count(), 5)):
+            row = rows.nth(i).bounding_box()
+            cells = rows.nth(i).locator("td")
+            assert cells.count() == 5
+            for j in range(5):
+                assert cells.nth(j).evaluate("c => getComputedStyle(c).display") == "table-cell"
+                box = cells.nth(j).bounding_box()
+                assert abs(box["y"] - row["y"]) < 1 and abs(box["height"] - row["height"]) < 1
+        shoot(page, hub, f"audit-{'en' if lang == 'English' else 'vi'}-desktop", size)
+    page.get_by_role("link", name="Tiếng Việt").click()
+
+
 def test_city_officer_sees_communes(page: Any, hub: Hub) -> None:
     sign_in(page, hub, "thanhpho.demo")
     page.wait_for_url(re.compile(r"/city"))

@@ -109,6 +109,10 @@ def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTM
     context.setdefault("officer", info.officer if info else None)
     context.setdefault("csrf", info.csrf_token if info else "")
     context.setdefault("current", menu_current(request.url.path))
+    if request.method != "GET" and "path" not in context:
+        # A page answering a form has the form's address, which takes no GET: the language
+        # links go back to the page of its menu item instead (they led to the 404 page).
+        context.update(path=menu_current(request.url.path) or "/", query="")
     response = templates.TemplateResponse(
         request, name, {"lang": lang, "t": lambda s: tr(s, lang), "path": request.url.path,
                         "query": str(request.url.query), **context}, status_code=status)

@@ -156,3 +156,22 @@ def test_a_date_that_cannot_be_read_names_day_month_year_first(client_for: Any) 
     officer.cookies.set("hk_lang", "en")
     assert alert(officer.get(bad)) == ("Cannot read the date “3/5/2026x”. Write it as "
                                        "day/month/year, e.g. 01/03/2026 (or 2026-03-01).")
+
+
+def test_the_language_link_on_a_forms_answer_leads_to_a_page(client_for: Any) -> None:
+    """The page that answers a form (a new pairing code, a revoked device) has the form's
+    address, which takes no GET: its "English" link went there and got the 404 page. The
+    link now goes back to the page the form was on, which opens in the other language."""
+    import html as html_lib
+    import re
+
+    officer = client_for("xa.a")
+    csrf = csrf_of(officer.get("/pairing").text)
+    answered = officer.post("/pairing/codes", data={"csrf_token": csrf, "same_team_as": ""})
+    assert answered.status_code == 200
+    link = re.search(r'<a href="(/lang/en\?next=[^"]*)"', answered.text)
+    assert link, answered.text[:300]
+    english = officer.get(html_lib.unescape(link.group(1)))
+    assert english.status_code == 200, english.text[:300]
+    assert str(english.url).endswith("/pairing")
+    assert "Pair a kiosk" in english.text

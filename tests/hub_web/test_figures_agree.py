@@ -7,30 +7,25 @@ ingest); then the kiosk computes its figures from its own tables and the hub fro
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from hub.accounts import AccountService
-from hub.web.demo import demo_help_points, make_demo_kiosk, sync_demo_kiosk
 from hub.web.reports import HubReports
 from kiosk.reports.figures import figures_from
 from kiosk.reports.periods import Period
 from tests.hub_web.conftest import PASSWORD
 
 
-def test_one_help_points_figures_agree_with_its_kiosk(hub_app: Any, tmp_path: Path) -> None:
+def test_one_help_points_figures_agree_with_its_kiosk(hub_app: Any, synced_demo: Any) -> None:
     hub = hub_app.state.hub
-    hp = demo_help_points()[1]
-    kiosk_dir = tmp_path / "kiosk"
-    store = make_demo_kiosk(hp, kiosk_dir, hub.clock)
-    try:
-        assert sync_demo_kiosk(hub, hp, store, kiosk_dir, hub.clock) > 0
-        today = hub.clock.now().date()
-        period = Period(today.replace(day=1), today)
+    today = hub.clock.now().date()
+    period = Period(today.replace(day=1), today)
+
+    def kiosks_own(store: Any) -> Any:
         with store.read() as s:
-            kiosk = figures_from(s, period, {})
-    finally:
-        store.close()
+            return figures_from(s, period, {})
+
+    hp, kiosk = synced_demo(1, on_kiosk=kiosks_own)
     accounts = AccountService(hub.sessions, hub.clock)
     accounts.add_account(None, "xa.a", PASSWORD, "commune", hp.commune_code)
     officer = accounts.sign_in("xa.a", PASSWORD).officer

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import Config, defaults, save_config
+from kiosk.config import Config, defaults, keep_parsed, load_config, save_config
 
 from .bare import SCREEN_H, SCREEN_W
 
@@ -36,9 +36,11 @@ def kiosk_config() -> Config:
 def prepare_data_dir(data_dir: Path) -> None:
     """A data dir as a help point has it when it starts again after a power cut: settings,
     database, demo accounts, the output journal's folder (``kiosk.files``: made by the
-    first file a kiosk writes, its PID file) and a PID file naming a process that has
-    ended (a kiosk that lost power never removes it). Since session 6 the start reads both
-    before its first paint; a data dir without them would time a start no help point has.
+    first file a kiosk writes, its PID file), a PID file naming a process that has ended (a
+    kiosk that lost power never removes it) and the settings its window parsed
+    (``kiosk.config.keep_parsed``, written just after the paint). Since session 6 the start
+    reads all three before its first paint; a data dir without them would time a start no
+    help point has.
     """
     import subprocess
     import sys
@@ -56,6 +58,8 @@ def prepare_data_dir(data_dir: Path) -> None:
         ensure_demo_members(AuthService(store))
     finally:
         store.close()
+    load_config(data_dir, use_cache=True)  # what the window did at its last start
+    keep_parsed(data_dir)
     (data_dir / JOURNAL_DIR).mkdir(exist_ok=True)
     ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                            capture_output=True, text=True, check=True).stdout

@@ -4,15 +4,24 @@ Each option has a type, a default, a Vietnamese label and a check, so the setup 
 settings screen and the loader all agree. A file that cannot be read, or holds a value that
 fails its check, is kept as ``config.toml.bad`` and the kiosk starts with defaults: a help
 point must never fail to open because someone mistyped a setting.
+
+The kiosk window reads the file before its first paint, where ``tomllib`` (with ``datetime``
+and its regular expressions) cost 3 % of a bare window's whole start (issue #18). So the
+window keeps what it parsed in ``cache/config.json`` together with the exact text it was
+parsed from (:func:`keep_parsed`, just after the paint, once the one-kiosk lock is held);
+the next start uses it only when ``config.toml`` still holds exactly that text, and checks
+every value again as if it came from the file. A cache that is missing, unreadable, corrupt
+or for another text is ignored (and ``config.toml`` parsed); it is never a second source of
+settings.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +33,10 @@ log = logging.getLogger(__name__)
 
 CONFIG_FILE = "config.toml"
 SCHEMA_VERSION = 1
+#: What the window parsed, with the text it came from (in the data dir; see the docstring).
+PARSED_CACHE = Path("cache") / "config.json"
+# Each data dir's freshly parsed settings, as the cache file's text, until kept.
+_to_keep: dict[Path, str] = {}
 
 
 @dataclass(frozen=True)
@@ -205,17 +218,25 @@ def check_value(name: str, value: Any) -> str | None:
     return f"“{name}” ({opt.label}) {reason}" if reason else None
 
 
-def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
-    """Read ``config.toml``; on any problem keep the file as ``.bad`` and use defaults."""
+def load_config(data_dir: Path, *, use_cache: bool = False) -> tuple[Config, ConfigProblem | None]:
+    """Read ``config.toml``; on any problem keep the file as ``.bad`` and use defaults.
+
+    ``use_cache`` (the kiosk window): take the parsed values from ``cache/config.json`` when
+    it was made from exactly this text, and remember a fresh parse for :func:`keep_parsed`.
+    Either way every value is checked below.
+    """
     path = data_dir / CONFIG_FILE
     cfg = defaults()
     if not path.exists():
         return cfg, None
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("not a table")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_text(encoding="utf-8")
+        raw = _cached(data_dir, text) if use_cache else None
+        if raw is None:
+            raw = _parse(text)
+            if use_cache:
+                _to_keep[data_dir] = _cache_text(text, raw)
+    except (UnicodeDecodeError, ValueError) as exc:  # TOMLDecodeError is a ValueError
         return cfg, _quarantine(path, f"Tệp cài đặt bị hỏng, không đọc được ({exc})")
     except RecursionError:  # arrays nested thousands deep: a clear refusal, not a traceback
         return cfg, _quarantine(path, "Tệp cài đặt bị hỏng, không đọc được (lồng nhau quá sâu)")
@@ -242,6 +263,67 @@ def load_config(data_dir: Path) -> tuple[Config, ConfigProblem | None]:
                      "mặc định cho mục này, các mục khác giữ nguyên. Hãy sửa tệp config.toml."),
             kept_as=None)
     return cfg, None
+
+
+def _parse(text: str) -> dict[str, Any]:
+    import tomllib  # not when the cache holds this text (the kiosk window's usual start)
+
+    raw = tomllib.loads(text)
+    if not isinstance(raw, dict):
+        raise ValueError("not a table")
+    return raw
+
+
+def _cached(data_dir: Path, text: str) -> dict[str, Any] | None:
+    """The values parsed from exactly ``text`` at an earlier start, if the cache holds them
+    whole (its checksum matches); else None."""
+    try:
+        kept = json.loads((data_dir / PARSED_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(kept, dict) or kept.get("toml") != text:
+        return None
+    parsed = kept.get("parsed")
+    if not isinstance(parsed, dict) or kept.get("crc32") != _checksum(parsed):
+        return None
+    return parsed
+
+
+def _checksum(parsed: dict[str, Any]) -> int:
+    import zlib
+
+    return zlib.crc32(json.dumps(parsed, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _cache_text(text: str, raw: dict[str, Any]) -> str:
+    """The cache file for ``raw`` parsed from ``text``; "" when JSON would not give the same
+    values back (a TOML date or time, NaN): such a file is parsed at every start."""
+    try:
+        parsed = json.loads(json.dumps(raw, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return ""
+    if parsed != raw:
+        return ""
+    return json.dumps({"toml": text, "parsed": parsed, "crc32": _checksum(parsed)},
+                      ensure_ascii=False)
+
+
+def keep_parsed(data_dir: Path) -> None:
+    """Keep what :func:`load_config` (``use_cache``) parsed for the next start. Call it only
+    while holding the one-kiosk lock (the cache is in the data dir). Not synced: a cache cut
+    short by a power cut fails to load or its checksum, and is ignored."""
+    payload = _to_keep.pop(data_dir, "")
+    if not payload:
+        return
+    target = data_dir / PARSED_CACHE
+    part = target.with_name(f".{target.name}.{os.getpid()}.part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.write_text(payload, encoding="utf-8")
+        os.replace(part, target)
+    except OSError as exc:  # a full or read-only disk: only the next start is slower
+        log.debug("parsed settings not kept: %s", exc)
+        part.unlink(missing_ok=True)
 
 
 def _quarantine(path: Path, message: str) -> ConfigProblem:

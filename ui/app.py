@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 import ui
-from kiosk.config import Config, ConfigProblem, load_config, save_config
+from kiosk.config import Config, ConfigProblem, keep_parsed, load_config, save_config
 from kiosk.paths import resource_path
 from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
 
@@ -871,7 +871,7 @@ def run(args: argparse.Namespace) -> int:
         start_logging(data_dir, verbose)
     else:
         start_logging(data_dir, verbose, hold=True)  # the file may be the running kiosk's
-    config, problem = load_config(data_dir)
+    config, problem = load_config(data_dir, use_cache=True)  # parsed: cache/config.json
     save_demo = args.demo and not config.setup_done
     if save_demo:
         config = demo_config(config)
@@ -897,6 +897,7 @@ def run(args: argparse.Namespace) -> int:
         _name_instance(handle)
         if save_demo:
             save_config(data_dir, config)
+        keep_parsed(data_dir)  # the next start reads config.toml's values from the cache
         return True
 
     # The home screen is painted first; the database is opened, the content read and the

@@ -25,8 +25,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import PARSED_CACHE, defaults, load_config, save_config
 from kiosk.instance import PID_FILE, WAKE_FILE
 from kiosk.supervisor import EXIT_ALREADY_RUNNING
+from ui.app import demo_config
 
 ROOT = Path(__file__).resolve().parents[2]
 ALREADY = "Kiosk đang chạy rồi"
@@ -179,6 +181,7 @@ def test_a_start_after_a_power_cut_paints_first_then_runs(data_dir: Path) -> Non
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
     (data_dir / PID_FILE).write_text(dead.stdout, encoding="ascii")
+    save_config(data_dir, demo_config(defaults()))
     code, lines, err = _run(data_dir, "--demo", "--windowed", "--exit-after-paint")
     assert code == 0, err[-2000:]
     assert lines[:3] == ["shown", "painted", "named"]
@@ -187,3 +190,6 @@ def test_a_start_after_a_power_cut_paints_first_then_runs(data_dir: Path) -> Non
     assert not (data_dir / PID_FILE).exists()  # released on the way out
     log = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "kiosk instance lock taken" in log and "Traceback" not in log
+    # With the lock held it kept its parsed settings: the next start reads no TOML.
+    assert load_config(data_dir, use_cache=True)[0].values == load_config(data_dir)[0].values
+    assert (data_dir / PARSED_CACHE).is_file()

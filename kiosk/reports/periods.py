@@ -10,6 +10,7 @@ so tests and the demo can move days. Pure functions; safe from any thread.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -166,6 +167,11 @@ def for_kind(kind: PeriodKind | str, clock: Clock, start: date | None = None,
     }[kind](clock)
 
 
+#: A day written as parse_day reads it (digits in the right places), whether or not the
+#: calendar has it.
+_DAY_SHAPE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{4}|\d{4}-\d{1,2}-\d{1,2}")
+
+
 def parse_day(text: str) -> date:
     """Accept ``01/03/2026`` (how Vietnamese staff write dates) or ``2026-03-01`` (ISO).
 
@@ -177,6 +183,12 @@ def parse_day(text: str) -> date:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    if _DAY_SHAPE.fullmatch(text):
+        # Written the right way, but no such day (31/02, or a month/day habit: 03/25).
+        raise PeriodError(f"Ngày “{text}” không có trên lịch. Hãy kiểm tra lại ngày và tháng "
+                          "(viết theo ngày/tháng/năm, ví dụ 01/03/2026).",
+                          en=f"The date “{text}” is not on the calendar. Check the day and the "
+                             "month (written day/month/year, e.g. 01/03/2026).")
     raise PeriodError(f"Không hiểu ngày “{text}”. Hãy viết theo dạng ngày/tháng/năm, ví dụ "
                       "01/03/2026 (hoặc 2026-03-01).",
                       en=f"Cannot read the date “{text}”. Write it as day/month/year, e.g. "

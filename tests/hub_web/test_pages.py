@@ -153,9 +153,14 @@ def test_a_date_that_cannot_be_read_names_day_month_year_first(client_for: Any) 
     assert export.status_code == 400
     assert alert(export) == ("Không hiểu ngày “31-3-2026x”. Hãy viết theo dạng ngày/tháng/năm, "
                              "ví dụ 01/03/2026 (hoặc 2026-03-01).")
+    # Written day/month/year but not on the calendar: said so, not "write it day/month/year".
+    no_such = f"/commune/{COMMUNE_A}?period=custom&from=31/02/2026&to=10/03/2026"
+    assert alert(officer.get(no_such)).startswith("Ngày “31/02/2026” không có trên lịch.")
     officer.cookies.set("hk_lang", "en")
     assert alert(officer.get(bad)) == ("Cannot read the date “3/5/2026x”. Write it as "
                                        "day/month/year, e.g. 01/03/2026 (or 2026-03-01).")
+    assert alert(officer.get(no_such)).startswith("The date “31/02/2026” is not on the "
+                                                  "calendar.")
 
 
 def test_the_language_link_on_a_forms_answer_leads_to_a_page(client_for: Any) -> None:

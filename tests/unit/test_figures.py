@@ -94,7 +94,22 @@ def test_custom_period_is_inclusive_and_refuses_a_reversed_range() -> None:
         periods.custom(date(2026, 3, 15), date(2026, 3, 1))
     assert periods.parse_day("01/03/2026") == periods.parse_day("2026-03-01") == date(2026, 3, 1)
     with pytest.raises(PeriodError, match="Không hiểu ngày"):
-        periods.parse_day("31/02/2026")
+        periods.parse_day("3/5/2026x")
+
+
+@pytest.mark.parametrize("text", ["31/02/2026", "2026-02-31", "03/25/2026", "31-04-2026"])
+def test_a_day_not_on_the_calendar_is_named_as_such(text: str) -> None:
+    """"31/02/2026" is written day/month/year: the refusal told the officer to write it
+    day/month/year. It now says the day is not on the calendar and to check day and month
+    (a month above 12 is often a month/day habit)."""
+    with pytest.raises(PeriodError) as refused:
+        periods.parse_day(text)
+    assert refused.value.message("vi") == (
+        f"Ngày “{text}” không có trên lịch. Hãy kiểm tra lại ngày và tháng (viết theo "
+        "ngày/tháng/năm, ví dụ 01/03/2026).")
+    assert refused.value.message("en") == (
+        f"The date “{text}” is not on the calendar. Check the day and the month (written "
+        "day/month/year, e.g. 01/03/2026).")
 
 
 def test_period_labels() -> None:

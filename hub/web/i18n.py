@@ -205,6 +205,16 @@ EN: dict[str, str] = {
     "Hub gặp lỗi khi mở trang này. Dữ liệu đã lưu không bị ảnh hưởng.":
         "The hub had a problem opening this page. Saved data is not affected.",
     "Không lưu được": "Not saved",
+    # the audit log's actions (hub.web.routes.AUDIT_ACTIONS)
+    "Đăng nhập sai": "Wrong password or name",
+    "Đăng nhập khi tên đang bị khóa": "Sign-in while the name is locked",
+    "Đăng nhập quá nhiều lần từ một địa chỉ": "Too many sign-ins from one address",
+    "Thêm tài khoản": "Account added",
+    "Bị từ chối quyền xem": "Access refused",
+    "Biểu mẫu cũ hoặc không hợp lệ": "Old or invalid form",
+    "Thu hồi thiết bị": "Device revoked",
+    "Đã phát hành gói nội dung": "Content pack published",
+    "Gói nội dung bị từ chối": "Content pack refused",
     "Địa chỉ không hợp lệ": "Address not valid",
     "Đến trang đăng nhập": "Go to sign-in",
     "Hãy quay lại trang trước hoặc chọn trang từ menu, rồi thử lại.":

@@ -671,13 +671,32 @@ async def _read_bounded(upload: UploadFile, limit: int) -> bytes | None:
 # ---------------------------------------------------------------- audit
 
 
+#: What each audited action is, in words (Vietnamese; English in hub.web.i18n); the log also
+#: shows the code itself, which is what a BI query or a grep of the database finds.
+AUDIT_ACTIONS = {
+    "sign_in": "Đăng nhập",
+    "sign_in.failed": "Đăng nhập sai",
+    "sign_in.locked": "Đăng nhập khi tên đang bị khóa",
+    "sign_in.throttled": "Đăng nhập quá nhiều lần từ một địa chỉ",
+    "sign_out": "Đăng xuất",
+    "account.add": "Thêm tài khoản",
+    "access.denied": "Bị từ chối quyền xem",
+    "csrf.refused": "Biểu mẫu cũ hoặc không hợp lệ",
+    "export": "Xuất tệp",
+    "pairing.code": "Mã ghép nối mới",
+    "pairing.revoke": "Thu hồi thiết bị",
+    "pack.publish": "Đã phát hành gói nội dung",
+    "pack.refused": "Gói nội dung bị từ chối",
+}
+
+
 @router.get("/audit", response_class=HTMLResponse)
 def audit_page(request: Request) -> Response:
     info = signed_in(request)
     accounts = accounts_of(_hub(request))
     accounts.require_admin(info.officer, "audit")
     return _page(request, "audit.html", rows=accounts.audit_rows(limit=300),
-                 title=tr("Nhật ký hub", _lang(request)))
+                 actions=AUDIT_ACTIONS, title=tr("Nhật ký hub", _lang(request)))
 
 
 def local_time(value: datetime | None) -> str:

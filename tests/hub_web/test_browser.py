@@ -431,7 +431,8 @@ def test_wrong_passwords_lock_the_name(page: Any, hub: Hub) -> None:
 def test_the_audit_logs_cells_line_up_in_their_rows(page: Any, hub: Hub) -> None:
     """The audit log's "Chi tiết" cells were drawn as blocks beside the table (the small-text
     class set display: block on them), their lines out of step with the rows'. Every cell
-    of a row now spans the row, in both languages, at both desktop sizes."""
+    of a row now spans the row, in both languages, at both desktop sizes; what happened is
+    said in words (it was the bare code)."""
     sign_in(page, hub, "quantri.demo")
     page.wait_for_url(re.compile(r"/city"))
     for lang, size in (("Tiếng Việt", DESKTOP), ("English", {"width": 1920, "height": 1080})):
@@ -441,6 +442,10 @@ def test_the_audit_logs_cells_line_up_in_their_rows(page: Any, hub: Hub) -> None
         page.set_viewport_size(size)
         rows = page.locator("table.data tbody tr")
         assert rows.count() > 0
+        # What happened, in words of the page's language, with the code beside them.
+        said = rows.first.locator("td").nth(2).inner_text()
+        assert said.startswith("Đăng nhập" if lang == "Tiếng Việt" else "Sign in"), said
+        assert "sign_in" in said
         for i in range(min(rows.count(), 5)):
             row = rows.nth(i).bounding_box()
             cells = rows.nth(i).locator("td")

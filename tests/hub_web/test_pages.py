@@ -180,3 +180,25 @@ def test_the_language_link_on_a_forms_answer_leads_to_a_page(client_for: Any) ->
     assert english.status_code == 200, english.text[:300]
     assert str(english.url).endswith("/pairing")
     assert "Pair a kiosk" in english.text
+
+
+def test_every_audited_action_has_words_in_both_languages() -> None:
+    """The audit log showed bare codes (``sign_in``, ``access.denied``) as what happened; it
+    now says it in words (the code beside them). An action audited anywhere in hub/ without
+    words, or words without English, fails here."""
+    import re
+    from pathlib import Path
+
+    from hub.web.i18n import EN
+    from hub.web.routes import AUDIT_ACTIONS
+
+    hub_dir = Path(__file__).resolve().parents[2] / "hub"
+    audited = set()
+    for source in hub_dir.rglob("*.py"):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if "audit(" in line:
+                audited.update(re.findall(r'"([a-z_]+(?:\.[a-z_]+)?)"', line))
+    audited -= {"cli"}  # the actor of a command-line account.add, not an action
+    assert {"sign_in", "export", "access.denied", "pairing.revoke"} <= audited
+    assert audited <= set(AUDIT_ACTIONS), sorted(audited - set(AUDIT_ACTIONS))
+    assert all(words in EN for words in AUDIT_ACTIONS.values())

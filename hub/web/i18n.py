@@ -204,7 +204,7 @@ EN: dict[str, str] = {
     "Hub gặp lỗi": "The hub had a problem",
     "Hub gặp lỗi khi mở trang này. Dữ liệu đã lưu không bị ảnh hưởng.":
         "The hub had a problem opening this page. Saved data is not affected.",
-    "Không lưu được": "Not saved",
+    "Hub không nhận biểu mẫu": "Form not accepted",
     # the audit log's actions (hub.web.routes.AUDIT_ACTIONS)
     "Đăng nhập sai": "Wrong password or name",
     "Đăng nhập khi tên đang bị khóa": "Sign-in while the name is locked",
@@ -228,8 +228,9 @@ EN: dict[str, str] = {
     "Hãy thử lại sau ít phút. Nếu vẫn lỗi, hãy báo quản trị hub (lỗi đã được ghi lại).":
         "Try again in a few minutes. If it keeps failing, tell the hub administrator (the "
         "error was logged).",
-    "Hãy quay lại biểu mẫu, sửa mục đó rồi gửi lại.":
-        "Go back to the form, correct that field and send it again.",
+    "Hãy quay lại biểu mẫu, xóa ký tự đó hoặc gõ lại mục đó rồi gửi lại.":
+        "Go back to the form, remove that character or type the field again, then send it "
+        "again.",
     "Hãy chọn trang từ menu hoặc về trang tổng quan; đừng dán địa chỉ có ký tự lạ.":
         "Choose the page from the menu or go back to the overview; do not paste an address "
         "with odd characters.",

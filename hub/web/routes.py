@@ -46,7 +46,7 @@ from hub.web.reports import HubReports, NotFound, commune_label
 from kiosk.clock import LOCAL_TZ
 from kiosk.errors import KioskError
 from kiosk.numbers import fmt_dec, fmt_int
-from kiosk.plain_text import control_problem, has_control
+from kiosk.plain_text import has_control
 from kiosk.reports.periods import PeriodError, PeriodKind, for_kind, parse_day
 
 log = logging.getLogger(__name__)
@@ -254,13 +254,19 @@ async def _control_field(request: Request) -> tuple[str, str] | None:
 
 
 def _control_page(request: Request, where: str, name: str) -> HTMLResponse:
-    """400 for a control character: in a form, the form's own advice ("gõ lại rồi lưu");
-    in the address, nothing to save: the page cannot open, choose it from the menu."""
+    """400 for a control character: in a form, the hub did not take the form, send it again
+    without the character (not the kiosk forms' "rồi lưu": signing in or exporting saves
+    nothing); in the address, the page cannot open, choose it from the menu."""
     lang = _lang(request)
     if where == "form":
-        return _error_page(request, 400, tr("Không lưu được", lang),
-                           control_problem(f"Mục “{name}”", f"The field “{name}”")
-                           .message(lang), "Hãy quay lại biểu mẫu, sửa mục đó rồi gửi lại.")
+        if lang == "en":
+            message = (f"The field “{name}” has a control character (such as NUL or a line "
+                       "break), so the hub did not accept this form.")
+        else:
+            message = (f"Mục “{name}” có ký tự điều khiển (ví dụ ký tự NUL hoặc dấu xuống "
+                       "dòng), nên hub không nhận biểu mẫu này.")
+        return _error_page(request, 400, tr("Hub không nhận biểu mẫu", lang), message,
+                           "Hãy quay lại biểu mẫu, xóa ký tự đó hoặc gõ lại mục đó rồi gửi lại.")
     if lang == "en":
         what = "The page address" + (f" (field “{name}”)" if name else "")
         message = (f"{what} has a control character (such as NUL), so the hub cannot open "

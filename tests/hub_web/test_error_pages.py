@@ -87,13 +87,37 @@ def test_a_control_character_in_the_address_says_so_not_rồi_lưu(client_for: A
     assert "save" not in html
 
 
-def test_a_control_character_in_a_form_keeps_the_forms_advice(client_for: Any) -> None:
-    from tests.hub_web.conftest import csrf_of
+def _main(html: str) -> str:
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+def test_a_control_character_in_a_form_says_the_form_was_not_taken(client_for: Any,
+                                                                   hub_client: Any) -> None:
+    """A form's 400 page said "Không lưu được … gõ lại rồi lưu" ("not saved … then save")
+    whatever the form: signing in or exporting saves nothing. It now says the hub did not
+    take the form and to send it again, for every form, in the page's language."""
+    from tests.hub_web.conftest import PASSWORD, csrf_of
 
     admin = client_for("quantri")
     csrf = csrf_of(admin.get("/pairing").text)
-    _page(admin.post("/pairing/revoke", data={"csrf_token": csrf, "device_id": "\x00"}), 400,
-          "Không lưu được", "Mục “device_id”", "Hãy quay lại biểu mẫu", MENU)
+    html = _page(admin.post("/pairing/revoke", data={"csrf_token": csrf, "device_id": "\x00"}),
+                 400, "Hub không nhận biểu mẫu", "Mục “device_id” có ký tự điều khiển",
+                 "Hãy quay lại biểu mẫu, xóa ký tự đó hoặc gõ lại mục đó rồi gửi lại.", MENU)
+    assert "lưu" not in _main(html)
+    page = hub_client.get("/sign-in")
+    form = {"username": "xa.a\x00", "password": PASSWORD, "csrf_token": csrf_of(page.text),
+            "next": "/"}
+    html = _page(hub_client.post("/sign-in", data=form), 400, "Hub không nhận biểu mẫu",
+                 "Mục “username”", "gửi lại", 'href="/sign-in">Đến trang đăng nhập')
+    assert "lưu" not in _main(html)
+    hub_client.cookies.set("hk_lang", "en")
+    page = hub_client.get("/sign-in")
+    form["csrf_token"] = csrf_of(page.text)
+    html = _page(hub_client.post("/sign-in", data=form), 400, "Form not accepted",
+                 "The field “username” has a control character",
+                 "Go back to the form, remove that character or type the field again, then "
+                 "send it again.")
+    assert "save" not in _main(html).lower()
 
 
 def test_another_communes_page_is_a_403_page_with_the_menu(client_for: Any) -> None:

@@ -9,7 +9,6 @@ paint (issue #18, docs/benchmarks.md).
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -27,6 +26,8 @@ from kiosk.paths import resource_path
 from ui.phrases import ASK_VOLUNTEER, GREETING, PhraseVoice
 
 if TYPE_CHECKING:
+    import argparse  # only the type: the window's start parses without it (kiosk.cli)
+
     # Not imported at start-up: SQLAlchemy, the models and the content loader are loaded
     # after the home screen's first paint (issue #18: cold start like a bare window).
     from kiosk.auth import AuthService

@@ -15,12 +15,15 @@ In kiosk mode (not ``--windowed``) the window runs under the watchdog
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kiosk import cli
+
+if TYPE_CHECKING:
+    import argparse  # only the type: the window's start parses without it (kiosk.cli)
 
 SUPERVISED_ENV = "KIOSK_SUPERVISED"
 

@@ -134,10 +134,12 @@ def test_a_real_start_paints_home_without_the_database_the_commands_or_qts_names
     # rotates, its watchdog's exit codes and its speech worker come after the paint, and so
     # does the one-kiosk lock (filelock, with OpenSSL through secrets/hashlib): the data dir
     # is a power cut's, with a stale PID file and the output journal's folder. Its settings
-    # come from the cache the last start kept (kiosk.config.keep_parsed): no TOML parser.
+    # come from the cache the last start kept (kiosk.config.keep_parsed): no TOML parser;
+    # its usual command line is read without building argparse's parsers (whose gettext
+    # lookup loads locale; argparse itself comes with PySide6's signature support).
     not_before = (*(n for n in NOT_BEFORE_PAINT if n != "kiosk.disk"), "logging.handlers",
                   "kiosk.supervisor", "filelock", "secrets", "hashlib", "_hashlib", "uuid",
-                  "tomllib", "datetime")
+                  "tomllib", "datetime", "locale")
     for options in ((), ("--windowed",)):
         seen = _real_start_at_first_paint(data, not_before, *options)
         assert seen == {"qt": False, "loaded": []}, options

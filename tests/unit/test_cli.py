@@ -132,6 +132,41 @@ def test_the_window_start_is_parsed_as_the_full_parser_parses_it(argv: list[str]
     assert vars(_parse_window_start(argv)) == vars(build_parser().parse_args(argv))
 
 
+def test_the_usual_window_start_is_read_as_argparse_reads_it() -> None:
+    """``kiosk.cli._plain_window_start`` reads the window's usual command lines without
+    argparse (issue #18): every command line of up to three of these tokens that it reads
+    must give argparse's namespace, option for option; whatever it leaves goes to argparse."""
+    import itertools
+
+    from kiosk.cli import _WINDOW_FLAGS, _plain_window_start
+    from kiosk.cli_parser import _parse_window_start, build_parser
+
+    tokens = [*_WINDOW_FLAGS, "--data-dir", "d", "--data-dir=e", "--data-dir=", "", "-h",
+              "--version", "--win", "-vv", "--", "records", "-x", "--data-dir=-y"]
+    read = 0
+    for n in range(4):
+        for argv in itertools.product(tokens, repeat=n):
+            plain = _plain_window_start(list(argv))
+            if plain is None:
+                continue
+            read += 1
+            assert vars(plain) == vars(_parse_window_start(list(argv))), argv
+            assert vars(plain) == vars(build_parser().parse_args(list(argv))), argv
+    assert read > 300
+    # The flags it knows are the window parser's flags, each setting the same attribute.
+    window = build_parser()
+    for flag, dest in _WINDOW_FLAGS.items():
+        assert window._option_string_actions[flag].dest == dest
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["--version"], ["--wind"], ["--data-dir"],
+                                  ["--data-dir", "-v"], ["records", "purge"], ["-vv"]])
+def test_anything_else_is_left_to_argparse(argv: list[str]) -> None:
+    from kiosk.cli import _plain_window_start
+
+    assert _plain_window_start(argv) is None
+
+
 @pytest.mark.parametrize("argv", [["-h"], ["records", "purge"], ["--data-dir"],
                                   ["--windowed", "nothing-like-this"], ["--he"]])
 def test_anything_more_than_the_window_goes_to_the_full_parser(argv: list[str]) -> None:

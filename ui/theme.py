@@ -170,7 +170,7 @@ QLabel[role="banner"] {{ background: {p.primary}; color: {p.on_primary}; font-we
     padding: {pad}px; border-radius: {radius}px; }}
 QAbstractButton {{ min-width: {inner}px; min-height: {inner}px; border-radius: {radius}px;
     padding: {pad}px; font-weight: bold; background: {p.primary}; color: {p.on_primary};
-    border: 3px solid {p.primary}; }}
+    border: 3px solid {p.primary}; outline: none; }}
 QAbstractButton[role="secondary"], QWidget#TopBar QAbstractButton,
 QWidget#BottomBar QAbstractButton {{ background: {p.secondary}; color: {p.on_secondary};
     border: 3px solid {p.on_secondary}; }}

@@ -245,3 +245,33 @@ def test_keyboard_focus_on_every_bar_button_shows_the_focus_ring(
             # the 5 px ring, on the 3 px plain border without it.
             seen = image.pixelColor(1, image.height() // 2)
             assert seen == focus, (btn.objectName(), speaker_on, seen.name(), focus.name())
+
+
+def test_no_bar_button_wears_the_focus_ring_until_the_keyboard_brings_it(
+        qtbot, kiosk: Kiosk) -> None:
+    """The ring (orange, as a chosen button's) means keyboard focus. When the window opened,
+    Qt gave focus to its first button, so "English" looked chosen to every citizen; a tapped
+    "Đổi màu" kept the ring too. Taps leave the bars' focus alone; Tab reaches every one."""
+    from PySide6.QtWidgets import QApplication
+
+    kiosk.window.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.window.isActiveWindow())
+    bars = (kiosk.window.top, kiosk.window.bottom)
+
+    def on_a_bar() -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and any(bar.isAncestorOf(focus) for bar in bars)
+
+    assert not on_a_bar(), QApplication.focusWidget()
+    qtbot.mouseClick(kiosk.window.contrast_btn, Qt.MouseButton.LeftButton)
+    assert kiosk.state.high_contrast and not on_a_bar()
+    kiosk.nav.go_to(ScreenId.CATALOGUE)
+    qtbot.mouseClick(kiosk.window.back_btn, Qt.MouseButton.LeftButton)
+    assert kiosk.nav.current_id is ScreenId.HOME and not on_a_bar()
+    reached: set[str] = set()
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget() or kiosk.window, Qt.Key.Key_Tab)
+        if on_a_bar():
+            reached.add(QApplication.focusWidget().objectName())
+    assert {"languageButton", "textSmallerButton", "contrastButton",
+            "speakerButton"} <= reached, reached

@@ -126,8 +126,10 @@ def main() -> int:
                         + {0: "-smallest-text", 2: "-largest-text"}.get(args.text_size, "")
                     path = out / f"{name}-{w}x{h}{suffix}.png"
                     k.window.grab().save(str(path))
-                    # The rule is for citizen and volunteer screens; staff forms may scroll.
-                    found = [] if name.startswith("staff") else layout_rule.problems(k.window, name)
+                    # Staff forms may scroll down, never sideways (the rule's staff form).
+                    found = layout_rule.sideways_scroll_bars(k.window, name) + \
+                        layout_rule.problems(k.window, name, may_scroll_down=True) \
+                        if name.startswith("staff") else layout_rule.problems(k.window, name)
                     written.append((path, found))
                 k.shutdown()
                 store.close()

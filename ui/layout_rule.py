@@ -12,6 +12,12 @@ On every citizen and volunteer screen:
    of its options whole in its box (:func:`_combo_clip`);
 4. no two actions lie on top of each other (a layout squeezed below its minimum piles them).
 
+Staff tabs are long forms and reports: they may scroll down, never sideways.
+``problems(window, screen, may_scroll_down=True)`` lets a widget lie below (or above) the
+visible part of a scroll area that scrolls down, an action as long as it is no taller than
+that part (so scrolling shows it whole), a label however tall (it is read by scrolling);
+:func:`sideways_scroll_bars` names every horizontal scroll bar on show.
+
 :func:`problems` returns one human sentence per breach, naming the widget's objectName and
 the overlap in pixels. Call it after the event loop has laid the window out.
 
@@ -52,10 +58,25 @@ def _rect_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(QWidget.mapTo(widget, window, QPoint(0, 0)), QWidget.size(widget))
 
 
-def _outside(inner: QRect, outer: QRect) -> int:
-    """How many pixels of ``inner`` stick out of ``outer`` on its worst side (0 = inside)."""
+def _outside(inner: QRect, outer: QRect, downwards: bool = False,
+             tall_ok: bool = False) -> int:
+    """How many pixels of ``inner`` stick out of ``outer`` on its worst side (0 = inside).
+    ``downwards``: ``outer`` scrolls down, so only the sides count, and (unless ``tall_ok``,
+    for reading text) a height that scrolling could never show whole."""
+    if downwards:
+        return max(0, outer.left() - inner.left(), inner.right() - outer.right(),
+                   0 if tall_ok else inner.height() - outer.height())
     return max(0, outer.left() - inner.left(), outer.top() - inner.top(),
                inner.right() - outer.right(), inner.bottom() - outer.bottom())
+
+
+def _scrolls_down(viewport: QWidget) -> bool:
+    """``viewport`` is the visible part of a scroll area that can scroll down."""
+    from PySide6.QtCore import Qt  # not at import: screens import mark_reading (ui.first_paint)
+
+    area = viewport.parentWidget()
+    return isinstance(area, QAbstractScrollArea) and area.viewport() is viewport and \
+        area.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def _is_shown(widget: QWidget, window: QWidget) -> bool:
@@ -85,7 +106,8 @@ def _clipping_ancestors(widget: QWidget, window: QWidget) -> list[tuple[QWidget,
     return out
 
 
-def _where(widget: QWidget, window: QWidget, allow_reading: bool) -> tuple[int, str]:
+def _where(widget: QWidget, window: QWidget, allow_reading: bool,
+           may_scroll_down: bool = False) -> tuple[int, str]:
     rect = _rect_in(widget, window)
     chain = _clipping_ancestors(widget, window)
     if allow_reading:
@@ -94,9 +116,13 @@ def _where(widget: QWidget, window: QWidget, allow_reading: bool) -> tuple[int, 
                 rect = _rect_in(ancestor, window)
                 chain = chain[i + 1:]
                 break
-    worst, what = _outside(rect, window.rect()), "the window"
-    for ancestor, _reading in chain:
-        over = _outside(rect, _rect_in(ancestor, window))
+    # From the innermost area that scrolls down outwards, only the sides count.
+    down = next((i for i, (a, _r) in enumerate(chain) if _scrolls_down(a)), None) \
+        if may_scroll_down else None
+    worst, what = _outside(rect, window.rect(), down is not None, allow_reading), "the window"
+    for i, (ancestor, _reading) in enumerate(chain):
+        over = _outside(rect, _rect_in(ancestor, window), down is not None and i >= down,
+                        allow_reading)
         if over > worst:
             worst = over
             area = ancestor.parentWidget()
@@ -174,8 +200,9 @@ def _overlaps(widgets: list[QWidget], window: QWidget, screen: str) -> list[str]
     return found
 
 
-def problems(window: QWidget, screen: str) -> list[str]:
-    """Every breach of the layout rule on ``window`` as it is shown now."""
+def problems(window: QWidget, screen: str, may_scroll_down: bool = False) -> list[str]:
+    """Every breach of the layout rule on ``window`` as it is shown now (staff tabs:
+    ``may_scroll_down``, see the module's docstring)."""
     found: list[str] = []
     actions: list[QWidget] = []
     for w in window.findChildren(QWidget):
@@ -184,13 +211,13 @@ def problems(window: QWidget, screen: str) -> list[str]:
         name = w.objectName() or type(w).__name__
         if isinstance(w, INTERACTIVE) and not _inside_scroll_bar(w):
             actions.append(w)
-            over, what = _where(w, window, allow_reading=False)
+            over, what = _where(w, window, False, may_scroll_down)
             if over > TOLERANCE_PX:
                 found.append(f"{screen}: {name} ({type(w).__name__}) is {over}px outside "
                              f"{what}")
         elif isinstance(w, QLabel) and w.text() and not _inside_scroll_bar(w) \
                 and not isinstance(w.parentWidget(), QAbstractButton):
-            over, what = _where(w, window, allow_reading=True)
+            over, what = _where(w, window, True, may_scroll_down)
             if over > TOLERANCE_PX:
                 found.append(f"{screen}: label {name} is {over}px outside {what}")
         if isinstance(w, QComboBox):
@@ -207,6 +234,17 @@ def problems(window: QWidget, screen: str) -> list[str]:
                 found.append(f"{screen}: label {name} cuts {clip}px of its text "
                              f"({w.text()[:30]!r})")
     return found + _overlaps(actions, window, screen)
+
+
+def sideways_scroll_bars(window: QWidget, screen: str) -> list[str]:
+    """A horizontal scroll bar on show: part of a form or a report is off to the side."""
+    found = []
+    for area in window.findChildren(QAbstractScrollArea):
+        bar = area.horizontalScrollBar()
+        if _is_shown(area, window) and bar.isVisible() and bar.maximum() > 0:
+            found.append(f"{screen}: scroll area {area.objectName() or type(area).__name__} "
+                         f"scrolls {bar.maximum()}px sideways")
+    return found
 
 
 def _signature(window: QWidget) -> tuple[tuple[int, int, int, int, bool], ...]:

@@ -2152,8 +2152,8 @@ The kiosk will go back to the start in {n} seconds.</translation>
         <translation>{name} ({code}): recordings before the voice</translation>
     </message>
     <message>
-        <source> — còn BẢN TẠM, chưa phải lời {name}</source>
-        <translation> — still PLACEHOLDERS, not {name} words</translation>
+        <source>{name} ({code}) còn BẢN TẠM, chưa phải lời {name}.</source>
+        <translation>{name} ({code}) is still PLACEHOLDERS, not {name} words.</translation>
     </message>
     <message>
         <source>Đã lưu. Một số thay đổi có hiệu lực khi mở lại kiosk.</source>

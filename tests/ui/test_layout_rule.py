@@ -324,3 +324,58 @@ def test_the_rule_catches_a_drop_down_that_cuts_an_option(qtbot, tmp_path: Path)
         settle(qtbot, k)
         found = layout_rule.problems(k.window, "form")
         assert any("combo box hvService cuts" in f for f in found), found
+
+
+def _staff_tabs(qtbot, k: Kiosk) -> Iterator[str]:
+    """Open each staff tab in turn (signed in as the demo staff member); yields its name."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.app import DEMO_STAFF_PIN
+
+    k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+    k.nav.go_to(ScreenId.STAFF)
+    tabs = k.screens[ScreenId.STAFF].tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        settle(qtbot, k)
+        page = tabs.widget(i)
+        inner = page.widget() if isinstance(page, QScrollArea) else page
+        yield inner.objectName()
+
+
+def _sideways(k: Kiosk, where: str) -> list[str]:
+    return layout_rule.sideways_scroll_bars(k.window, where) + \
+        layout_rule.problems(k.window, where, may_scroll_down=True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sheets_tab_fits_sideways_at_1366_with_the_largest_text(
+        qtbot, tmp_path: Path, lang: str) -> None:
+    """"Tờ hướng dẫn" scrolled sideways at 1366×768 with the largest text: paper size and
+    language side by side, two buttons in a row and the list beside the form were wider
+    than the tab, so "Ngôn ngữ", "Chọn thư mục…" and the folder were cut at the right."""
+    for k in make_kiosk(qtbot, tmp_path, SIZES["1366x768"]):
+        k.state.set_language(lang)
+        k.state.set_text_size(2)
+        found: list[str] = []
+        for name in _staff_tabs(qtbot, k):
+            if name == "staffSheetsTab":
+                found += _sideways(k, f"{name} {lang}")
+                assert k.window.findChild(QWidget, "sheetsExport").isVisible()
+        assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_no_staff_tab_scrolls_sideways_and_every_action_is_whole(
+        qtbot, tmp_path: Path, size_name: str, lang: str) -> None:
+    """Staff tabs are long forms and reports: they may scroll down (the citizen rule does
+    not hold them), but never sideways, and every action and word is whole once scrolled
+    to (ui.layout_rule: may_scroll_down), at the largest text."""
+    for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
+        k.state.set_language(lang)
+        k.state.set_text_size(2)
+        found: list[str] = []
+        for name in _staff_tabs(qtbot, k):
+            found += _sideways(k, f"staff {name} {size_name} {lang}")
+        assert found == [], "\n".join(found)

@@ -42,6 +42,7 @@ from ui.state import KioskState
 from ui.tasks import TaskRunner
 from ui.widgets.big_button import BigButton
 from ui.widgets.side_tabs import SideTabs
+from ui.widgets.wrapped_list import wrap_rows
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -80,6 +81,7 @@ class MembersTab(QWidget):
         layout = QHBoxLayout(self)
         self.list = QListWidget(self)
         _named(self.list, "membersList", "Danh sách thành viên")
+        wrap_rows(self.list)  # "Tình nguyện viên …" at the largest text ran off sideways
         layout.addWidget(self.list, 1)
         form_box = QWidget(self)
         form = QFormLayout(form_box)
@@ -204,6 +206,9 @@ class SettingsTab(QWidget):
         self.data_dir, self.config = data_dir, config
         self.phrase_sets = dict(phrase_sets or {})
         form = QFormLayout(self)
+        # A label too long to leave its field room ("Contact printed on the guide sheets" at
+        # the largest text) puts the field under it, not off the side of the tab.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.edits: dict[str, QLineEdit] = {}
         self.spins: dict[str, QSpinBox] = {}
         self.labels: dict[str, QLabel] = {}
@@ -220,15 +225,20 @@ class SettingsTab(QWidget):
             self.spins[key] = s
             self.labels[key] = QLabel(label, self)
             form.addRow(self.labels[key], s)
-        # Recorded phrases (Cơ Tu) around the voice: a set that is still placeholders says so.
+        # Recorded phrases (Cơ Tu) around the voice: a set that is still placeholders says so,
+        # under the choice (in the choice, "… còn BẢN TẠM …" was cut in its box).
         self.phrase_language = QComboBox(self)
         _named(self.phrase_language, "setting_phrase_language", "Âm thanh ghi sẵn")
-        # A long choice ("… còn BẢN TẠM …") must not widen the form past the tab.
-        self.phrase_language.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.phrase_language.setMinimumContentsLength(16)
+        # As wide as its longest choice, so each reads whole: the row wraps (the choice under
+        # its label) where the tab is too narrow for both.
+        self.phrase_language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.labels["phrase_language"] = QLabel("Âm thanh ghi sẵn", self)
         form.addRow(self.labels["phrase_language"], self.phrase_language)
+        self.phrase_note = QLabel(self)
+        self.phrase_note.setObjectName("settingPhraseNote")
+        self.phrase_note.setProperty("role", "muted")
+        self.phrase_note.setWordWrap(True)
+        form.addRow(self.phrase_note)
         self.save_btn = BigButton("", "done", object_name="settingsSave",
                                   beside=True, icon_px=40)
         self.save_btn.clicked.connect(self.save)
@@ -264,13 +274,16 @@ class SettingsTab(QWidget):
             chosen = self.config.phrase_language
         self.phrase_language.clear()
         self.phrase_language.addItem(self.tr("Không (chỉ giọng đọc)"), "")
+        notes = []
         for code, s in sorted(self.phrase_sets.items()):
             text = self.tr("{name} ({code}): ghi âm trước giọng đọc").replace(
                 "{name}", s.name).replace("{code}", code)
-            if s.placeholders():
-                text += self.tr(" — còn BẢN TẠM, chưa phải lời {name}").replace("{name}",
-                                                                                s.name)
             self.phrase_language.addItem(text, code)
+            if s.placeholders():
+                notes.append(self.tr("{name} ({code}) còn BẢN TẠM, chưa phải lời {name}.")
+                             .replace("{name}", s.name).replace("{code}", code))
+        self.phrase_note.setText(" ".join(notes))
+        self.phrase_note.setVisible(bool(notes))
         self.phrase_language.setCurrentIndex(max(0, self.phrase_language.findData(chosen)))
 
     def load(self) -> None:

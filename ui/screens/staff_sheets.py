@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QBoxLayout,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +42,7 @@ from ui.ops import Op
 from ui.state import KioskState
 from ui.tasks import ProgressRelay, TaskRunner
 from ui.widgets.big_button import BigButton
+from ui.widgets.wrapped_list import wrap_rows
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +79,20 @@ class StaffSheetsTab(QWidget):
         self.quota_label.setProperty("role", "muted")
         self.quota_label.setWordWrap(True)
 
-        columns = QHBoxLayout()
+        # The list beside the form where both fit, the list above the form where they do
+        # not (1366×768 with the largest text): never a tab that scrolls sideways.
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(24)
         left = QVBoxLayout()
         self.list_label = QLabel(self)
         self.list_label.setObjectName("sheetsListLabel")
-        left.addWidget(self.quota_label)
+        self.list_label.setWordWrap(True)
+        outer.addWidget(self.quota_label)
         left.addWidget(self.list_label)
         self.list = _named(QListWidget(self), "sheetsTutorials", "Bài hướng dẫn")
         self.list.setMinimumHeight(260)
         self.list.setSpacing(4)
-        self.list.setWordWrap(True)
+        wrap_rows(self.list)  # long titles wrap at the list's width, never run off sideways
         # A box a finger can see; the whole row toggles anyway (no colours set here).
         self.list.setStyleSheet("QListView::indicator { width: 28px; height: 28px; }")
         self._fill_list()
@@ -121,18 +127,21 @@ class StaffSheetsTab(QWidget):
                                     role="secondary", beside=True, icon_px=40)
         self.size_label, self.lang_label = QLabel(self), QLabel(self)
         self.mode_label, self.folder_label = QLabel(self), QLabel(self)
-        form.addWidget(self.size_label, 0, 0)
-        form.addWidget(self.size, 0, 1)
-        form.addWidget(self.lang_label, 0, 2)
-        form.addWidget(self.lang, 0, 3)
-        form.addWidget(self.mode_label, 1, 0)
-        form.addWidget(self.mode, 1, 1, 1, 3)
-        form.addWidget(self.folder_label, 2, 0)
-        form.addWidget(self.folder, 2, 1, 1, 3)
-        form.addWidget(self.large, 3, 0, 1, 2)
-        form.addWidget(self.browse_btn, 3, 2, 1, 2)
+        # One field a row, and the two buttons under them: paper size and language side by
+        # side, and the two buttons in one row, made the form wider than the tab at 1366×768
+        # with the largest text (it scrolled sideways).
+        for row, (label, field) in enumerate(((self.size_label, self.size),
+                                              (self.lang_label, self.lang),
+                                              (self.mode_label, self.mode),
+                                              (self.folder_label, self.folder))):
+            form.addWidget(label, row, 0)
+            form.addWidget(field, row, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addWidget(self.large, 1)
+        buttons.addWidget(self.browse_btn, 1)
+        form.addLayout(buttons, 4, 0, 1, 2)
         form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
         right.addLayout(form)
         self.export_btn = BigButton("", "print", object_name="sheetsExport", beside=True,
                                     icon_px=48)
@@ -160,6 +169,8 @@ class StaffSheetsTab(QWidget):
         right.addStretch(1)
         columns.addLayout(right, 2)
         outer.addLayout(columns, 1)
+        self.columns, self.left_column, self.right_column = columns, left, right
+        self._watched: QWidget | None = None
 
         self.all_btn.clicked.connect(self._toggle_all)
         self.browse_btn.clicked.connect(self._browse)
@@ -214,9 +225,50 @@ class StaffSheetsTab(QWidget):
         self._update_all_btn()
         self._update_quota()
 
+    # -- the two columns or one ---------------------------------------------------------------
+    def _room(self) -> int:
+        """The width this tab can have without scrolling sideways: its scroll area's, less a
+        vertical scroll bar whether shown or not (so showing one cannot flip the choice)."""
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if not isinstance(area, QAbstractScrollArea) or area.viewport() is not viewport:
+            return self.width()
+        return area.width() - 2 * area.frameWidth() - \
+            area.verticalScrollBar().sizeHint().width()
+
+    def _fit_columns(self) -> None:
+        margins = self.layout().contentsMargins()
+        # The list beside the form only when its titles get about 16 characters a line.
+        left = max(self.left_column.minimumSize().width(),
+                   self.fontMetrics().averageCharWidth() * 16)
+        need = margins.left() + margins.right() + left + self.columns.spacing() + \
+            self.right_column.minimumSize().width()
+        side_by_side = self._room() >= need
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side \
+            else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+            self.columns.setStretch(1, 2 if side_by_side else 0)  # stacked: the list grows
+
+    def event(self, event: QEvent) -> bool:
+        # A new text size or language changes the widths asked for (LayoutRequest).
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_columns()
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._watched and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the scroll area narrower while this tab keeps its width
+        return super().eventFilter(watched, event)
+
     # -- quota and default folder, fetched when the tab is shown -----------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        viewport = self.parentWidget()
+        if viewport is not None and self._watched is not viewport:
+            self._watched = viewport
+            viewport.installEventFilter(self)
+        self._fit_columns()
         self.refresh()
 
     def refresh(self) -> None:

@@ -94,6 +94,23 @@ def _bar_problems(k: Kiosk, where: str) -> list[str]:
             if any(f" {n} " in p or f"of {n} " in p or f"label {n} " in p for n in names)]
 
 
+def _staff_tabs(qtbot, k: Kiosk) -> Iterator[str]:
+    """Open each staff tab in turn (signed in as the demo staff member); yields its name."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.app import DEMO_STAFF_PIN
+
+    k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
+    k.nav.go_to(ScreenId.STAFF)
+    tabs = k.screens[ScreenId.STAFF].tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        settle(qtbot, k)
+        page = tabs.widget(i)
+        inner = page.widget() if isinstance(page, QScrollArea) else page
+        yield inner.objectName()
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("size_name", list(SIZES))
 def test_the_bars_stay_whole_on_every_screen_at_the_largest_text(
@@ -102,10 +119,6 @@ def test_the_bars_stay_whole_on_every_screen_at_the_largest_text(
     and volunteer screens only): the language button, A−, the level, A+, "Đổi màu", the
     speaker, Back, Sign out and Home each whole, inside its bar and the window, with the
     longest help point name and a staff member's name shown."""
-    from PySide6.QtWidgets import QScrollArea
-
-    from ui.app import DEMO_STAFF_PIN
-
     for k in make_kiosk(qtbot, tmp_path, SIZES[size_name]):
         k.window.name_label.setText("Điểm hỗ trợ số thôn Tà Lang, xã Hòa Bắc, thành phố Đà Nẵng")
         k.state.set_language(lang)
@@ -116,15 +129,8 @@ def test_the_bars_stay_whole_on_every_screen_at_the_largest_text(
             go()
             settle(qtbot, k)
             found += _bar_problems(k, f"{name} {size_name} {lang}")
-        k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
-        k.nav.go_to(ScreenId.STAFF)
-        tabs = k.screens[ScreenId.STAFF].tabs
-        for i in range(tabs.count()):
-            tabs.setCurrentIndex(i)
-            settle(qtbot, k)
-            page = tabs.widget(i)
-            inner = page.widget() if isinstance(page, QScrollArea) else page
-            found += _bar_problems(k, f"staff {inner.objectName()} {size_name} {lang}")
+        for name in _staff_tabs(qtbot, k):
+            found += _bar_problems(k, f"staff {name} {size_name} {lang}")
         assert k.window.lang_btn.isVisible() and k.window.signout_btn.isVisible()
         assert found == [], "\n".join(found)
 
@@ -324,23 +330,6 @@ def test_the_rule_catches_a_drop_down_that_cuts_an_option(qtbot, tmp_path: Path)
         settle(qtbot, k)
         found = layout_rule.problems(k.window, "form")
         assert any("combo box hvService cuts" in f for f in found), found
-
-
-def _staff_tabs(qtbot, k: Kiosk) -> Iterator[str]:
-    """Open each staff tab in turn (signed in as the demo staff member); yields its name."""
-    from PySide6.QtWidgets import QScrollArea
-
-    from ui.app import DEMO_STAFF_PIN
-
-    k.state.sign_in(AuthService(k.store).sign_in(DEMO_STAFF_PIN))
-    k.nav.go_to(ScreenId.STAFF)
-    tabs = k.screens[ScreenId.STAFF].tabs
-    for i in range(tabs.count()):
-        tabs.setCurrentIndex(i)
-        settle(qtbot, k)
-        page = tabs.widget(i)
-        inner = page.widget() if isinstance(page, QScrollArea) else page
-        yield inner.objectName()
 
 
 def _sideways(k: Kiosk, where: str) -> list[str]:

@@ -202,3 +202,24 @@ def test_every_audited_action_has_words_in_both_languages() -> None:
     assert {"sign_in", "export", "access.denied", "pairing.revoke"} <= audited
     assert audited <= set(AUDIT_ACTIONS), sorted(audited - set(AUDIT_ACTIONS))
     assert all(words in EN for words in AUDIT_ACTIONS.values())
+
+
+def test_a_period_without_waits_says_no_data_not_a_dash_of_minutes(client_for: Any,
+                                                                   synced_demo: Any) -> None:
+    """A commune with no queue data in the period said "9/10 người chờ không quá – phút" and
+    "Trung vị – phút" beside "Chưa có số liệu": minutes of nothing. Without waits the tile
+    shows only "–" and the chart only its "no data" line; with waits both are said."""
+    officer = client_for("xa.a")
+    empty = officer.get(f"/commune/{COMMUNE_A}").text
+    assert 'id="kpi-wait">–<' in empty
+    for text in ("không quá – phút", "Trung vị – phút", "không quá –"):
+        assert text not in empty, text
+    officer.cookies.set("hk_lang", "en")
+    empty = officer.get(f"/commune/{COMMUNE_A}").text
+    for text in ("at most – min", "Median – min"):
+        assert text not in empty, text
+    hp, _ = synced_demo(1)
+    admin = client_for("quantri")
+    full = admin.get(f"/help-point/{hp.help_point_id}?period=custom&from=01/01/2026"
+                     f"&to=31/03/2026").text
+    assert "9/10 người chờ không quá" in full and "Trung vị" in full

@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
     bsub = bundle.add_subparsers(dest="bundle_command", metavar="LỆNH", required=True)
     ex = bsub.add_parser("export", help="xuất các bản ghi từ một ngày thành một tệp đã mã hóa")
     ex.add_argument("--since", required=True, type=parse_day, metavar="NGÀY",
-                    help="từ ngày (2026-03-10 hoặc 10/03/2026)")
+                    help="từ ngày (10/03/2026 hoặc 2026-03-10)")
     ex.add_argument("--out", required=True, type=Path, metavar="TỆP",
                     help="tệp gói dữ liệu sẽ ghi (ví dụ E:\\goi-du-lieu-2026-03-10.hkb)")
     ex.add_argument("--to-key", type=_key_arg, metavar="KHÓA",

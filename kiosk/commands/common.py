@@ -8,12 +8,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from db.engine import DatabaseUnavailable
 from kiosk.auth import Actor, AuthError, AuthService, Role
 from kiosk.errors import CliError
+from kiosk.reports import periods
 from kiosk.store import Store
 
 ENV_STAFF_PIN = "KIOSK_STAFF_PIN"
@@ -25,14 +26,13 @@ def say(text: str) -> None:
 
 
 def parse_day(text: str) -> date:
-    """A day as YYYY-MM-DD or DD/MM/YYYY (the way Vietnamese staff write it)."""
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(
-        f"ngày “{text}” không đúng; hãy viết dạng 2026-03-10 hoặc 10/03/2026")
+    """A day for an option (``type=parse_day``): the one day rule the hub and the exports use
+    (:func:`kiosk.reports.periods.parse_day`: 01/03/2026 as Vietnamese staff write it, or
+    ISO), its refusal in argparse's form so the command line says it beside the option."""
+    try:
+        return periods.parse_day(text)
+    except periods.PeriodError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def connect(data_dir: Path, *, create: bool = False) -> Store:

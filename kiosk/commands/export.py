@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("export", help="xuất bản ghi, báo cáo tổng hợp hoặc kinh phí hỗ trợ",
                        description="Xuất số liệu của một kỳ ra CSV, XLSX hoặc báo cáo PDF.")
     p.add_argument("--from", dest="date_from", metavar="NGÀY",
-                   help="từ ngày (2026-03-01 hoặc 01/03/2026), tính cả ngày này")
+                   help="từ ngày (01/03/2026 hoặc 2026-03-01), tính cả ngày này")
     p.add_argument("--to", dest="date_to", metavar="NGÀY", help="đến ngày, tính cả ngày này")
     p.add_argument("--period", metavar="KỲ",
                    help="thay cho --from/--to: " + ", ".join(PERIOD_CHOICES))

@@ -33,8 +33,8 @@ def register(sub: Any) -> None:
                      help="tệp thôn/tổ dân phố (mặc định: villages.toml đi kèm kiosk)")
     chk.set_defaults(handler=run_check)
     lst = psub.add_parser("list", help="xem địa danh kiosk đang dùng (nạp từ tệp nếu còn trống)")
-    lst.add_argument("--on", metavar="YYYY-MM-DD",
-                     help="ngày cần xem (mặc định: hôm nay)")
+    lst.add_argument("--on", metavar="NGÀY",
+                     help="ngày cần xem, ví dụ 01/03/2026 (mặc định: hôm nay)")
     lst.add_argument("--commune", metavar="TÊN",
                      help="xem thôn/tổ dân phố của một xã/phường/đặc khu")
     lst.set_defaults(handler=run_list)

@@ -45,8 +45,12 @@ def test_the_sub_command_data_dir_wins_over_the_environment(
     (["places", "list", "--bogus"], "lỗi: không hiểu tham số: --bogus"),
     (["records"], "lỗi: thiếu tham số bắt buộc: LỆNH"),
     (["nothing-like-this"], "lỗi: tham số LỆNH: không có lựa chọn"),
+    # The one day rule (kiosk.reports.periods.parse_day), as the hub and the export say it:
+    # a day the calendar lacks is named as such; day/month/year comes first in the advice.
     (["bundle", "export", "--since", "31/02/2026", "--out", "b.zip"],
-     "lỗi: tham số --since: ngày “31/02/2026” không đúng"),
+     "lỗi: tham số --since: Ngày “31/02/2026” không có trên lịch. Hãy kiểm tra lại ngày và tháng"),
+    (["bundle", "export", "--since", "tuần sau", "--out", "b.zip"],
+     "Hãy viết theo dạng ngày/tháng/năm, ví dụ 01/03/2026 (hoặc 2026-03-01)"),
 ])
 def test_usage_errors_are_in_vietnamese(argv: list[str], said: str,
                                         capsys: pytest.CaptureFixture[str]) -> None:

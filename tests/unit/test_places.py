@@ -444,7 +444,7 @@ def test_cli_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "places", "list", "--on", "10/3/2026"]) == 0
     assert "Đơn vị cấp xã ngày 10/03/2026" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "places", "list", "--on", "2026-02-30"]) == 1
-    assert "Lỗi: ngày “2026-02-30” không đúng" in capsys.readouterr().err
+    assert "Lỗi: Ngày “2026-02-30” không có trên lịch" in capsys.readouterr().err
 
 
 # -- official codes ---------------------------------------------------------------------------

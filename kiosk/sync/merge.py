@@ -899,11 +899,9 @@ def validate_payload(session: Session, payload: Any, now: datetime, *,
         number = f" số {at['index']}" if at["index"] else ""
         number_en = f" no. {at['index']}" if at["index"] else ""
         started = _record_started(payload, at["index"]) if at["section"] == "records" else None
-        if started is not None:
+        local = _local_or_none(started)
+        if local is not None:
             # "bản ghi số 2" alone is not something staff can find; its local start is.
-            from kiosk.clock import to_local
-
-            local = to_local(started)
             number += f" (lúc {local:%H:%M} ngày {local:%d/%m/%Y})"
             number_en += f" (started {local:%H:%M} on {local:%d/%m/%Y})"
         hint = ""
@@ -941,6 +939,20 @@ def _record_started(payload: Any, index: int) -> datetime | None:
     if isinstance(value, datetime):
         return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
     return parse_dt(value)
+
+
+def _local_or_none(started: datetime | None) -> datetime | None:
+    """``started`` in local time, or None when no calendar holds it there: a forged
+    31/12/9999 23:59 UTC is past the last day once seven hours are added, and the refusal
+    must still be said, naming the record by its number alone."""
+    if started is None:
+        return None
+    from kiosk.clock import to_local
+
+    try:
+        return to_local(started)
+    except (OverflowError, ValueError):
+        return None
 
 
 # -- merging ---------------------------------------------------------------------------------

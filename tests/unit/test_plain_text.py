@@ -128,3 +128,16 @@ def test_a_setting_with_a_control_character_is_refused(name: str) -> None:
     assert check_value(name, "Điểm hỗ trợ số Hòa Khánh") is None
     problem = check_value(name, "Điểm\x00 hỗ trợ")
     assert problem is not None and "ký tự điều khiển" in problem and name in problem
+
+
+def test_a_start_past_the_last_calendar_day_is_refused_by_number(services: Store) -> None:
+    """Found by tests/integration/test_fuzz.py: a forged record started 31/12/9999 23:59:59
+    UTC is past the calendar in local time (UTC+7), and naming it crashed the refusal with
+    OverflowError instead of saying it; it is now named by its number alone."""
+    p = payload(record(1))
+    p["records"][0]["started_at"] = "9999-12-31T23:59:59"
+    with services.write() as s, pytest.raises(BatchRefused) as err:
+        validate_payload(s, json.loads(json.dumps(p)), NOW)
+    message = str(err.value)
+    assert "bản ghi số 1, mục “started_at”" in message, message
+    assert "Không có gì được ghi" in message

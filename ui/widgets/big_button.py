@@ -25,6 +25,10 @@ from ui import icons, theme
 from ui.first_paint import after_paint, qt_namespace_built, set_enum
 from ui.widgets.fit import fit_height
 
+# Each side of the words inside the border: the 3 px border and 2 px, so that the widths the
+# words are measured at and laid out at are the same.
+WORDS_INSET = theme.BORDER_PX + 2
+
 
 class _FitLabel(QLabel):
     """Words on one line when there is room; wrapped at word boundaries when there is not.
@@ -67,7 +71,10 @@ class BigButton(QPushButton):
         if role:
             self.setProperty("role", role)
         layout: QBoxLayout = QHBoxLayout(self) if beside else QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The words (and a picture beside them) stay inside the border: they were laid out
+        # across the whole button while measured inside it, so a line that just fitted ran
+        # under the border and the button was measured a line taller than it showed.
+        layout.setContentsMargins(WORDS_INSET, 0, WORDS_INSET, 0)
         layout.setSpacing(8)
         self._icon = QLabel(self)
         set_enum(self._icon, "alignment", "AlignCenter")
@@ -220,10 +227,11 @@ class BigButton(QPushButton):
 
     @staticmethod
     def _chrome() -> tuple[int, int]:
-        """Width and height the style sheet's padding and border add around the words (they
-        are not in the contents margins); they follow the screen's scale."""
+        """Width and height the style sheet's padding and border add around the words (not
+        in the contents margins; sideways the border is, as the layout's WORDS_INSET); they
+        follow the screen's scale."""
         around = 2 * (theme.current_padding() + theme.BORDER_PX) + 4
-        return around, around
+        return around - 2 * WORDS_INSET, around
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         hint = self.layout().sizeHint() if self.layout() is not None else super().sizeHint()
@@ -249,8 +257,8 @@ class BigButton(QPushButton):
         layout = self.layout()
         if layout is None:
             return super().heightForWidth(width)
-        # The words are laid out across the whole button (the inner layout gets the full
-        # rect; the padding only centres them), so wrap them at that width, less the border.
+        # The words are laid out across the button less the border (the layout's margins,
+        # WORDS_INSET a side; the padding only centres them): wrapped at that width.
         _extra_w, extra_h = self._chrome()
-        words = layout.totalHeightForWidth(max(1, width - 2 * theme.BORDER_PX - 4)) + extra_h
+        words = layout.totalHeightForWidth(max(1 + 2 * WORDS_INSET, width)) + extra_h
         return max(words, theme.current_target())

@@ -58,6 +58,16 @@ def type_code(qtbot: Any, kiosk: Kiosk, code: str) -> None:
     touch(qtbot, kiosk, "Học tiếp")
 
 
+def practice_kiosk(make_kiosk: MakeKiosk) -> tuple[Kiosk, Any]:
+    """A kiosk with the shipped tutorials (the sample content has no practice) and the
+    first tutorial that has one."""
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+
+    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
+    return kiosk, next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+
+
 def test_leave_midway_code_is_shown_and_spoken_then_brings_back_the_same_step(
         qtbot: Any, kiosk: Kiosk) -> None:
     leave_at_step(qtbot, kiosk, 2)  # on step 3 of 3, "Xong" not pressed
@@ -203,11 +213,7 @@ def test_a_printer_fault_says_to_copy_the_code(qtbot: Any, make_kiosk: MakeKiosk
 
 def test_a_practice_left_midway_gets_a_code_that_opens_the_same_screen(
         qtbot: Any, make_kiosk: MakeKiosk) -> None:
-    from kiosk.content.loader import load_catalogue
-    from kiosk.paths import resource_path
-
-    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
-    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk, tutorial = practice_kiosk(make_kiosk)
     practice = tutorial.practice
     kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=1)
     touch(qtbot, kiosk, "Màn hình chính")
@@ -245,11 +251,7 @@ def test_a_practice_left_midway_gets_a_code_that_opens_the_same_screen(
 
 def test_no_code_for_a_practice_left_on_its_first_screen(qtbot: Any,
                                                          make_kiosk: MakeKiosk) -> None:
-    from kiosk.content.loader import load_catalogue
-    from kiosk.paths import resource_path
-
-    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
-    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk, tutorial = practice_kiosk(make_kiosk)
     kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=0)
     touch(qtbot, kiosk, "Màn hình chính")
     assert kiosk.nav.current_id is ScreenId.HOME
@@ -343,11 +345,7 @@ def test_no_code_on_a_ticket_asked_for_on_step_one_or_after_finishing(
 
 def test_asking_a_volunteer_midway_through_a_practice_puts_its_code_on_the_ticket(
         qtbot: Any, make_kiosk: MakeKiosk) -> None:
-    from kiosk.content.loader import load_catalogue
-    from kiosk.paths import resource_path
-
-    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
-    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk, tutorial = practice_kiosk(make_kiosk)
     kiosk.nav.go_to(ScreenId.PRACTICE, tutorial_id=tutorial.id, screen=1)
     touch(qtbot, kiosk, "Hỏi tình nguyện viên")
     assert kiosk.nav.current_id is ScreenId.TICKET
@@ -407,12 +405,9 @@ def test_a_code_that_still_fits_shows_no_notice(qtbot: Any, kiosk: Kiosk) -> Non
 
 def test_a_practice_code_past_its_end_says_why_it_is_the_last_screen(
         qtbot: Any, make_kiosk: MakeKiosk) -> None:
-    from kiosk.content.loader import load_catalogue
-    from kiosk.paths import resource_path
     from kiosk.resume import ResumeService
 
-    kiosk = make_kiosk(catalogue=load_catalogue([resource_path("tutorials")]))
-    tutorial = next(t for t in kiosk.catalogue.tutorials if t.practice is not None)
+    kiosk, tutorial = practice_kiosk(make_kiosk)
     total = len(tutorial.practice.screens)
     code = ResumeService(kiosk.store).issue("practice", tutorial.id, total + 3).code
     touch(qtbot, kiosk, "Học từng bước")

@@ -109,7 +109,8 @@ EN: dict[str, str] = {
     "Tập xong": "Finished",
     "Tỉ lệ": "Rate",
     "Màn hay bấm sai nhất": "Screen most often wrong",
-    "lần": "times",
+    "Màn hình {n}: {name} ({times} lần)": "Screen {n}: {name} ({times} times)",
+    "Màn hình {n} ({times} lần)": "Screen {n} ({times} times)",
     "Lượt tập trên điện thoại giả của kiosk; không tính là lượt học bài hướng dẫn. Kiosk cũ "
     "chưa gửi số này.": "Runs on the kiosk's pretend phone; not counted as tutorial runs. "
                         "Older kiosks do not send these yet.",

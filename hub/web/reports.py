@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -27,6 +28,7 @@ from hub.accounts import AccessDenied, AccountService, Officer
 from hub.context import HubContext
 from hub.models import Device
 from hub.summary import people_per_place, settle, summary_counts, summary_records
+from kiosk.numbers import fmt_int
 from kiosk.paths import resource_path
 from kiosk.reports.figures import (
     Figures,
@@ -39,6 +41,40 @@ from kiosk.reports.periods import Period
 log = logging.getLogger(__name__)
 
 SILENT_AFTER = timedelta(days=3)
+def practice_screen_names(lang: str = "vi") -> dict[str, tuple[str, ...]]:
+    """Each bundled practice's screen headings in ``lang`` (the Vietnamese where a screen has
+    no other), in order: the kiosk counts a wrong touch on screen ``n`` = ``screens[n - 1]``
+    (``ui/screens/practice.py``). {} if the content cannot be read: the numbers still say
+    which screen."""
+    from kiosk.content.loader import load_catalogue
+
+    loader_log = logging.getLogger("kiosk.content")
+    level = loader_log.level
+    loader_log.setLevel(logging.ERROR)  # content problems are `content check`'s business
+    try:
+        cat = load_catalogue([resource_path("tutorials")])
+        return {t.id: tuple(sc.heading.get(lang) for sc in t.practice.screens)
+                for t in cat.tutorials if t.practice is not None}
+    except Exception:  # names are a help; the screen numbers still say which screen
+        log.warning("practice screen names not available for the dashboards")
+        return {}
+    finally:
+        loader_log.setLevel(level)
+
+
+def wrong_screen_text(screen: int, times: int, names: Sequence[str], lang: str = "vi") -> str:
+    """ "Màn hình 2: Nhập passcode (31 lần)" / "Screen 2: Enter the passcode (31 times)": an
+    officer cannot tell what a bare screen number is. Without the screen's name (a practice
+    the hub's content lacks, or a screen past its end) "Màn hình 2 (31 lần)"."""
+    from hub.web.i18n import tr
+
+    name = names[screen - 1] if 1 <= screen <= len(names) else ""
+    text = tr("Màn hình {n}: {name} ({times} lần)" if name else "Màn hình {n} ({times} lần)",
+              lang)
+    return (text.replace("{n}", fmt_int(screen, lang)).replace("{times}", fmt_int(times, lang))
+            .replace("{name}", name))
+
+
 class NotFound(Exception):
     """No such help point or commune on this hub (HTTP 404)."""
 
@@ -138,12 +174,23 @@ class HubReports:
         self.hub = hub
         self.accounts = accounts
         self._titles: dict[str, dict[str, str]] = {}
+        self._screens: dict[str, dict[str, tuple[str, ...]]] = {}
 
     def titles(self, lang: str = "vi") -> dict[str, str]:
         """Tutorial titles in ``lang`` (the Vietnamese title where a tutorial has no other)."""
         if lang not in self._titles:
             self._titles[lang] = tutorial_titles(lang)
         return self._titles[lang]
+
+    def wrong_screens(self, figures: Figures, lang: str = "vi") -> dict[str, str]:
+        """Per practice id, its "screen most often wrong" in words of ``lang``
+        (:func:`wrong_screen_text`)."""
+        if lang not in self._screens:
+            self._screens[lang] = practice_screen_names(lang)
+        names = self._screens[lang]
+        return {p.tutorial_id: wrong_screen_text(p.most_wrong_screen, p.most_wrong_count,
+                                                 names.get(p.tutorial_id, ()), lang)
+                for p in figures.practices if p.most_wrong_screen is not None}
 
     # ------------------------------------------------------------ scopes
 

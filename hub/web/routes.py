@@ -457,6 +457,7 @@ def _dashboard(request: Request, kind: str, key: str) -> Response:
     return _page(request, "dashboard.html", scope=scope, period=period,
                  period_kind=asked.kind, period_problem=asked.problem, typed=asked.typed,
                  bad_dates=asked.bad, f=figures,
+                 wrong_screens=reports.wrong_screens(figures, _lang(request)),
                  places=reports.places(info.officer, scope, period),
                  health=reports.health(info.officer, scope),
                  unverified=figures.unverified_records,

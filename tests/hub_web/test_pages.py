@@ -3,6 +3,8 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+from datetime import date
+from html import escape
 from typing import Any
 
 import pytest
@@ -223,3 +225,63 @@ def test_a_period_without_waits_says_no_data_not_a_dash_of_minutes(client_for: A
     full = admin.get(f"/help-point/{hp.help_point_id}?period=custom&from=01/01/2026"
                      f"&to=31/03/2026").text
     assert "9/10 người chờ không quá" in full and "Trung vị" in full
+
+
+def _section(html: str, heading_id: str) -> str:
+    """The HTML of the section whose heading has ``heading_id``, up to its end."""
+    start = html.index(f'id="{heading_id}"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_an_empty_periods_people_per_day_says_no_data_not_empty_axes(client_for: Any,
+                                                                     synced_demo: Any) -> None:
+    """A period with nobody helped drew the "people per day" chart as empty axes (a "1" at
+    the top, a baseline, two dates) where every other chart says "no data"; it now says the
+    same words as they do, in both languages, and draws columns only when there are people."""
+    officer = client_for("xa.a")
+    for lang, words in (("vi", "Không có dữ liệu trong kỳ này."),
+                        ("en", "No data in this period.")):
+        officer.cookies.set("hk_lang", lang)
+        daily = _section(officer.get(f"/commune/{COMMUNE_A}").text, "daily-h")
+        assert words in daily, lang
+        assert "<svg" not in daily and "axis-top" not in daily, lang
+    hp, _ = synced_demo(1)
+    full = client_for("quantri").get(f"/help-point/{hp.help_point_id}?period=custom"
+                                     "&from=01/01/2026&to=31/03/2026").text
+    daily = _section(full, "daily-h")
+    assert "<svg" in daily and "<rect" in daily
+    assert "Không có dữ liệu trong kỳ này." not in daily
+
+
+def test_the_practice_table_names_the_screen_most_often_wrong(client_for: Any,
+                                                             synced_demo: Any) -> None:
+    """The practice table said the screen most often wrong as a bare number ("1 (8 lần)"): an
+    officer cannot know what screen 1 is. It says "Màn hình 1: <the screen's heading from the
+    practice's content> (8 lần)", and "Screen 1: <English heading> (8 times)" in English."""
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.reports.figures import figures_from, tutorial_titles
+    from kiosk.reports.periods import Period
+
+    period = Period(date(2026, 1, 1), date(2026, 3, 31))
+
+    def kiosk_figures(store: Any) -> Any:
+        with store.read() as s:
+            return figures_from(s, period, tutorial_titles())
+
+    hp, kiosk = synced_demo(1, kiosk_figures)
+    practice = next(p for p in kiosk.practices if p.most_wrong_screen is not None)
+    content = load_catalogue([resource_path("tutorials")]).by_id(practice.tutorial_id)
+    assert content is not None and content.practice is not None
+    screen = content.practice.screens[practice.most_wrong_screen - 1]
+    admin = client_for("quantri")
+    query = "?period=custom&from=01/01/2026&to=31/03/2026"
+    for lang, said in (
+            ("vi", f"Màn hình {practice.most_wrong_screen}: {screen.heading.get('vi')} "
+                   f"({practice.most_wrong_count} lần)"),
+            ("en", f"Screen {practice.most_wrong_screen}: {screen.heading.get('en')} "
+                   f"({practice.most_wrong_count} times)")):
+        admin.cookies.set("hk_lang", lang)
+        table = _section(admin.get(f"/help-point/{hp.help_point_id}{query}").text,
+                         "practice-h")
+        assert escape(said) in table, (lang, said)

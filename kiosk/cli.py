@@ -1,9 +1,11 @@
 """The ``help-kiosk`` command line: the parser and the staff sub-commands (no Qt, no GUI).
 
-``help-kiosk`` starts in :mod:`ui.launcher`, above both layers: it builds this parser, runs
-staff sub-commands through :func:`run` without importing Qt, and imports the GUI only to start
-it. ``python -m kiosk`` runs the same staff sub-commands (for scripts and tests) but cannot
-start the GUI, because kiosk/ never imports ui/.
+``help-kiosk`` starts in :mod:`ui.launcher`, above both layers: it parses the command line
+here (the parsers themselves live in :mod:`kiosk.cli_parser`, built only when the command line
+is more than the kiosk window's usual options), runs staff sub-commands through :func:`run`
+without importing Qt, and imports the GUI only to start it. ``python -m kiosk`` runs the
+same staff sub-commands (for scripts and tests) but cannot start the GUI, because kiosk/
+never imports ui/.
 
 Every sub-command honours ``--data-dir`` (before or after the sub-command) and
 ``KIOSK_DATA_DIR``. Messages are Vietnamese first, argparse's own included; exit codes:

@@ -193,3 +193,16 @@ def test_a_start_after_a_power_cut_paints_first_then_runs(data_dir: Path) -> Non
     # With the lock held it kept its parsed settings: the next start reads no TOML.
     assert load_config(data_dir, use_cache=True)[0].values == load_config(data_dir)[0].values
     assert (data_dir / PARSED_CACHE).is_file()
+
+
+def test_a_pid_file_naming_a_live_stranger_only_moves_the_lock_before_the_paint(
+        data_dir: Path) -> None:
+    """The number is alive but not a kiosk (reused after a reboot): the start takes the lock
+    before its paint, as a second start would, finds it free and runs."""
+    (data_dir / PID_FILE).write_text(f"{os.getpid()}\n", encoding="ascii")  # this test: alive
+    code, lines, err = _run(data_dir, "--demo", "--windowed", "--exit-after-paint")
+    assert code == 0, err[-2000:]
+    assert lines[:3] == ["shown", "painted filelock", "named"]
+    assert (data_dir / "kiosk.sqlite3").is_file()
+    assert not (data_dir / PID_FILE).exists()  # named itself, then released on the way out
+    assert "Traceback" not in (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")

@@ -118,7 +118,10 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: Any, option_string: str | None = None) -> None:
-        parser.exit(message=f"help-kiosk {kiosk.__version__}\n")
+        # On stdout, as argparse's own version action prints it (``exit(message=)`` would
+        # write it to stderr, where a script reading the version finds nothing).
+        sys.stdout.write(f"help-kiosk {kiosk.__version__}\n")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:

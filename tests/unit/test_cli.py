@@ -224,3 +224,16 @@ def test_the_watchdog_is_left_out_by_the_qt_platform_name_not_the_whole_setting(
     assert seen == (["watchdog"] if watched else ["window"])
     assert launcher.start_gui(cli.parse(["--windowed"])) == 0  # never supervised
     assert seen[-1] == "window"
+
+
+def test_version_is_printed_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    """As argparse's own ``version`` action does: a script reads ``help-kiosk --version``
+    (tests/integration/test_bundle.py does, on the frozen program)."""
+    import kiosk
+    from kiosk.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    out, err = capsys.readouterr()
+    assert out == f"help-kiosk {kiosk.__version__}\n" and err == ""

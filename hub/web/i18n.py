@@ -61,6 +61,9 @@ EN: dict[str, str] = {
     "Hoàn thành bài hướng dẫn": "Tutorials finished",
     "Người được hỗ trợ mỗi ngày": "People helped per day",
     "Theo dịch vụ": "By service",
+    "Một người có thể được hỗ trợ nhiều dịch vụ, nên cộng các dòng có thể lớn hơn số người "
+    "được hỗ trợ.": "One person can be helped with several services, so the rows can add up "
+                    "to more than the people helped.",
     "Theo hình thức": "By channel",
     "Theo độ tuổi và giới tính": "By age band and gender",
     "Độ tuổi": "Age band",
@@ -111,6 +114,8 @@ EN: dict[str, str] = {
     "Màn hay bấm sai nhất": "Screen most often wrong",
     "Màn hình {n}: {name} ({times} lần)": "Screen {n}: {name} ({times} times)",
     "Màn hình {n} ({times} lần)": "Screen {n} ({times} times)",
+    "Bước {n}: {name}": "Step {n}: {name}",
+    "Bước {n}": "Step {n}",
     "Lượt tập trên điện thoại giả của kiosk; không tính là lượt học bài hướng dẫn. Kiosk cũ "
     "chưa gửi số này.": "Runs on the kiosk's pretend phone; not counted as tutorial runs. "
                         "Older kiosks do not send these yet.",

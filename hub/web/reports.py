@@ -41,11 +41,20 @@ from kiosk.reports.periods import Period
 log = logging.getLogger(__name__)
 
 SILENT_AFTER = timedelta(days=3)
-def practice_screen_names(lang: str = "vi") -> dict[str, tuple[str, ...]]:
-    """Each bundled practice's screen headings in ``lang`` (the Vietnamese where a screen has
-    no other), in order: the kiosk counts a wrong touch on screen ``n`` = ``screens[n - 1]``
-    (``ui/screens/practice.py``). {} if the content cannot be read: the numbers still say
-    which screen."""
+@dataclass(frozen=True)
+class ContentNames:
+    """What the bundled content calls each numbered place the kiosks count, in one language:
+    per tutorial its steps' titles, per practice its screens' headings, in order (the kiosk
+    counts step ``n`` = ``steps[n - 1]``, ``ui/screens/step_player.py``, and a wrong touch on
+    screen ``n`` = ``screens[n - 1]``, ``ui/screens/practice.py``)."""
+
+    steps: dict[str, tuple[str, ...]]
+    screens: dict[str, tuple[str, ...]]
+
+
+def content_names(lang: str = "vi") -> ContentNames:
+    """:class:`ContentNames` in ``lang`` (the Vietnamese where a text has no other); empty if
+    the content cannot be read: the numbers still say which step or screen."""
     from kiosk.content.loader import load_catalogue
 
     loader_log = logging.getLogger("kiosk.content")
@@ -53,13 +62,29 @@ def practice_screen_names(lang: str = "vi") -> dict[str, tuple[str, ...]]:
     loader_log.setLevel(logging.ERROR)  # content problems are `content check`'s business
     try:
         cat = load_catalogue([resource_path("tutorials")])
-        return {t.id: tuple(sc.heading.get(lang) for sc in t.practice.screens)
-                for t in cat.tutorials if t.practice is not None}
-    except Exception:  # names are a help; the screen numbers still say which screen
-        log.warning("practice screen names not available for the dashboards")
-        return {}
+        return ContentNames(
+            steps={t.id: tuple(st.title.get(lang) for st in t.steps) for t in cat.tutorials},
+            screens={t.id: tuple(sc.heading.get(lang) for sc in t.practice.screens)
+                     for t in cat.tutorials if t.practice is not None})
+    except Exception:  # names are a help; the numbers still say which step or screen
+        log.warning("step and screen names not available for the dashboards")
+        return ContentNames({}, {})
     finally:
         loader_log.setLevel(level)
+
+
+def _nth(names: Sequence[str], n: int) -> str:
+    return names[n - 1] if 1 <= n <= len(names) else ""
+
+
+def stop_step_text(step: int, names: Sequence[str], lang: str = "vi") -> str:
+    """ "Bước 3: Mở ứng dụng VNeID" / "Step 3: …" for where unfinished runs stop most; "Bước
+    3" where the hub's content lacks that step."""
+    from hub.web.i18n import tr
+
+    name = _nth(names, step)
+    text = tr("Bước {n}: {name}" if name else "Bước {n}", lang)
+    return text.replace("{n}", fmt_int(step, lang)).replace("{name}", name)
 
 
 def wrong_screen_text(screen: int, times: int, names: Sequence[str], lang: str = "vi") -> str:
@@ -68,7 +93,7 @@ def wrong_screen_text(screen: int, times: int, names: Sequence[str], lang: str =
     the hub's content lacks, or a screen past its end) "Màn hình 2 (31 lần)"."""
     from hub.web.i18n import tr
 
-    name = names[screen - 1] if 1 <= screen <= len(names) else ""
+    name = _nth(names, screen)
     text = tr("Màn hình {n}: {name} ({times} lần)" if name else "Màn hình {n} ({times} lần)",
               lang)
     return (text.replace("{n}", fmt_int(screen, lang)).replace("{times}", fmt_int(times, lang))
@@ -174,7 +199,7 @@ class HubReports:
         self.hub = hub
         self.accounts = accounts
         self._titles: dict[str, dict[str, str]] = {}
-        self._screens: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._names: dict[str, ContentNames] = {}
 
     def titles(self, lang: str = "vi") -> dict[str, str]:
         """Tutorial titles in ``lang`` (the Vietnamese title where a tutorial has no other)."""
@@ -182,15 +207,27 @@ class HubReports:
             self._titles[lang] = tutorial_titles(lang)
         return self._titles[lang]
 
+    def names(self, lang: str = "vi") -> ContentNames:
+        """The content's step titles and screen headings in ``lang`` (read once)."""
+        if lang not in self._names:
+            self._names[lang] = content_names(lang)
+        return self._names[lang]
+
     def wrong_screens(self, figures: Figures, lang: str = "vi") -> dict[str, str]:
         """Per practice id, its "screen most often wrong" in words of ``lang``
         (:func:`wrong_screen_text`)."""
-        if lang not in self._screens:
-            self._screens[lang] = practice_screen_names(lang)
-        names = self._screens[lang]
+        names = self.names(lang).screens
         return {p.tutorial_id: wrong_screen_text(p.most_wrong_screen, p.most_wrong_count,
                                                  names.get(p.tutorial_id, ()), lang)
                 for p in figures.practices if p.most_wrong_screen is not None}
+
+    def stop_steps(self, figures: Figures, lang: str = "vi") -> dict[str, str]:
+        """Per tutorial id, the step most unfinished runs stop at, in words of ``lang``
+        (:func:`stop_step_text`)."""
+        names = self.names(lang).steps
+        return {tu.tutorial_id: stop_step_text(tu.stop_step, names.get(tu.tutorial_id, ()),
+                                               lang)
+                for tu in figures.tutorials if tu.stop_step is not None}
 
     # ------------------------------------------------------------ scopes
 

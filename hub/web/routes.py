@@ -458,6 +458,7 @@ def _dashboard(request: Request, kind: str, key: str) -> Response:
                  period_kind=asked.kind, period_problem=asked.problem, typed=asked.typed,
                  bad_dates=asked.bad, f=figures,
                  wrong_screens=reports.wrong_screens(figures, _lang(request)),
+                 stop_steps=reports.stop_steps(figures, _lang(request)),
                  places=reports.places(info.officer, scope, period),
                  health=reports.health(info.officer, scope),
                  unverified=figures.unverified_records,

@@ -3,6 +3,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import escape
 from typing import Any
@@ -285,3 +286,75 @@ def test_the_practice_table_names_the_screen_most_often_wrong(client_for: Any,
         table = _section(admin.get(f"/help-point/{hp.help_point_id}{query}").text,
                          "practice-h")
         assert escape(said) in table, (lang, said)
+        # Words, not a number: not right-aligned on one unbreakable line (class "num").
+        label = "Màn hay bấm sai nhất" if lang == "vi" else "Screen most often wrong"
+        assert f'<td class="words" data-label="{label}">{escape(said)}</td>' in table
+
+
+def test_the_header_names_a_commune_officers_commune_not_only_its_code(client_for: Any) -> None:
+    """The header said "Cán bộ xã/phường 20194": a code an officer does not read as a place.
+    It names the commune as the page headings do (commune_label), in both languages."""
+    from hub.web.reports import commune_label
+
+    officer = client_for("xa.a")
+    for lang, role in (("vi", "Cán bộ xã/phường"), ("en", "Commune officer")):
+        officer.cookies.set("hk_lang", lang)
+        html = officer.get("/health").text
+        who = html[html.index('class="who"'):html.index("</form>", html.index('class="who"'))]
+        assert f"{role} · {escape(commune_label(COMMUNE_A))}" in who, lang
+
+
+def test_services_that_add_up_to_more_than_the_people_say_why(client_for: Any,
+                                                             synced_demo: Any) -> None:
+    """One person can be helped with several services, so the "by service" rows added up to
+    more than the people helped (59 + 52 + 27 + 16 = 154 beside 138) with no word why; the
+    chart now says so whenever that happens, and not when it does not."""
+    note = {"vi": "Một người có thể được hỗ trợ nhiều dịch vụ",
+            "en": "One person can be helped with several services"}
+    hp, _ = synced_demo(1)
+    admin = client_for("quantri")
+    query = "?period=custom&from=01/01/2026&to=31/03/2026"
+    for lang in ("vi", "en"):
+        admin.cookies.set("hk_lang", lang)
+        html = admin.get(f"/help-point/{hp.help_point_id}{query}").text
+        people = int(re.search(r'id="kpi-people">([\d.,]+)<', html)[1].replace(".", "")
+                     .replace(",", ""))
+        services = html[html.index("Theo dịch vụ" if lang == "vi" else "By service"):]
+        services = services[:services.index("</figure>")]
+        counts = [int(n.replace(".", "").replace(",", ""))
+                  for n in re.findall(r'<td class="num">([\d.,]+)</td>', services)]
+        assert sum(counts) > people, "the demo has people with two services"
+        assert note[lang] in services, lang
+        empty = admin.get(f"/commune/{COMMUNE_A}").text
+        assert note[lang] not in empty
+
+
+def test_the_tutorial_table_names_the_step_most_runs_stop_at(client_for: Any,
+                                                            synced_demo: Any) -> None:
+    """"Hay dừng ở bước" showed a bare number ("8"): which step of a 12-step tutorial is 8 is
+    not something an officer knows. It says "Bước 8: <that step's title>" ("Step 8: …"), the
+    title from the hub's tutorial content, as words (not a right-aligned number)."""
+    from kiosk.content.loader import load_catalogue
+    from kiosk.paths import resource_path
+    from kiosk.reports.figures import figures_from, tutorial_titles
+    from kiosk.reports.periods import Period
+
+    period = Period(date(2026, 1, 1), date(2026, 3, 31))
+
+    def kiosk_figures(store: Any) -> Any:
+        with store.read() as s:
+            return figures_from(s, period, tutorial_titles())
+
+    hp, kiosk = synced_demo(1, kiosk_figures)
+    tutorial = next(tu for tu in kiosk.tutorials if tu.stop_step is not None)
+    content = load_catalogue([resource_path("tutorials")]).by_id(tutorial.tutorial_id)
+    assert content is not None
+    step = content.steps[tutorial.stop_step - 1]
+    admin = client_for("quantri")
+    query = "?period=custom&from=01/01/2026&to=31/03/2026"
+    for lang, label, said in (
+            ("vi", "Hay dừng ở bước", f"Bước {tutorial.stop_step}: {step.title.get('vi')}"),
+            ("en", "Most stop at step", f"Step {tutorial.stop_step}: {step.title.get('en')}")):
+        admin.cookies.set("hk_lang", lang)
+        table = _section(admin.get(f"/help-point/{hp.help_point_id}{query}").text, "tut-h")
+        assert f'<td class="words" data-label="{label}">{escape(said)}</td>' in table, said

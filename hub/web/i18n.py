@@ -74,7 +74,7 @@ EN: dict[str, str] = {
     "Mở": "Opened",
     "Xong": "Finished",
     "Tỉ lệ xong": "Finished (%)",
-    "Hay dừng ở bước": "Most stop at step",
+    "Hay dừng ở": "Most stop at",
     "Bảng số liệu": "Data table",
     "Ngày": "Day",
     "Số người": "People",
@@ -98,8 +98,8 @@ EN: dict[str, str] = {
         "The hub receives how many people waited within each range of minutes, not each "
         "ticket, so it knows ranges only.",
     "Chưa xong": "Not finished",
-    "“Hay dừng ở bước”: bước mà nhiều lượt học chưa xong dừng lại nhất; đếm theo ngày ở "
-    "từng điểm.": "“Most stop at step”: the step where most unfinished runs stopped; counted "
+    "“Hay dừng ở”: bước mà nhiều lượt học chưa xong dừng lại nhất; đếm theo ngày ở "
+    "từng điểm.": "“Most stop at”: the step where most unfinished runs stopped; counted "
                   "per day at each help point.",
     "Kiểm tra tin nhắn lạ theo loại": "Scam checks by kind",
     "Số lượt": "Checks",
@@ -114,8 +114,8 @@ EN: dict[str, str] = {
     "Màn hay bấm sai nhất": "Screen most often wrong",
     "Màn hình {n}: {name} ({times} lần)": "Screen {n}: {name} ({times} times)",
     "Màn hình {n} ({times} lần)": "Screen {n} ({times} times)",
-    "Bước {n}: {name}": "Step {n}: {name}",
-    "Bước {n}": "Step {n}",
+    "bước {n}: {name}": "step {n}: {name}",
+    "bước {n}": "step {n}",
     "Lượt tập trên điện thoại giả của kiosk; không tính là lượt học bài hướng dẫn. Kiosk cũ "
     "chưa gửi số này.": "Runs on the kiosk's pretend phone; not counted as tutorial runs. "
                         "Older kiosks do not send these yet.",

@@ -78,12 +78,13 @@ def _nth(names: Sequence[str], n: int) -> str:
 
 
 def stop_step_text(step: int, names: Sequence[str], lang: str = "vi") -> str:
-    """ "Bước 3: Mở ứng dụng VNeID" / "Step 3: …" for where unfinished runs stop most; "Bước
-    3" where the hub's content lacks that step."""
+    """ "bước 3: Mở ứng dụng VNeID" / "step 3: …" for where unfinished runs stop most (read
+    after its label "Hay dừng ở" / "Most stop at", as the kiosk's dashboard says "bước 3");
+    "bước 3" where the hub's content lacks that step."""
     from hub.web.i18n import tr
 
     name = _nth(names, step)
-    text = tr("Bước {n}: {name}" if name else "Bước {n}", lang)
+    text = tr("bước {n}: {name}" if name else "bước {n}", lang)
     return text.replace("{n}", fmt_int(step, lang)).replace("{name}", name)
 
 

@@ -550,6 +550,27 @@ def test_queue_waits_tutorial_stops_and_scam_checks_on_the_pages(page: Any, hub:
     shoot(page, hub, "help-point-counts-en-phone", PHONE)
 
 
+def test_an_empty_commune_says_no_data_under_people_per_day(page: Any, hub: Hub) -> None:
+    """A commune with nothing in the period drew "people per day" as empty axes (a "1", a
+    baseline, two dates) under charts that all say "no data"; it says the same words now,
+    in both languages, at phone and desktop width (screenshot ``hub-empty-commune-phone``)."""
+    sign_in(page, hub, "xa2.demo")  # phường Thanh Khê: nothing yet
+    page.wait_for_url(re.compile(r"/commune/20209"))
+    daily = page.locator("section", has=page.get_by_role("heading",
+                                                         name="Người được hỗ trợ mỗi ngày"))
+    assert daily.locator(".no-data").inner_text() == "Không có dữ liệu trong kỳ này."
+    assert daily.locator("svg").count() == 0 and daily.locator(".axis-top").count() == 0
+    assert page.locator("#kpi-people").inner_text() == "0"
+    shoot(page, hub, "empty-commune-phone", PHONE)
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    daily = page.locator("section", has=page.get_by_role("heading",
+                                                         name="People helped per day"))
+    assert daily.locator(".no-data").inner_text() == "No data in this period."
+    assert daily.locator("svg").count() == 0
+    shoot(page, hub, "empty-commune-en-desktop", DESKTOP)
+
+
 #: Elements wider than their box (a table the page scrolls sideways), with their widths.
 OVERFLOW_JS = """() => [...document.querySelectorAll('body, main, .table-wrap, table')]
   .filter(e => e.scrollWidth > e.clientWidth + 1)
@@ -574,13 +595,15 @@ def test_tutorials_table_fits_a_phone_without_losing_a_number(page: Any, hub: Hu
         shown = first.locator("td").evaluate_all(
             "tds => tds.map(td => [getComputedStyle(td, '::before').content, td.innerText,"
             " td.getBoundingClientRect().width > 0])")
-        labels = (("Mở", "Xong", "Tỉ lệ xong", "Chưa xong", "Hay dừng ở bước")
+        labels = (("Mở", "Xong", "Tỉ lệ xong", "Chưa xong", "Hay dừng ở")
                   if lang != "English" else
-                  ("Opened", "Finished", "Finished (%)", "Not finished", "Most stop at step"))
+                  ("Opened", "Finished", "Finished (%)", "Not finished", "Most stop at"))
         assert [label in before for (before, _n, _v), label in zip(shown, labels, strict=True)
                 ] == [True] * 5, shown
         assert all(visible and re.fullmatch(r"\d+%?|–", n.strip())
-                   for _b, n, visible in shown), shown
+                   for _b, n, visible in shown[:4]), shown
+        # The step most runs stop at is named: "bước 8: <its title>" (or "–").
+        assert shown[4][2] and re.match(r"(bước|step) \d+: \S|–", shown[4][1].strip()), shown
         box = first.bounding_box()
         assert box is not None and box["width"] <= PHONE["width"]
         shoot(page, hub, "tutorials-phone" + ("-en" if lang == "English" else ""), PHONE)

@@ -332,8 +332,9 @@ def test_services_that_add_up_to_more_than_the_people_say_why(client_for: Any,
 def test_the_tutorial_table_names_the_step_most_runs_stop_at(client_for: Any,
                                                             synced_demo: Any) -> None:
     """"Hay dừng ở bước" showed a bare number ("8"): which step of a 12-step tutorial is 8 is
-    not something an officer knows. It says "Bước 8: <that step's title>" ("Step 8: …"), the
-    title from the hub's tutorial content, as words (not a right-aligned number)."""
+    not something an officer knows. It says "Hay dừng ở | bước 8: <that step's title>" ("Most
+    stop at | step 8: …"), the title from the hub's tutorial content, as words (not a
+    right-aligned number)."""
     from kiosk.content.loader import load_catalogue
     from kiosk.paths import resource_path
     from kiosk.reports.figures import figures_from, tutorial_titles
@@ -353,8 +354,8 @@ def test_the_tutorial_table_names_the_step_most_runs_stop_at(client_for: Any,
     admin = client_for("quantri")
     query = "?period=custom&from=01/01/2026&to=31/03/2026"
     for lang, label, said in (
-            ("vi", "Hay dừng ở bước", f"Bước {tutorial.stop_step}: {step.title.get('vi')}"),
-            ("en", "Most stop at step", f"Step {tutorial.stop_step}: {step.title.get('en')}")):
+            ("vi", "Hay dừng ở", f"bước {tutorial.stop_step}: {step.title.get('vi')}"),
+            ("en", "Most stop at", f"step {tutorial.stop_step}: {step.title.get('en')}")):
         admin.cookies.set("hk_lang", lang)
         table = _section(admin.get(f"/help-point/{hp.help_point_id}{query}").text, "tut-h")
         assert f'<td class="words" data-label="{label}">{escape(said)}</td>' in table, said

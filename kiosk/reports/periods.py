@@ -29,6 +29,11 @@ class PeriodKind(StrEnum):
     CUSTOM = "custom"
 
 
+#: English month names, fixed: ``%B`` and :mod:`calendar` follow the machine's locale.
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
 class PeriodError(KioskError, ValueError):
     """A period that cannot be used; the message is Vietnamese and says what to change."""
 
@@ -78,13 +83,13 @@ class Period:
         return f"{fmt_day(self.start)} – {fmt_day(self.end)}"
 
     def label_in(self, lang: str = "vi") -> str:
-        """:attr:`label` in ``lang``: English "Month 3/2026", "Year 2026", "Day 05/03/2026"."""
+        """:attr:`label` in ``lang``: English "March 2026", "Year 2026", "Day 05/03/2026"."""
         if lang != "en":
             return self.label
         if self.start == self.end:
             return f"Day {fmt_day(self.start)}"
         if (self.start.day == 1 and self.end == month_end(self.start)):
-            return f"Month {self.start.month}/{self.start.year}"
+            return f"{_MONTHS_EN[self.start.month - 1]} {self.start.year}"
         if self.start == date(self.start.year, 1, 1) and self.end == date(self.start.year, 12, 31):
             return f"Year {self.start.year}"
         return f"{fmt_day(self.start)} – {fmt_day(self.end)}"

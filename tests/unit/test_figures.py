@@ -310,3 +310,19 @@ def test_a_tutorial_run_across_midnight_counts_once_on_the_day_it_started(
         == (1, 0)
     assert days["2026-03-10"]["tutorials"]["vneid-install"]["stopped"] == 0
     assert days["2026-03-11"]["tutorials"]["vneid-install"]["stops"] == {"2": 1}
+
+
+@pytest.mark.parametrize(("start", "end", "vi", "en"), [
+    (date(2026, 12, 1), date(2026, 12, 31), "Tháng 12/2026", "December 2026"),
+    (date(2026, 3, 1), date(2026, 3, 31), "Tháng 3/2026", "March 2026"),
+    (date(2026, 1, 1), date(2026, 12, 31), "Năm 2026", "Year 2026"),
+    (date(2026, 3, 5), date(2026, 3, 5), "Ngày 05/03/2026", "Day 05/03/2026"),
+])
+def test_a_period_is_named_as_each_language_names_it(start: date, end: date, vi: str,
+                                                     en: str) -> None:
+    """English names a month ("December 2026"): "Month 12/2026" was Vietnamese word order in
+    English words (seen on the hub's dashboard heading). Month names are fixed, not the
+    machine's locale."""
+    period = Period(start, end)
+    assert period.label_in("vi") == period.label == vi
+    assert period.label_in("en") == en

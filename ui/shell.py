@@ -182,14 +182,8 @@ class KioskWindow(QMainWindow):
         set_enum(self.who_label, "alignment", "AlignRight|AlignVCenter")
         root.addWidget(self.bottom)
         self.setCentralWidget(central)
-        # The bars' focus ring (the theme's, like a chosen button's) is for the keyboard:
-        # Tab reaches every bar button, a tap does not leave the ring on it, and the window
-        # opens with the screen focused, not "English" (Qt's first button).
-        self.bar_buttons = (self.lang_btn, self.size_down_btn, self.size_btn,
-                            self.contrast_btn, self.speaker_btn, self.back_btn,
-                            self.signout_btn, self.home_btn)
-        for btn in self.bar_buttons:
-            set_enum(btn, "focusPolicy", "TabFocus")
+        # The focus ring is for the keyboard (big buttons take focus by Tab only, see
+        # ui.widgets.big_button): the window opens with the screen focused, not "English".
         nav.setFocus()
 
         self.back_btn.clicked.connect(nav.back)
@@ -260,9 +254,10 @@ class KioskWindow(QMainWindow):
     def _on_screen_changed(self, screen_id: ScreenId) -> None:
         self._refresh_back()
         focus = self.focusWidget()
-        if focus is None or focus in self.bar_buttons:
-            # Qt moved focus off a hidden button to the next one, often a bar button: the
-            # new screen takes it instead (a screen that focuses a field keeps it).
+        if focus is None or isinstance(focus, BigButton):
+            # Qt moved focus off a hidden button to the next one (a bar's or the new
+            # screen's, with the ring): the new screen takes it instead (a screen that
+            # focuses a field keeps it).
             self.nav.setFocus()
 
     def _refresh_back(self) -> None:

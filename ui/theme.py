@@ -178,9 +178,13 @@ QAbstractButton[role="danger"] {{ background: {p.danger}; color: {p.on_danger};
     border: 3px solid {p.danger}; }}
 QAbstractButton[role="tile"] {{ background: {p.surface}; color: {p.text};
     border: 3px solid {p.muted}; font-size: {round(base * 1.1)}pt; }}
-QAbstractButton:checked, QWidget#TopBar QAbstractButton:checked,
-QWidget#BottomBar QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
-    border: 5px solid {p.focus}; }}
+/* Chosen (a toggle on) is filled, edged in the text's (on a bar, the bar's) colour; the focus
+   colour's ring is keyboard focus alone (below, it outranks this), so a chosen button does
+   not look focused nor a focused one chosen (tests/ui/test_focus_ring.py). */
+QAbstractButton:checked {{ background: {p.primary}; color: {p.on_primary};
+    border: 5px solid {p.text}; }}
+QWidget#TopBar QAbstractButton:checked, QWidget#BottomBar QAbstractButton:checked {{
+    background: {p.primary}; color: {p.on_primary}; border: 5px solid {p.on_bar}; }}
 QAbstractButton:focus, QWidget#TopBar QAbstractButton:focus,
 QWidget#BottomBar QAbstractButton:focus {{ border: 5px solid {p.focus}; }}
 QAbstractButton:disabled {{ background: {p.window}; color: {p.muted};

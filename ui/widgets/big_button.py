@@ -108,7 +108,11 @@ class BigButton(QPushButton):
             layout.addWidget(self._label, 0)
             layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        set_enum(self, "focusPolicy", "StrongFocus")
+        # The focus ring (ui.theme) is for the keyboard: Tab reaches every big button, a tap
+        # gives none of them focus, so no ring is left on the tapped button or moved on to
+        # the next one when a screen changes (to a citizen a ringed button looks chosen).
+        # The bars' buttons are big buttons too: this is their rule as well.
+        set_enum(self, "focusPolicy", "TabFocus")
         self.set_label(text, what_it_does)
         self.apply_palette(theme.current())
         self.toggled.connect(lambda _on: self._restyle_label())

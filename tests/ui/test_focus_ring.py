@@ -36,7 +36,7 @@ def assert_no_ring(k: Kiosk, focus_colour: QColor) -> None:
     assert ringed == []
 
 
-def focus_by_tab(qtbot, k: Kiosk, inside) -> QAbstractButton:  # noqa: ANN001
+def focus_by_tab(qtbot, k: Kiosk, inside) -> QAbstractButton:
     for _ in range(60):
         qtbot.keyClick(QApplication.focusWidget() or k.window, Qt.Key.Key_Tab)
         focus = QApplication.focusWidget()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QScrollArea, QWidget
 from sqlalchemy import select
 
 from kiosk.assistance import AssistanceDraft, AssistanceService
@@ -291,3 +291,32 @@ def test_the_message_beside_the_actions_follows_a_language_switch(
     assert text(panel, "syncMessage") == "Sent 2 items to the hub."
     panel.state.set_language("vi")
     assert text(panel, "syncMessage") == "Đã gửi 2 mục lên hub."
+
+
+def placeholder_room(field: QLineEdit) -> tuple[int, int]:
+    """The width the placeholder needs and the width the field shows text in: inside its
+    border and padding (the style's contents rectangle), less Qt's 2 px a side."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    opt = QStyleOptionFrame()
+    field.initStyleOption(opt)
+    inner = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, field)
+    margins = field.textMargins()
+    room = inner.width() - margins.left() - margins.right() - 2 * 2
+    return field.fontMetrics().horizontalAdvance(field.placeholderText()), room
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_pairing_code_hint_is_whole_at_1366_with_the_largest_text(
+        qtbot, make_kiosk, lang: str) -> None:
+    """The pairing-code field showed "ABCD-EF" of its "ABCD-EFGH" hint at 1366×768 with the
+    largest text: the address took three quarters of the row and the labels the rest."""
+    k = make_kiosk(staff=True, size=(1366, 768))
+    panel = open_panel(qtbot, k)
+    k.state.set_language(lang)
+    k.state.set_text_size(2)
+    qtbot.waitUntil(lambda: panel.code.isVisible())
+    for field in (panel.code, panel.url):
+        QApplication.sendPostedEvents()
+        need, room = placeholder_room(field)
+        assert need <= room, (field.objectName(), lang, need, room)

@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -34,6 +34,7 @@ from ui.layout_rule import mark_reading
 from ui.state import KioskState
 from ui.widgets.ask_dialog import ask
 from ui.widgets.big_button import BigButton
+from ui.widgets.hint_field import HintField
 
 
 class StaffSyncTab(QWidget):
@@ -107,11 +108,11 @@ class StaffSyncTab(QWidget):
         pair_col = QVBoxLayout(self.pair_box)
         pair_col.setContentsMargins(0, 0, 0, 0)
         self.pair_hint = self._label("syncPairHint", "muted", self.pair_box)
-        self.url = QLineEdit(self.pair_box)
+        self.url = HintField(self.pair_box)
         self.url.setObjectName("syncHubUrl")
         self.url.setMaxLength(200)
         self.url.setInputMethodHints(Qt.InputMethodHint.ImhUrlCharactersOnly)
-        self.code = QLineEdit(self.pair_box)
+        self.code = HintField(self.pair_box)
         self.code.setObjectName("syncPairCode")
         self.code.setMaxLength(20)
         self.code.setInputMethodHints(Qt.InputMethodHint.ImhPreferUppercase
@@ -122,14 +123,18 @@ class StaffSyncTab(QWidget):
         self.code_label.setWordWrap(False)
         self.pair_btn = BigButton("", "key", object_name="syncPair", beside=True, icon_px=40,
                                   parent=self.pair_box)
-        row = QHBoxLayout()
-        row.addWidget(self.url_label)
-        row.addWidget(self.url, 3)
-        row.addWidget(self.code_label)
-        row.addWidget(self.code, 1)
+        # Address above, code and "Ghép nối" below: side by side at 1366×768 with the
+        # largest text the code field got a quarter of one row and cut its "ABCD-EFGH" hint
+        # (HintField now asks for its hint's width; the address's does not fit beside it).
+        row = QGridLayout()
+        row.addWidget(self.url_label, 0, 0)
+        row.addWidget(self.url, 0, 1, 1, 2)
+        row.addWidget(self.code_label, 1, 0)
+        row.addWidget(self.code, 1, 1)
+        row.addWidget(self.pair_btn, 1, 2)
+        row.setColumnStretch(1, 1)
         pair_col.addWidget(self.pair_hint)
         pair_col.addLayout(row)
-        pair_col.addWidget(self.pair_btn)
         self.pair_col = pair_col
         col.addWidget(self.pair_box)
         col.addStretch(1)

@@ -113,8 +113,8 @@ class SatisfactionFaces(QWidget):
         skip_row.addWidget(self.skip_btn)
         skip_row.addStretch(1)
         layout.addLayout(skip_row)
-        # The panel itself takes focus when it opens, so no face wears the focus ring (the
-        # same thick border as "chosen") before the citizen touches one.
+        # The panel itself takes focus when it opens, so no face wears the focus ring (a
+        # thick border that looks "chosen" to a citizen) before the citizen touches one.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.retranslate()
 

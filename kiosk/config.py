@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk.plain_text import has_control
 
@@ -39,8 +39,7 @@ PARSED_CACHE = Path("cache") / "config.json"
 _to_keep: dict[Path, str] = {}
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One declared setting."""
 
     name: str
@@ -189,8 +188,7 @@ class Config:
         return Config(new)
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """Why the config file was not used, in words a staff member can act on."""
 
     message: str

@@ -21,9 +21,9 @@ import logging
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,7 @@ class DiskProblemKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
-class DiskProblem:
+class DiskProblem(NamedTuple):
     """Why the data dir cannot be written, and the words for the people in front of it."""
 
     kind: DiskProblemKind

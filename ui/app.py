@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -225,7 +225,7 @@ class StaffTabs:
         self.pending.clear()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: cheaper to define
 class BuildContext(OpensLater):
     """What a feature's ``install(ctx)`` may use to add its screens and staff tabs.
 
@@ -283,8 +283,7 @@ class BuildContext(OpensLater):
 Feature = Callable[[BuildContext], None]
 
 
-@dataclass(frozen=True)
-class FeatureModule:
+class FeatureModule(NamedTuple):
     """A feature as the composition root knows it before its module is imported: the
     module (with ``install(ctx)``) and the screens that ``install`` adds, by ``ScreenId``
     name, so that Home can offer their tiles at the first paint."""
@@ -394,7 +393,7 @@ class LaterFeatures:
             self._home_changed()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: cheaper to define
 class Kiosk(OpensLater):
     """Everything the running kiosk is made of (handed to tests and the screenshot script)."""
 
@@ -958,7 +957,7 @@ def _supervisor_code(name: Literal["EXIT_RECOVERY", "EXIT_ALREADY_RUNNING"]) -> 
     return int(getattr(supervisor, name))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: cheaper to define
 class Opened:
     """What :func:`open_kiosk` put on screen: the kiosk, or (``kiosk`` None) the kiosk
     window holding only the recovery screen. ``after_start``: what to do once a lazily

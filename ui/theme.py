@@ -7,8 +7,7 @@ an eye. Pure functions at the top need no QApplication.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -19,8 +18,7 @@ MIN_TARGET_PX = 96  # at 1920×1080; scaled with the screen
 BASE_FONT_PT = (22, 26, 30)  # text size levels 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     name: str
     window: str
     surface: str

@@ -79,6 +79,19 @@ def _scrolls_down(viewport: QWidget) -> bool:
         area.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
+def _read_only_view(widget: QWidget) -> bool:
+    """A table nobody can focus, select in or edit (``ui.widgets.tables.FitTable``: as tall
+    as its rows, the page scrolls): it is read like long text, so on a staff tab it may run
+    below the visible part; a table a person works in is held like any other action."""
+    if not isinstance(widget, QAbstractItemView):
+        return False
+    from PySide6.QtCore import Qt  # not at import (ui.first_paint)
+
+    return (widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            and widget.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
+            and widget.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
 def _is_shown(widget: QWidget, window: QWidget) -> bool:
     return widget.isVisible() and widget.window() is window and widget.width() > 0 \
         and widget.height() > 0
@@ -211,7 +224,7 @@ def problems(window: QWidget, screen: str, may_scroll_down: bool = False) -> lis
         name = w.objectName() or type(w).__name__
         if isinstance(w, INTERACTIVE) and not _inside_scroll_bar(w):
             actions.append(w)
-            over, what = _where(w, window, False, may_scroll_down)
+            over, what = _where(w, window, _read_only_view(w), may_scroll_down)
             if over > TOLERANCE_PX:
                 found.append(f"{screen}: {name} ({type(w).__name__}) is {over}px outside "
                              f"{what}")

@@ -368,3 +368,36 @@ def test_no_staff_tab_scrolls_sideways_and_every_action_is_whole(
         for name in _staff_tabs(qtbot, k):
             found += _sideways(k, f"staff {name} {size_name} {lang}")
         assert found == [], "\n".join(found)
+
+
+def test_a_read_only_table_taller_than_a_staff_tab_is_read_by_scrolling(qtbot) -> None:
+    """The reports tab's practice table (a FitTable: as tall as its rows, no focus, no
+    selection, the page scrolls) is read like long text: scrolling shows every row. The
+    rule named it "1239px outside the visible part" at 1366×768 with the demo's data, as if
+    it were a button cut at the edge. A table that takes focus is still named."""
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout
+
+    from ui.widgets.tables import FitTable
+
+    window = QWidget()
+    window.resize(800, 600)
+    area = QScrollArea(window)
+    area.setGeometry(0, 0, 800, 600)
+    area.setWidgetResizable(True)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    table = FitTable(2)
+    table.setObjectName("tallTable")
+    table.setRowCount(80)
+    column.addWidget(table)
+    area.setWidget(page)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    table.fit()
+    qtbot.waitUntil(lambda: table.height() > 1200 and page.height() > table.geometry().bottom())
+    assert layout_rule.problems(window, "reports", may_scroll_down=True) == []
+    # A table a person works in (focus, selection) is held like any other action.
+    table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    found = layout_rule.problems(window, "reports", may_scroll_down=True)
+    assert any("tallTable" in f for f in found), found

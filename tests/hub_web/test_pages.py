@@ -254,11 +254,9 @@ def test_an_empty_periods_people_per_day_says_no_data_not_empty_axes(client_for:
     assert "Không có dữ liệu trong kỳ này." not in daily
 
 
-def test_the_practice_table_names_the_screen_most_often_wrong(client_for: Any,
-                                                             synced_demo: Any) -> None:
-    """The practice table said the screen most often wrong as a bare number ("1 (8 lần)"): an
-    officer cannot know what screen 1 is. It says "Màn hình 1: <the screen's heading from the
-    practice's content> (8 lần)", and "Screen 1: <English heading> (8 times)" in English."""
+def _first_quarter(synced_demo: Any) -> tuple[Any, Any, Any]:
+    """A demo kiosk synced to the hub: its help point, the kiosk's own figures for the first
+    quarter of 2026 (what the hub's tables must agree with) and the shipped tutorials."""
     from kiosk.content.loader import load_catalogue
     from kiosk.paths import resource_path
     from kiosk.reports.figures import figures_from, tutorial_titles
@@ -271,10 +269,19 @@ def test_the_practice_table_names_the_screen_most_often_wrong(client_for: Any,
             return figures_from(s, period, tutorial_titles())
 
     hp, kiosk = synced_demo(1, kiosk_figures)
+    return hp, kiosk, load_catalogue([resource_path("tutorials")])
+
+
+def test_the_practice_table_names_the_screen_most_often_wrong(client_for: Any,
+                                                             synced_demo: Any) -> None:
+    """The practice table said the screen most often wrong as a bare number ("1 (8 lần)"): an
+    officer cannot know what screen 1 is. It says "Màn hình 1: <the screen's heading from the
+    practice's content> (8 lần)", and "Screen 1: <English heading> (8 times)" in English."""
+    hp, kiosk, content = _first_quarter(synced_demo)
     practice = next(p for p in kiosk.practices if p.most_wrong_screen is not None)
-    content = load_catalogue([resource_path("tutorials")]).by_id(practice.tutorial_id)
-    assert content is not None and content.practice is not None
-    screen = content.practice.screens[practice.most_wrong_screen - 1]
+    tutorial = content.by_id(practice.tutorial_id)
+    assert tutorial is not None and tutorial.practice is not None
+    screen = tutorial.practice.screens[practice.most_wrong_screen - 1]
     admin = client_for("quantri")
     query = "?period=custom&from=01/01/2026&to=31/03/2026"
     for lang, said in (
@@ -335,22 +342,11 @@ def test_the_tutorial_table_names_the_step_most_runs_stop_at(client_for: Any,
     not something an officer knows. It says "Hay dừng ở | bước 8: <that step's title>" ("Most
     stop at | step 8: …"), the title from the hub's tutorial content, as words (not a
     right-aligned number)."""
-    from kiosk.content.loader import load_catalogue
-    from kiosk.paths import resource_path
-    from kiosk.reports.figures import figures_from, tutorial_titles
-    from kiosk.reports.periods import Period
-
-    period = Period(date(2026, 1, 1), date(2026, 3, 31))
-
-    def kiosk_figures(store: Any) -> Any:
-        with store.read() as s:
-            return figures_from(s, period, tutorial_titles())
-
-    hp, kiosk = synced_demo(1, kiosk_figures)
+    hp, kiosk, content = _first_quarter(synced_demo)
     tutorial = next(tu for tu in kiosk.tutorials if tu.stop_step is not None)
-    content = load_catalogue([resource_path("tutorials")]).by_id(tutorial.tutorial_id)
-    assert content is not None
-    step = content.steps[tutorial.stop_step - 1]
+    shipped = content.by_id(tutorial.tutorial_id)
+    assert shipped is not None
+    step = shipped.steps[tutorial.stop_step - 1]
     admin = client_for("quantri")
     query = "?period=custom&from=01/01/2026&to=31/03/2026"
     for lang, label, said in (

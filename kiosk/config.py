@@ -310,6 +310,8 @@ def keep_parsed(data_dir: Path) -> None:
     """Keep what :func:`load_config` (``use_cache``) parsed for the next start. Call it only
     while holding the one-kiosk lock (the cache is in the data dir). Not synced: a cache cut
     short by a power cut fails to load or its checksum, and is ignored."""
+    from kiosk.files import PRIVATE_MODE
+
     payload = _to_keep.pop(data_dir, "")
     if not payload:
         return
@@ -317,7 +319,10 @@ def keep_parsed(data_dir: Path) -> None:
     part = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(payload, encoding="utf-8")
+        # As private as config.toml (its whole text is in here), whatever the umask.
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(payload)
         os.replace(part, target)
     except OSError as exc:  # a full or read-only disk: only the next start is slower
         log.debug("parsed settings not kept: %s", exc)

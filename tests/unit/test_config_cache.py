@@ -5,6 +5,7 @@ anything else is ignored and ``config.toml`` parsed."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,20 @@ def test_a_corrupt_file_is_still_kept_as_bad_with_a_cache_beside_it(kept: Path) 
     cfg, problem = load_config(kept, use_cache=True)
     assert problem is not None and problem.kept_as is not None
     assert cfg.desk_count == defaults().desk_count
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_cache_is_as_private_as_the_settings_file(kept: Path) -> None:
+    """It holds config.toml's whole text, which is written 0600 (kiosk.files.PRIVATE_MODE):
+    the copy must not be more readable than the file, whatever the umask."""
+    from kiosk.files import PRIVATE_MODE
+
+    old = os.umask(0o022)
+    try:
+        (kept / PARSED_CACHE).unlink()
+        load_config(kept, use_cache=True)
+        keep_parsed(kept)
+    finally:
+        os.umask(old)
+    assert (kept / PARSED_CACHE).stat().st_mode & 0o777 == PRIVATE_MODE
+    assert (kept / CONFIG_FILE).stat().st_mode & 0o777 == PRIVATE_MODE

@@ -180,7 +180,8 @@ def test_bad_date_process_exits_2(mobile_dir: Path, tmp_path: Path) -> None:
     res = run(mobile_dir, "bundle", "export", "--since", "hôm qua", "--out",
               str(tmp_path / "b.zip"))
     assert res.returncode == 2
-    assert "2026-03-10 hoặc 10/03/2026" in res.stderr
+    assert ("Không hiểu ngày “hôm qua”. Hãy viết theo dạng ngày/tháng/năm, ví dụ 01/03/2026"
+            in res.stderr)
 
 
 def test_no_pin_and_no_terminal_process_exits_1(mobile_dir: Path, tmp_path: Path) -> None:
